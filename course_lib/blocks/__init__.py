@@ -1,0 +1,1 @@
+"""Shared widget building blocks (the thin view layer every module uses)."""

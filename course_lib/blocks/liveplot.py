@@ -1,0 +1,85 @@
+"""Live plots: a matplotlib figure shown as a PNG ``<img>`` (with German alt text) inside an
+``ipywidgets.HTML``, redrawn in place when a control changes.
+
+Why this design (measured, see docs/PERFORMANCE.md):
+
+* The figure is created once. Artists that change are registered with :meth:`LivePlot.dynamic`
+  (``animated=True``); a redraw restores the cached static background and draws only them
+  (blitting), then encodes the canvas with Pillow (PNG, compress level 1). That is several
+  times cheaper than a full ``canvas.draw()`` and far cheaper than ``savefig``.
+* When something static changes (axis limits, titles, static artists), call
+  :meth:`LivePlot.invalidate` – the next refresh does one full draw and re-caches.
+* No pyplot: nothing is displayed by accident and no figure leaks into pyplot's registry.
+* The ``<img>`` carries an ``alt`` text, because JupyterLab ignores image metadata (a11y).
+"""
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+import ipywidgets as widgets
+from PIL import Image
+
+from .style import new_figure
+
+
+class LivePlot:
+    """A figure that redraws in place. ``plot.widget`` is what you put into a layout."""
+
+    def __init__(self, figsize=(6.4, 4.0), dpi: int = 90, *, layout: str | None = None):
+        self.fig = new_figure(figsize, dpi)
+        self.canvas = self.fig.canvas
+        self._dynamic: list = []
+        self._background = None
+        self.widget = widgets.HTML(layout=widgets.Layout(min_height=f"{int(figsize[1] * dpi)}px"))
+        self.widget.add_class("vt-plot")
+        self.png: bytes = b""
+        self.alt: str = ""
+        self.renders = 0
+        self.full_draws = 0
+
+    # -- set-up -----------------------------------------------------------------------
+    def dynamic(self, *artists):
+        """Register artists that change on updates (drawn on top of the cached background)."""
+        for a in artists:
+            a.set_animated(True)
+            self._dynamic.append(a)
+        return artists[0] if len(artists) == 1 else artists
+
+    def invalidate(self) -> None:
+        """Static parts changed: the next :meth:`refresh` does one full draw."""
+        self._background = None
+
+    # -- drawing ----------------------------------------------------------------------
+    def draw(self) -> None:
+        """Bring the canvas up to date (blit if the background is cached)."""
+        if self._background is None:
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+            self.full_draws += 1
+        else:
+            self.canvas.restore_region(self._background)
+        for a in self._dynamic:
+            if a.get_visible():
+                (a.axes or self.fig).draw_artist(a)
+
+    def encode(self) -> bytes:
+        w, h = self.canvas.get_width_height()
+        img = Image.frombuffer("RGBA", (w, h), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        buf = io.BytesIO()
+        img.convert("RGB").save(buf, format="PNG", compress_level=1)
+        return buf.getvalue()
+
+    def refresh(self, alt: str) -> None:
+        """Redraw and show the figure; ``alt`` is a short German description of what it shows."""
+        self.draw()
+        self.png = self.encode()
+        self.alt = alt
+        w, h = self.canvas.get_width_height()
+        b64 = base64.b64encode(self.png).decode("ascii")
+        self.widget.value = (
+            f'<img src="data:image/png;base64,{b64}" alt="{escape(alt)}" width="{w}" height="{h}" '
+            f'style="max-width:100%;height:auto">'
+        )
+        self.renders += 1

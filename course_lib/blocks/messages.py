@@ -1,0 +1,42 @@
+"""Learner-facing message boxes (HTML). Meaning is carried by an icon and a word, not by
+colour alone; every text is escaped, so nothing a learner or a file wrote is rendered as HTML."""
+from __future__ import annotations
+
+from html import escape
+
+_KINDS = {
+    # kind: (icon, label, border colour, background)
+    "ok": ("✅", "Richtig", "#1b7837", "#eef7ee"),
+    "partial": ("🟡", "Teilweise richtig", "#8a6d00", "#fffbe6"),
+    "wrong": ("❌", "Noch nicht", "#b2182b", "#fdf0f0"),
+    "hint": ("💡", "Tipp", "#1f5f99", "#eef4fb"),
+    "info": ("ℹ️", "Hinweis", "#444444", "#f5f5f5"),
+    "error": ("⚠️", "Eingabe prüfen", "#b2182b", "#fdf0f0"),
+    "saved": ("💾", "Gespeichert", "#1b7837", "#f4faf4"),
+}
+
+
+def box(kind: str, text: str, *, title: str | None = None, details_html: str = "", role: str | None = None) -> str:
+    """An accessible message box. ``text`` is escaped; ``details_html`` must be pre-escaped."""
+    icon, label, border, bg = _KINDS[kind]
+    role = role or ("alert" if kind == "error" else "status")
+    head = escape(title if title is not None else label)
+    return (
+        f'<div class="vt-msg vt-msg-{kind}" role="{role}" style="border-left:4px solid {border};'
+        f'background:{bg};padding:6px 10px;margin:4px 0;color:#1a1a1a;line-height:1.4">'
+        f'<span aria-hidden="true">{icon}</span> <b>{head}:</b> {escape(text)}{details_html}</div>'
+    )
+
+
+def error_box(message: str, hint: str = "") -> str:
+    hint_html = f"<br><b>Was tun?</b> {escape(hint)}" if hint else ""
+    return box("error", message, details_html=hint_html)
+
+
+def para(text: str) -> str:
+    """An escaped paragraph."""
+    return f"<p>{escape(text)}</p>"
+
+
+def bullet_list(items) -> str:
+    return "<ul>" + "".join(f"<li>{escape(str(i))}</li>" for i in items) + "</ul>"

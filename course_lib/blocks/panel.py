@@ -1,0 +1,119 @@
+"""LivePanel: the standard frame of an interactive widget in the course.
+
+A panel states its question and its assumptions, wires its controls to an ``update``
+function (which calls a pure model and refreshes views), and shows German error messages
+instead of tracebacks. Every panel has the CSS class ``vt-live``; its views sit in a box
+with the class ``vt-view``. The browser tests use these classes to find a live widget,
+change its first control as a user would, and check that the view changed.
+
+Usage in a module's ``view.py``::
+
+    def my_widget():
+        plot = LivePlot()
+        ...
+        def update(v):                      # v: dict of control values
+            result = model.compute(**v)     # pure, tested model
+            line.set_ydata(result.y)
+            plot.refresh(alt="…")
+            text.value = "…"
+        return LivePanel(title=…, question=…, controls={...}, views=[plot.widget, text],
+                         update=update, assumptions="…")
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Callable
+
+import ipywidgets as widgets
+
+from . import guard
+from .messages import box
+
+
+def slider(description: str, value: float, lo: float, hi: float, step: float, *, fmt: str = ".1f",
+           unit: str = "", integer: bool = False, width: str = "420px") -> widgets.Widget:
+    """A labelled slider with a German readout (decimal comma via the format string)."""
+    cls = widgets.IntSlider if integer else widgets.FloatSlider
+    kw = dict(value=value, min=lo, max=hi, step=step, description=description,
+              continuous_update=True, style={"description_width": "initial"},
+              layout=widgets.Layout(width=width))
+    if not integer:
+        kw["readout_format"] = fmt
+    s = cls(**kw)
+    if unit:
+        s.description = f"{description} ({unit})"
+    return s
+
+
+def dropdown(description: str, options, value=None, *, width: str = "420px") -> widgets.Dropdown:
+    d = widgets.Dropdown(options=options, description=description, style={"description_width": "initial"},
+                         layout=widgets.Layout(width=width))
+    if value is not None:
+        d.value = value
+    return d
+
+
+class LivePanel:
+    """Question + controls + views + messages, wired to ``update(values: dict)``."""
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        question: str,
+        controls: dict[str, widgets.Widget],
+        views: list[widgets.Widget],
+        update: Callable[[dict], None],
+        assumptions: str = "",
+        toy_model: bool = False,
+        extra: list[widgets.Widget] | None = None,
+        side_by_side: bool = False,
+    ):
+        self.controls = controls
+        self._update = update
+        self.message = widgets.HTML()
+        self.message.add_class("vt-message")
+        head = f"<h4 style='margin:4px 0'>{escape(title)}</h4><p style='margin:2px 0'><b>Frage:</b> {escape(question)}</p>"
+        self.header = widgets.HTML(head)
+        notes = []
+        if toy_model:
+            notes.append("Modellannahmen, keine Messwerte: Das ist ein vereinfachtes Lernmodell.")
+        if assumptions:
+            notes.append(assumptions)
+        self.assumptions = widgets.HTML(
+            "<details><summary>Annahmen des Modells</summary><p>" + "<br>".join(escape(n) for n in notes) + "</p></details>"
+            if notes else ""
+        )
+        self.view_box = widgets.VBox(list(views))
+        self.view_box.add_class("vt-view")
+        ctrl_box = widgets.VBox(list(controls.values()) + list(extra or []))
+        ctrl_box.add_class("vt-controls")
+        body = widgets.HBox([ctrl_box, self.view_box]) if side_by_side else widgets.VBox([ctrl_box, self.view_box])
+        self.box = widgets.VBox([self.header, body, self.message, self.assumptions])
+        self.box.add_class("vt-live")
+        self.updates = 0
+        for c in controls.values():
+            c.observe(self._on_change, names="value")
+        self.refresh()
+
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def refresh(self) -> bool:
+        ok = guard.run(self._update, self._show, self.values())
+        if ok:
+            self.message.value = ""
+            self.updates += 1
+        return ok
+
+    def _on_change(self, _change) -> None:
+        self.refresh()
+
+    def info(self, text: str) -> None:
+        self._show(box("info", text))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)

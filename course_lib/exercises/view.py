@@ -1,0 +1,307 @@
+"""Task widgets: one :class:`TaskView` per task, for every task type, with instant German
+feedback, graded hints, and the model solution behind a button that opens only after a real
+attempt. Everything the learner enters is saved (progress store) and restored."""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from .. import content
+from ..blocks import guard
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.style import PALETTE, german_axis, style_axes
+from ..errors import CourseInputError
+from ..format_de import pct
+from . import checks, progress
+
+LEVEL_DE = {1: "Einstieg (Wissen)", 2: "Anwenden (Fall)", 3: "Analysieren (Daten/Szenario)"}
+_NONE = "— bitte wählen —"
+
+
+def _result_html(result: checks.Result) -> str:
+    kind = {"correct": "ok", "partial": "partial", "wrong": "wrong"}[result.status]
+    details = "".join(f"<li>{escape(d)}</li>" for d in result.details if d)
+    return box(kind, result.message, details_html=f"<ul>{details}</ul>" if details else "")
+
+
+class TaskView:
+    """The widget of one task. ``respond(value)`` sets the input programmatically (tests)."""
+
+    def __init__(self, module_id: str, task_id: str):
+        self.module_id = module_id
+        self.task = content.find(content.load_tasks(module_id)["tasks"], task_id, "Die Aufgabe")
+        self.checkable = checks.is_checkable(self.task)
+        t = self.task
+        head = (f"<h4 style='margin:4px 0'>Aufgabe {escape(t['id'])}: {escape(t['title'])}</h4>"
+                f"<p style='margin:2px 0;color:#444'>Stufe {t['level']} – {LEVEL_DE[t['level']]}</p>"
+                f"<p>{escape(t['prompt'])}</p>")
+        self.header = widgets.HTML(head)
+        self.input = self._make_input()
+        self.check_button = widgets.Button(description="Prüfen" if self.checkable else "Antwort speichern",
+                                           button_style="primary", icon="check")
+        self.hint_button = widgets.Button(description="Tipp anzeigen", icon="lightbulb-o")
+        self.solution_button = widgets.Button(description="Musterlösung zeigen", icon="eye")
+        self.feedback = widgets.HTML()
+        self.hints_html = widgets.HTML()
+        self.solution_html = widgets.HTML()
+        self.check_button.on_click(lambda _b: guard.run(self.check, self._show))
+        self.hint_button.on_click(lambda _b: guard.run(self.hint, self._show))
+        self.solution_button.on_click(lambda _b: guard.run(self.show_solution, self._show))
+        buttons = [self.check_button, self.hint_button]
+        if "solution" in t:
+            buttons.append(self.solution_button)
+        if t["type"] == "code":
+            buttons = [self.hint_button] + ([self.solution_button] if "solution" in t else [])
+        self.box = widgets.VBox([self.header, self.input, widgets.HBox(buttons), self.feedback, self.hints_html, self.solution_html])
+        self.box.add_class("vt-task")
+        self.result: checks.Result | None = None
+        self._restore()
+
+    # -- inputs per type -------------------------------------------------------------
+    def _make_input(self):
+        t = self.task
+        typ = t["type"]
+        if typ == "single":
+            self._w = widgets.RadioButtons(options=[(o["text"], o["id"]) for o in t["options"]], value=None,
+                                           description="Antwort:", style={"description_width": "initial"},
+                                           layout=widgets.Layout(width="auto"))
+            return self._w
+        if typ == "multi":
+            self._w = [widgets.Checkbox(value=False, description=o["text"], indent=False, layout=widgets.Layout(width="auto"))
+                       for o in t["options"]]
+            return widgets.VBox([widgets.HTML("<i>Kreuzen Sie alle zutreffenden Antworten an.</i>")] + self._w)
+        if typ == "categorize":
+            opts = [(_NONE, "")] + [(c["label"], c["id"]) for c in t["categories"]]
+            self._w = {}
+            rows = []
+            for it in t["items"]:
+                d = widgets.Dropdown(options=opts, value="", description="Kategorie:", style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="330px"))
+                self._w[it["id"]] = d
+                rows.append(widgets.HBox([widgets.HTML(f"<div style='width:380px'>{escape(it['text'])}</div>"), d]))
+            return widgets.VBox(rows)
+        if typ == "order":
+            self._order = [it["id"] for it in t["items"]]
+            self._order_box = widgets.VBox()
+            self._render_order()
+            return widgets.VBox([widgets.HTML("<i>Bringen Sie die Einträge mit „hoch“ und „runter“ in die richtige Reihenfolge (oben = zuerst).</i>"),
+                                 self._order_box])
+        if typ == "numeric":
+            self._w = widgets.Text(value="", placeholder="z. B. 1.234,5", description=f"Ihr Ergebnis ({t['unit']}):" if t.get("unit") else "Ihr Ergebnis:",
+                                   style={"description_width": "initial"}, layout=widgets.Layout(width="360px"),
+                                   continuous_update=False)
+            return self._w
+        if typ == "text":
+            self._w = widgets.Textarea(value="", placeholder="Schreiben Sie Ihre Antwort in ganzen Sätzen …", description="Ihre Antwort:",
+                                       style={"description_width": "initial"}, layout=widgets.Layout(width="95%", height="120px"))
+            self._w.observe(lambda ch: guard.run(progress.save_response, self._show, self.module_id, t["id"], ch["new"]), names="value")
+            return self._w
+        if typ == "code":
+            self._w = None
+            return widgets.HTML(
+                "<p><i>Optionale Programmieraufgabe: Ergänzen Sie in der Code-Zelle darunter die Lücken <code>___</code> "
+                "und führen Sie die Zelle aus (Umschalt + Enter). Die Rückmeldung erscheint unter der Zelle.</i></p>"
+                f"<pre style='background:#f6f6f6;padding:6px'>{escape(t['template'])}</pre>")
+        raise ValueError(typ)
+
+    def _render_order(self) -> None:
+        rows = []
+        texts = {it["id"]: it["text"] for it in self.task["items"]}
+        for pos, iid in enumerate(self._order):
+            up = widgets.Button(description="hoch", tooltip="eine Position nach oben", layout=widgets.Layout(width="70px"), disabled=pos == 0)
+            down = widgets.Button(description="runter", tooltip="eine Position nach unten", layout=widgets.Layout(width="70px"),
+                                  disabled=pos == len(self._order) - 1)
+            up.on_click(lambda _b, p=pos: guard.run(self.move, self._show, p, -1))
+            down.on_click(lambda _b, p=pos: guard.run(self.move, self._show, p, +1))
+            rows.append(widgets.HBox([widgets.HTML(f"<b>{pos + 1}.</b>"), up, down, widgets.HTML(escape(texts[iid]))]))
+        self._order_box.children = rows
+
+    def move(self, pos: int, delta: int) -> None:
+        new = pos + delta
+        if 0 <= new < len(self._order):
+            self._order[pos], self._order[new] = self._order[new], self._order[pos]
+            self._render_order()
+
+    # -- reading / setting the response ---------------------------------------------------
+    def response(self):
+        typ = self.task["type"]
+        if typ == "single":
+            return self._w.value
+        if typ == "multi":
+            return [o["id"] for o, c in zip(self.task["options"], self._w) if c.value]
+        if typ == "categorize":
+            return {k: d.value for k, d in self._w.items() if d.value}
+        if typ == "order":
+            return list(self._order)
+        if typ in ("numeric", "text"):
+            return self._w.value
+        return None
+
+    def respond(self, value) -> None:
+        typ = self.task["type"]
+        if typ == "single":
+            self._w.value = value
+        elif typ == "multi":
+            for o, c in zip(self.task["options"], self._w):
+                c.value = o["id"] in (value or [])
+        elif typ == "categorize":
+            for k, d in self._w.items():
+                d.value = (value or {}).get(k, "")
+        elif typ == "order":
+            known = [i for i in (value or []) if i in self._order]
+            if sorted(known) == sorted(self._order):
+                self._order = list(known)
+                self._render_order()
+        elif typ in ("numeric", "text"):
+            self._w.value = "" if value is None else str(value)
+
+    def _restore(self) -> None:
+        rec = progress.get(self.module_id, self.task["id"])
+        if "response" in rec and self.task["type"] != "code":
+            try:
+                self.respond(rec["response"])
+            except Exception:  # noqa: BLE001 - a stale saved answer must not break the task
+                pass
+        if rec["attempts"] and self.task["type"] != "code":
+            self.feedback.value = box("info", f"Sie haben diese Aufgabe schon {rec['attempts']}-mal geprüft; Status: {progress.STATUS_DE[rec['status']]}.")
+        if rec["hints"]:
+            self._show_hints(rec["hints"])
+        self._update_buttons(rec)
+
+    def _update_buttons(self, rec: dict) -> None:
+        n = len(self.task["hints"])
+        used = rec["hints"]
+        self.hint_button.disabled = used >= n
+        self.hint_button.description = f"Tipp {min(used + 1, n)} von {n} anzeigen" if used < n else "Alle Tipps gezeigt"
+        self.solution_button.disabled = rec["attempts"] == 0
+        self.solution_button.tooltip = ("Die Musterlösung öffnet sich nach Ihrem ersten Versuch."
+                                        if rec["attempts"] == 0 else "Musterlösung anzeigen")
+
+    def _show(self, html: str) -> None:
+        self.feedback.value = html
+
+    # -- actions ---------------------------------------------------------------------------
+    def check(self) -> checks.Result | None:
+        resp = self.response()
+        if not self.checkable:
+            progress.save_response(self.module_id, self.task["id"], resp)
+            self.feedback.value = box("saved", "Ihre Antwort ist gespeichert. Diese Arbeitsblatt-Fassung prüft nicht automatisch – besprechen Sie sie im Workshop.")
+            return None
+        progress.save_response(self.module_id, self.task["id"], resp)  # kept even if malformed
+        result = checks.check(self.task, resp)  # CourseInputError → shown, not counted
+        rec = progress.record_attempt(self.module_id, self.task["id"], resp, result.solved)
+        self.result = result
+        extra = "" if result.solved else " Nutzen Sie bei Bedarf einen Tipp; nach diesem Versuch können Sie auch die Musterlösung öffnen."
+        self.feedback.value = _result_html(result) + (box("info", extra.strip()) if extra else "")
+        self._update_buttons({**progress.get(self.module_id, self.task["id"]), **rec})
+        return result
+
+    def _show_hints(self, k: int) -> None:
+        hints = self.task["hints"][:k]
+        self.hints_html.value = "".join(box("hint", h, title=f"Tipp {i + 1}") for i, h in enumerate(hints))
+
+    def hint(self) -> str:
+        rec = progress.record_hint(self.module_id, self.task["id"], len(self.task["hints"]))
+        self._show_hints(rec["hints"])
+        self._update_buttons(progress.get(self.module_id, self.task["id"]))
+        return self.task["hints"][rec["hints"] - 1]
+
+    def show_solution(self) -> str:
+        rec = progress.get(self.module_id, self.task["id"])
+        if rec["attempts"] == 0:
+            raise CourseInputError("Die Musterlösung öffnet sich erst nach Ihrem ersten Versuch.",
+                                   "Probieren Sie es zuerst selbst – ein Tipp hilft beim Einstieg.")
+        if "solution" not in self.task:
+            raise CourseInputError("Für diese Aufgabe gibt es hier keine Musterlösung.", "Fragen Sie Ihre Kursleitung.")
+        progress.record_solution_seen(self.module_id, self.task["id"])
+        self.solution_html.value = box("info", self.task["solution"], title="Musterlösung")
+        return self.task["solution"]
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+class CodeFeedback:
+    """What ``check_code`` returns: an HTML message (rendered in the notebook)."""
+
+    def __init__(self, html: str, result: checks.Result | None):
+        self.html, self.result = html, result
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:  # plain text for non-HTML front ends
+        return self.result.message if self.result else "Ergebnis gespeichert."
+
+
+def check_code(module_id: str, task_id: str, value) -> CodeFeedback:
+    """Check the result of a fill-in-the-blank code task; never raises at the learner."""
+    task = content.find(content.load_tasks(module_id)["tasks"], task_id, "Die Aufgabe")
+    from .blank import contains_blank
+
+    shown = "___" if contains_blank(value) else value
+    if not checks.is_checkable(task):
+        progress.save_response(module_id, task_id, repr(shown))
+        return CodeFeedback(box("saved", "Ihr Ergebnis ist gespeichert (Arbeitsblatt-Fassung ohne automatische Prüfung)."), None)
+    try:
+        result = checks.check(task, value)
+    except CourseInputError as exc:
+        return CodeFeedback(box("error", exc.message, details_html=f"<br><b>Was tun?</b> {escape(exc.hint)}"), None)
+    progress.record_attempt(module_id, task_id, repr(shown), result.solved)
+    return CodeFeedback(_result_html(result), result)
+
+
+class ProgressOverview:
+    """00_Start: progress per module as a table and a bar chart, with a reset button."""
+
+    def __init__(self):
+        self.table = widgets.HTML()
+        self.plot = LivePlot(figsize=(7.0, 3.6))
+        ax = self.plot.fig.add_subplot()
+        self.ax = ax
+        self.reset_button = widgets.Button(description="Fortschritt zurücksetzen", button_style="warning", icon="trash")
+        self.confirm = widgets.Checkbox(value=False, description="Ja, wirklich alles zurücksetzen", indent=False)
+        self.refresh_button = widgets.Button(description="Aktualisieren", icon="refresh")
+        self.message = widgets.HTML()
+        self.reset_button.on_click(lambda _b: guard.run(self.reset, self._show))
+        self.refresh_button.on_click(lambda _b: guard.run(self.refresh, self._show))
+        self.box = widgets.VBox([self.table, self.plot.widget, widgets.HBox([self.refresh_button, self.reset_button, self.confirm]), self.message])
+        self.box.add_class("vt-progress")
+        self.refresh()
+
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def refresh(self) -> None:
+        df = progress.overview()
+        shown = df.copy()
+        shown["Anteil gelöst"] = shown["Anteil gelöst"].map(pct)
+        self.table.value = shown.to_html(index=False, escape=True, border=0, classes="vt-table")
+        ax = self.ax
+        ax.clear()
+        labels = [m.split(" ")[0] for m in df["Modul"]]
+        x = range(len(df))
+        ax.bar([i - 0.2 for i in x], df["versucht"], width=0.4, label="versucht", color=PALETTE["hellblau"], hatch="//", edgecolor="black")
+        ax.bar([i + 0.2 for i in x], df["gelöst"], width=0.4, label="gelöst", color=PALETTE["gruen"], edgecolor="black")
+        ax.set_xticks(list(x), labels)
+        style_axes(ax, "Ihr Fortschritt je Modul", "Modul (Nummer)", "Aufgaben (Anzahl)")
+        german_axis(ax.yaxis, 0)
+        ax.set_ylim(0, max(3, int(df["Aufgaben"].max() if len(df) else 3)))
+        ax.legend(fontsize=9, loc="upper right")
+        self.plot.invalidate()
+        solved, total = int(df["gelöst"].sum()), int(df["Aufgaben"].sum())
+        self.plot.refresh(alt=f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, aufgeteilt nach Modulen.")
+
+    def reset(self) -> None:
+        if not self.confirm.value:
+            raise CourseInputError("Zur Sicherheit: Bitte setzen Sie zuerst das Häkchen „Ja, wirklich alles zurücksetzen“.",
+                                   "Das Zurücksetzen löscht Ihren Fortschritt bei allen Aufgaben.")
+        progress.reset()
+        self.confirm.value = False
+        self.refresh()
+        self.message.value = box("info", "Ihr Fortschritt wurde zurückgesetzt.")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
