@@ -103,8 +103,14 @@ def find(items: list[dict], item_id: str, what: str) -> dict:
 
 @lru_cache(maxsize=None)
 def load_glossary() -> tuple[dict, ...]:
-    doc = read_json_file(resources.files("course_lib.data").joinpath("glossary.json"), "glossary")
-    return tuple(sorted(doc["terms"], key=lambda t: t["term"].lower()))
+    """All glossary terms: course-wide ones (``data/glossary.json``) plus each module's own
+    ``<package>/data/glossary.json``, sorted alphabetically."""
+    terms = list(read_json_file(resources.files("course_lib.data").joinpath("glossary.json"), "glossary")["terms"])
+    for m in modules():
+        p = data_path(m["id"], "glossary.json")
+        if p.is_file():
+            terms += read_json_file(p, "glossary")["terms"]
+    return tuple(sorted(terms, key=lambda t: t["term"].lower()))
 
 
 def load_csv(module_id: str, filename: str, **kwargs):

@@ -34,6 +34,7 @@ class LivePlot:
         self._background = None
         self.widget = widgets.HTML(layout=widgets.Layout(min_height=f"{int(figsize[1] * dpi)}px"))
         self.widget.add_class("vt-plot")
+        self.widget._vt_liveplot = self  # lets LivePanel and the benchmark find the plot
         self.png: bytes = b""
         self.alt: str = ""
         self.renders = 0

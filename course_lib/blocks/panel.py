@@ -84,6 +84,7 @@ class LivePanel:
             "<details><summary>Annahmen des Modells</summary><p>" + "<br>".join(escape(n) for n in notes) + "</p></details>"
             if notes else ""
         )
+        self.plots = [v._vt_liveplot for v in views if hasattr(v, "_vt_liveplot")]
         self.view_box = widgets.VBox(list(views))
         self.view_box.add_class("vt-view")
         ctrl_box = widgets.VBox(list(controls.values()) + list(extra or []))
@@ -95,6 +96,10 @@ class LivePanel:
         for c in controls.values():
             c.observe(self._on_change, names="value")
         self.refresh()
+
+    def view_state(self) -> list:
+        """What the learner currently sees in the views (HTML/text values), for tests."""
+        return [getattr(v, "value", None) for v in self.view_box.children]
 
     def values(self) -> dict:
         return {k: c.value for k, c in self.controls.items()}
