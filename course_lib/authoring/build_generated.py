@@ -1,0 +1,65 @@
+"""Regenerate the parts of notebooks that come from data files:
+
+* the module table in ``notebooks/00_Start.ipynb`` (the markdown cell tagged ``vt-module-table``),
+  from ``course_lib/data/modules.json``;
+* ``notebooks/Glossar.ipynb`` from all glossary.json files.
+
+``tests/test_generated.py`` fails when a notebook is out of sync. After running this, store
+the notebooks executed again (``make notebooks``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from .. import content
+from ..m00_start.view import module_table_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+TABLE_TAG = "vt-module-table"
+
+
+def glossary_markdown() -> str:
+    parts = []
+    for t in content.load_glossary():
+        src = f" *Quelle: {t['source']}*" if t.get("source") else ""
+        parts.append(f'### {t["term"]} <a id="{t["id"]}" name="{t["id"]}"></a>\n\n{t["definition"]}{src} '
+                     f"*(Modul {t['module'][1:]})*")
+    return "\n\n".join(parts)
+
+
+def build_glossary_notebook() -> Path:
+    path = ROOT / "notebooks" / "Glossar.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Glossar: die Fachbegriffe des Kurses\n\nHier stehen alle Begriffe, die in den Modulen erklärt werden – "
+                                      "alphabetisch sortiert. Mit dem Suchfeld finden Sie einen Begriff schneller.\n\n"
+                                      "[Zur Kursübersicht](00_Start.ipynb)"),
+        nbformat.v4.new_code_cell("from course_lib.m00_start import view as start\nstart.glossary_search()", metadata={"tags": ["nbval-ignore-output"]}),
+        nbformat.v4.new_markdown_cell("## Alle Begriffe von A bis Z\n\n" + glossary_markdown()),
+        nbformat.v4.new_markdown_cell("[Zur Kursübersicht](00_Start.ipynb)"),
+    ]
+    nb.metadata["lang"] = "de"
+    nbformat.write(nb, path)
+    return path
+
+
+def update_start_table() -> Path:
+    path = ROOT / "notebooks" / "00_Start.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    for c in nb.cells:
+        if TABLE_TAG in c.metadata.get("tags", []):
+            c.source = "## Die Module\n\n" + module_table_markdown()
+    nbformat.write(nb, path)
+    return path
+
+
+def main() -> int:
+    print(build_glossary_notebook())
+    print(update_start_table())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
