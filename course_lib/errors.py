@@ -89,15 +89,17 @@ def check_number(
             "Bitte runden Sie auf eine ganze Zahl.",
         )
     if (lo is not None and value < lo) or (hi is not None and value > hi):
+        lo_s = num(lo, 2, strip=True) if lo is not None else ""
+        hi_s = num(hi, 2, strip=True) if hi is not None else ""
         if lo is not None and hi is not None:
-            rng = f"zwischen {num(lo, 2)} und {num(hi, 2)}{unit_s}"
+            rule, want = f"muss zwischen {lo_s} und {hi_s}{unit_s} liegen", f"zwischen {lo_s} und {hi_s}{unit_s}"
         elif lo is not None:
-            rng = f"mindestens {num(lo, 2)}{unit_s}"
+            rule, want = f"muss mindestens {lo_s}{unit_s} sein", f"von mindestens {lo_s}{unit_s}"
         else:
-            rng = f"höchstens {num(hi, 2)}{unit_s}"
+            rule, want = f"darf höchstens {hi_s}{unit_s} sein", f"von höchstens {hi_s}{unit_s}"
         raise CourseInputError(
-            f"{_label(name)} muss {rng} liegen; eingegeben: {num(value, 2)}{unit_s}.",
-            f"Bitte wählen Sie einen Wert {rng}.",
+            f"{_label(name)} {rule}; eingegeben: {num(value, 2, strip=True)}{unit_s}.",
+            f"Bitte wählen Sie einen Wert {want}.",
         )
     return int(value) if integer else value
 

@@ -188,11 +188,15 @@ TEXT_RULE_NOTE = (
 
 
 def concepts_found(task: dict, text: str) -> list[str]:
-    """Ids of the key concepts whose patterns occur in ``text`` (transparent keyword rule)."""
-    t = fold(text)
+    """Ids of the key concepts whose patterns occur in ``text`` (transparent keyword rule).
+
+    Patterns are lower-case regular expressions, matched against the lower-cased text and
+    against its umlaut-folded form (ä→ae …), so "zuh[oö]r" finds "zuhören" and "Zuhoeren"
+    is found by "zuhoer"."""
+    variants = (re.sub(r"\s+", " ", text.lower()), fold(text))
     found = []
     for c in task["concepts"]:
-        if any(re.search(fold(p), t) for p in c["patterns"]):
+        if any(re.search(p.lower(), v) for p in c["patterns"] for v in variants):
             found.append(c["id"])
     return found
 

@@ -1,0 +1,193 @@
+"""The exercise system, every task type driven through its widget: right, wrong, empty and
+malformed input (German message, nothing lost), hints in order, solution locked until a real
+attempt; progress survives a kernel restart."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from course_lib import content, exercises as ex
+from course_lib.exercises import ___, checks, progress
+from course_lib.exercises.view import TaskView
+
+RIGHT = {
+    "t1": "a",
+    "t2": ["a", "b", "c"],
+    "t3": {"i1": "info", "i2": "unsicher", "i3": "info", "i4": "unsicher"},
+    "t4": ["run", "explore", "quiz", "reflect"],
+    "t5": "34",
+    "t6": "Ein gutes Gespräch beginnt mit Zuhören und Fragen; am Ende steht eine passende Lösung und Vertrauen.",
+}
+WRONG = {
+    "t1": "b",
+    "t2": ["d"],
+    "t3": {"i1": "unsicher", "i2": "info", "i3": "unsicher", "i4": "info"},
+    "t4": ["quiz", "reflect", "run", "explore"],
+    "t5": "50",
+    "t6": "Hauptsache der Abschluss kommt schnell zustande, egal wie.",
+}
+EMPTY = {"t1": None, "t2": [], "t3": {}, "t5": "", "t6": ""}
+MALFORMED = {"t5": "vierunddreißig", "t3": {"i1": "info"}, "t6": "Zu kurz."}
+
+
+@pytest.mark.parametrize("tid", sorted(RIGHT))
+def test_right_answer_solves(tid, data_dir):
+    v = TaskView("m00", tid)
+    v.respond(RIGHT[tid])
+    v.check_button.click()
+    assert v.result is not None and v.result.solved, v.feedback.value
+    assert "vt-msg-ok" in v.feedback.value
+    assert progress.get("m00", tid)["status"] == "solved"
+
+
+@pytest.mark.parametrize("tid", sorted(WRONG))
+def test_wrong_answer_explains_why(tid, data_dir):
+    v = TaskView("m00", tid)
+    v.respond(WRONG[tid])
+    v.check_button.click()
+    assert v.result is not None and not v.result.solved
+    assert "vt-msg-wrong" in v.feedback.value or "vt-msg-partial" in v.feedback.value
+    assert v.result.message and (v.result.details or v.result.status == "wrong")
+    rec = progress.get("m00", tid)
+    assert rec["status"] == "tried" and rec["attempts"] == 1
+
+
+@pytest.mark.parametrize("tid", sorted(EMPTY))
+def test_empty_input_german_message_not_counted(tid, data_dir):
+    v = TaskView("m00", tid)
+    v.respond(EMPTY[tid])
+    v.check_button.click()
+    assert "vt-msg-error" in v.feedback.value and "Was tun?" in v.feedback.value
+    assert progress.get("m00", tid)["attempts"] == 0
+    assert v.solution_button.disabled
+
+
+@pytest.mark.parametrize("tid", sorted(MALFORMED))
+def test_malformed_input_is_kept(tid, data_dir):
+    v = TaskView("m00", tid)
+    v.respond(MALFORMED[tid])
+    v.check_button.click()
+    assert "vt-msg-error" in v.feedback.value
+    assert progress.get("m00", tid)["attempts"] == 0
+    # nothing lost: the input is still in the widget and saved for the next session
+    assert v.response() == MALFORMED[tid]
+    assert TaskView("m00", tid).response() == MALFORMED[tid]
+
+
+def test_hints_in_order_then_exhausted(data_dir):
+    v = TaskView("m00", "t5")
+    hints = content.find(content.load_tasks("m00")["tasks"], "t5", "")["hints"]
+    assert v.hint_button.description == f"Tipp 1 von {len(hints)} anzeigen"
+    v.hint_button.click()
+    assert hints[0][:20] in v.hints_html.value and hints[1][:20] not in v.hints_html.value
+    v.hint_button.click()
+    assert hints[1][:20] in v.hints_html.value
+    assert v.hint_button.disabled
+    assert progress.get("m00", "t5")["hints"] == len(hints)
+    assert hints[1][:20] in TaskView("m00", "t5").hints_html.value  # hints come back after reopening
+
+
+def test_solution_locked_until_real_attempt(data_dir):
+    v = TaskView("m00", "t1")
+    assert v.solution_button.disabled
+    v.solution_button.disabled = False  # even if forced in the front end …
+    v.solution_button.click()
+    assert "erst nach Ihrem ersten Versuch" in v.feedback.value and v.solution_html.value == ""
+    v.respond(None)
+    v.check_button.click()  # empty = no real attempt
+    assert TaskView("m00", "t1").solution_button.disabled
+    v.respond("c")
+    v.check_button.click()
+    assert not v.solution_button.disabled
+    v.solution_button.click()
+    assert "Musterlösung" in v.solution_html.value
+    assert progress.get("m00", "t1")["solution_seen"] is True
+
+
+def test_order_task_buttons_move_items(data_dir):
+    v = TaskView("m00", "t4")
+    start = v.response()
+    v.move(0, +1)
+    assert v.response()[:2] == [start[1], start[0]]
+    v.move(0, -1)  # out of range: nothing happens
+    assert len(v.response()) == len(start)
+
+
+def test_code_task_blank_then_value(data_dir):
+    fb = ex.check_code("m00", "t7", 1.7 * ___)
+    assert "Lücken" in fb.html and progress.get("m00", "t7")["attempts"] == 0
+    fb = ex.check_code("m00", "t7", "abc")
+    assert "keine Zahl" in fb.html
+    fb = ex.check_code("m00", "t7", 1.7 * 200)
+    assert not fb.result.solved and "zu niedrig" in fb.html
+    fb = ex.check_code("m00", "t7", 1.7 * 220)
+    assert fb.result.solved and progress.get("m00", "t7")["status"] == "solved"
+
+
+def test_numeric_parsing_german_and_english():
+    assert checks.parse_number("1.234,5") == 1234.5
+    assert checks.parse_number("1234,5 €", "€") == 1234.5
+    assert checks.parse_number("1,234.5") == 1234.5
+    assert checks.parse_number(" 34 ") == 34
+    with pytest.raises(checks.CourseInputError):
+        checks.parse_number("zwölf")
+
+
+def test_numeric_typical_mistake_feedback():
+    t = content.find(content.load_tasks("m00")["tasks"], "t5", "")
+    r = checks.check(t, "21,7")
+    assert r.status == "wrong" and "addiert" in r.details[0]
+
+
+def test_text_rule_is_transparent():
+    t = content.find(content.load_tasks("m00")["tasks"], "t6", "")
+    r = checks.check(t, "Ich höre zu, damit die Lösung passt, auch wenn es dauert.")
+    assert r.solved
+    assert any("versteht Ihren Text nicht" in d for d in r.details)
+    r = checks.check(t, "Ich erzähle viel über unser Produkt und die Firma.")
+    assert r.status == "wrong"
+
+
+def test_progress_survives_kernel_restart(data_dir):
+    """Write progress in one Python process (kernel), read it in a fresh one."""
+    code_write = ("from course_lib.exercises.view import TaskView\n"
+                  "v = TaskView('m00', 't1'); v.respond('a'); v.check_button.click()\n"
+                  "v2 = TaskView('m00', 't5'); v2.hint_button.click()\n")
+    code_read = ("from course_lib.exercises import progress\n"
+                 "import json; print(json.dumps([progress.get('m00','t1'), progress.get('m00','t5')]))\n"
+                 "df = progress.overview(); print(int(df.loc[0, 'gelöst']))\n")
+    env = {"VERTRIEB30_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", code_write], check=True, env=env, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code_read], check=True, env=env, timeout=60, capture_output=True, text=True).stdout
+    import json
+    line1, line2 = out.strip().splitlines()
+    t1, t5 = json.loads(line1)
+    assert t1["status"] == "solved" and t1["attempts"] == 1 and t1["response"] == "a"
+    assert t5["hints"] == 1 and t5["status"] == "open"
+    assert line2 == "1"
+
+
+def test_progress_overview_and_reset(data_dir):
+    v = TaskView("m00", "t1")
+    v.respond("a")
+    v.check_button.click()
+    ov = ex.progress_overview()
+    assert "1" in ov.table.value and "gelöst" in ov.table.value
+    assert "1 von" in ov.plot.alt
+    ov.reset_button.click()
+    assert "Häkchen" in ov.message.value
+    assert progress.get("m00", "t1")["status"] == "solved"
+    ov.confirm.value = True
+    ov.reset_button.click()
+    assert progress.get("m00", "t1")["status"] == "open"
+    assert "zurückgesetzt" in ov.message.value
+
+
+def test_progress_cli_reset(data_dir):
+    from course_lib.exercises import progress_cli
+
+    progress.record_attempt("m00", "t1", "a", True)
+    assert progress_cli.main(["--reset"]) == 0
+    assert progress.get("m00", "t1")["status"] == "open"
