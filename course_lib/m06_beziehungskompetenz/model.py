@@ -1,0 +1,333 @@
+"""Pure models of module 06 „Beziehungskompetenz“ (no ipywidgets).
+
+Three models, one per widget:
+
+* **Selbsteinschätzung** – a short Likert questionnaire (10 statements, answers 1–5, five of
+  them reverse-keyed) scored into five competence dimensions on a 0–100 scale
+  (:func:`score_selfassessment`), compared with an earlier run (:func:`compare_scores`) and
+  turned into an anonymous export document (:func:`export_document`). The dimensions follow
+  the list of the S004 article (Interesse/Wertschätzung, Empathie, Selbststeuerung,
+  Distanz und Grenzen, respektvolle Kultur). The statements are written for the course; the
+  questionnaire is a reflection aid, **not a validated psychological test** [Lernmodell].
+* **Energiebudget** – a toy model of emotional labour over working days
+  (:func:`strain_path`), after the brief's W6-1 (built on Hochschild 1983 and Zapf 2002).
+* **Kunden als Freunde** – a mirroring toy model (:func:`mirror_path`), the trust equation of
+  Maister, Green & Galford 2000 (:func:`trust`) and a scenario combining both with stated
+  limits (:func:`friend_scenario`).
+
+All public functions validate their inputs and raise :class:`CourseInputError` with a German
+message. Everything is deterministic; one evaluation takes well under a millisecond.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import CourseInputError, check_choice, check_number, check_sequence
+
+# ---------------------------------------------------------------------------------------
+# 1. Selbsteinschätzung
+# ---------------------------------------------------------------------------------------
+
+DIMENSIONS: tuple[tuple[str, str], ...] = (
+    ("interesse", "Interesse & Wertschätzung"),
+    ("empathie", "Empathie"),
+    ("selbststeuerung", "Selbststeuerung"),
+    ("grenzen", "Distanz & Grenzen"),
+    ("kultur", "Respektvolle Kultur"),
+)
+DIM_IDS = tuple(d for d, _ in DIMENSIONS)
+DIM_LABELS = dict(DIMENSIONS)
+
+#: The statements. ``reverse=True`` means agreement speaks *against* the dimension; such
+#: answers are scored as ``6 − x``.
+ITEMS: tuple[dict, ...] = (
+    {"id": "a1", "dim": "interesse", "reverse": False,
+     "text": "Mich interessiert, was meine Kundinnen und Kunden über das Geschäft hinaus bewegt."},
+    {"id": "a2", "dim": "empathie", "reverse": False,
+     "text": "Ich merke schnell, wenn hinter einer sachlichen Frage eine Sorge steckt."},
+    {"id": "a3", "dim": "selbststeuerung", "reverse": True,
+     "text": "Wenn mich ein Kunde ärgert, hört er das an meinem Ton."},
+    {"id": "a4", "dim": "grenzen", "reverse": False,
+     "text": "Ich kann einem Kunden freundlich sagen, was ich nicht leisten werde."},
+    {"id": "a5", "dim": "kultur", "reverse": True,
+     "text": "Über schwierige Kunden spreche ich im Team meist abfällig."},
+    {"id": "a6", "dim": "interesse", "reverse": True,
+     "text": "Gespräche ohne direkten Verkaufsanlass halte ich für verlorene Zeit."},
+    {"id": "a7", "dim": "empathie", "reverse": True,
+     "text": "Bei Beschwerden denke ich zuerst daran, wie ich sie schnell abschließe."},
+    {"id": "a8", "dim": "selbststeuerung", "reverse": False,
+     "text": "Nach einem belastenden Gespräch finde ich rasch wieder in meine Ruhe."},
+    {"id": "a9", "dim": "grenzen", "reverse": True,
+     "text": "Die Probleme einzelner Kunden nehme ich oft gedanklich mit nach Hause."},
+    {"id": "a10", "dim": "kultur", "reverse": False,
+     "text": "Auch unter Zeitdruck behandle ich Kolleginnen und Kollegen respektvoll."},
+)
+ITEM_IDS = tuple(i["id"] for i in ITEMS)
+LIKERT = (1, 2, 3, 4, 5)
+LIKERT_LABELS = {1: "trifft gar nicht zu", 2: "trifft eher nicht zu", 3: "teils, teils",
+                 4: "trifft eher zu", 5: "trifft voll zu"}
+INSTRUMENT = "m06-beziehungskompetenz-10"
+EXPORT_FORMAT = "vertrieb30/selbsteinschaetzung-export"
+
+
+def _check_answer(value, item_id: str) -> int:
+    if isinstance(value, bool) or value is None:
+        raise CourseInputError(f"Zur Aussage „{item_id}“ fehlt eine Antwort.",
+                               "Bitte wählen Sie einen Wert von 1 bis 5.")
+    return check_number(value, f"Antwort zu {item_id}", 1, 5, integer=True)
+
+
+def score_selfassessment(answers: dict) -> dict[str, float]:
+    """Dimension scores (0–100) from Likert answers ``{item_id: 1..5}`` for all ten items.
+
+    Equation: each answer ``x`` becomes ``x`` (or ``6 − x`` for reverse-keyed items); a
+    dimension's mean ``m`` over its items is mapped linearly to ``100·(m − 1)/4``, so 1 → 0
+    and 5 → 100. Missing, unknown or out-of-range answers raise :class:`CourseInputError`.
+    """
+    if not isinstance(answers, dict):
+        raise CourseInputError("Die Antworten müssen als Zuordnung Aussage → Wert vorliegen.",
+                               "Bitte beantworten Sie die Aussagen im Fragebogen.")
+    unknown = [k for k in answers if k not in ITEM_IDS]
+    if unknown:
+        raise CourseInputError(f"Die Aussage „{str(unknown[0])[:20]}“ gehört nicht zum Fragebogen.",
+                               "Bitte verwenden Sie nur die Aussagen a1 bis a10.")
+    missing = [i for i in ITEM_IDS if answers.get(i) is None]
+    if missing:
+        raise CourseInputError(
+            f"Es fehlen noch {len(missing)} von {len(ITEM_IDS)} Antworten.",
+            "Bitte beantworten Sie alle Aussagen; erst dann lassen sich die Bereiche auswerten.")
+    sums = {d: [] for d in DIM_IDS}
+    for item in ITEMS:
+        x = _check_answer(answers[item["id"]], item["id"])
+        sums[item["dim"]].append(6 - x if item["reverse"] else x)
+    return {d: 100.0 * (sum(v) / len(v) - 1.0) / 4.0 for d, v in sums.items()}
+
+
+def answered_count(answers: dict) -> int:
+    """How many of the ten statements have an answer (None counts as open)."""
+    if not isinstance(answers, dict):
+        raise CourseInputError("Die Antworten müssen als Zuordnung Aussage → Wert vorliegen.",
+                               "Bitte beantworten Sie die Aussagen im Fragebogen.")
+    return sum(1 for i in ITEM_IDS if answers.get(i) is not None)
+
+
+def check_scores(scores) -> dict[str, float]:
+    """Validate a score dict (all five dimensions, each 0–100) and return it as floats."""
+    if not isinstance(scores, dict) or set(scores) != set(DIM_IDS):
+        raise CourseInputError("Die Werte passen nicht zu den fünf Bereichen der Selbsteinschätzung.",
+                               "Bitte werten Sie den Fragebogen neu aus.")
+    return {d: check_number(scores[d], DIM_LABELS[d], 0, 100) for d in DIM_IDS}
+
+
+def compare_scores(before, after) -> dict[str, float]:
+    """Change per dimension ``after − before`` in points (−100 … 100)."""
+    b, a = check_scores(before), check_scores(after)
+    return {d: a[d] - b[d] for d in DIM_IDS}
+
+
+def export_document(scores) -> dict:
+    """The anonymous export: only the rounded dimension scores and the questionnaire version.
+
+    No name, no answers to single statements, no date or time, no machine information –
+    so that a workshop can pool the files without knowing who wrote which.
+    """
+    s = check_scores(scores)
+    return {"format": EXPORT_FORMAT, "version": 1, "fragebogen": INSTRUMENT,
+            "skala": "0 bis 100 Punkte je Bereich",
+            "werte": {d: int(round(s[d])) for d in DIM_IDS}}
+
+
+# ---------------------------------------------------------------------------------------
+# 2. Energiebudget der Gefühlsarbeit [Lernmodell]
+# ---------------------------------------------------------------------------------------
+
+L0, L_SURFACE, L_DEEP = 0.02, 0.25, 0.12
+R0 = 1.2
+B_CRIT = 10.0
+
+
+@dataclass(frozen=True)
+class EnergyResult:
+    """Result of :func:`strain_path`."""
+
+    per_contact: float      # ℓ, strain points per contact
+    daily_strain: float     # L = n·ℓ
+    recovery: float         # R = R0·(1 + u)
+    net: float              # L − R (positive: strain builds up)
+    path: np.ndarray        # B_0 … B_days (accumulated strain, ≥ 0)
+    authenticity: float     # A = 1 − 0,6·s
+    crossing_day: int | None  # first day with B ≥ B_CRIT, None if never
+
+    @property
+    def end(self) -> float:
+        return float(self.path[-1])
+
+    @property
+    def sustainable(self) -> bool:
+        """True when strain does not build up at all (L ≤ R)."""
+        return self.net <= 1e-12
+
+
+def strain_path(n: float = 40, d: float = 0.2, s: float = 0.5, c: float = 0.0, u: float = 0.3,
+                days: int = 20) -> EnergyResult:
+    """Accumulated, not yet recovered strain of a seller over working days [Lernmodell].
+
+    Parameters (ranges; defaults from the brief's W6-1, illustrative, not measured):
+
+    * ``n`` customer contacts per day, 10–120 (40)
+    * ``d`` share of difficult contacts, 0–0,6 (0,2)
+    * ``s`` share of surface acting (only showing the feeling), 0–1 (0,5); the rest is deep
+      acting (adapting the inner feeling), which costs less (Hochschild 1983; dissonance is
+      the main strain factor in Zapf 2002)
+    * ``c`` self-regulation, 0–1 (0): halves the extra strain of difficult contacts at most
+    * ``u`` support and supervision, 0–1 (0,3): buffers strain (Zapf 2002) – here by faster
+      recovery
+    * ``days`` working days, 1–60 (20 = four working weeks)
+
+    Equations::
+
+        ℓ = ℓ0 + d·(ℓs·s + ℓd·(1 − s))·(1 − 0,5·c)      ℓ0 = 0,02, ℓs = 0,25, ℓd = 0,12
+        L = n·ℓ                                          daily strain
+        R = R0·(1 + u)                                   daily recovery, R0 = 1,2
+        B(t+1) = max(0, B(t) + L − R), B(0) = 0          warning threshold B_krit = 10
+        A = 1 − 0,6·s                                    perceived authenticity
+
+    Reference (brief, recomputed): defaults → L = 2,28, R = 1,56, B(20) = 14,4; s = 0 → 4,0;
+    u = 1 → 0.
+    """
+    n = check_number(n, "Kontakte pro Tag", 10, 120)
+    d = check_number(d, "Anteil schwieriger Kontakte", 0, 0.6)
+    s = check_number(s, "Anteil Oberflächenhandeln", 0, 1)
+    c = check_number(c, "Selbststeuerung", 0, 1)
+    u = check_number(u, "Unterstützung und Supervision", 0, 1)
+    days = check_number(days, "Arbeitstage", 1, 60, integer=True)
+    ell = L0 + d * (L_SURFACE * s + L_DEEP * (1 - s)) * (1 - 0.5 * c)
+    L = n * ell
+    R = R0 * (1 + u)
+    net = L - R
+    path = np.zeros(days + 1)
+    for t in range(days):
+        path[t + 1] = max(0.0, path[t] + net)
+    above = np.nonzero(path >= B_CRIT - 1e-9)[0]
+    crossing = int(above[0]) if above.size else None
+    return EnergyResult(ell, L, R, net, path, 1 - 0.6 * s, crossing)
+
+
+# ---------------------------------------------------------------------------------------
+# 3. Kunden als Freunde: Spiegelung, Vertrauensgleichung, Szenario
+# ---------------------------------------------------------------------------------------
+
+def trust(C: float, R: float, I: float, S: float) -> float:
+    """Trust equation of Maister, Green & Galford (2000): ``T = (C + R + I) / S``.
+
+    C credibility, R reliability, I intimacy (closeness), S self-orientation, each 1–10.
+    Reference: (7, 8, 6, 7) → 3,0; with S = 3 → 7,0. Range: 0,3 … 30.
+    """
+    C = check_number(C, "Glaubwürdigkeit C", 1, 10)
+    R = check_number(R, "Verlässlichkeit R", 1, 10)
+    I = check_number(I, "Nähe I", 1, 10)
+    S = check_number(S, "Selbstorientierung S", 1, 10)
+    return (C + R + I) / S
+
+
+def mirror_path(w_seller: float, w0: float = 0.3, mu: float = 0.25, rounds: int = 10) -> np.ndarray:
+    """Customer warmth over the rounds of a conversation [Lernmodell, after the brief's W6-3].
+
+    ``w(t+1) = w(t) + μ·(w_seller − w(t))`` – the customer's warmth moves towards the
+    seller's by the share μ per round (a stylised chameleon effect, Chartrand & Bargh 1999).
+    ``w_seller``, ``w0`` ∈ [0, 1]; ``μ`` ∈ [0, 0,5]; ``rounds`` 1–50. Resistance is ``1 − w``.
+    Returns the array ``w(0) … w(rounds)``, every value between ``w0`` and ``w_seller``.
+    """
+    ws = check_number(w_seller, "Wärme der Verkäuferseite", 0, 1)
+    w = check_number(w0, "Anfangswärme des Kunden", 0, 1)
+    mu = check_number(mu, "Spiegelungsrate μ", 0, 0.5)
+    rounds = check_number(rounds, "Gesprächsrunden", 1, 50, integer=True)
+    out = np.empty(rounds + 1)
+    out[0] = w
+    for t in range(rounds):
+        out[t + 1] = out[t] + mu * (ws - out[t])
+    return out
+
+
+#: Behaviours the learner can choose: (label, warmth change, closeness change I,
+#: self-orientation change S). The first six follow S003's list of what changes when a
+#: seller thinks of a customer as a friend; the last two are contrast behaviours.
+BEHAVIOURS: dict[str, tuple[str, float, float, float]] = {
+    "abstand": ("etwas geringerer persönlicher Abstand", 0.08, 1.0, 0.0),
+    "sprache": ("persönlichere Sprache und wärmere Stimme", 0.10, 1.0, 0.0),
+    "argumente": ("Argumente aus Sicht des Kunden", 0.08, 0.0, -1.5),
+    "entspannt": ("entspannte Haltung", 0.08, 0.5, -0.5),
+    "laecheln": ("häufigeres, echtes Lächeln", 0.08, 0.5, 0.0),
+    "zuwendung": ("volle Zuwendung, aktiv zuhören", 0.10, 1.5, -1.0),
+    "druck": ("Abschlussdruck aufbauen", -0.20, -1.0, 3.0),
+    "distanz": ("betont kühle Distanz, nur Zahlen", -0.12, -1.5, 0.5),
+}
+
+#: Customer types: (label, genuineness g of a friendly stance, mirroring rate μ, limit text).
+CUSTOMERS: dict[str, tuple[str, float, float, str]] = {
+    "vertraeglich": ("umgänglicher Kunde, der Ihnen nichts Böses will", 1.0, 0.30,
+                     "Hier passt die Freundes-Haltung: Sie ist echt, und der Kunde kann ihr folgen."),
+    "unsympathisch": ("Kunde, der Ihnen deutlich unsympathisch ist", 0.4, 0.15,
+                      "Grenze: Freundschaft lässt sich hier nur spielen. Das kostet Sie Kraft "
+                      "(Oberflächenhandeln) und wirkt weniger. Professionelle Höflichkeit genügt."),
+    "unredlich": ("Kunde mit unredlichem Einkaufsverhalten", 0.2, 0.25,
+                  "Grenze: Hier würde Nähe Ihnen schaden. Setzen Sie klare Grenzen und "
+                  "bleiben Sie sachlich – Vertrauen müsste erst die Gegenseite verdienen."),
+}
+W_BASE = 0.35       # seller warmth without any chosen behaviour
+W0_CUSTOMER = 0.3   # customer warmth at the start of the conversation
+C_FIX, R_FIX = 6.0, 6.0   # credibility and reliability, held constant in the scenario
+I_BASE, S_BASE = 3.0, 5.0
+
+
+@dataclass(frozen=True)
+class FriendResult:
+    warmth_seller: float      # w_V, stated warmth of the seller (0–1)
+    warmth_effective: float   # what the customer perceives: w_V·(0,5 + 0,5·g)
+    path: np.ndarray          # customer warmth per round
+    resistance: np.ndarray    # 1 − path
+    trust: float              # T = (C + R + I)/S at the end of the conversation
+    intimacy: float
+    self_orientation: float
+    acting_cost: float        # (1 − g)·max(0, w_V − W_BASE): warmth shown without feeling it
+    limit: str                # the stated limit for this customer type
+
+
+def _clip(x: float, lo: float, hi: float) -> float:
+    return min(hi, max(lo, x))
+
+
+def friend_scenario(behaviours=(), customer: str = "vertraeglich", rounds: int = 10) -> FriendResult:
+    """Scenario „Kunden als Freunde“: chosen behaviours → trust and resistance [Lernmodell].
+
+    * seller warmth ``w_V = clip(0,35 + Σ Δw, 0, 1)`` over the chosen behaviours;
+    * the customer perceives ``w_eff = w_V·(0,5 + 0,5·g)`` – a stance that is only played
+      (genuineness ``g`` < 1) reaches the customer less;
+    * customer warmth follows :func:`mirror_path` with the customer type's μ, from 0,3;
+    * closeness ``I = clip(3 + g·Σ ΔI + 4·w_end, 1, 10)`` and self-orientation
+      ``S = clip(5 + Σ ΔS, 1, 10)`` give ``T`` by :func:`trust` with C = R = 6;
+    * acting cost ``(1 − g)·max(0, w_V − 0,35)`` – the limit S003 names: with unpleasant or
+      dishonest customers a friendship attempt would harm the seller.
+
+    Weights are illustrative [Lernmodell]; S003 states the mechanism only qualitatively and
+    the mirror-neuron explanation is only indirectly supported (Rizzolatti & Craighero 2004).
+    """
+    items = check_sequence(list(behaviours) if isinstance(behaviours, (set, frozenset)) else behaviours,
+                           "Verhaltensweisen", min_len=0, max_len=len(BEHAVIOURS))
+    for b in items:
+        check_choice(b, "Verhaltensweise", BEHAVIOURS)
+    if len(set(items)) != len(items):
+        raise CourseInputError("Eine Verhaltensweise ist doppelt gewählt.", "Bitte wählen Sie jede höchstens einmal.")
+    customer = check_choice(customer, "Kundentyp", CUSTOMERS)
+    rounds = check_number(rounds, "Gesprächsrunden", 1, 50, integer=True)
+    _label, g, mu, limit = CUSTOMERS[customer]
+    w_v = _clip(W_BASE + sum(BEHAVIOURS[b][1] for b in items), 0.0, 1.0)
+    w_eff = w_v * (0.5 + 0.5 * g)
+    path = mirror_path(w_eff, W0_CUSTOMER, mu, rounds)
+    I = _clip(I_BASE + g * sum(BEHAVIOURS[b][2] for b in items) + 4.0 * float(path[-1]), 1.0, 10.0)
+    S = _clip(S_BASE + sum(BEHAVIOURS[b][3] for b in items), 1.0, 10.0)
+    T = trust(C_FIX, R_FIX, I, S)
+    cost = (1 - g) * max(0.0, w_v - W_BASE)
+    return FriendResult(w_v, w_eff, path, 1.0 - path, T, I, S, cost, limit)

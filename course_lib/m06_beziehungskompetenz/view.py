@@ -1,0 +1,373 @@
+"""Widgets of module 06 „Beziehungskompetenz“: Selbsteinschätzung, Energiebudget, Kunden als Freunde.
+
+Thin layer: controls → :mod:`.model` → plot and text. All text is escaped; every callback
+runs through :func:`course_lib.blocks.guard.run`.
+"""
+from __future__ import annotations
+
+import json
+import time
+from html import escape
+from pathlib import Path
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..blocks import guard
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..format_de import num
+from ..storage import Store, atomic_write_text, data_dir
+from . import model
+
+STORE_NAME = "selfassessment"
+MODULE = "m06"
+EXPORT_FILE = "m06_selbsteinschaetzung_export.json"
+
+
+def _folder_text() -> str:
+    """The learner data folder without machine-specific absolute paths where possible."""
+    d = data_dir()
+    try:
+        return "~/" + str(d.relative_to(Path.home()))
+    except ValueError:
+        return "Ihrem Kurs-Datenordner"
+
+
+# ---------------------------------------------------------------------------------------
+# Selbsteinschätzung
+# ---------------------------------------------------------------------------------------
+
+class SelfAssessment:
+    """Questionnaire → radar chart; save runs locally, compare, export anonymously."""
+
+    def __init__(self, store: Store | None = None):
+        self.store = store or Store(STORE_NAME)
+        self.controls: dict[str, widgets.ToggleButtons] = {}
+        rows = [widgets.HTML(
+            "<p><b>Wie sehr trifft die Aussage auf Sie zu?</b> "
+            + escape(" · ".join(f"{k} = {v}" for k, v in model.LIKERT_LABELS.items())) + "</p>")]
+        for k, item in enumerate(model.ITEMS, start=1):
+            tb = widgets.ToggleButtons(options=[(str(x), x) for x in model.LIKERT], value=None,
+                                       tooltips=[model.LIKERT_LABELS[x] for x in model.LIKERT],
+                                       style={"button_width": "38px"},
+                                       layout=widgets.Layout(margin="0 0 6px 0"))
+            tb.observe(self._on_change, names="value")
+            self.controls[item["id"]] = tb
+            rows += [widgets.HTML(f"<p style='margin:4px 0 0 0'>{k}. {escape(item['text'])}</p>"), tb]
+        self.compare = widgets.Dropdown(options=[("kein früherer Lauf", None)], value=None,
+                                        description="Vergleichen mit:", style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="360px"))
+        self.compare.observe(self._on_change, names="value")
+        self.save_button = widgets.Button(description="Ergebnis speichern", icon="save", button_style="primary")
+        self.export_button = widgets.Button(description="Anonym exportieren", icon="download")
+        self.clear_button = widgets.Button(description="Gespeicherte Läufe löschen", icon="trash")
+        self.save_button.on_click(lambda _b: guard.run(self.save, self._show))
+        self.export_button.on_click(lambda _b: guard.run(self.export, self._show))
+        self.clear_button.on_click(lambda _b: guard.run(self.clear, self._show))
+
+        # radar chart: static grid and labels, dynamic polygons
+        self.plot = LivePlot(figsize=(5.6, 4.6))
+        ax = self.plot.fig.add_subplot(projection="polar")
+        self.ax = ax
+        n = len(model.DIM_IDS)
+        self.angles = np.linspace(0, 2 * np.pi, n, endpoint=False) + np.pi / 2
+        ax.set_xticks(self.angles)
+        ax.set_xticklabels([model.DIM_LABELS[d].replace(" & ", " &\n") for d in model.DIM_IDS], fontsize=FONT["tick"])
+        ax.set_ylim(0, 100)
+        ax.set_yticks([25, 50, 75, 100])
+        ax.set_yticklabels([f"{v}" for v in (25, 50, 75, 100)], fontsize=FONT["note"], color=PALETTE["grau"])
+        ax.set_rlabel_position(100)
+        ax.set_title("Selbsteinschätzung: Punkte je Bereich (0–100)", fontsize=FONT["title"])
+        closed = np.append(self.angles, self.angles[0])
+        self._closed = closed
+        (self.line_now,) = ax.plot(closed, np.zeros_like(closed), "-o", color=PALETTE["blau"], lw=2.2,
+                                   markersize=6, label="jetzt")
+        (self.fill_now,) = ax.fill(closed, np.zeros_like(closed), color=PALETTE["blau"], alpha=0.18)
+        (self.line_prev,) = ax.plot(closed, np.zeros_like(closed), "--s", color=PALETTE["orange"], lw=1.8,
+                                    markersize=6, label="früherer Lauf")
+        ax.legend(loc="upper right", bbox_to_anchor=(1.32, 1.12), fontsize=FONT["legend"])
+        self.plot.dynamic(self.line_now, self.fill_now, self.line_prev)
+
+        self.text = widgets.HTML()
+        self.preview = widgets.HTML()
+        self.message = widgets.HTML()
+        self.message.add_class("vt-message")
+        self.view_box = widgets.VBox([self.plot.widget, self.text, self.preview])
+        self.view_box.add_class("vt-view")
+        self.plots = [self.plot]
+        ctrl = widgets.VBox(rows + [self.compare, widgets.HBox([self.save_button, self.export_button, self.clear_button])])
+        ctrl.add_class("vt-controls")
+        header = widgets.HTML(
+            "<h4 style='margin:4px 0'>Selbsteinschätzung Beziehungskompetenz</h4>"
+            "<p style='margin:2px 0'><b>Frage:</b> Was passiert mit Ihrem Profil, wenn Sie den Fragebogen "
+            "in einigen Wochen noch einmal ausfüllen?</p>")
+        notes = widgets.HTML(
+            "<details><summary>Annahmen und Datenschutz</summary><p>"
+            + escape("Ein Reflexionswerkzeug des Kurses, kein geprüfter psychologischer Test [Lernmodell]. "
+                     "Je Bereich zwei Aussagen; bei fünf Aussagen spricht Zustimmung gegen den Bereich, sie "
+                     "werden umgepolt (6 − Antwort). Punkte = 100·(Mittelwert − 1)/4. "
+                     "Gespeichert wird nur auf Ihrem Rechner. Die Exportdatei enthält nur die fünf gerundeten "
+                     "Bereichswerte – keinen Namen, keine Einzelantworten, kein Datum.")
+            + "</p></details>")
+        self.box = widgets.VBox([header, ctrl, self.view_box, self.message, notes])
+        self.box.add_class("vt-live")
+        self._refill_compare()
+        self.refresh()
+
+    # -- state --------------------------------------------------------------------------
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def runs(self) -> list[dict]:
+        return list(self.store.read().get(MODULE, {}).get("runs", []))
+
+    def current_scores(self) -> dict[str, float]:
+        return model.score_selfassessment(self.values())
+
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def _on_change(self, _change) -> None:
+        self.refresh()
+
+    def _refill_compare(self, select_last: bool = True) -> None:
+        runs = self.runs()
+        opts = [("kein früherer Lauf", None)] + [
+            (f"Lauf {k} vom {r.get('datum', '?')}", k - 1) for k, r in enumerate(runs, start=1)]
+        self.compare.unobserve(self._on_change, names="value")
+        self.compare.options = opts
+        self.compare.value = (len(runs) - 1) if (runs and select_last) else None
+        self.compare.observe(self._on_change, names="value")
+
+    # -- drawing ------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        ok = guard.run(self._update, self._show)
+        if ok:
+            self.message.value = ""
+        return ok
+
+    def _update(self) -> None:
+        answers = self.values()
+        done = model.answered_count(answers)
+        total = len(model.ITEM_IDS)
+        prev = None
+        if self.compare.value is not None:
+            runs = self.runs()
+            if 0 <= self.compare.value < len(runs):
+                prev = model.check_scores(runs[self.compare.value]["werte"])
+        if prev is not None:
+            self.line_prev.set_data(self._closed, [prev[d] for d in model.DIM_IDS] + [prev[model.DIM_IDS[0]]])
+        self.line_prev.set_visible(prev is not None)
+        if done < total:
+            self.line_now.set_visible(False)
+            self.fill_now.set_visible(False)
+            alt = (f"Netzdiagramm mit fünf Bereichen; noch kein aktuelles Profil, {total - done} Aussagen offen."
+                   + (" Gezeigt wird ein früherer Lauf." if prev else ""))
+            self.plot.refresh(alt=alt)
+            self.text.value = box("info", f"Sie haben {done} von {total} Aussagen beantwortet. "
+                                          "Sobald alle beantwortet sind, erscheint Ihr Profil.")
+            self.preview.value = ""
+            return
+        scores = model.score_selfassessment(answers)
+        vals = [scores[d] for d in model.DIM_IDS]
+        self.line_now.set_data(self._closed, vals + vals[:1])
+        self.fill_now.set_xy(np.column_stack([self._closed, vals + vals[:1]]))
+        self.line_now.set_visible(True)
+        self.fill_now.set_visible(True)
+        parts = ", ".join(f"{model.DIM_LABELS[d]} {num(scores[d], 0)}" for d in model.DIM_IDS)
+        self.plot.refresh(alt=f"Netzdiagramm Ihrer Selbsteinschätzung in Punkten von 0 bis 100: {parts}."
+                          + (" Gestrichelt: früherer Lauf zum Vergleich." if prev else ""))
+        rows = []
+        diff = model.compare_scores(prev, scores) if prev else None
+        for d in model.DIM_IDS:
+            cmp_cell = ""
+            if diff is not None:
+                sign = "+" if diff[d] > 0.5 else ""
+                cmp_cell = f"<td style='text-align:right'>{num(prev[d], 0)}</td><td style='text-align:right'>{sign}{num(diff[d], 0)}</td>"
+            rows.append(f"<tr><td>{escape(model.DIM_LABELS[d])}</td><td style='text-align:right'><b>{num(scores[d], 0)}</b></td>{cmp_cell}</tr>")
+        head = "<tr><th>Bereich</th><th>jetzt</th>" + ("<th>früher</th><th>Veränderung</th>" if diff else "") + "</tr>"
+        low = min(model.DIM_IDS, key=lambda d: scores[d])
+        self.text.value = (
+            f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+            f"<p>Ihr niedrigster Wert liegt im Bereich <b>{escape(model.DIM_LABELS[low])}</b>. "
+            "Was würde Ihnen dort im Alltag helfen?</p>")
+        doc = model.export_document(scores)
+        self.preview.value = ("<p><b>Genau diese Daten enthält die anonyme Exportdatei</b> "
+                              f"(„{escape(EXPORT_FILE)}“):</p><pre style='font-size:90%'>"
+                              + escape(json.dumps(doc, ensure_ascii=False, indent=1)) + "</pre>")
+
+    # -- actions ------------------------------------------------------------------------
+    def save(self) -> None:
+        scores = self.current_scores()
+        run = {"datum": time.strftime("%d.%m.%Y"), "werte": {d: round(v, 1) for d, v in scores.items()},
+               "antworten": {k: int(v) for k, v in self.values().items()}}
+        data = self.store.update(lambda d: d.setdefault(MODULE, {}).setdefault("runs", []).append(run))
+        n = len(data[MODULE]["runs"])
+        # compare the next run with this one; the current profile now equals the saved one
+        self._refill_compare(select_last=True)
+        self.refresh()
+        self._show(box("saved", f"Lauf {n} ist auf Ihrem Rechner gespeichert. Füllen Sie den Fragebogen "
+                                 "später erneut aus, um zu vergleichen."))
+
+    def export(self) -> Path:
+        scores = self.current_scores()
+        doc = model.export_document(scores)
+        path = data_dir() / EXPORT_FILE
+        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
+        self._show(box("saved", f"Die Datei „{EXPORT_FILE}“ liegt in {_folder_text()}. Sie enthält nur "
+                                "die fünf gerundeten Bereichswerte – sonst nichts."))
+        return path
+
+    def clear(self) -> None:
+        self.store.update(lambda d: d.pop(MODULE, None))
+        self._refill_compare()
+        self.refresh()
+        self._show(box("info", "Alle gespeicherten Läufe dieses Fragebogens sind gelöscht."))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+def selbsteinschaetzung() -> SelfAssessment:
+    return SelfAssessment()
+
+
+# ---------------------------------------------------------------------------------------
+# Energiebudget
+# ---------------------------------------------------------------------------------------
+
+Y_STEPS = (20.0, 50.0, 100.0, 200.0, 500.0)  # y-axis tops: few full redraws, blitting otherwise
+
+
+def energiebudget() -> LivePanel:
+    plot = LivePlot(figsize=(6.4, 3.9))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Energiebudget: aufgestaute Belastung", "Arbeitstag", "Belastung (Punkte)")
+    german_axis(ax.yaxis, 0)
+    german_axis(ax.xaxis, 0)
+    ax.axhline(model.B_CRIT, color=PALETTE["rot"], ls="--", lw=1.5, label="Warnschwelle (10 Punkte)")
+    (line,) = ax.plot([], [], "-o", color=PALETTE["blau"], lw=2, markersize=4, label="Belastung am Tagesende")
+    (cross,) = ax.plot([], [], "X", color=PALETTE["rot"], markersize=12, markeredgecolor="black",
+                       label="Schwelle erreicht")
+    plot.dynamic(line, cross)
+    ax.legend(fontsize=FONT["legend"], loc="upper left")
+    text = widgets.HTML()
+    state = {"xlim": None, "ylim": None}
+
+    def update(v):
+        r = model.strain_path(v["n"], v["d"], v["s"], v["c"], v["u"], v["tage"])
+        days = np.arange(len(r.path))
+        ytop = next((t for t in Y_STEPS if r.end * 1.1 <= t), max(Y_STEPS[-1], r.end * 1.1))
+        if state["xlim"] != len(days) or state["ylim"] != ytop:
+            ax.set_xlim(0, len(days) - 1 + 0.5)
+            ax.set_ylim(0, ytop)
+            state["xlim"], state["ylim"] = len(days), ytop
+            plot.invalidate()
+        line.set_data(days, r.path)
+        if r.crossing_day is not None:
+            cross.set_data([r.crossing_day], [r.path[r.crossing_day]])
+        cross.set_visible(r.crossing_day is not None)
+        if r.sustainable:
+            verdict = box("ok", "Tragfähig: Die Erholung gleicht die tägliche Belastung aus, es staut sich nichts auf.",
+                          title="Ergebnis")
+        elif r.crossing_day is None:
+            verdict = box("partial", f"Noch unter der Warnschwelle, aber jeden Tag kommen {num(r.net, 2)} Punkte dazu. "
+                                     "Auf Dauer reicht das nicht.", title="Ergebnis")
+        else:
+            verdict = box("wrong", f"Nicht tragfähig: Ab Tag {r.crossing_day} liegt die Belastung über der Warnschwelle.",
+                          title="Ergebnis")
+        plot.refresh(alt=(f"Liniendiagramm der aufgestauten Belastung über {v['tage']} Arbeitstage: Endstand "
+                          f"{num(r.end, 1)} Punkte, Warnschwelle 10 Punkte"
+                          + (f", überschritten ab Tag {r.crossing_day}." if r.crossing_day is not None else ", nicht erreicht.")))
+        text.value = (
+            f"<p>Belastung pro Tag <b>{num(r.daily_strain, 2)}</b> Punkte · Erholung pro Tag <b>{num(r.recovery, 2)}</b> Punkte · "
+            f"Saldo <b>{num(r.net, 2)}</b> Punkte/Tag<br>Nach {v['tage']} Tagen: <b>{num(r.end, 1)}</b> Punkte · "
+            f"wahrgenommene Echtheit <b>{num(r.authenticity * 100, 0)}&nbsp;%</b></p>" + verdict)
+
+    return LivePanel(
+        title="Energiebudget der Gefühlsarbeit",
+        question="Was passiert mit Ihrer aufgestauten Belastung, wenn Sie mehr Kontakte haben, "
+                 "öfter nur Gefühle vorspielen – oder mehr Unterstützung bekommen?",
+        controls={
+            "n": slider("Kontakte pro Tag", 40, 10, 120, 5, integer=True),
+            "d": slider("Anteil schwieriger Kontakte", 0.2, 0.0, 0.6, 0.05, fmt=".2f"),
+            "s": slider("Anteil Oberflächenhandeln (nur Ausdruck)", 0.5, 0.0, 1.0, 0.05, fmt=".2f"),
+            "c": slider("Selbststeuerung", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
+            "u": slider("Unterstützung / Supervision", 0.3, 0.0, 1.0, 0.1, fmt=".1f"),
+            "tage": dropdown("Zeitraum", [("eine Arbeitswoche (5 Tage)", 5), ("zwei Wochen (10 Tage)", 10),
+                                          ("vier Wochen (20 Tage)", 20)], 20),
+        },
+        views=[plot.widget, text], update=update, toy_model=True,
+        assumptions=("Belastung je Kontakt ℓ = 0,02 + d·(0,25·s + 0,12·(1 − s))·(1 − 0,5·c); Tagesbelastung L = n·ℓ; "
+                     "Erholung R = 1,2·(1 + u); B(t+1) = max(0; B(t) + L − R); Warnschwelle 10 Punkte; "
+                     "Echtheit A = 1 − 0,6·s. Richtung nach Hochschild (1983) und Zapf (2002): Oberflächenhandeln "
+                     "belastet stärker, Unterstützung puffert. Die Zahlenwerte sind ausgedacht und nicht gemessen."),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Kunden als Freunde
+# ---------------------------------------------------------------------------------------
+
+def kunden_als_freunde() -> LivePanel:
+    rounds = 10
+    plot = LivePlot(figsize=(6.4, 3.9))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Kunden als Freunde: Wärme und Widerstand im Gespräch", "Gesprächsrunde", "Anteil (%)")
+    ax.set_xlim(0, rounds + 0.3)
+    ax.set_ylim(0, 100)
+    german_axis(ax.xaxis, 0)
+    german_axis(ax.yaxis, 0, "%")
+    x = np.arange(rounds + 1)
+    (warm,) = ax.plot([], [], "-o", color=PALETTE["gruen"], lw=2, label="Wärme des Kunden")
+    (resist,) = ax.plot([], [], "--s", color=PALETTE["rot"], lw=2, label="Widerstand des Kunden")
+    (neutral,) = ax.plot([], [], ":", color=PALETTE["grau"], lw=2, label="Wärme ohne gewähltes Verhalten")
+    plot.dynamic(warm, resist, neutral)
+    ax.legend(fontsize=FONT["legend"], loc="center right")
+    text = widgets.HTML()
+    controls = {"kunde": dropdown("Ihr Gegenüber", [(v[0], k) for k, v in model.CUSTOMERS.items()], "vertraeglich",
+                                  width="520px")}
+    for k, (label, *_rest) in model.BEHAVIOURS.items():
+        controls[k] = widgets.Checkbox(value=False, description=label, indent=False,
+                                       layout=widgets.Layout(width="420px"))
+
+    def update(v):
+        chosen = [k for k in model.BEHAVIOURS if v[k]]
+        r = model.friend_scenario(chosen, v["kunde"], rounds)
+        base = model.friend_scenario([], v["kunde"], rounds)
+        warm.set_data(x, r.path * 100)
+        resist.set_data(x, r.resistance * 100)
+        neutral.set_data(x, base.path * 100)
+        plot.refresh(alt=(f"Liniendiagramm über {rounds} Gesprächsrunden: Wärme des Kunden am Ende "
+                          f"{num(r.path[-1] * 100, 0)} %, Widerstand {num(r.resistance[-1] * 100, 0)} %; "
+                          f"ohne gewähltes Verhalten wären es {num(base.path[-1] * 100, 0)} % Wärme."))
+        kind = "ok" if v["kunde"] == "vertraeglich" else "info"
+        cost = (f" · Preis für Sie (gespielte Wärme): <b>{num(r.acting_cost * 100, 0)}&nbsp;%</b>"
+                if r.acting_cost > 0 else "")
+        text.value = (
+            f"<p>Vertrauen nach Maister T = (C + R + I) / S = (6 + 6 + {num(r.intimacy, 1)}) / {num(r.self_orientation, 1)} "
+            f"= <b>{num(r.trust, 1)}</b> (ohne gewähltes Verhalten: {num(base.trust, 1)})<br>"
+            f"Widerstand am Ende: <b>{num(r.resistance[-1] * 100, 0)}&nbsp;%</b>{cost}</p>"
+            + box(kind, r.limit, title="Einordnung"))
+
+    return LivePanel(
+        title="Kunden als Freunde",
+        question="Was passiert mit Vertrauen und Widerstand Ihres Gegenübers, wenn Sie ihm wie einem Freund begegnen – "
+                 "und bei welchem Gegenüber wird das zum Problem?",
+        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
+        assumptions=("Wärme der Verkäuferseite 0,35 plus die Beiträge der gewählten Verhaltensweisen (höchstens 1). "
+                     "Der Kunde nähert sich ihr je Runde um den Anteil μ an (Chamäleon-Effekt, Chartrand & Bargh 1999); "
+                     "gespielte Wärme kommt schwächer an. Vertrauen nach Maister, Green & Galford (2000) mit "
+                     "Glaubwürdigkeit = Verlässlichkeit = 6. Die Verhaltensliste folgt dem Text „Kunden als Freunde“; "
+                     "alle Gewichte sind ausgedacht. Spiegelneuronen sind nur ein Erklärungsangebot."),
+    )
+
+
+WIDGETS = {
+    "selbsteinschaetzung": selbsteinschaetzung,
+    "energiebudget": energiebudget,
+    "kunden_als_freunde": kunden_als_freunde,
+}
