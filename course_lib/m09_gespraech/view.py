@@ -1,0 +1,395 @@
+"""Modul 09 – widgets: Fragen-Werkstatt, Goldene Mitte, Akquise-Trichter.
+
+Thin wiring only: controls → :mod:`.model` → plot/HTML. All learner-visible text is
+German and escaped; numbers go through :mod:`course_lib.format_de`.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.panel import LivePanel
+from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..format_de import eur, num, pct
+from . import model
+
+# --------------------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------------------
+
+
+def de_slider(description: str, values, value, fmt, *, width: str = "440px") -> widgets.SelectionSlider:
+    """A slider whose readout uses German number formats (``fmt(v)`` gives the label)."""
+    opts = [(fmt(v), v) for v in values]
+    s = widgets.SelectionSlider(options=opts, value=value, description=description, continuous_update=True,
+                                style={"description_width": "initial"}, layout=widgets.Layout(width=width))
+    return s
+
+
+def _range(lo: float, hi: float, step: float) -> list[float]:
+    n = int(round((hi - lo) / step))
+    return [round(lo + i * step, 6) for i in range(n + 1)]
+
+
+def _pct_label(v: float) -> str:
+    return pct(v, 0)
+
+
+def _eur0(v: float) -> str:
+    return eur(v, 0)
+
+
+def _eur2(v: float) -> str:
+    return eur(v, 2)
+
+
+def _td(x: str, head: bool = False, right: bool = True) -> str:
+    tag = "th" if head else "td"
+    align = "right" if right else "left"
+    return f"<{tag} style='padding:2px 8px;text-align:{align}'>{x}</{tag}>"
+
+
+# --------------------------------------------------------------------------------------
+# 1. Fragen-Werkstatt
+# --------------------------------------------------------------------------------------
+
+_KIND_ICON = {"offen": "🔓", "geschlossen": "🔒", "suggestiv": "🧲", "keine_frage": "❔"}
+
+
+def analysis_html(a: model.QuestionAnalysis) -> str:
+    """The result card of one analysed question (escaped)."""
+    icon = _KIND_ICON[a.kind]
+    head = (f"<p style='font-size:1.1em;margin:4px 0'><span aria-hidden='true'>{icon}</span> "
+            f"<b>Ergebnis: {escape(a.label)}</b></p>")
+    if a.kind == "keine_frage":
+        return head + box("info", a.tip, title="Noch keine Frage erkannt") + (
+            f"<p><small>Regel: {escape(' '.join(a.reasons))}</small></p>")
+    parts = [head, f"<p><b>Analysierter Satz:</b> „{escape(a.text)}“<br><b>Form:</b> {escape(a.form)}</p>",
+             "<p><b>Warum?</b></p><ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.reasons) + "</ul>"]
+    if a.suggestion:
+        parts.append(box("hint", a.suggestion, title="Offene Alternative"))
+    if a.tip:
+        parts.append(f"<p><i>{escape(a.tip)}</i></p>")
+    return "".join(parts)
+
+
+def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
+    """Text field + button → rule-based classification with an open alternative."""
+    text = widgets.Text(value=start, placeholder="Ihre Frage an die Kundin oder den Kunden …",
+                        description="Ihre Frage:", continuous_update=False,
+                        style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
+    button = widgets.Button(description="Frage prüfen", button_style="primary", icon="check",
+                            tooltip="Frage prüfen")
+    result = widgets.HTML()
+    result.add_class("vt-result")
+    history = widgets.HTML()
+    seen: list[model.QuestionAnalysis] = []
+
+    def update(v):
+        if not str(v["frage"] or "").strip():
+            result.value = box("info", "Das Feld ist noch leer. Schreiben Sie eine Frage, die Sie einer Kundin "
+                               "oder einem Kunden stellen würden, und klicken Sie auf „Frage prüfen“.",
+                               title="Noch nichts zu prüfen")
+            return
+        a = model.classify_question(v["frage"])
+        result.value = analysis_html(a)
+        if a.kind != "keine_frage":
+            if not seen or seen[-1].text != a.text:
+                seen.append(a)
+            del seen[:-6]
+            rows = "".join(f"<tr>{_td(escape(x.text), right=False)}{_td(_KIND_ICON[x.kind] + ' ' + escape(x.label), right=False)}</tr>"
+                           for x in reversed(seen))
+            history.value = ("<details open><summary>Ihre zuletzt geprüften Fragen (nur in dieser Sitzung)</summary>"
+                             f"<table><tr>{_td('Frage', True, False)}{_td('Ergebnis', True, False)}</tr>{rows}</table></details>")
+
+    panel = LivePanel(
+        title="Fragen-Werkstatt",
+        question="Was passiert mit der Einordnung Ihrer Frage, wenn Sie sie mit einem W-Wort statt mit dem Verb beginnen?",
+        controls={"frage": text},
+        views=[result, history],
+        update=update,
+        extra=[button],
+        assumptions=("Regelbasiert und durchschaubar, kein Sprachverständnis: Geprüft werden das erste Wort "
+                     "(W-Wort oder Verb), typische Suggestiv-Signale wie „doch“, „nicht auch“ oder ein angehängtes „oder?“ "
+                     "und das Fragezeichen. Die offene Alternative wird nach Stichwörtern ausgewählt. "
+                     "Ungewöhnliche Sätze kann die Werkstatt falsch einordnen – prüfen Sie das Ergebnis kritisch."),
+    )
+    button.on_click(lambda _b: panel.refresh())
+    panel.button = button
+    return panel
+
+
+# --------------------------------------------------------------------------------------
+# 2. Goldene Mitte
+# --------------------------------------------------------------------------------------
+
+def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> str:
+    """The three losses of meeting in the middle, in numbers, with their status (source vs. course)."""
+    extra = ("nicht erreichbar – jeder weitere Auftrag bringt Verlust" if r.extra_volume is None
+             else f"{num(r.extra_volume + 1, 1, strip=True)}-facher Absatz (+{pct(r.extra_volume, 0)})")
+    margin_new = eur(r.margin_new)
+    if r.margin_new < 0:
+        margin_new += " (Verlust)"
+    loss1 = (f"<li><b>Verlust 1 – Geld</b> <small>[Quelle: Blog, Preisbeispiel]</small>: Sie geben "
+             f"<b>{eur(r.concession)}</b> nach, das sind {pct(r.concession_share, 1)} des Preises. Die Marge fällt von "
+             f"{eur(r.margin_old)} auf <b>{margin_new}</b> ({pct(r.margin_change, 0)}). Für denselben "
+             f"Deckungsbeitrag bräuchten Sie: {extra}.</li>")
+    loss2 = (f"<li><b>Verlust 2 – Glaubwürdigkeit</b> <small>[Deutung des Kurses]</small>: Ihr Preis ließ sich "
+             f"ohne Begründung um {pct(r.concession_share, 1)} drücken. Beim nächsten Angebot über {eur(r.price)} "
+             f"wird der Kunde wieder rund <b>{eur(r.concession)}</b> Nachlass erwarten.</li>")
+    loss3 = (f"<li><b>Verlust 3 – Zukunft</b> <small>[Deutung des Kurses]</small>: {eur(r.midpoint)} wird der neue "
+             f"Referenzpreis. Bei {r.follow_orders} Folgeaufträgen fehlen Ihnen dadurch "
+             f"<b>{eur(r.follow_loss)}</b> Umsatz – und genauso viel Marge.</li>")
+    if path.agreed:
+        alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> <small>[Lernmodell]</small>: Einigung nach "
+               f"{path.rounds} Runden bei <b>{eur(path.final_price)}</b>, Marge <b>{eur(path.margin)}</b> "
+               f"statt {eur(r.margin_new)} in der Mitte.</p>")
+    else:
+        alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> <small>[Lernmodell]</small>: Nach "
+               f"{path.rounds} Runden noch keine Einigung; es fehlen {eur(path.gap)}. Jetzt hilft eher ein Paket "
+               f"mit Gegenleistung als ein weiterer Nachlass.</p>")
+    return f"<p><b>Die drei Verluste beim Treffen in der Mitte</b></p><ol>{loss1}{loss2}{loss3}</ol>{alt}"
+
+
+def goldene_mitte() -> LivePanel:
+    """Meet in the middle vs. small reciprocal concessions: path plot, margin bars, three losses."""
+    plot = LivePlot(figsize=(9.2, 4.0))
+    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
+    style_axes(ax, "Verhandlungsverlauf", "Verhandlungsrunde", "Preis (€)")
+    style_axes(bx, "Ihre Marge je Auftrag", "", "Marge (€)")
+    german_axis(ax.yaxis, 0)
+    german_axis(bx.yaxis, 0)
+    ax.set_xlim(-0.3, 6.4)
+    ax.set_xticks(range(0, 7))
+    c = PALETTE
+    (mid_s,) = ax.plot([], [], "-o", color=c["rot"], lw=2, ms=7, label="Mitte: Verkäufer")
+    (mid_k,) = ax.plot([], [], ":o", color=c["rot"], lw=1.5, ms=5, mfc="white", label="Mitte: Kunde")
+    (con_s,) = ax.plot([], [], "-s", color=c["blau"], lw=2, ms=6, drawstyle="steps-post", label="Zugeständnisse: Verkäufer")
+    (con_k,) = ax.plot([], [], "--s", color=c["blau"], lw=1.5, ms=5, mfc="white", drawstyle="steps-post",
+                       label="Zugeständnisse: Kunde")
+    (cost_line,) = ax.plot([], [], color=c["schwarz"], lw=1.2, ls=(0, (1, 2)), label="Selbstkosten")
+    (deal,) = ax.plot([], [], "*", color=c["gruen"], ms=15, mec="black", label="Abschluss (Zugeständnisse)")
+    ax.legend(fontsize=7.5, loc="lower right", ncol=1, framealpha=0.9)
+    labels = ["Angebot", "Mitte", "Zugeständ-\nnisse"]
+    bars = bx.bar(range(3), [0, 0, 0], color=[c["grau"], c["rot"], c["blau"]], edgecolor="black",
+                  hatch=None)
+    for b, h in zip(bars, ["", "//", ".."]):
+        b.set_hatch(h)
+    bx.set_xticks(range(3), labels, fontsize=FONT["tick"])
+    bx.axhline(0, color="black", lw=0.8)
+    btexts = [bx.text(i, 0, "", ha="center", va="bottom", fontsize=FONT["note"]) for i in range(3)]
+    plot.dynamic(mid_s, mid_k, con_s, con_k, cost_line, deal, *bars, *btexts)
+    losses = widgets.HTML()
+    state = {"limits": None}
+
+    def update(v):
+        r = model.midpoint_loss(v["preis"], v["kunde"], v["kosten"], v["folge"])
+        mp = model.midpoint_path(v["preis"], v["kunde"], v["kosten"])
+        path = model.concession_path(v["preis"], v["kunde"], v["kosten"], first_step=v["nachlass"],
+                                     shrink=v["schrumpf"], customer_step=v["kundenschritt"])
+        mid_s.set_data([0, 1], list(mp.seller))
+        mid_k.set_data([0, 1], list(mp.customer))
+        xs = list(range(len(path.seller)))
+        con_s.set_data(xs, list(path.seller))
+        con_k.set_data(xs, list(path.customer))
+        cost_line.set_data([-0.3, 6.4], [r.cost, r.cost])
+        if path.agreed:
+            deal.set_data([path.rounds], [path.final_price])
+        else:
+            deal.set_data([], [])
+        margins = [r.margin_old, r.margin_new, path.margin if path.margin is not None else 0.0]
+        for b, t, m, x in zip(bars, btexts, margins, range(3)):
+            b.set_height(m)
+            t.set_position((x, max(m, 0)))
+            t.set_text(eur(m) if (x < 2 or path.agreed) else "keine\nEinigung")
+        lo = min(r.counter, r.cost) - 500
+        hi = r.price + 1000
+        y_lo = 1000 * (lo // 1000)
+        y_hi = 1000 * (-(-hi // 1000))
+        m_lo = min(0.0, *margins)
+        m_hi = max(margins)
+        b_lo = -model.nice_ceiling(-m_lo * 1.25) if m_lo < 0 else 0.0
+        b_hi = model.nice_ceiling(m_hi * 1.25) if m_hi > 0 else 500.0
+        limits = (y_lo, y_hi, b_lo, b_hi)
+        if limits != state["limits"]:
+            ax.set_ylim(y_lo, y_hi)
+            bx.set_ylim(b_lo, b_hi)
+            state["limits"] = limits
+            plot.invalidate()
+        deal_txt = (f"Mit kleinen Zugeständnissen Einigung bei {eur(path.final_price)} nach {path.rounds} Runden"
+                    if path.agreed else f"Mit kleinen Zugeständnissen nach {path.rounds} Runden noch keine Einigung")
+        plot.refresh(alt=(f"Links: Verhandlungsverlauf. In der Mitte treffen sich Angebot {eur(r.price)} und "
+                          f"Kundenvorstellung {eur(r.counter)} bei {eur(r.midpoint)}. {deal_txt}. Selbstkosten "
+                          f"{eur(r.cost)}. Rechts: Marge je Auftrag – Angebot {eur(r.margin_old)}, Mitte "
+                          f"{eur(r.margin_new)}, Zugeständnisse {eur(margins[2]) if path.agreed else 'keine Einigung'}."))
+        losses.value = three_losses_html(r, path)
+
+    thousands = _range(3000, 20000, 500)
+    controls = {
+        "preis": de_slider("Ihr Angebotspreis", _range(8000, 20000, 500), 12000.0, _eur0),
+        "kunde": de_slider("Preisvorstellung des Kunden", thousands, 7000.0, _eur0),
+        "kosten": de_slider("Ihre Selbstkosten", _range(5000, 20000, 500), 9000.0, _eur0),
+        "nachlass": de_slider("Ihr erster kleiner Nachlass", _range(200, 1500, 100), 600.0, _eur0),
+        "schrumpf": de_slider("Jeder weitere Nachlass schrumpft auf", _range(0.3, 0.9, 0.05), 0.5, _pct_label),
+        "kundenschritt": de_slider("Erster Schritt des Kunden", _range(0, 2500, 100), 1500.0, _eur0),
+        "folge": widgets.IntSlider(value=0, min=0, max=10, step=1, description="Folgeaufträge zum neuen Preis",
+                                   continuous_update=True, style={"description_width": "initial"},
+                                   layout=widgets.Layout(width="440px")),
+    }
+    return LivePanel(
+        title="Goldene Mitte",
+        question="Was passiert mit Ihrer Marge, wenn Sie sich in der Mitte treffen – statt in kleinen, begründeten Schritten nachzugeben?",
+        controls=controls,
+        views=[plot.widget, losses],
+        update=update,
+        toy_model=True,
+        assumptions=("Angebot 12.000 € und Kundenvorstellung 7.000 € stammen aus dem Preisbeispiel des Blogs "
+                     "(dort: „mehr als“ 12.000 €). Die Selbstkosten von 9.000 € sind eine Annahme des Kurses. "
+                     "Zugeständnis-Modell: Der Kunde bewegt sich zuerst (sein Schritt schrumpft je Runde auf 70 %); "
+                     "nur dann geben Sie nach, nie unter Ihre Selbstkosten. Ist die Lücke kleiner als 100 €, wird der "
+                     "Rest geteilt; nach 6 Runden endet die Verhandlung ohne Einigung. Verlust 2 und 3 sind eine "
+                     "Deutung des Kurses; im Blog bricht der Text nach Verlust 1 ab."),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# 3. Akquise-Trichter
+# --------------------------------------------------------------------------------------
+
+STAGES = ["Kontakte", "erreicht", "Gespräch", "Termine"]
+
+
+def funnel_table_html(df, unc: dict) -> str:
+    """Both funnels as a German table plus the uncertainty statement."""
+    a, b = model.VARIANTS
+    head = f"<tr>{_td('Stufe', True, False)}{_td(escape(a), True)}{_td(escape(b), True)}</tr>"
+    rows = []
+    for col, label in [("Kontakte", "Kontakte"), ("erreicht", "Entscheider erreicht"),
+                       ("Gespräch", "echtes Gespräch (nicht abgewimmelt)"), ("Termine", "Termine")]:
+        rows.append(f"<tr>{_td(label, right=False)}{_td(num(df.loc[a, col], 1))}{_td(num(df.loc[b, col], 1))}</tr>")
+    for col, label in [("Kosten Mailing", "Kosten Mailing"), ("Kosten Telefon", "Kosten Telefonzeit"), ("Kosten", "Kosten gesamt")]:
+        rows.append(f"<tr>{_td(label, right=False)}{_td(eur(df.loc[a, col]))}{_td(eur(df.loc[b, col]))}</tr>")
+    ca, cb = df.loc[a, "Kosten je Termin"], df.loc[b, "Kosten je Termin"]
+    rows.append(f"<tr>{_td('<b>Kosten je Termin</b>', right=False)}{_td('<b>' + eur(ca) + '</b>')}{_td('<b>' + eur(cb) + '</b>')}</tr>")
+    table = f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+    if abs(ca - cb) < 0.5:
+        verdict = "Beide Varianten kosten je Termin etwa gleich viel."
+    elif cb < ca:
+        verdict = f"Der Direktanruf ist je Termin um {eur(ca - cb)} günstiger (Faktor {num(ca / cb, 1)})."
+    else:
+        verdict = f"Hier gewinnt „Mailing + Anruf“: je Termin {eur(cb - ca)} günstiger. Welche Annahme macht das möglich?"
+    ua, ub = unc["mailing"], unc["direkt"]
+    unsure = (f"<p><b>Wie sicher ist das?</b> Die Quelle nennt keine Quoten. Lässt man Erreichbarkeit (20–60 %), "
+              f"Terminquote (10–50 %), Mailingkosten (0,50–5 €) und beide Abwimmelquoten (mit Mailing 50–90 %, direkt "
+              f"30–80 %) zufällig in ihren Bereichen variieren, liegen die Kosten je Termin meist (90 % der Fälle) "
+              f"zwischen {eur(ua[0])} und {eur(ua[2])} mit Mailing und zwischen {eur(ub[0])} und {eur(ub[2])} direkt. "
+              f"Der Direktanruf ist in <b>{pct(unc['share_direct_cheaper'], 0)}</b> dieser Fälle günstiger je Termin.</p>")
+    return f"{table}<p>{escape(verdict)}</p>{unsure}"
+
+
+def akquise_trichter() -> LivePanel:
+    """Funnel of both variants (bars), cost per appointment with an uncertainty whisker, table."""
+    plot = LivePlot(figsize=(9.2, 3.9))
+    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
+    style_axes(ax, "Akquise-Trichter", "Anzahl (Erwartungswert)", "")
+    style_axes(bx, "Kosten je Termin", "", "€ je Termin")
+    german_axis(ax.xaxis, 0)
+    german_axis(bx.yaxis, 0)
+    c = PALETTE
+    ys = list(range(len(STAGES)))
+    h = 0.38
+    bars_a = ax.barh([y - h / 2 for y in ys], [0] * 4, height=h, color=c["orange"], edgecolor="black", hatch="//",
+                     label=model.VARIANTS[0])
+    bars_b = ax.barh([y + h / 2 for y in ys], [0] * 4, height=h, color=c["hellblau"], edgecolor="black",
+                     label=model.VARIANTS[1])
+    ax.set_yticks(ys, STAGES, fontsize=FONT["tick"])
+    ax.invert_yaxis()
+    ax.legend(fontsize=8, loc="lower right")
+    ta = [ax.text(0, y - h / 2, "", va="center", fontsize=FONT["note"]) for y in ys]
+    tb = [ax.text(0, y + h / 2, "", va="center", fontsize=FONT["note"]) for y in ys]
+    cbars = bx.bar([0, 1], [0, 0], color=[c["orange"], c["hellblau"]], edgecolor="black", width=0.6)
+    cbars[0].set_hatch("//")
+    bx.set_xticks([0, 1], ["Mailing\n+ Anruf", "Direkt-\nanruf"], fontsize=FONT["tick"])
+    bx.set_xlim(-0.6, 1.6)
+    (wa,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14, label="Spanne 5–95 %")
+    (wb,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14)
+    bx.legend(fontsize=8, loc="upper right")
+    ctexts = [bx.text(i, 0, "", ha="left", va="bottom", fontsize=FONT["note"]) for i in range(2)]
+    plot.dynamic(*bars_a, *bars_b, *ta, *tb, *cbars, wa, wb, *ctexts)
+    table = widgets.HTML()
+    state = {"limits": None, "unc_key": None, "unc": None}
+
+    def update(v):
+        df = model.compare_funnels(v["kontakte"], v["erreicht"], v["termin"], v["mailkosten"], v["abw_mail"],
+                                   v["abw_direkt"], 6.0, v["stundensatz"])
+        key = (6.0, v["stundensatz"])
+        if state["unc_key"] != key:
+            state["unc"] = model.funnel_uncertainty(*key)
+            state["unc_key"] = key
+        unc = state["unc"]
+        a, b = model.VARIANTS
+        for i, col in enumerate(STAGES):
+            va, vb = df.loc[a, col], df.loc[b, col]
+            bars_a[i].set_width(va)
+            bars_b[i].set_width(vb)
+            ta[i].set_position((va, i - h / 2))
+            ta[i].set_text(" " + num(va, 1, strip=True))
+            tb[i].set_position((vb, i + h / 2))
+            tb[i].set_text(" " + num(vb, 1, strip=True))
+        ca, cb = df.loc[a, "Kosten je Termin"], df.loc[b, "Kosten je Termin"]
+        cbars[0].set_height(ca)
+        cbars[1].set_height(cb)
+        wa.set_data([0.38, 0.38], [unc["mailing"][0], unc["mailing"][2]])
+        wb.set_data([1.38, 1.38], [unc["direkt"][0], unc["direkt"][2]])
+        ctexts[0].set_position((-0.28, ca))
+        ctexts[0].set_text(eur(ca))
+        ctexts[1].set_position((0.72, cb))
+        ctexts[1].set_text(eur(cb))
+        x_hi = float(v["kontakte"]) * 1.3
+        y_hi = model.nice_ceiling(max(ca, cb, unc["mailing"][2], unc["direkt"][2]) * 1.15)
+        limits = (x_hi, y_hi)
+        if limits != state["limits"]:
+            ax.set_xlim(0, x_hi)
+            bx.set_ylim(0, y_hi)
+            state["limits"] = limits
+            plot.invalidate()
+        plot.refresh(alt=(f"Links: Trichter für {num(v['kontakte'], 0)} Kontakte – mit Mailing "
+                          f"{num(df.loc[a, 'Termine'], 1)} Termine, direkt {num(df.loc[b, 'Termine'], 1)} Termine. "
+                          f"Rechts: Kosten je Termin {eur(ca)} mit Mailing und {eur(cb)} direkt; schwarze Striche "
+                          f"zeigen die Spanne über alle unsicheren Annahmen."))
+        table.value = funnel_table_html(df, unc)
+
+    controls = {
+        "kontakte": widgets.IntSlider(value=500, min=100, max=5000, step=100, description="Kontakte",
+                                      continuous_update=True, style={"description_width": "initial"},
+                                      layout=widgets.Layout(width="440px")),
+        "erreicht": de_slider("Entscheider erreicht", _range(0.2, 0.6, 0.01), 0.35, _pct_label),
+        "termin": de_slider("Terminquote im echten Gespräch", _range(0.1, 0.5, 0.01), 0.25, _pct_label),
+        "mailkosten": de_slider("Kosten je Mailing", _range(0.5, 5.0, 0.1), 1.5, _eur2),
+        "abw_mail": de_slider("Abwimmelquote, wenn der Anruf am Mailing hängt", _range(0.5, 0.9, 0.01), 0.7, _pct_label),
+        "abw_direkt": de_slider("Abwimmelquote beim Direktanruf", _range(0.3, 0.8, 0.01), 0.55, _pct_label),
+        "stundensatz": de_slider("Stundensatz Telefonzeit", _range(30, 120, 5), 50.0, _eur0),
+    }
+    return LivePanel(
+        title="Akquise-Trichter",
+        question="Was passiert mit den Kosten je Termin, wenn Sie vor dem Anruf ein Mailing verschicken?",
+        controls=controls,
+        views=[plot.widget, table],
+        update=update,
+        toy_model=True,
+        assumptions=("Alle Quoten sind Annahmen des Kurses, keine Messwerte: Die Leserfrage im Newsletter nennt keine Zahlen. "
+                     "Voreinstellungen: 500 Kontakte, 35 % erreicht, Abwimmelquote 70 % mit Mailing und 55 % direkt, "
+                     "25 % Terminquote, 1,50 € je Mailing, 6 Minuten je Kontaktversuch (mit Wiederwahl), 50 € Stundensatz. "
+                     "Erreichbarkeit und Terminquote gelten für beide Varianten gleich. Die Kosten für Unterlagen, die "
+                     "nach dem Gespräch individuell verschickt werden, sind nicht eingerechnet."),
+    )
+
+
+WIDGETS = {
+    "fragen_werkstatt": fragen_werkstatt,
+    "goldene_mitte": goldene_mitte,
+    "akquise_trichter": akquise_trichter,
+}
