@@ -36,6 +36,16 @@ MAX_STORE_BYTES = 5_000_000
 NOTICES: list[str] = []
 
 
+def _schema_errors(name: str, data: dict) -> list:
+    """Validate a known store's data against course_lib/schemas/stores.schema.json."""
+    from .schema import load_schema, validate
+
+    root = load_schema("stores")
+    if name not in root["$defs"]:
+        return []
+    return validate(data, root["$defs"][name], root=root)
+
+
 def data_dir() -> Path:
     """The folder with the learner's saved data (created on first use)."""
     env = os.environ.get("VERTRIEB30_DATA_DIR")
@@ -120,6 +130,8 @@ class Store:
                     problem = f"unbekannte Version {doc.get('version')!r}"
                 elif not isinstance(doc.get("data"), dict):
                     problem = "ohne Daten"
+                elif _schema_errors(self.name, doc["data"]):
+                    problem = "unerwarteter Inhalt"
                 else:
                     return doc["data"]
         except (OSError, UnicodeDecodeError, ValueError):

@@ -36,7 +36,7 @@ def test_roundtrip_and_format(data_dir):
 
 
 def test_failed_write_leaves_previous_state(data_dir, monkeypatch):
-    s = Store("progress")
+    s = Store("probe")
     s.update(lambda d: d.__setitem__("a", 1))
 
     def crash(*_a, **_k):
@@ -47,13 +47,13 @@ def test_failed_write_leaves_previous_state(data_dir, monkeypatch):
         with pytest.raises(OSError):
             s.update(lambda d: d.__setitem__("a", 2))
     assert s.read() == {"a": 1}
-    assert not list(data_dir.glob(".progress.json.*.tmp")), "temp file must be cleaned up"
+    assert not list(data_dir.glob(".probe.json.*.tmp")), "temp file must be cleaned up"
 
 
 WRITER = r"""
 import sys
 from course_lib.storage import Store
-s = Store("progress")
+s = Store("probe")
 i = 0
 while True:
     i += 1
@@ -63,23 +63,23 @@ while True:
 
 def test_writer_killed_mid_write_keeps_a_valid_state(data_dir):
     env = {**os.environ, "VERTRIEB30_DATA_DIR": str(data_dir)}
-    Store("progress").update(lambda d: d.update(n=0, blob=""))
+    Store("probe").update(lambda d: d.update(n=0, blob=""))
     for delay in (0.35, 0.5, 0.65):
         p = subprocess.Popen([sys.executable, "-c", WRITER], env=env)
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
         p.wait()
-        data = Store("progress").read()  # must parse: old or new state, never a torn file
+        data = Store("probe").read()  # must parse: old or new state, never a torn file
         assert isinstance(data.get("n"), int)
         assert data["blob"] in ("", "x" * 3_000_000)
-        assert not list(data_dir.glob("progress.defekt-*")), "a killed writer must not corrupt the store"
+        assert not list(data_dir.glob("probe.defekt-*")), "a killed writer must not corrupt the store"
 
 
 CONCURRENT = r"""
 import sys
 from course_lib.storage import Store
 tag = sys.argv[1]
-s = Store("quiz")
+s = Store("probe")
 for i in range(60):
     s.update(lambda d: d.setdefault(tag, []).append(i))
 """
@@ -90,7 +90,7 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     procs = [subprocess.Popen([sys.executable, "-c", CONCURRENT, tag], env=env) for tag in ("a", "b")]
     for p in procs:
         assert p.wait(timeout=120) == 0
-    data = Store("quiz").read()
+    data = Store("probe").read()
     assert data["a"] == list(range(60)) and data["b"] == list(range(60))
 
 
@@ -99,6 +99,8 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     (json.dumps({"format": "vertrieb30/polls", "version": 99, "data": {}}).encode(), "unbekannte Version"),
     (json.dumps({"format": "something/else", "version": 1, "data": {}}).encode(), "fremdes Format"),
     (b"\xff\xfe\x00", "beschädigt"),
+    (json.dumps({"format": "vertrieb30/polls", "version": 1, "data": {"m01": {"p1": {"evil": 1}}}}).encode(), "unerwarteter Inhalt"),
+    (json.dumps({"format": "vertrieb30/polls", "version": 1, "data": {"<script>": {}}}).encode(), "unerwarteter Inhalt"),
 ])
 def test_unreadable_file_is_moved_aside_with_notice(data_dir, content, reason):
     (data_dir / "polls.json").write_bytes(content)
