@@ -1,0 +1,363 @@
+"""Widgets of module 03 „Die Digitalisierung der Warenwelt“ – thin: controls → model → views.
+
+* :func:`cross_channel` – Locafox figures as table and grouped bar chart; the learner picks
+  indicators and a reading of the ambiguous „plus 15 Prozent“.
+* :func:`mundpropaganda` – one delighted and one annoyed customer start a story on a seeded
+  network; reach over the days, offline vs. online.
+* :func:`antwortzeit` – how the service level for answers and the customers' patience set the
+  share of irritated customers, with and without 24/7 service.
+"""
+from __future__ import annotations
+
+import math
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
+
+from ..blocks.liveplot import LivePlot
+from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..errors import CourseInputError, check_number
+from ..format_de import num, pct, pp
+from . import model
+
+MISSING = "fehlt (keine Angabe in der Quelle)"
+
+
+# ---------------------------------------------------------------------------------------
+# Cross-Channel im Einzelhandel
+# ---------------------------------------------------------------------------------------
+
+def _share(x: float, digits: int = 0) -> str:
+    return "–" if x is None or not math.isfinite(x) else f"{num(x, digits)}\u00a0%"
+
+
+def _signed(x: float, digits: int, suffix: str) -> str:
+    if x is None or not math.isfinite(x):
+        return "–"
+    sign = "+" if x > 0 else ""
+    return f"{sign}{num(x, digits)}\u00a0{suffix}"
+
+
+def locafox_table_html(reading: str, indicators) -> str:
+    """The comparison table for the chosen indicators (German formats, gaps shown as gaps)."""
+    df = model.locafox_table(reading, indicators)
+    head = ("<tr><th style='text-align:left'>Kennzahl</th><th>2015</th><th>zweite Erhebung</th>"
+            "<th>Veränderung in Prozentpunkten</th><th>Veränderung in Prozent (relativ)</th>"
+            "<th style='text-align:left'>Hinweis</th></tr>")
+    rows = []
+    for r in df.itertuples():
+        if math.isnan(r.wert_2015):
+            old = f"<i>{MISSING}</i>"
+        elif r.abgeleitet:
+            old = f"≈ {_share(r.wert_2015, 1)} <i>(abgeleitet: {escape(model.READINGS[reading])})</i>"
+        else:
+            old = _share(r.wert_2015)
+        new = f"<i>{MISSING}</i>" if math.isnan(r.wert_neu) else _share(r.wert_neu)
+        d_pp = _signed(r.aenderung_pp, 1, "Prozentpunkte") if math.isfinite(r.aenderung_pp) else "–"
+        d_rel = _signed(r.aenderung_rel, 1, "%") if math.isfinite(r.aenderung_rel) else "–"
+        note = "" if not isinstance(r.hinweis, str) else escape(r.hinweis)
+        rows.append(f"<tr><td style='text-align:left'>{escape(r.kennzahl)}</td><td>{old}</td><td>{new}</td>"
+                    f"<td>{d_pp}</td><td>{d_rel}</td><td style='text-align:left'>{note}</td></tr>")
+    cap = ("<caption style='text-align:left'>Anteil der umsatzstärksten deutschen Einzelhändler mit dem jeweiligen "
+           "Angebot (Locafox; zweite Erhebung nach 2015, Jahr in der Quelle nicht genannt). "
+           "„–“ heißt: nicht berechenbar, weil ein Wert fehlt.</caption>")
+    return (f"<table class='vt-table' style='border-collapse:collapse;text-align:right'>{cap}"
+            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _comparison_text(reading: str, indicators) -> str:
+    df = model.locafox_table(reading, indicators)
+    lines = []
+    for r in df.itertuples():
+        if math.isfinite(r.aenderung_pp):
+            tag = " – nur unter der gewählten Lesart" if r.abgeleitet else ""
+            lines.append(f"<li><b>{escape(r.kennzahl)}</b>: von {_share(r.wert_2015, 1 if r.abgeleitet else 0)} auf "
+                         f"{_share(r.wert_neu)} – das sind {escape(pp(r.aenderung_pp, 1))} oder "
+                         f"{_signed(r.aenderung_rel, 1, '%')} relativ{escape(tag)}.</li>")
+        else:
+            lines.append(f"<li><b>{escape(r.kennzahl)}</b>: kein Vergleich möglich, weil ein Wert fehlt.</li>")
+    both = df[np.isfinite(df["aenderung_pp"])]
+    extra = ""
+    if len(both) >= 2:
+        top_pp = both.loc[both["aenderung_pp"].idxmax(), "kennzahl"]
+        top_rel = both.loc[both["aenderung_rel"].idxmax(), "kennzahl"]
+        extra = (f"<p>Größter Zuwachs in Prozentpunkten: <b>{escape(top_pp)}</b>; "
+                 f"größter relativer Zuwachs: <b>{escape(top_rel)}</b>.</p>")
+    return "<ul>" + "".join(lines) + "</ul>" + extra
+
+
+def cross_channel() -> LivePanel:
+    """Locafox figures: table + grouped bars; pick indicators and a reading of „plus 15 Prozent“."""
+    full = model.locafox_table("keine")
+    ids = list(full["id"])
+    labels = list(full["kennzahl"])
+    x = np.arange(len(ids))
+    w = 0.38
+    plot = LivePlot(figsize=(7.4, 4.2))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Cross-Channel-Angebote der umsatzstärksten Einzelhändler",
+               "Angebot", "Anteil der Händler (%)")
+    ax.set_ylim(0, 122)
+    ax.set_yticks(range(0, 101, 20))
+    ax.set_xlim(-0.6, len(ids) - 0.4)
+    german_axis(ax.yaxis, 0, "%")
+    ax.set_xticks(x, [lab.replace(" optimierte ", "\noptimierte ").replace(" per ", "\nper ") for lab in labels],
+                  fontsize=FONT["tick"] - 1)
+    c_old, c_new = PALETTE["hellblau"], PALETTE["orange"]
+    for i, r in enumerate(full.itertuples()):
+        for val, dx, colour, hatch in ((r.wert_2015, -w / 2, c_old, "//"), (r.wert_neu, w / 2, c_new, "")):
+            if math.isfinite(val):
+                ax.bar(i + dx, val, w, color=colour, hatch=hatch, edgecolor="black", linewidth=0.8)
+                ax.text(i + dx, val + 1.5, _share(val), ha="center", fontsize=FONT["note"])
+            elif not (r.id == "buy_collect" and dx < 0):
+                ax.text(i + dx, 2, "k. A.", ha="center", va="bottom", fontsize=FONT["note"], rotation=90)
+    bc = ids.index("buy_collect")
+    derived = plot.dynamic(Rectangle((bc - w, 0), w, 0, facecolor="white", hatch="xx", edgecolor="black",
+                                     linestyle="--", linewidth=1.0))
+    ax.add_patch(derived)
+    derived_text = plot.dynamic(ax.text(bc - w / 2, 2, "", ha="center", va="bottom", fontsize=FONT["note"]))
+    frames = []
+    for i in range(len(ids)):
+        fr = Rectangle((i - 0.47, 0), 0.94, 101, fill=False, edgecolor="black", linewidth=1.6, linestyle=":")
+        ax.add_patch(fr)
+        frames.append(plot.dynamic(fr))
+    ax.legend(handles=[Patch(facecolor=c_old, hatch="//", edgecolor="black", label="2015"),
+                       Patch(facecolor=c_new, edgecolor="black", label="zweite Erhebung"),
+                       Patch(facecolor="white", hatch="xx", edgecolor="black", linestyle="--",
+                             label="2015 abgeleitet (Lesart)"),
+                       Patch(fill=False, edgecolor="black", linestyle=":", label="ausgewählt")],
+              fontsize=FONT["legend"] - 1, loc="upper center", ncols=4, handlelength=1.6, columnspacing=1.0)
+    table = widgets.HTML()
+    text = widgets.HTML()
+    pick = widgets.SelectMultiple(options=list(zip(labels, ids)), value=("onlineshop", "mobil", "buy_collect"),
+                                  rows=len(ids), description="Kennzahlen:",
+                                  style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    reading = dropdown("Lesart von „plus 15 Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
+
+    def update(v):
+        chosen = list(v["kennzahlen"])
+        if not chosen:
+            raise CourseInputError("Es ist keine Kennzahl ausgewählt.",
+                                   "Bitte markieren Sie mindestens eine Kennzahl (mit Strg oder Umschalt auch mehrere).")
+        tab = model.locafox_table(v["lesart"], chosen)
+        for i, fr in enumerate(frames):
+            fr.set_visible(ids[i] in chosen)
+        if v["lesart"] == "keine":
+            derived.set_height(0)
+            derived.set_visible(False)
+            derived_text.set_text("k. A.")
+            derived_text.set_rotation(90)
+            derived_text.set_y(2)
+            alt_bc = "Buy & Collect 2015: keine Angabe"
+        else:
+            val = model.buy_collect_2015(v["lesart"])
+            derived.set_height(val)
+            derived.set_visible(True)
+            derived_text.set_rotation(0)
+            derived_text.set_text(f"≈{num(val, 1)}\u00a0%")
+            derived_text.set_y(val + 1.5)
+            alt_bc = f"Buy & Collect 2015 abgeleitet: etwa {num(val, 1)} Prozent"
+        plot.refresh(alt=("Gruppiertes Balkendiagramm: Anteile der Händler 2015 und in der zweiten Erhebung – "
+                          "Onlineshop 60 und 73 Prozent, mobil optimierte Website 61 und 87 Prozent, App nur 53 Prozent "
+                          f"(2015 fehlt), Buy & Collect 43 Prozent ({alt_bc}), Reserve & Collect ohne Zahl. "
+                          f"Ausgewählt: {', '.join(tab['kennzahl'])}."))
+        table.value = locafox_table_html(v["lesart"], chosen)
+        text.value = _comparison_text(v["lesart"], chosen)
+
+    return LivePanel(
+        title="Cross-Channel im Einzelhandel",
+        question="Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
+                 "und wenn Sie „plus 15 Prozent“ bei Buy & Collect anders lesen?",
+        controls={"kennzahlen": pick, "lesart": reading},
+        views=[plot.widget, table, text], update=update,
+        assumptions="Keine Modellrechnung, sondern die Zahlen aus dem Editorial des Newsletters „Außendienst "
+                    "Informationen“ (Locafox-Studie). Fehlende Werte bleiben leer. Der 2015-Wert für Buy & Collect "
+                    "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
+                    "als abgeleitet gekennzeichnet.",
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Mundpropaganda im Netz
+# ---------------------------------------------------------------------------------------
+
+DAYS = 15
+RUNS = 20
+N_PERSONS = 1000
+
+
+def _spread_sentence(who: str, s: model.Spread) -> str:
+    return (f"<li><b>{who}</b> (Weitererzähl-Wahrscheinlichkeit {num(s.p, 2)}): nach {DAYS} Tagen kennen im Mittel "
+            f"<b>{num(s.final_mean, 0)} von {num(s.n, 0)}</b> Personen die Geschichte ({pct(s.share)}); "
+            f"in 8 von 10 Läufen zwischen {num(float(np.quantile(s.final, 0.1)), 0)} und "
+            f"{num(float(np.quantile(s.final, 0.9)), 0)}. Verzweigungsfaktor R ≈ {num(s.branching, 1)}.</li>")
+
+
+def mundpropaganda() -> LivePanel:
+    """Reach over the days of a delighted and an annoyed customer's story (seeded network)."""
+    plot = LivePlot(figsize=(7.0, 4.0))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, f"Wie weit reicht eine Kundengeschichte? ({num(N_PERSONS, 0)} Personen)",
+               "Tage nach dem Erlebnis", "Personen, die davon wissen (Anzahl)")
+    ax.set_xlim(0, DAYS)
+    ax.set_ylim(0, N_PERSONS * 1.04)
+    german_axis(ax.xaxis, 0)
+    german_axis(ax.yaxis, 0)
+    days = np.arange(DAYS + 1)
+    zero = np.zeros_like(days, dtype=float)
+    c_pos, c_neg = PALETTE["blau"], PALETTE["rot"]
+    band_pos = plot.dynamic(ax.fill_between(days, zero, zero, color=c_pos, alpha=0.18, linewidth=0))
+    band_neg = plot.dynamic(ax.fill_between(days, zero, zero, color=c_neg, alpha=0.18, hatch="//", linewidth=0))
+    (line_pos,) = ax.plot(days, zero, "-o", color=c_pos, markersize=4, label="begeisterte Kundin")
+    (line_neg,) = ax.plot(days, zero, "--s", color=c_neg, markersize=4, label="verärgerter Kunde")
+    plot.dynamic(line_pos, line_neg)
+    ax.legend(fontsize=FONT["legend"], loc="upper left", title=f"Linie: Mittel aus {RUNS} Läufen\nFläche: 8 von 10 Läufen",
+              title_fontsize=FONT["note"])
+    text = widgets.HTML()
+
+    def band(poly, low, high):
+        verts = np.column_stack([np.concatenate([days, days[::-1]]), np.concatenate([low, high[::-1]])])
+        poly.set_verts([verts])
+
+    def update(v):
+        res = model.word_of_mouth(v["p"], v["faktor"], int(v["kontakte"]), v["kanal"], DAYS,
+                                  n=N_PERSONS, runs=RUNS, seed=v["seed"])
+        pos, neg = res["positiv"], res["negativ"]
+        line_pos.set_ydata(pos.mean)
+        line_neg.set_ydata(neg.mean)
+        band(band_pos, pos.low, pos.high)
+        band(band_neg, neg.low, neg.high)
+        channel = model.CHANNEL_DE[v["kanal"]]
+        plot.refresh(alt=(f"Liniendiagramm über {DAYS} Tage, Kanal {channel}, {int(v['kontakte'])} Kontakte pro Person: "
+                          f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} Personen, "
+                          f"die des verärgerten Kunden {num(neg.final_mean, 0)} von {N_PERSONS}."))
+        verdict = ("Beide Geschichten verpuffen weitgehend." if max(pos.branching, neg.branching) < 1 else
+                   "Mindestens eine Geschichte liegt über der Schwelle R = 1 und kann fast alle erreichen.")
+        text.value = (f"<ul>{_spread_sentence('Begeisterte Kundin', pos)}{_spread_sentence('Verärgerter Kunde', neg)}</ul>"
+                      f"<p>{escape(verdict)} Faustregel: Erzählt jede Person die Geschichte im Mittel mehr als "
+                      "einer weiteren Person weiter (R über 1), breitet sie sich lawinenartig aus.</p>")
+
+    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed):",
+                                  style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
+    controls = {
+        "kanal": dropdown("Kanal", [(v, k) for k, v in model.CHANNEL_DE.items()], "offline"),
+        "kontakte": slider("Kontakte pro Person", 6, 4, 30, 2, integer=True),
+        "p": slider("Weitererzähl-Wahrscheinlichkeit je Kontakt und Tag (begeistert)", 0.10, 0.01, 0.30, 0.01, fmt=".2f"),
+        "faktor": slider("Faktor verärgert gegenüber begeistert", 2.0, 0.5, 3.0, 0.25, fmt=".2f"),
+        "seed": seed,
+    }
+    for c in controls.values():
+        if hasattr(c, "continuous_update"):
+            c.continuous_update = False  # one network simulation per release, not per pixel
+    return LivePanel(
+        title="Mundpropaganda im Netz",
+        question="Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt wird "
+                 "und das Netz nicht vergisst?",
+        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
+        assumptions=(f"{num(N_PERSONS, 0)} Personen in einem Kleine-Welt-Netz (Watts-Strogatz, 10 % zufällige "
+                     "Verbindungen); die erste Kundin bzw. der erste Kunde kennt die Geschichte an Tag 0. Jeden Tag "
+                     "erzählt jede Person, für die die Geschichte noch sichtbar ist, sie jedem Kontakt mit der "
+                     "gewählten Wahrscheinlichkeit weiter. Offline ist sie nur einen Tag sichtbar, online für immer. "
+                     "Die verärgerte Geschichte wird mit dem gewählten Faktor häufiger (oder seltener) weitergegeben; "
+                     "der Standardwert 2 ist eine Annahme des Kurses. 20 Läufe mit festem Zufallsstart: Gleiche "
+                     "Einstellungen geben immer dasselbe Bild."),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Antwortzeit und Irritation (24/7-Prinzip)
+# ---------------------------------------------------------------------------------------
+
+PATIENCE = {
+    "netzaffin – erwartet eine Antwort binnen Minuten (Median 15 Minuten)": 15.0,
+    "gemischt (Median 2 Stunden)": 120.0,
+    "klassisch – rechnet mit einem Tag (Median 24 Stunden)": 1440.0,
+}
+TICKS_MIN = [1, 5, 15, 60, 240, 1440, 2880]
+TICK_LABELS = ["1 min", "5 min", "15 min", "1 h", "4 h", "1 Tag", "2 Tage"]
+
+
+def _duration(minutes: float) -> str:
+    if minutes < 10:
+        return f"{num(minutes, 1, strip=True)} Minuten"
+    if minutes < 90:
+        return f"{num(minutes, 0)} Minuten"
+    if minutes < 48 * 60:
+        return f"{num(minutes / 60, 1, strip=True)} Stunden"
+    return f"{num(minutes / 1440, 1, strip=True)} Tage"
+
+
+def antwortzeit() -> LivePanel:
+    """Share of irritated customers by service level, with and without 24/7 answers."""
+    plot = LivePlot(figsize=(7.0, 4.0))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Wie viele Anfragende sind schon verärgert?", "Zielzeit für Antworten (logarithmische Achse)",
+               "verärgerte Kundschaft (%)")
+    ax.set_xscale("log")
+    ax.set_xlim(1, 2880)
+    ax.set_ylim(0, 100)
+    ax.xaxis.set_major_locator(FixedLocator(TICKS_MIN))
+    ax.xaxis.set_major_formatter(NullFormatter())
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_xticks(TICKS_MIN, TICK_LABELS)
+    german_axis(ax.yaxis, 0, "%")
+    grid = np.geomspace(1, 2880, 80)
+    zero = np.zeros_like(grid)
+    (line_night,) = ax.plot(grid, zero, "--", color=PALETTE["rot"], linewidth=2, label="mit Feierabend (Nachtpause)")
+    (line_247,) = ax.plot(grid, zero, "-", color=PALETTE["blau"], linewidth=2, label="mit 24/7-Service")
+    (dot_night,) = ax.plot([], [], "s", color=PALETTE["rot"], markersize=9, markeredgecolor="black")
+    (dot_247,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=9, markeredgecolor="black")
+    vline = ax.axvline(60, color="#444444", linestyle=":", linewidth=1.2)
+    plot.dynamic(line_night, line_247, dot_night, dot_247, vline)
+    ax.legend(fontsize=FONT["legend"], loc="upper left")
+    text = widgets.HTML()
+
+    def update(v):
+        target = check_number(v["zielzeit"], "Zielzeit", 1, 2880, unit="min")
+        sl = v["servicelevel"] / 100
+        pat = PATIENCE[v["kundschaft"]]
+        share = v["ausserhalb"] / 100
+        night = model.irritation(target, sl, pat, share, 8.0, False)
+        always = model.irritation(target, sl, pat, share, 8.0, True)
+        line_night.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, False))
+        line_247.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, True))
+        dot_night.set_data([target], [100 * night["total"]])
+        dot_247.set_data([target], [100 * always["total"]])
+        vline.set_xdata([target, target])
+        plot.refresh(alt=(f"Kurvendiagramm: Anteil verärgerter Anfragender über der Zielzeit. Bei {_duration(target)} "
+                          f"und {num(v['servicelevel'], 0)} % Servicelevel sind es mit Feierabend "
+                          f"{pct(night['total'])}, mit 24/7-Service {pct(always['total'])}."))
+        text.value = (f"<p>Ihr Servicelevel: <b>{num(v['servicelevel'], 0)} % der Anfragen binnen "
+                      f"{escape(_duration(target))}</b>. Dann dauert eine Antwort im Mittel "
+                      f"{escape(_duration(night['mean_min']))}.</p><ul>"
+                      f"<li>Mit Feierabend (Anfragen nach Dienstschluss warten rund 8 Stunden): "
+                      f"<b>{pct(night['total'])}</b> der Anfragenden sind verärgert.</li>"
+                      f"<li>Mit 24/7-Service: <b>{pct(always['total'])}</b>.</li></ul>")
+
+    target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten):", continuous_update=False,
+                          style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
+    controls = {
+        "zielzeit": target,
+        "servicelevel": slider("Servicelevel: Anteil der Antworten innerhalb der Zielzeit", 80, 50, 95, 5,
+                               integer=True, unit="%"),
+        "kundschaft": dropdown("Kundschaft", list(PATIENCE), next(iter(PATIENCE))),
+        "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
+    }
+    return LivePanel(
+        title="Antwortzeit und 24/7-Erwartung",
+        question="Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für Antworten "
+                 "verlängern – und wenn nach Feierabend niemand antwortet?",
+        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
+        assumptions=("Antwortzeiten streuen exponentiell; der Servicelevel legt ihren Mittelwert fest. Die Geduld der "
+                     "Kundschaft streut ebenfalls exponentiell um den gewählten Median (15 Minuten nach dem Hinweis des "
+                     "Buchkapitels, dass schon wenige Minuten irritieren; die anderen Werte sind Annahmen). Wer länger "
+                     "warten muss, als die eigene Geduld reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit "
+                     "warten ohne 24/7-Service zusätzlich 8 Stunden."),
+    )
+
+
+WIDGETS = {"cross_channel": cross_channel, "mundpropaganda": mundpropaganda, "antwortzeit": antwortzeit}
