@@ -1,0 +1,504 @@
+"""Module 05 – Emotionale Kundenbindung: pure models (no ipywidgets).
+
+Three models, one per widget, plus the Net Promoter Score:
+
+1. **Wert der Treue** – customer lifetime value (CLV) after Gupta & Lehmann (2003):
+
+       M   = r / (1 + i − r)                 margin multiplier
+       CLV = m · M − AC                      (infinite horizon, constant margin)
+       T̄   = 1 / (1 − r)                     expected customer lifetime in years
+
+   m = margin per year in € (default 1.000 €), r = retention rate per year (default 0,80),
+   i = discount rate per year (default 0,10), AC = acquisition cost in € (default 0 €).
+   Defaults and reference values are those of the course brief (W5-1): m = 1.000 €,
+   i = 10 % gives 2.667 € (r = 0,80), 4.500 € (r = 0,90) and 6.333 € (r = 0,95).
+
+   Course extension [Lernmodell, Deutung des Kurses]: referrals. A customer who is still
+   active brings q new customers per year (default 0). Each referred customer is valued with
+   the plain CLV of a new customer without acquisition cost, m · M, and its own referrals are
+   not counted (no chain reaction, so the value stays finite). The yearly cash flow of an
+   active customer is therefore m · (1 + q · M), and
+
+       CLV = m · M · (1 + q · M) − AC.
+
+   With a finite horizon of T years the sum runs over t = 1 … T:
+   CLV_T = Σ m · (1 + q · M) · (r / (1 + i))^t − AC.
+
+2. **Abwanderungs-Check** [Lernmodell] – the eight reasons why regular customers leave
+   (newsletter „Außendienst Informationen“, S000) as warning signs with a severity
+   s_j ∈ {0, 1, 2, 3}. Monthly churn hazard
+
+       h = h0 + Σ w_j · s_j,   h0 = 0,5 % per month,  w_j = 0,3 … 0,6 percentage points per level.
+
+   The weights are illustrative assumptions of the course (brief W5-2), not measured values.
+   Survival of a cohort: S(t) = (1 − h)^t; yearly retention r = (1 − h)^12, which can be
+   used in the CLV calculator. Risk in 12 months = 1 − r. The reasons are grouped into own
+   mistakes (can be influenced directly) and changes on the customer or market side (to be
+   recognised early) – a grouping of the course [Deutung des Kurses, brief 15.16].
+
+3. **Proaktiver Service** [Lernmodell] – short service situations with three possible
+   reactions each. Each reaction carries „Bindungspunkte“ from −2 (bond damaged) to +3
+   (customer feels safe: „auf die ist Verlass“). The points are a didactic rating of the
+   course, derived from the Amazon pennant case (S004) and the list of mistakes (S000).
+
+4. **Net Promoter Score** (Reichheld 2003): % promoters (9–10) − % detractors (0–6).
+
+All public functions validate their inputs and raise :class:`CourseInputError` with a German
+message. Nothing here is random.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from ..errors import CourseInputError, check_choice, check_number, check_sequence
+
+# ---------------------------------------------------------------------------------------
+# 1. Wert der Treue (CLV)
+# ---------------------------------------------------------------------------------------
+M_MAX = 100_000.0     # € margin per year
+AC_MAX = 100_000.0    # € acquisition cost
+R_MAX = 0.99          # retention must stay below 1 (otherwise the customer never leaves)
+I_MAX = 0.30          # discount rate per year
+Q_MAX = 1.0           # referrals per active year
+YEARS_MAX = 50
+
+
+def _m(m):
+    return check_number(m, "Marge pro Jahr", 0, M_MAX, unit="€")
+
+
+def _r(r):
+    return check_number(r, "Bindungsrate", 0, R_MAX)
+
+
+def _i(i):
+    return check_number(i, "Diskontsatz", 0, I_MAX)
+
+
+def _ac(ac):
+    return check_number(ac, "Akquisitionskosten", 0, AC_MAX, unit="€")
+
+
+def _q(q):
+    return check_number(q, "Empfehlungen pro Jahr", 0, Q_MAX)
+
+
+def margin_multiplier(r: float, i: float) -> float:
+    """Margin multiplier M = r / (1 + i − r): how many yearly margins one customer is worth today.
+
+    r ∈ [0; 0,99] (retention rate per year), i ∈ [0; 0,30] (discount rate per year).
+    """
+    r, i = _r(r), _i(i)
+    return r / (1.0 + i - r)
+
+
+def expected_lifetime(r: float) -> float:
+    """Expected customer lifetime in years, 1 / (1 − r) (r ∈ [0; 0,99])."""
+    r = _r(r)
+    return 1.0 / (1.0 - r)
+
+
+def clv(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0) -> float:
+    """Customer lifetime value in € (infinite horizon): m · M · (1 + q · M) − AC.
+
+    m ∈ [0; 100.000] €, r ∈ [0; 0,99], i ∈ [0; 0,30], ac ∈ [0; 100.000] €,
+    referrals q ∈ [0; 1] new customers per active year (see module docstring).
+    Reference: clv(1000, 0.9, 0.1) == 4500.
+    """
+    m, r, i, ac, q = _m(m), _r(r), _i(i), _ac(ac), _q(referrals)
+    mult = r / (1.0 + i - r)
+    return m * mult * (1.0 + q * mult) - ac
+
+
+def yearly_value(m: float, r: float, i: float, referrals: float = 0.0) -> float:
+    """Value of one active customer year in €: own margin plus the value of its referrals."""
+    m, r, i, q = _m(m), _r(r), _i(i), _q(referrals)
+    return m * (1.0 + q * r / (1.0 + i - r))
+
+
+def cumulative_value(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0,
+                     years: int = 20) -> np.ndarray:
+    """Discounted cumulative value after 0, 1, …, ``years`` years (array of length years + 1).
+
+    C(0) = −AC; C(T) = Σ_{t=1..T} m · (1 + q · M) · (r / (1 + i))^t − AC. C(T) rises towards
+    :func:`clv` as T grows. ``years`` is a whole number from 1 to 50.
+    """
+    m, r, i, ac, q = _m(m), _r(r), _i(i), _ac(ac), _q(referrals)
+    years = check_number(years, "Zeithorizont", 1, YEARS_MAX, integer=True, unit="Jahre")
+    cash = m * (1.0 + q * r / (1.0 + i - r))
+    t = np.arange(1, years + 1)
+    flows = cash * (r / (1.0 + i)) ** t
+    return np.concatenate([[-ac], -ac + np.cumsum(flows)])
+
+
+def clv_finite(m: float, r: float, i: float, years: int, ac: float = 0.0, referrals: float = 0.0) -> float:
+    """CLV with a finite horizon of ``years`` years (last value of :func:`cumulative_value`)."""
+    return float(cumulative_value(m, r, i, ac, referrals, years)[-1])
+
+
+@dataclass(frozen=True)
+class RetentionComparison:
+    """Two retention rates side by side (all money values in €)."""
+
+    r_a: float
+    r_b: float
+    clv_a: float
+    clv_b: float
+    lifetime_a: float
+    lifetime_b: float
+    multiplier_a: float
+    multiplier_b: float
+    capped: bool            # True if r_b had to be capped at 0,99
+
+    @property
+    def difference(self) -> float:
+        return self.clv_b - self.clv_a
+
+    @property
+    def relative(self) -> float | None:
+        """Relative change of the CLV (fraction), or None if the first CLV is not positive."""
+        return self.difference / self.clv_a if self.clv_a > 0 else None
+
+
+def compare_retention(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0,
+                      delta_pp: float = 5.0) -> RetentionComparison:
+    """Compare retention r with r + ``delta_pp`` percentage points (capped at 0,99).
+
+    delta_pp ∈ [0; 20] percentage points. Example: m = 1.000 €, r = 0,80, i = 0,10, +5 pp →
+    2.667 € vs. 3.400 € (+27,5 %).
+    """
+    d = check_number(delta_pp, "Zusätzliche Bindung", 0, 20, unit="Prozentpunkte")
+    r = _r(r)
+    r_b = max(r, round(r + d / 100.0, 12))  # rounding hides float noise such as 0.8 + 0.05
+    capped = r_b > R_MAX
+    r_b = min(r_b, R_MAX)
+    return RetentionComparison(
+        r_a=r, r_b=r_b,
+        clv_a=clv(m, r, i, ac, referrals), clv_b=clv(m, r_b, i, ac, referrals),
+        lifetime_a=expected_lifetime(r), lifetime_b=expected_lifetime(r_b),
+        multiplier_a=margin_multiplier(r, i), multiplier_b=margin_multiplier(r_b, i),
+        capped=capped,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# 2. Abwanderungs-Check
+# ---------------------------------------------------------------------------------------
+OWN = "eigen"
+CUSTOMER = "kunde"
+GROUP_LABELS = {
+    OWN: "Eigener Fehler (direkt beeinflussbar)",
+    CUSTOMER: "Veränderung bei Kunde oder Markt (früh erkennen)",
+}
+LEVELS = {0: "nicht beobachtet", 1: "leichte Anzeichen", 2: "deutliche Anzeichen", 3: "starke Anzeichen"}
+H0 = 0.005            # basic monthly churn without warning signs (brief W5-2)
+MONTHS = 36           # cohort horizon (brief W5-2)
+RISK_BANDS = ((0.15, "gering"), (0.35, "erhöht"), (1.01, "hoch"))  # 12-month risk thresholds [Lernmodell]
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    id: str
+    label: str          # short label for controls and the chart
+    group: str          # OWN or CUSTOMER
+    weight: float       # percentage points of monthly churn per severity level [Lernmodell]
+    signal: str         # what the learner may observe
+    measure: str        # counter-measure (paraphrased from S000 in the course's words)
+
+
+WARNING_SIGNS: tuple[WarningSign, ...] = (
+    WarningSign("neukunden", "Neukunden bevorzugt", OWN, 0.5,
+                "Der Kunde spricht Aktionen für Neukunden an oder merkt, dass er seltener betreut wird.",
+                "Treue sichtbar belohnen: Stammkunden erhalten mindestens die Konditionen neuer Kunden, "
+                "und ihre Betreuung bekommt Vorrang."),
+    WarningSign("reklamation", "Unmut bleibt unerkannt", OWN, 0.5,
+                "Kleine Spitzen im Gespräch, knappe Mails, eine Reklamation ohne Rückmeldung.",
+                "Auch leise Kritik aktiv nachfragen, festhalten und mit Namen und Termin beantworten."),
+    WarningSign("sporadisch", "Betreuung nur sporadisch", OWN, 0.4,
+                "Lange Pausen ohne Kontakt; der Kunde erfährt von passenden Angeboten zu spät.",
+                "Feste Kontaktrhythmen planen und Nachkauf-Zeitpunkte vormerken, damit Angebote rechtzeitig kommen."),
+    WarningSign("service", "Anderswo mehr Service erwartet", OWN, 0.6,
+                "Der Kunde lobt den Service eines Wettbewerbers oder fragt nach Leistungen, die Sie nicht bieten.",
+                "Eigenen Service ehrlich prüfen und Lücken sofort schließen – hier ist der Handlungsbedarf am größten."),
+    WarningSign("abwechslung", "Wunsch nach Abwechslung", CUSTOMER, 0.3,
+                "Der Kunde fragt nach Neuem oder probiert Produkte anderer Anbieter aus.",
+                "Zugeschnittene Angebote machen und Neuheiten diesem Kunden zuerst zeigen."),
+    WarningSign("preis", "Billigangebot der Konkurrenz", CUSTOMER, 0.4,
+                "Der Kunde legt ein deutlich günstigeres Angebot eines Wettbewerbers auf den Tisch.",
+                "Nicht reflexhaft im Preis nachgeben, sondern die eigenen Stärken dort zeigen, wo der Wettbewerber schwach ist."),
+    WarningSign("bedarf", "Bedarf verändert sich", CUSTOMER, 0.3,
+                "Bestellungen in einem Bereich werden kleiner oder bleiben ganz aus.",
+                "Den Bedarf neu und genau analysieren und prüfen, in welchen anderen Bereichen Sie helfen können."),
+    WarningSign("personal", "Neuer Ansprechpartner", CUSTOMER, 0.4,
+                "Beim Kunden wechselt die Ansprechperson oder ein neuer Einkäufer übernimmt.",
+                "Von sich aus früh Kontakt zur neuen Person suchen und die gemeinsame Geschichte vorstellen."),
+)
+SIGN_IDS = tuple(s.id for s in WARNING_SIGNS)
+_SIGNS = {s.id: s for s in WARNING_SIGNS}
+
+
+def sign(sign_id: str) -> WarningSign:
+    """The warning sign with this id (German error for unknown ids)."""
+    return _SIGNS[check_choice(sign_id, "Warnsignal", SIGN_IDS)]
+
+
+def _severities(severities) -> dict[str, int]:
+    """Accept a mapping id → level (missing ids count as 0) or a sequence of 8 levels."""
+    if isinstance(severities, Mapping):
+        for k in severities:
+            check_choice(k, "Warnsignal", SIGN_IDS)
+        raw = {k: severities.get(k, 0) for k in SIGN_IDS}
+    else:
+        seq = check_sequence(severities, "Schweregrade", min_len=len(SIGN_IDS), max_len=len(SIGN_IDS))
+        raw = dict(zip(SIGN_IDS, seq))
+    return {k: check_number(v, f"Stufe für „{_SIGNS[k].label}“", 0, 3, integer=True) for k, v in raw.items()}
+
+
+def contributions(severities) -> dict[str, float]:
+    """Contribution w_j · s_j of each sign to the monthly hazard (fractions, e.g. 0.01 = 1 pp)."""
+    s = _severities(severities)
+    return {k: _SIGNS[k].weight / 100.0 * s[k] for k in SIGN_IDS}
+
+
+def churn_hazard(severities, h0: float = H0) -> float:
+    """Monthly churn probability h = h0 + Σ w_j · s_j (fraction, between h0 and h0 + 10,2 pp).
+
+    ``severities``: mapping sign id → level 0…3 (missing ids = 0) or a sequence of 8 levels in
+    the order of :data:`WARNING_SIGNS`. h0 ∈ [0; 0,05] per month (default 0,005).
+    """
+    h0 = check_number(h0, "Grundrisiko pro Monat", 0, 0.05)
+    return h0 + sum(contributions(severities).values())
+
+
+def survival(h: float, months: int = MONTHS) -> np.ndarray:
+    """Share of a cohort still active after 0 … ``months`` months: S(t) = (1 − h)^t.
+
+    h ∈ [0; 0,99] per month, months a whole number from 1 to 120. Reference: h = 0,01 →
+    S(12) ≈ 0,886.
+    """
+    h = check_number(h, "Abwanderungsrisiko pro Monat", 0, 0.99)
+    months = check_number(months, "Monate", 1, 120, integer=True)
+    return (1.0 - h) ** np.arange(months + 1)
+
+
+def yearly_retention(h: float) -> float:
+    """Yearly retention rate r = (1 − h)^12 for a monthly churn probability h ∈ [0; 0,99]."""
+    h = check_number(h, "Abwanderungsrisiko pro Monat", 0, 0.99)
+    return (1.0 - h) ** 12
+
+
+def risk_level(risk_12m: float) -> str:
+    """German band for a 12-month churn risk: „gering“ (< 15 %), „erhöht“ (< 35 %), „hoch“."""
+    p = check_number(risk_12m, "Risiko in 12 Monaten", 0, 1)
+    for limit, label in RISK_BANDS:
+        if p < limit:
+            return label
+    return RISK_BANDS[-1][1]
+
+
+@dataclass(frozen=True)
+class ChurnCheck:
+    severities: dict[str, int]
+    contributions: dict[str, float]     # fraction per month per sign
+    hazard: float                       # monthly churn probability
+    retention: float                    # yearly retention (1 − h)^12
+    risk_12m: float                     # 1 − retention
+    level: str                          # gering / erhöht / hoch
+    top: list[str]                      # up to 3 sign ids, largest contribution first
+    group_totals: dict[str, float] = field(default_factory=dict)
+    cohort: np.ndarray = field(default_factory=lambda: np.zeros(0))   # customers of 100 still active
+
+    @property
+    def own_share(self) -> float | None:
+        """Share of the signs' contribution that comes from own mistakes (None if no sign)."""
+        total = sum(self.group_totals.values())
+        return self.group_totals[OWN] / total if total > 0 else None
+
+
+def churn_check(severities, h0: float = H0, months: int = MONTHS, top_n: int = 3) -> ChurnCheck:
+    """Transparent risk check for one regular customer (see module docstring, model 2).
+
+    Ties in the ranking are broken by the order of :data:`WARNING_SIGNS`.
+    """
+    sev = _severities(severities)
+    con = contributions(sev)
+    h = churn_hazard(sev, h0)
+    top_n = check_number(top_n, "Anzahl der Hauptgründe", 1, len(SIGN_IDS), integer=True)
+    ranked = sorted((k for k in SIGN_IDS if con[k] > 0), key=lambda k: (-con[k], SIGN_IDS.index(k)))
+    r = yearly_retention(h)
+    groups = {g: sum(con[s.id] for s in WARNING_SIGNS if s.group == g) for g in (OWN, CUSTOMER)}
+    return ChurnCheck(severities=sev, contributions=con, hazard=h, retention=r, risk_12m=1.0 - r,
+                      level=risk_level(1.0 - r), top=ranked[:top_n], group_totals=groups,
+                      cohort=100.0 * survival(h, months))
+
+
+# ---------------------------------------------------------------------------------------
+# 3. Proaktiver Service (scenario)
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    points: int          # Bindungspunkte −2 … +3 [Lernmodell]
+    effect: str          # short emotional effect
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    title: str
+    text: str
+    options: tuple[Option, ...]
+
+
+SITUATIONS: tuple[Situation, ...] = (
+    Situation(
+        "verzug", "Lieferung verspätet sich",
+        "Ein Stammkunde hat ein Ersatzteil für eine wichtige Wartung bestellt. Ihr System zeigt: "
+        "Der Vorlieferant hat noch nicht verschickt. Der Kunde ahnt davon nichts.",
+        (
+            Option("a", "Abwarten – vielleicht kommt die Ware doch noch pünktlich.", -2,
+                   "Enttäuschung und Ärger",
+                   "Merkt der Kunde den Verzug selbst, fühlt er sich allein gelassen. Sein Vertrauen sinkt, "
+                   "obwohl der Fehler beim Vorlieferanten lag."),
+            Option("b", "Sofort anrufen, fragen, ob der Verzug Probleme macht, und eine Lösung anbieten.", 3,
+                   "Sicherheit: „Auf die ist Verlass.“",
+                   "Genau so ging der Anbieter im Wimpel-Fall vor: Er meldete sich von sich aus und kümmerte "
+                   "sich um eine schnelle Lösung. Aus Zufriedenheit wird so Treue."),
+            Option("c", "Eine automatische Mail mit dem neuen Liefertermin schicken.", 1,
+                   "Informiert, aber nicht gesehen",
+                   "Besser als Schweigen. Ob der Termin für den Kunden ein Problem ist, fragt die Mail "
+                   "aber nicht – die emotionale Wirkung bleibt klein."),
+        ),
+    ),
+    Situation(
+        "beschwerde", "Verärgerter Anruf",
+        "Eine langjährige Kundin ruft an. Die letzte Lieferung war unvollständig, ihr Team hat "
+        "deshalb einen halben Tag verloren. Sie ist hörbar verärgert.",
+        (
+            Option("a", "„Nennen Sie mir bitte zuerst Ihre Kundennummer.“", -1,
+                   "Sie fühlt sich wie ein Vorgang",
+                   "Die Abwicklung kommt vor dem Menschen. Genau diese Routine-Reaktion beschreibt der "
+                   "Artikel als typisch – und sie kühlt die Beziehung ab."),
+            Option("b", "Zuhören, den Ärger anerkennen, sich entschuldigen, die Daten selbst heraussuchen "
+                        "und einen Rückruf zu einer festen Uhrzeit zusagen.", 3,
+                   "Ernst genommen, Ärger legt sich",
+                   "Wer sich zuerst um das Gefühl und dann um den Vorgang kümmert, zeigt Interesse und "
+                   "Wertschätzung. Kundinnen verzeihen dann eher einen Fehler."),
+            Option("c", "Gleich einen Gutschein über 10 % anbieten, damit das Gespräch schnell endet.", 0,
+                   "Abgespeist",
+                   "Geld ersetzt kein Zuhören. Der eigentliche Grund des Ärgers bleibt womöglich "
+                   "unerkannt – ein klassischer Abwanderungsgrund."),
+        ),
+    ),
+    Situation(
+        "funkstille", "Funkstille nach dem Kauf",
+        "Ein Kunde hat vor drei Monaten eine größere Anlage gekauft. Seitdem haben Sie nichts "
+        "von ihm gehört.",
+        (
+            Option("a", "Nichts tun – keine Nachricht ist eine gute Nachricht.", -1,
+                   "Vergessen nach dem Kauf",
+                   "Sporadische Betreuung gehört zu den typischen Fehlern bei Stammkunden. Wer sich erst "
+                   "beim nächsten Angebot meldet, wirkt nur am Umsatz interessiert."),
+            Option("b", "Anrufen und fragen, wie die Anlage im Alltag läuft und ob das Team gut "
+                        "zurechtkommt; einen Termin für die erste Wartung vormerken.", 3,
+                   "Gesehen und begleitet",
+                   "Proaktives Nachfragen zeigt echtes Interesse. Nebenbei erfahren Sie früh von "
+                   "Problemen und vom nächsten Bedarf."),
+            Option("c", "Gleich das nächste Angebot für Zubehör schicken.", 0,
+                   "Als Umsatzquelle behandelt",
+                   "Ein Angebot kann passen, aber ohne Interesse an der Erfahrung des Kunden wirkt es "
+                   "wie ein Verkaufsversuch. Emotional bewirkt es wenig."),
+        ),
+    ),
+    Situation(
+        "wechsel", "Neuer Einkäufer beim Kunden",
+        "Bei Ihrem größten Kunden übernimmt ein neuer Einkaufsleiter. Ihre bisherige "
+        "Ansprechpartnerin wechselt in eine andere Abteilung.",
+        (
+            Option("a", "Abwarten, bis sich der Neue meldet.", -2,
+                   "Fremd und austauschbar",
+                   "Ein neuer Einkäufer will sich oft beweisen und prüft bestehende Lieferanten. Wer "
+                   "nicht auf ihn zugeht, bleibt ein Name auf einer Liste."),
+            Option("b", "Von sich aus einen Kennenlerntermin vorschlagen und die bisherige "
+                        "Zusammenarbeit mit Zahlen und Ansprechpersonen vorstellen.", 3,
+                   "Orientierung und Vertrauen",
+                   "Aktiver Kontakt gibt dem Neuen Sicherheit und macht aus einem Risiko eine Chance."),
+            Option("c", "Weiter nur über die bisherige Ansprechpartnerin kommunizieren.", -1,
+                   "Übergangen",
+                   "Die alte Verbindung hilft kurz, aber der Neue entscheidet künftig. Er kann sich "
+                   "übergangen fühlen."),
+        ),
+    ),
+)
+SITUATION_IDS = tuple(s.id for s in SITUATIONS)
+_SITUATIONS = {s.id: s for s in SITUATIONS}
+MAX_POINTS = sum(max(o.points for o in s.options) for s in SITUATIONS)
+MIN_POINTS = sum(min(o.points for o in s.options) for s in SITUATIONS)
+
+
+def situation(situation_id: str) -> Situation:
+    """The scenario situation with this id (German error for unknown ids)."""
+    return _SITUATIONS[check_choice(situation_id, "Situation", SITUATION_IDS)]
+
+
+def evaluate_choice(situation_id: str, option_id: str) -> Option:
+    """The rated reaction ``option_id`` in situation ``situation_id``."""
+    s = situation(situation_id)
+    oid = check_choice(option_id, "Reaktion", [o.id for o in s.options])
+    return next(o for o in s.options if o.id == oid)
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    points: int
+    answered: int
+    max_points: int       # best reachable sum for the answered situations
+    verdict: str
+
+
+def scenario_summary(choices: Mapping[str, str]) -> ScenarioSummary:
+    """Sum of the Bindungspunkte of the chosen reactions (mapping situation id → option id).
+
+    Verdict [Lernmodell]: average ≥ 2 points per answered situation → „treu“, ≥ 0.5 → „zufrieden,
+    aber wechselbereit“, below → „Abwanderung droht“.
+    """
+    if not isinstance(choices, Mapping):
+        raise CourseInputError("Die Entscheidungen brauchen die Form Situation → Reaktion.",
+                               "Bitte übergeben Sie ein Wörterbuch, zum Beispiel {\"verzug\": \"b\"}.")
+    pts = 0
+    best = 0
+    for sid, oid in choices.items():
+        pts += evaluate_choice(sid, oid).points
+        best += max(o.points for o in situation(sid).options)
+    n = len(choices)
+    if n == 0:
+        verdict = "noch keine Entscheidung"
+    else:
+        avg = pts / n
+        verdict = ("treu – der Kunde fühlt sich sicher" if avg >= 2 else
+                   "zufrieden, aber wechselbereit" if avg >= 0.5 else "Abwanderung droht")
+    return ScenarioSummary(points=pts, answered=n, max_points=best, verdict=verdict)
+
+
+# ---------------------------------------------------------------------------------------
+# 4. Net Promoter Score
+# ---------------------------------------------------------------------------------------
+def nps(counts: Sequence[float]) -> float:
+    """Net Promoter Score from 11 answer counts for the scores 0 … 10 (Reichheld 2003).
+
+    NPS = 100 · (promoters 9–10 − detractors 0–6) / all answers, between −100 and +100.
+    Reference: 50 % promoters, 30 % passives, 20 % detractors → +30.
+    """
+    c = check_sequence(counts, "Antworten je Skalenwert", min_len=11, max_len=11)
+    c = [check_number(x, f"Anzahl für Wert {k}", 0, 1e9) for k, x in enumerate(c)]
+    total = sum(c)
+    if total <= 0:
+        raise CourseInputError("Es gibt noch keine Antworten.", "Bitte tragen Sie mindestens eine Antwort ein.")
+    promoters = c[9] + c[10]
+    detractors = sum(c[:7])
+    return 100.0 * (promoters - detractors) / total

@@ -1,0 +1,445 @@
+"""Module 05 widgets: Abwanderungs-Check, Wert der Treue, Proaktiver Service.
+
+Thin layer: controls → :mod:`course_lib.m05_kundenbindung.model` → plot/text.
+"""
+from __future__ import annotations
+
+import math
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..blocks import guard
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.panel import LivePanel, dropdown
+from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..format_de import eur, num, pct, pp
+from . import model
+
+GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone
+    model.OWN: {"color": PALETTE["blau"], "hatch": "", "tag": "E"},
+    model.CUSTOMER: {"color": PALETTE["orange"], "hatch": "//", "tag": "K"},
+}
+
+
+def _selection_slider(description: str, options, value, width: str = "420px") -> widgets.SelectionSlider:
+    """A slider over labelled values (labels in German number format, e.g. „1.000 €“)."""
+    return widgets.SelectionSlider(options=options, value=value, description=description,
+                                   continuous_update=True, style={"description_width": "initial"},
+                                   layout=widgets.Layout(width=width))
+
+
+# ---------------------------------------------------------------------------------------
+# Abwanderungs-Check
+# ---------------------------------------------------------------------------------------
+def abwanderungs_check() -> LivePanel:
+    """Eight warning signs (0–3 each) → monthly churn risk, top reasons, counter-measures, chart."""
+    signs = model.WARNING_SIGNS
+    plot = LivePlot(figsize=(9.6, 4.3))
+    ax_w, ax_s = plot.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+    style_axes(ax_w, "Welche Warnsignale wiegen am meisten?", "Beitrag zum Monatsrisiko (Prozentpunkte)", "")
+    ax_w.grid(True, axis="x", color="#dddddd")
+    ax_w.grid(False, axis="y")
+    y = np.arange(len(signs))[::-1]
+    labels = [f"[{GROUP_STYLE[s.group]['tag']}] {s.label}" for s in signs]
+    maxw = [3 * s.weight for s in signs]
+    ax_w.barh(y, maxw, height=0.7, color="white", edgecolor=PALETTE["grau"], linestyle="--", linewidth=1,
+              label="möglich bei Stufe 3")
+    bars = ax_w.barh(y, [0] * len(signs), height=0.7,
+                     color=[GROUP_STYLE[s.group]["color"] for s in signs],
+                     hatch=[GROUP_STYLE[s.group]["hatch"] for s in signs], edgecolor="black", linewidth=0.8)
+    for b in bars:
+        plot.dynamic(b)
+    values = [plot.dynamic(ax_w.text(0, yy, "", va="center", ha="left", fontsize=FONT["note"])) for yy in y]
+    ax_w.set_yticks(y, labels, fontsize=FONT["tick"])
+    ax_w.set_xlim(0, 2.8)
+    german_axis(ax_w.xaxis, 1)
+    from matplotlib.patches import Patch
+
+    ax_w.legend(handles=[
+        Patch(facecolor=GROUP_STYLE[model.OWN]["color"], edgecolor="black", label="[E] eigener Fehler"),
+        Patch(facecolor=GROUP_STYLE[model.CUSTOMER]["color"], hatch="//", edgecolor="black", label="[K] Kunde/Markt"),
+        Patch(facecolor="white", edgecolor=PALETTE["grau"], linestyle="--", label="möglich bei Stufe 3"),
+    ], fontsize=FONT["note"], loc="lower right")
+
+    style_axes(ax_s, "Kohorte von 100 Stammkunden", "Monate", "davon noch Kunde (Anzahl)")
+    months = np.arange(model.MONTHS + 1)
+    base = 100 * model.survival(model.H0, model.MONTHS)
+    ax_s.plot(months, base, color=PALETTE["grau"], linestyle="--", linewidth=1.5, label="ohne Warnsignale")
+    (curve,) = ax_s.plot(months, base, color=PALETTE["rot"], linewidth=2.2, marker="o", markevery=6,
+                         label="Ihr Stammkunde")
+    plot.dynamic(curve)
+    end_text = plot.dynamic(ax_s.text(model.MONTHS, base[-1], "", ha="right", va="bottom", fontsize=FONT["note"]))
+    ax_s.set_xlim(0, model.MONTHS)
+    ax_s.set_ylim(0, 105)
+    ax_s.set_xticks(range(0, model.MONTHS + 1, 6))
+    german_axis(ax_s.yaxis, 0)
+    german_axis(ax_s.xaxis, 0)
+    ax_s.legend(fontsize=FONT["note"], loc="lower left")
+
+    text = widgets.HTML()
+    text.add_class("vt-result")
+    level_opts = [(f"{k} – {v}", k) for k, v in model.LEVELS.items()]
+    controls = {}
+    for s in signs:
+        d = dropdown(s.label, level_opts, 0, width="330px")
+        d.tooltip = s.signal
+        controls[s.id] = d
+
+    def update(v):
+        res = model.churn_check(v)
+        for b, tx, s, yy in zip(bars, values, signs, y):
+            c = res.contributions[s.id] * 100
+            b.set_width(c)
+            tx.set_position((c + 0.04, yy))
+            tx.set_text(num(c, 1) if c > 0 else "")
+        curve.set_ydata(res.cohort)
+        end_text.set_position((model.MONTHS - 0.5, res.cohort[-1] + 4))
+        end_text.set_text(f"noch {num(res.cohort[-1], 0)}")
+        active = [f"{s.label} ({num(res.contributions[s.id] * 100, 1)})" for s in signs if res.severities[s.id] > 0]
+        plot.refresh(alt=(
+            "Links: Balkendiagramm der Beiträge der acht Warnsignale zum monatlichen Abwanderungsrisiko in "
+            "Prozentpunkten; " + ("aktiv: " + ", ".join(active) if active else "kein Warnsignal aktiv")
+            + f". Rechts: Von 100 solchen Stammkunden sind nach 36 Monaten noch {num(res.cohort[-1], 0)} "
+            f"Kunde, ohne Warnsignale wären es {num(base[-1], 0)}."))
+        text.value = _churn_html(res)
+
+    panel = LivePanel(
+        title="Abwanderungs-Check",
+        question=("Was passiert mit dem Abwanderungsrisiko eines Stammkunden, wenn Sie bei ihm "
+                  "Warnsignale bemerken – und welche wiegen am schwersten?"),
+        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
+        assumptions=("Grundrisiko 0,5 % pro Monat. Jede Stufe eines Warnsignals erhöht das Monatsrisiko um "
+                     "sein Gewicht (0,3 bis 0,6 Prozentpunkte, gestrichelte Balken = Stufe 3). Die Gewichte "
+                     "sind Annahmen des Kurses, die acht Gründe stammen aus dem Newsletter "
+                     "„Außendienst Informationen“. Die Einteilung in eigene Fehler [E] und Veränderungen bei "
+                     "Kunde oder Markt [K] ist eine Deutung des Kurses. Jahres-Bindung r = (1 − h)^12."),
+    )
+    _group_controls(panel, controls)
+    return panel
+
+
+def _group_controls(panel: LivePanel, controls: dict) -> None:
+    """Show the eight dropdowns in two labelled columns (own mistakes | customer/market)."""
+    cols = []
+    for g in (model.OWN, model.CUSTOMER):
+        tag = GROUP_STYLE[g]["tag"]
+        head = widgets.HTML(f"<b>[{tag}] {escape(model.GROUP_LABELS[g])}</b>")
+        cols.append(widgets.VBox([head] + [controls[s.id] for s in model.WARNING_SIGNS if s.group == g]))
+    hint = widgets.HTML("<p style='margin:2px 0'><i>Stufen: 0 = nicht beobachtet … 3 = starke Anzeichen. "
+                        "Fahren Sie mit der Maus über ein Feld, um das typische Signal zu sehen.</i></p>")
+    ctrl_box = panel.box.children[1].children[0]
+    ctrl_box.children = [hint, widgets.HBox(cols)]
+
+
+def _churn_html(res: model.ChurnCheck) -> str:
+    terms = [f"{num(s.weight, 1)} × {res.severities[s.id]}" for s in model.WARNING_SIGNS if res.severities[s.id] > 0]
+    formula = " + ".join(["0,5"] + terms) + f" = {num(res.hazard * 100, 1)}"
+    level_icon = {"gering": "🟢", "erhöht": "🟡", "hoch": "🔴"}[res.level]
+    parts = [
+        f"<p><b>Risiko-Score:</b> {level_icon} <b>{pct(res.risk_12m)}</b> Wahrscheinlichkeit, dass dieser Kunde "
+        f"innerhalb von 12 Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
+        f"<p>So entsteht der Wert: Monatsrisiko h (in Prozent) = Grundrisiko + Σ Gewicht × Stufe = {escape(formula)}, also <b>{pct(res.hazard, 1)}</b> pro Monat; "
+        f"Jahres-Bindung r = (1 − h)<sup>12</sup> = <b>{pct(res.retention, 1)}</b>. "
+        f"Diese Bindungsrate können Sie im Rechner „Wert der Treue“ einsetzen.</p>",
+    ]
+    if not res.top:
+        parts.append("<p>Sie haben kein Warnsignal gewählt: Es bleibt nur das Grundrisiko. "
+                     "Wählen Sie Stufen für die Signale, die Sie bei Ihrem Kunden sehen.</p>")
+        return "".join(parts)
+    share = res.own_share
+    parts.append(f"<p>Anteil eigener Fehler [E] am Zusatzrisiko: <b>{pct(share)}</b>, "
+                 f"Veränderungen bei Kunde oder Markt [K]: <b>{pct(1 - share)}</b>.</p>")
+    items = []
+    for sid in res.top:
+        s = model.sign(sid)
+        tag = GROUP_STYLE[s.group]["tag"]
+        items.append(f"<li><b>[{tag}] {escape(s.label)}</b> (+{num(res.contributions[sid] * 100, 1)} Prozentpunkte "
+                     f"pro Monat) – <i>Gegenmaßnahme:</i> {escape(s.measure)}</li>")
+    parts.append("<p><b>Hauptgründe und was Sie tun können:</b></p><ol>" + "".join(items) + "</ol>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------
+# Wert der Treue
+# ---------------------------------------------------------------------------------------
+YEARS = 20
+
+
+def _nice_upper(x: float) -> float:
+    """Round up to 1, 2, 2.5 or 5 times a power of ten (stable axis limits)."""
+    if x <= 0:
+        return 1000.0
+    e = 10 ** math.floor(math.log10(x))
+    for f in (1, 2, 2.5, 5, 10):
+        if f * e >= x:
+            return f * e
+    return 10 * e
+
+
+def wert_der_treue() -> LivePanel:
+    """CLV calculator with formula, cumulative value over 20 years and two retention rates."""
+    plot = LivePlot(figsize=(7.2, 4.3))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Kumulierter Kundenwert über die Jahre", "Jahre seit Gewinnung des Kunden",
+               "Kundenwert, abgezinst (€)")
+    german_axis(ax.xaxis, 0)
+    german_axis(ax.yaxis, 0, "€")
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xlim(0, YEARS)
+    ax.set_xticks(range(0, YEARS + 1, 2))
+    yrs = np.arange(YEARS + 1)
+    (line_a,) = ax.plot(yrs, np.zeros_like(yrs, dtype=float), color=PALETTE["blau"], linewidth=2.2,
+                        marker="o", markevery=2, label="Bindungsrate A")
+    (line_b,) = ax.plot(yrs, np.zeros_like(yrs, dtype=float), color=PALETTE["gruen"], linewidth=2.2,
+                        linestyle="--", marker="s", markevery=2, label="Bindungsrate B")
+    txt_a = ax.text(YEARS, 0, "", ha="right", va="bottom", fontsize=FONT["note"], color=PALETTE["blau"])
+    txt_b = ax.text(YEARS, 0, "", ha="right", va="bottom", fontsize=FONT["note"], color="#006b4f")
+    plot.dynamic(line_a, line_b, txt_a, txt_b)
+    leg = ax.legend(fontsize=FONT["note"], loc="upper left")
+    leg_texts = leg.get_texts()
+    state = {"ylim": None}
+
+    text = widgets.HTML()
+    text.add_class("vt-result")
+    controls = {
+        "m": _selection_slider("Marge pro Jahr", [(eur(v), float(v)) for v in range(100, 10_001, 100)], 1000.0),
+        "r": _selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(50, 99)], 0.80),
+        "i": _selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
+        "ac": _selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
+        "q": _selection_slider("Empfehlungen pro Jahr", [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
+        "delta": dropdown("Vergleich: Bindungsrate B = A plus",
+                          [(pp(d), float(d)) for d in (1, 2, 5, 10)], 5.0),
+    }
+
+    def update(v):
+        m_, r, i, ac, q = v["m"], v["r"], v["i"], v["ac"], v["q"]
+        cmp_ = model.compare_retention(m_, r, i, ac, q, v["delta"])
+        ca = model.cumulative_value(m_, cmp_.r_a, i, ac, q, YEARS)
+        cb = model.cumulative_value(m_, cmp_.r_b, i, ac, q, YEARS)
+        lo = min(0.0, -ac)
+        top = _nice_upper(max(ca.max(), cb.max(), 1.0) * 1.12)
+        ylim = (lo - 0.06 * (top - lo) if lo < 0 else 0.0, top)
+        if ylim != state["ylim"]:
+            ax.set_ylim(*ylim)
+            state["ylim"] = ylim
+            plot.invalidate()
+        label_a = f"A: Bindungsrate {pct(cmp_.r_a)}"
+        label_b = f"B: Bindungsrate {pct(cmp_.r_b)}"
+        if leg_texts[0].get_text() != label_a or leg_texts[1].get_text() != label_b:
+            leg_texts[0].set_text(label_a)
+            leg_texts[1].set_text(label_b)
+            plot.invalidate()
+        line_a.set_ydata(ca)
+        line_b.set_ydata(cb)
+        span = ylim[1] - ylim[0]
+        ya, yb = ca[-1], cb[-1]
+        if abs(yb - ya) < 0.07 * span:  # keep the two end labels apart
+            ya -= 0.07 * span
+        txt_a.set_position((YEARS - 0.2, ya + 0.01 * span))
+        txt_b.set_position((YEARS - 0.2, yb + 0.01 * span))
+        txt_a.set_text(f"A: {eur(ca[-1])}")
+        txt_b.set_text(f"B: {eur(cb[-1])}")
+        plot.refresh(alt=(
+            f"Liniendiagramm des abgezinsten kumulierten Kundenwerts über {YEARS} Jahre. Bindungsrate A "
+            f"{pct(cmp_.r_a)}: nach {YEARS} Jahren {eur(ca[-1])}; Bindungsrate B {pct(cmp_.r_b)}: {eur(cb[-1])}. "
+            f"Beide Kurven starten bei {eur(-ac)} (Akquisitionskosten)."))
+        text.value = _clv_html(m_, i, ac, q, cmp_)
+
+    return LivePanel(
+        title="Wert der Treue",
+        question=("Was passiert mit dem Wert eines Kunden, wenn Sie die Bindungsrate um einige "
+                  "Prozentpunkte steigern?"),
+        controls=controls, views=[plot.widget, text], update=update,
+        assumptions=("Formel nach Gupta & Lehmann (2003): CLV = m · r / (1 + i − r) − AC, unendlicher "
+                     "Zeithorizont, konstante Marge m, Bindungsrate r und Diskontsatz i pro Jahr; die Marge "
+                     "fällt am Ende jedes Jahres an, in dem der Kunde noch da ist. Startwerte: 1.000 € Marge, "
+                     "80 % Bindung, 10 % Diskontsatz, keine Akquisitionskosten. Empfehlungen sind eine "
+                     "Erweiterung des Kurses [Lernmodell]: Jede Empfehlung zählt mit dem Grundwert m · r / "
+                     "(1 + i − r) eines neuen Kunden, ohne weitere Empfehlungsketten. Die Kurven zeigen "
+                     f"{YEARS} Jahre; der CLV in der Tabelle gilt für einen unbegrenzten Zeitraum."),
+    )
+
+
+def _clv_html(m_: float, i: float, ac: float, q: float, c: model.RetentionComparison) -> str:
+    ref = ""
+    if q > 0:
+        ref = f" · (1 + {num(q, 2)} · {num(c.multiplier_a, 2)})"
+    formula = (f"CLV = m · r / (1 + i − r){' · (1 + q · M)' if q > 0 else ''} − AC = "
+               f"{eur(m_)} · {num(c.r_a, 2)} / (1 + {num(i, 2)} − {num(c.r_a, 2)}){ref} − {eur(ac)} "
+               f"= <b>{eur(c.clv_a)}</b>")
+    rows = [
+        ("Bindungsrate pro Jahr", pct(c.r_a), pct(c.r_b)),
+        ("erwartete Kundendauer 1 / (1 − r)", f"{num(c.lifetime_a, 1)} Jahre", f"{num(c.lifetime_b, 1)} Jahre"),
+        ("Margenmultiplikator M = r / (1 + i − r)", num(c.multiplier_a, 2), num(c.multiplier_b, 2)),
+        ("Kundenwert (CLV)", f"<b>{eur(c.clv_a)}</b>", f"<b>{eur(c.clv_b)}</b>"),
+    ]
+    table = ("<table style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
+             "<th style='text-align:right;padding:2px 8px'>A (o, durchgezogen)</th>"
+             "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelt)</th></tr>"
+             + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{b}</td>"
+                       f"<td style='text-align:right;padding:2px 8px'>{cc}</td></tr>" for a, b, cc in rows)
+             + "</table>")
+    diff = c.difference
+    rel = c.relative
+    rel_s = f" ({'+' if rel >= 0 else ''}{pct(rel, 1)})" if rel is not None else ""
+    sign_ = "+" if diff >= 0 else ""
+    out = [f"<p><b>Formel:</b> {formula}</p>", table,
+           f"<p><b>Unterschied B gegenüber A:</b> {sign_}{eur(diff)}{rel_s} Kundenwert je Kunde.</p>"]
+    if c.capped:
+        out.append("<p><i>Hinweis: Bindungsrate B wurde auf 99 % begrenzt, weil eine Bindung von 100 % oder mehr "
+                   "nicht sinnvoll ist.</i></p>")
+    if c.clv_a < 0:
+        out.append("<p><i>Bei Bindungsrate A holt der Kunde seine Akquisitionskosten nicht wieder herein.</i></p>")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Proaktiver Service – scenario
+# ---------------------------------------------------------------------------------------
+class ProaktiverService:
+    """Short service situations: choose a reaction, read its emotional effect, collect points."""
+
+    def __init__(self):
+        self.choices: dict[str, str] = {}
+        sit_opts = [(f"{k + 1}. {s.title}", s.id) for k, s in enumerate(model.SITUATIONS)]
+        self.situation = dropdown("Situation", sit_opts, model.SITUATION_IDS[0])
+        self.answer = widgets.RadioButtons(options=[], value=None, description="Ihre Reaktion:",
+                                           style={"description_width": "initial"},
+                                           layout=widgets.Layout(width="auto"))
+        self.next_button = widgets.Button(description="Nächste Situation", icon="arrow-right")
+        self.reset_button = widgets.Button(description="Von vorn beginnen", icon="refresh")
+        self.controls = {"situation": self.situation, "antwort": self.answer}
+        self.card = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.score = widgets.HTML()
+        self.message = widgets.HTML()
+        self.message.add_class("vt-message")
+        self.plots: list = []
+        self.updates = 0
+        header = widgets.HTML(
+            "<h4 style='margin:4px 0'>Proaktiver Service: Wie reagieren Sie?</h4>"
+            "<p style='margin:2px 0'><b>Frage:</b> Was passiert mit dem Vertrauen Ihrer Kundschaft, wenn Sie "
+            "von sich aus handeln – statt abzuwarten oder nur abzuwickeln?</p>")
+        notes = widgets.HTML(
+            "<details><summary>Annahmen des Modells</summary><p>Modellannahmen, keine Messwerte: Das ist ein "
+            "vereinfachtes Lernmodell. Die Bindungspunkte (−2 bis +3) sind eine Bewertung des Kurses. Sie "
+            "stützen sich auf den Wimpel-Fall aus dem Artikel „emotional Power“ und auf die Fehlerliste zu "
+            "Stammkunden aus dem Newsletter „Außendienst Informationen“.</p></details>")
+        ctrl = widgets.VBox([self.situation, self.answer, widgets.HBox([self.next_button, self.reset_button])])
+        ctrl.add_class("vt-controls")
+        self.view_box = widgets.VBox([self.card, self.feedback, self.score])
+        self.view_box.add_class("vt-view")
+        self.box = widgets.VBox([header, ctrl, self.view_box, self.message, notes])
+        self.box.add_class("vt-live")
+        self._loading = False
+        self.situation.observe(lambda _c: guard.run(self._load, self._show), names="value")
+        self.answer.observe(lambda _c: guard.run(self._answered, self._show), names="value")
+        self.next_button.on_click(lambda _b: guard.run(self.next, self._show))
+        self.reset_button.on_click(lambda _b: guard.run(self.reset, self._show))
+        guard.run(self._load, self._show)
+
+    # -- public API (also used by tests) ------------------------------------------------
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def view_state(self) -> list:
+        return [v.value for v in self.view_box.children]
+
+    def refresh(self) -> bool:
+        ok = guard.run(self._render, self._show)
+        if ok:
+            self.updates += 1
+        return ok
+
+    def choose(self, option_id: str) -> None:
+        """Pick a reaction in the current situation (same as clicking the radio button)."""
+        s = model.situation(self.situation.value)
+        model.evaluate_choice(s.id, option_id)  # German error for unknown ids
+        self.answer.value = option_id
+
+    def next(self) -> None:
+        ids = model.SITUATION_IDS
+        k = ids.index(self.situation.value)
+        if k + 1 < len(ids):
+            self.situation.value = ids[k + 1]
+        else:
+            self._show(box("info", "Das war die letzte Situation. Ihre Bilanz steht unten; mit „Von vorn "
+                                   "beginnen“ können Sie es noch einmal anders versuchen."))
+
+    def reset(self) -> None:
+        self.choices.clear()
+        if self.situation.value != model.SITUATION_IDS[0]:
+            self.situation.value = model.SITUATION_IDS[0]
+        else:
+            self._load()
+
+    # -- internals ----------------------------------------------------------------------
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def _load(self) -> None:
+        s = model.situation(self.situation.value)
+        self._loading = True
+        try:
+            self.answer.options = [(o.text, o.id) for o in s.options]
+            self.answer.value = self.choices.get(s.id)
+        finally:
+            self._loading = False
+        self.message.value = ""
+        self._render()
+
+    def _answered(self) -> None:
+        if self._loading or self.answer.value is None:
+            return
+        s = model.situation(self.situation.value)
+        model.evaluate_choice(s.id, self.answer.value)
+        self.choices[s.id] = self.answer.value
+        self.message.value = ""
+        self._render()
+
+    def _render(self) -> None:
+        s = model.situation(self.situation.value)
+        k = model.SITUATION_IDS.index(s.id) + 1
+        self.card.value = (f"<div style='border:1px solid #999;padding:6px 10px;margin:4px 0'>"
+                           f"<b>Situation {k} von {len(model.SITUATIONS)}: {escape(s.title)}</b>"
+                           f"<p style='margin:4px 0'>{escape(s.text)}</p>"
+                           f"<p style='margin:4px 0'><i>Wählen Sie oben die Reaktion, die Sie für richtig halten.</i></p></div>")
+        oid = self.choices.get(s.id)
+        if oid is None:
+            self.feedback.value = "<p><i>Noch keine Reaktion gewählt. Überlegen Sie zuerst: Wie würde sich der Kunde fühlen?</i></p>"
+        else:
+            o = model.evaluate_choice(s.id, oid)
+            best = max(x.points for x in s.options)
+            kind = "ok" if o.points == best else ("partial" if o.points > 0 else "wrong")
+            title = {"ok": "Starke Wirkung", "partial": "Teilweise wirksam", "wrong": "Schadet der Bindung"}[kind]
+            sign_ = "+" if o.points > 0 else ""
+            self.feedback.value = box(kind, f"{o.effect} – {o.explanation}",
+                                      title=f"{title} ({sign_}{num(o.points, 0)} Bindungspunkte)")
+        summ = model.scenario_summary(self.choices)
+        if summ.answered == 0:
+            self.score.value = "<p><b>Bindungskonto:</b> noch leer.</p>"
+        else:
+            filled = max(summ.points, 0)
+            bar = "■" * filled + "□" * max(summ.max_points - filled, 0)
+            sign_ = "+" if summ.points > 0 else ""
+            self.score.value = (f"<p><b>Bindungskonto:</b> <span aria-hidden='true'>{bar}</span> "
+                                f"{sign_}{num(summ.points, 0)} von höchstens {summ.max_points} Punkten nach "
+                                f"{summ.answered} von {len(model.SITUATIONS)} Situationen – "
+                                f"Ihr Kunde ist: <b>{escape(summ.verdict)}</b>.</p>")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+def proaktiver_service() -> ProaktiverService:
+    return ProaktiverService()
+
+
+WIDGETS = {
+    "abwanderungs_check": abwanderungs_check,
+    "wert_der_treue": wert_der_treue,
+    "proaktiver_service": proaktiver_service,
+}
