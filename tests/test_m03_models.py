@@ -239,3 +239,52 @@ def test_response_time_bad_input_german(call, fragment):
     with pytest.raises(CourseInputError) as e:
         call()
     assert fragment in e.value.message and e.value.hint
+
+
+# ------------------------------------------------------------------ Bass diffusion
+def test_bass_reference_values():
+    assert model.bass_step(0.60, 0.05, 0.5, 1) == pytest.approx(0.727, abs=0.001)    # BRIEF W2-3
+    assert model.bass_step(0.60, 0.03, 0.38, 1) == pytest.approx(0.697, abs=0.001)   # BRIEF W2-3
+    assert model.bass_peak(0.03, 0.38) == pytest.approx(math.log(0.38 / 0.03) / 0.41)
+    assert model.bass_F(model.bass_time_of(0.6, 0.05, 0.5), 0.05, 0.5) == pytest.approx(0.6)
+
+
+def test_bass_boundaries():
+    assert model.bass_F(0) == 0
+    assert model.bass_F(200, 0.05, 0.5) == pytest.approx(1)
+    assert model.bass_time_of(0) == 0
+    assert model.bass_peak(0.05, 0.05) == 0 and model.bass_peak(0.1, 0.0) == 0
+    assert model.bass_step(0.6, 0.03, 0.38, 0) == pytest.approx(0.6)
+    # with q = 0 the model is pure exponential saturation 1 − e^(−pt)
+    assert model.bass_F(10, 0.05, 0.0) == pytest.approx(1 - math.exp(-0.5))
+
+
+def test_bass_direction_of_each_parameter():
+    assert model.bass_F(5, 0.05, 0.38) > model.bass_F(5, 0.01, 0.38)
+    assert model.bass_F(5, 0.03, 0.6) > model.bass_F(5, 0.03, 0.2)
+    assert model.bass_step(0.6, 0.03, 0.6) > model.bass_step(0.6, 0.03, 0.3)
+    assert model.bass_step(0.6, 0.03, 0.38, 2) > model.bass_step(0.6, 0.03, 0.38, 1)
+    assert model.bass_peak(0.01, 0.5) > model.bass_peak(0.05, 0.5)                  # more outside push: earlier peak
+    ts = np.linspace(0, 30, 50)
+    assert (np.diff(model.bass_F(ts, 0.03, 0.38)) > 0).all()
+
+
+def test_bass_two_points_do_not_fix_the_parameters():
+    """Several (p, q) pairs reproduce 60 % → 73 % – the lesson of the widget."""
+    fits = [(p, q) for p in np.linspace(0.005, 0.1, 20) for q in np.linspace(0.05, 0.8, 76)
+            if abs(model.bass_step(0.6, p, q) - 0.73) < 0.003]
+    assert len({round(p, 3) for p, _ in fits}) >= 5
+
+
+@pytest.mark.parametrize("call,fragment", [
+    (lambda: model.bass_F(1, 0, 0.4), "Innovationskoeffizient"),
+    (lambda: model.bass_F(1, 0.03, 1.5), "Imitationskoeffizient"),
+    (lambda: model.bass_F(-1), "Zeit"),
+    (lambda: model.bass_F("bald"), "Zeit"),
+    (lambda: model.bass_time_of(1.0), "Anteil"),
+    (lambda: model.bass_step(0.6, years=-1), "Jahre"),
+])
+def test_bass_bad_input_german(call, fragment):
+    with pytest.raises(CourseInputError) as e:
+        call()
+    assert fragment in e.value.message and e.value.hint.startswith("Bitte")

@@ -209,3 +209,40 @@ def test_irritation_curve_in_domain(ts, sl, m, a, on):
 @given(ts=st.lists(st.floats(1, 2880), max_size=5), bad=st.one_of(st.floats(max_value=0.99), st.floats(min_value=2880.1), st.just("x")))
 def test_irritation_curve_outside_domain(ts, bad):
     _raises_course_error(model.irritation_curve, ts + [bad], 0.8)
+
+
+# ------------------------------------------------------------------ Bass diffusion
+bass_pq = dict(p=st.floats(0.001, 0.2), q=st.floats(0, 1))
+
+
+@SETTINGS
+@given(t=st.lists(st.floats(0, 200), min_size=1, max_size=30), **bass_pq)
+def test_bass_F_in_domain(t, p, q):
+    f = model.bass_F(np.array(t), p, q)
+    assert np.isfinite(f).all() and ((0 <= f) & (f <= 1)).all()
+    order = np.argsort(t)
+    assert (np.diff(f[order]) >= -1e-12).all()
+
+
+@SETTINGS
+@given(share=st.floats(0, 0.999), years=st.floats(0, 50), **bass_pq)
+def test_bass_time_step_peak_in_domain(share, years, p, q):
+    t0 = model.bass_time_of(share, p, q)
+    assert math.isfinite(t0) and t0 >= 0
+    nxt = model.bass_step(share, p, q, years)
+    assert math.isfinite(nxt) and share - 1e-9 <= nxt <= 1
+    pk = model.bass_peak(p, q)
+    assert math.isfinite(pk) and pk >= 0
+
+
+@SETTINGS
+@given(p=st.one_of(st.floats(max_value=0.00099), st.floats(min_value=0.2001), st.just(math.nan)),
+       q=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.0001)),
+       t=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=200.001), st.just(math.inf)),
+       share=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=0.9991)))
+def test_bass_outside_domain(p, q, t, share):
+    _raises_course_error(model.bass_F, 1.0, p, 0.3)
+    _raises_course_error(model.bass_peak, 0.03, q)
+    _raises_course_error(model.bass_F, t)
+    _raises_course_error(model.bass_time_of, share)
+    _raises_course_error(model.bass_step, share)

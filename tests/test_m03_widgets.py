@@ -29,7 +29,7 @@ def _alt(w):
 
 
 def test_widget_registry_lists_all_factories():
-    assert set(view.WIDGETS) == {"cross_channel", "mundpropaganda", "antwortzeit"}
+    assert set(view.WIDGETS) == {"cross_channel", "mundpropaganda", "antwortzeit", "bass_diffusion"}
     for f in view.WIDGETS.values():
         w = f()
         assert "vt-live" in w.box._dom_classes and "vt-view" in w.view_box._dom_classes
@@ -42,6 +42,7 @@ def test_widget_registry_lists_all_factories():
 def test_toy_models_say_so():
     assert "keine Messwerte" in view.mundpropaganda().assumptions.value
     assert "keine Messwerte" in view.antwortzeit().assumptions.value
+    assert "keine Messwerte" in view.bass_diffusion().assumptions.value
     assert "keine Messwerte" not in view.cross_channel().assumptions.value  # real figures, not a model
 
 
@@ -173,3 +174,18 @@ def test_updates_use_blitting():
     full = w.plots[0].full_draws
     w.controls["lesart"].value = "relativ"
     assert w.plots[0].full_draws == full
+
+
+def test_bass_widget_fits_locafox_with_brief_values():
+    w = view.bass_diffusion()
+    text = _view(w, 1)
+    assert "69,7 %" in text.value and "3,3 Prozentpunkte unter" in text.value
+    w.controls["p"].value = 0.05
+    w.controls["q"].value = 0.5
+    assert "72,7 %" in text.value and "auf einen Prozentpunkt genau" in text.value
+    assert "72,7 Prozent" in _alt(w)
+    peak_fast = float(re.search(r"nach <b>([\d,]+) Jahren", text.value).group(1).replace(",", "."))
+    w.controls["p"].value = 0.01
+    peak_slow = float(re.search(r"nach <b>([\d,]+) Jahren", text.value).group(1).replace(",", "."))
+    assert peak_slow > peak_fast
+    assert w.plots[0].full_draws == 1
