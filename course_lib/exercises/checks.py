@@ -42,12 +42,40 @@ def is_checkable(task: dict) -> bool:
     return key in task
 
 
+_SHAPES = {  # expected Python type of a response per task type
+    "single": (str,), "multi": (list, tuple), "categorize": (dict,), "order": (list, tuple),
+    "numeric": (str, int, float), "text": (str,),
+}
+_SHAPE_HINT = {
+    "single": "Bitte wählen Sie eine der Antworten aus.",
+    "multi": "Bitte kreuzen Sie die zutreffenden Antworten an.",
+    "categorize": "Bitte ordnen Sie jede Aussage einer Kategorie zu.",
+    "order": "Bitte bringen Sie die Einträge in eine Reihenfolge.",
+    "numeric": "Bitte geben Sie eine Zahl ein.",
+    "text": "Bitte schreiben Sie Ihre Antwort als Text.",
+}
+
+
+def _check_shape(task: dict, response) -> None:
+    typ = task["type"]
+    if typ == "code" or response in (None, "", [], {}):
+        return  # empty responses get their own, more specific message
+    ok = isinstance(response, _SHAPES[typ]) and not isinstance(response, bool)
+    if ok and typ in ("multi", "order"):
+        ok = all(isinstance(x, str) for x in response)
+    if ok and typ == "categorize":
+        ok = all(isinstance(k, str) and isinstance(v, str) for k, v in response.items())
+    if not ok:
+        raise CourseInputError("Diese Antwort hat nicht die erwartete Form.", _SHAPE_HINT[typ])
+
+
 def check(task: dict, response) -> Result:
     if not is_checkable(task):
         raise CourseInputError(
             "Diese Arbeitsblatt-Fassung enthält keine Lösungen und prüft deshalb nicht automatisch.",
             "Ihre Antwort ist gespeichert; besprechen Sie sie im Workshop.",
         )
+    _check_shape(task, response)
     return _CHECKERS[task["type"]](task, response)
 
 
