@@ -1,0 +1,449 @@
+"""Modul 04 (CEM): pure models behind the three widgets.
+
+* AVR-Check – the AVR model ("Aktive vollumfängliche Referenz") of the book chapter
+  (S002, Kap. 1.3): a customer actively recommends only if product/service, seller AND
+  company are all judged positively. The chapter gives no scale, threshold or aggregation
+  rule; the course uses ratings 0–10, a threshold θ = 7 and the non-compensatory rule
+  ``min(P, V, U) ≥ θ`` [Deutung des Kurses, BRIEF section 15 item 2]. A toy "Empfehlungsneigung"
+  ``r = Π σ(k·(x_i − θ))`` illustrates the same logic smoothly [Lernmodell].
+* Beziehungsmatrix – technical × personal needs (S002, Abb. 2, figure missing in the source).
+  Partner and Lieferant are named in the source; "Beziehungsende" is the source's worst case,
+  its placement in the low/low quadrant and the name of the fourth quadrant
+  ("Sympathieträger ohne Leistung") are the course's interpretation (BRIEF section 15 item 1).
+* Erwartungslücke – promise vs. delivered experience (disconfirmation) and the effect of a
+  well-handled complaint, a toy model that encodes the service-recovery findings
+  (de Matos, Henrique & Rossi 2007; Michel & Meuter) qualitatively [Lernmodell].
+
+No ipywidgets here. Every public function validates its input and raises
+:class:`~course_lib.errors.CourseInputError` with a German message.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .. import content
+from ..errors import CourseInputError, check_number
+
+MODULE = "m04"
+SCALE_MAX = 10.0
+
+# --------------------------------------------------------------------------------------
+# AVR model
+# --------------------------------------------------------------------------------------
+DIMENSIONS = ("produkt", "verkaeufer", "unternehmen")
+DIM_LABELS = {
+    "produkt": "Produkt/Dienstleistung",
+    "verkaeufer": "Verkäuferin/Verkäufer",
+    "unternehmen": "Unternehmen",
+}
+#: What to do when a dimension is the weakest link (the course's own advice).
+ADVICE = {
+    "produkt": "Prüfen Sie, ob das Angebot wirklich zum Bedarf passt – fachlich und persönlich. "
+               "Klären Sie mit der Kundin oder dem Kunden, was fehlt, und passen Sie Leistung oder Zuschnitt an.",
+    "verkaeufer": "Arbeiten Sie an der eigenen Beziehung: zuhören, Bedürfnisse vorwegnehmen, "
+                  "Zusagen einhalten und nach dem Kauf nachfragen, ob alles passt.",
+    "unternehmen": "Holen Sie Innendienst, Lieferung und Service ins Boot: Jede Stelle im Haus "
+                   "trägt zur Referenz bei. Klären Sie Abläufe, die beim Kunden hakten, und melden Sie zurück, was sich ändert.",
+}
+THETA_DEFAULT = 7.0
+THETA_RANGE = (5.0, 9.0)
+K_DEFAULT = 1.2
+
+
+def _rating(value, name: str) -> float:
+    return check_number(value, name, 0, SCALE_MAX)
+
+
+def _sigmoid(z: float) -> float:
+    # numerically safe logistic function
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def empfehlungsneigung(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilheit=K_DEFAULT) -> float:
+    """Toy probability that the customer actively recommends [Lernmodell].
+
+    ``r = σ(k·(P − θ)) · σ(k·(V − θ)) · σ(k·(U − θ))`` with the logistic function σ.
+
+    Parameters: ratings ``P, V, U`` in [0; 10]; threshold ``θ`` in [5; 9] (default 7, BRIEF
+    W4-1, in line with the NPS logic that 9–10 are promoters and 7–8 passive); steepness
+    ``k`` in [0,1; 5] (default 1,2, BRIEF W4-1). A product of terms is non-compensatory: one
+    low rating pulls the result towards 0 however high the others are. Exactly at the
+    threshold each factor is 0,5. Returns a value in (0; 1).
+    """
+    p = _rating(produkt, "Produkt/Dienstleistung")
+    v = _rating(verkaeufer, "Verkäufer")
+    u = _rating(unternehmen, "Unternehmen")
+    t = check_number(schwelle, "Schwelle", *THETA_RANGE)
+    k = check_number(steilheit, "Steilheit", 0.1, 5)
+    return _sigmoid(k * (p - t)) * _sigmoid(k * (v - t)) * _sigmoid(k * (u - t))
+
+
+@dataclass(frozen=True)
+class AvrResult:
+    ratings: dict            # {"produkt": P, "verkaeufer": V, "unternehmen": U}
+    schwelle: float          # θ
+    vollumfaenglich: bool    # min(P, V, U) ≥ θ
+    schwaechstes: str        # key of the weakest dimension (first one on ties)
+    luecke: float            # how many points the weakest link lacks (0 if reached)
+    mittelwert: float        # compensatory comparison mean(P, V, U)
+    mittel_reicht: bool      # mean ≥ θ (what a compensatory rule would say)
+    unter_schwelle: tuple    # keys of all dimensions below θ
+    empfehlung: float        # toy recommendation propensity in (0; 1)
+
+    @property
+    def schwaechstes_label(self) -> str:
+        return DIM_LABELS[self.schwaechstes]
+
+    @property
+    def rat(self) -> str:
+        return ADVICE[self.schwaechstes]
+
+
+def avr_status(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilheit=K_DEFAULT) -> AvrResult:
+    """Evaluate the AVR model for one customer.
+
+    Rule (non-compensatory, weakest link): an active full reference exists iff
+    ``min(P, V, U) ≥ θ``. The mean is reported only as a contrast: e.g. (10, 10, 3) has a
+    mean of 7,7 ≥ 7 and still no AVR. Ratings 0–10, θ in [5; 9] (default 7) – scale and
+    threshold are the course's interpretation; the source names only the three objects.
+    """
+    p = _rating(produkt, "Produkt/Dienstleistung")
+    v = _rating(verkaeufer, "Verkäufer")
+    u = _rating(unternehmen, "Unternehmen")
+    t = check_number(schwelle, "Schwelle", *THETA_RANGE)
+    ratings = {"produkt": p, "verkaeufer": v, "unternehmen": u}
+    weakest = min(DIMENSIONS, key=lambda d: ratings[d])  # min keeps the first on ties
+    low = tuple(d for d in DIMENSIONS if ratings[d] < t)
+    mean = (p + v + u) / 3
+    return AvrResult(
+        ratings=ratings,
+        schwelle=t,
+        vollumfaenglich=not low,
+        schwaechstes=weakest,
+        luecke=max(0.0, t - ratings[weakest]),
+        mittelwert=mean,
+        mittel_reicht=mean >= t,
+        unter_schwelle=low,
+        empfehlung=empfehlungsneigung(p, v, u, t, steilheit),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Beziehungsmatrix
+# --------------------------------------------------------------------------------------
+QUADRANTS = {
+    "partner": {
+        "label": "Partner",
+        "bedeutung": "Fachliche und persönliche Bedürfnisse sind erfüllt – das Optimum: Die Beziehung trägt auch in schwierigen Zeiten.",
+        "massnahme": "Pflegen und weiterentwickeln; um eine Empfehlung bitten.",
+        "herkunft": "Buchkapitel",
+        "risiko": 0,
+    },
+    "lieferant": {
+        "label": "Lieferant",
+        "bedeutung": "Die Leistung stimmt, eine emotionale Bindung fehlt. Ein Wettbewerber mit ähnlichem Angebot kann Sie jederzeit ersetzen.",
+        "massnahme": "Persönliches Bedürfnis herausfinden (z. B. Pünktlichkeit, Herzlichkeit, Nachsorge) und gezielt bedienen.",
+        "herkunft": "Buchkapitel",
+        "risiko": 2,
+    },
+    "sympathie": {
+        "label": "Sympathieträger ohne Leistung",
+        "bedeutung": "Man mag sich, aber die fachliche Leistung überzeugt nicht. Nähe überdeckt die Schwäche eine Weile, bindet aber nicht auf Dauer.",
+        "massnahme": "Fachlichen Bedarf neu klären und die Leistung nachbessern, bevor die Sympathie aufgebraucht ist.",
+        "herkunft": "Deutung des Kurses",
+        "risiko": 2,
+    },
+    "ende": {
+        "label": "Beziehungsende",
+        "bedeutung": "Weder fachliche noch persönliche Bedürfnisse sind erfüllt – im ungünstigsten Fall endet die Vertragsbeziehung.",
+        "massnahme": "Sofort das offene Gespräch suchen: Was ist schiefgelaufen, was braucht der Kunde wirklich?",
+        "herkunft": "Buchkapitel (ungünstigster Fall); Lage im Quadranten: Deutung des Kurses",
+        "risiko": 3,
+    },
+}
+OPEN_LABEL = "Einschätzung fehlt"
+CUT_DEFAULT = 5.0
+CUT_RANGE = (1.0, 9.0)
+
+
+def quadrant(fachlich, persoenlich, schnitt=CUT_DEFAULT) -> str:
+    """Quadrant key of the relationship matrix.
+
+    ``F ≥ c`` and ``Pe ≥ c`` → "partner"; ``F ≥ c``, ``Pe < c`` → "lieferant"; ``F < c``,
+    ``Pe ≥ c`` → "sympathie"; both ``< c`` → "ende". ``F, Pe`` in [0; 10], cut ``c`` in
+    [1; 9] (default 5 = middle of the scale; course's interpretation, BRIEF section 15).
+    """
+    f = check_number(fachlich, "Fachliche Bedürfnisse", 0, SCALE_MAX)
+    p = check_number(persoenlich, "Persönliche Bedürfnisse", 0, SCALE_MAX)
+    c = check_number(schnitt, "Schnittlinie", *CUT_RANGE)
+    if f >= c:
+        return "partner" if p >= c else "lieferant"
+    return "sympathie" if p >= c else "ende"
+
+
+def bindung(fachlich, persoenlich) -> float:
+    """Toy bond strength ``F·Pe/100`` in [0; 1] (BRIEF W4-2) [Lernmodell]: only high when both are high."""
+    f = check_number(fachlich, "Fachliche Bedürfnisse", 0, SCALE_MAX)
+    p = check_number(persoenlich, "Persönliche Bedürfnisse", 0, SCALE_MAX)
+    return f * p / 100.0
+
+
+def austauschbarkeit(persoenlich) -> float:
+    """Toy replaceability ``1 − Pe/10`` in [0; 1] (BRIEF W4-2) [Lernmodell]: without a personal bond anyone can replace you."""
+    p = check_number(persoenlich, "Persönliche Bedürfnisse", 0, SCALE_MAX)
+    return 1.0 - p / SCALE_MAX
+
+
+@dataclass(frozen=True)
+class MatrixResult:
+    fachlich: float
+    persoenlich: float
+    schnitt: float
+    quadrant: str
+    label: str
+    bedeutung: str
+    massnahme: str
+    herkunft: str
+    bindung: float
+    austauschbarkeit: float
+
+    @property
+    def gedeutet(self) -> bool:
+        """True if the quadrant (or its placement) is the course's interpretation."""
+        return "Deutung" in self.herkunft
+
+
+def matrix_position(fachlich, persoenlich, schnitt=CUT_DEFAULT) -> MatrixResult:
+    """Place one customer in the matrix, with the quadrant's meaning and the toy indicators."""
+    q = quadrant(fachlich, persoenlich, schnitt)
+    info = QUADRANTS[q]
+    f = check_number(fachlich, "Fachliche Bedürfnisse", 0, SCALE_MAX)
+    p = check_number(persoenlich, "Persönliche Bedürfnisse", 0, SCALE_MAX)
+    return MatrixResult(f, p, check_number(schnitt, "Schnittlinie", *CUT_RANGE), q, info["label"], info["bedeutung"],
+                        info["massnahme"], info["herkunft"], bindung(f, p), austauschbarkeit(p))
+
+
+# --------------------------------------------------------------------------------------
+# Customer data (fictional example customers, shipped as CSV)
+# --------------------------------------------------------------------------------------
+CUSTOMER_FILE = "beispielkunden.csv"
+RATING_COLUMNS = ("produkt", "verkaeufer", "unternehmen", "fachlich", "persoenlich")
+MAX_ROWS = 200
+
+
+def _is_missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def check_customers(df):
+    """Validate a customer table (pandas DataFrame) and return a clean copy.
+
+    Needs a column ``kunde`` (non-empty text, unique) and the rating columns
+    ``produkt, verkaeufer, unternehmen, fachlich, persoenlich`` with numbers 0–10 or empty
+    (missing values stay empty – they are never filled in). At most 200 rows.
+    """
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        raise CourseInputError("Die Kundentabelle muss eine Tabelle (pandas DataFrame) sein.",
+                               "Bitte laden Sie sie mit model.beispielkunden() oder pandas.read_csv.")
+    missing = [c for c in ("kunde", *RATING_COLUMNS) if c not in df.columns]
+    if missing:
+        raise CourseInputError(f"In der Kundentabelle fehlen die Spalten {', '.join(missing)}.",
+                               "Bitte ergänzen Sie die Spalten (leere Werte sind erlaubt).")
+    if len(df) == 0 or len(df) > MAX_ROWS:
+        raise CourseInputError(f"Die Kundentabelle braucht 1 bis {MAX_ROWS} Zeilen, nicht {len(df)}.",
+                               "Bitte kürzen oder ergänzen Sie die Tabelle.")
+    out = df.copy()
+    names = out["kunde"]
+    if names.isna().any() or not all(isinstance(n, str) and n.strip() for n in names):
+        raise CourseInputError("Jeder Kunde braucht einen Namen in der Spalte „kunde“.",
+                               "Bitte tragen Sie die fehlenden Namen ein.")
+    if names.duplicated().any():
+        dup = names[names.duplicated()].iloc[0]
+        raise CourseInputError(f"Der Kunde „{dup}“ steht mehrfach in der Tabelle.",
+                               "Bitte geben Sie jedem Kunden einen eindeutigen Namen.")
+    for col in RATING_COLUMNS:
+        vals = pd.to_numeric(out[col], errors="coerce")
+        bad = out[col].notna() & vals.isna()
+        if bad.any():
+            raise CourseInputError(f"In der Spalte „{col}“ steht etwas, das keine Zahl ist.",
+                                   "Bitte tragen Sie Zahlen von 0 bis 10 ein oder lassen Sie das Feld leer.")
+        if ((vals < 0) | (vals > SCALE_MAX)).any():
+            raise CourseInputError(f"In der Spalte „{col}“ liegen Werte außerhalb von 0 bis 10.",
+                                   "Bitte verwenden Sie die Skala 0 bis 10.")
+        out[col] = vals.astype(float)
+    return out.reset_index(drop=True)
+
+
+def beispielkunden():
+    """The shipped fictional example customers (``data/beispielkunden.csv``) as a DataFrame."""
+    df = content.load_csv(MODULE, CUSTOMER_FILE, dtype={"kunde": str})
+    return check_customers(df)
+
+
+def portfolio(kunden, schnitt=CUT_DEFAULT):
+    """Place every customer of a table in the matrix and rank those at risk.
+
+    Returns a DataFrame with the columns ``kunde, fachlich, persoenlich, quadrant, label,
+    bindung, gefaehrdet, massnahme`` sorted by risk: "Beziehungsende" first, then
+    "Lieferant" and "Sympathieträger ohne Leistung", each by ascending bond strength;
+    partners last. Rows with a missing rating get the quadrant "offen"
+    ("Einschätzung fehlt"), ``gefaehrdet`` = False and stand after the risky ones – the
+    course never guesses a missing value.
+    """
+    import pandas as pd
+
+    df = check_customers(kunden)
+    c = check_number(schnitt, "Schnittlinie", *CUT_RANGE)
+    rows = []
+    for _, r in df.iterrows():
+        f, p = r["fachlich"], r["persoenlich"]
+        if _is_missing(f) or _is_missing(p):
+            rows.append({"kunde": r["kunde"], "fachlich": f, "persoenlich": p, "quadrant": "offen",
+                         "label": OPEN_LABEL, "bindung": float("nan"), "gefaehrdet": False,
+                         "massnahme": "Fehlende Einschätzung nachholen – im nächsten Gespräch gezielt nachfragen.",
+                         "_rang": 1})
+            continue
+        q = quadrant(f, p, c)
+        info = QUADRANTS[q]
+        rows.append({"kunde": r["kunde"], "fachlich": f, "persoenlich": p, "quadrant": q, "label": info["label"],
+                     "bindung": bindung(f, p), "gefaehrdet": info["risiko"] > 0, "massnahme": info["massnahme"],
+                     "_rang": 10 + info["risiko"] if info["risiko"] else 0})
+    out = pd.DataFrame(rows)
+    out = out.sort_values(["_rang", "bindung"], ascending=[False, True], kind="stable", na_position="last")
+    return out.drop(columns="_rang").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# Erwartungslücke and service recovery
+# --------------------------------------------------------------------------------------
+TOLERANZ_DEFAULT = 1.0
+GEWICHT_DEFAULT = 1.5
+STEIGUNG = 0.3
+SCHWERE_DEFAULT = 3.0
+BONUS_DEFAULT = 3.0
+REST_ANTEIL = 0.1
+URTEILE = {
+    "enttaeuschung": "Enttäuschung",
+    "zufriedenheit": "Zufriedenheit (Erwartung erfüllt)",
+    "begeisterung": "Begeisterung",
+}
+
+
+def zufriedenheit(abweichung, gewicht_enttaeuschung=GEWICHT_DEFAULT) -> float:
+    """Satisfaction effect of a disconfirmation ``Z = Erleben − Erwartung`` [Lernmodell].
+
+    ``S = tanh(0,3·Z)`` for ``Z ≥ 0`` and ``S = tanh(0,3·w·Z)`` for ``Z < 0``, in (−1; 1)
+    (the scale of the Kano diagrams: −1 very dissatisfied, +1 delighted). ``Z`` in
+    [−10; 10]. ``w`` in [1; 3] (default 1,5): a disappointment weighs more than a
+    positive surprise of the same size – a setting of the toy model, not a measurement.
+    """
+    z = check_number(abweichung, "Abweichung", -SCALE_MAX, SCALE_MAX)
+    w = check_number(gewicht_enttaeuschung, "Gewicht der Enttäuschung", 1, 3)
+    return math.tanh(STEIGUNG * z) if z >= 0 else math.tanh(STEIGUNG * w * z)
+
+
+def urteil(abweichung, toleranz=TOLERANZ_DEFAULT) -> str:
+    """"enttaeuschung" if ``Z ≤ −t``, "begeisterung" if ``Z ≥ t``, otherwise "zufriedenheit".
+
+    ``t`` in [0,1; 3] (default 1 point): a small tolerance zone in which the customer sees
+    the expectation as met [Lernmodell].
+    """
+    z = check_number(abweichung, "Abweichung", -SCALE_MAX, SCALE_MAX)
+    t = check_number(toleranz, "Toleranzzone", 0.1, 3)
+    if z <= -t:
+        return "enttaeuschung"
+    if z >= t:
+        return "begeisterung"
+    return "zufriedenheit"
+
+
+def erlebnis_nach_panne(erlebnis, qualitaet, schwere=SCHWERE_DEFAULT, bonus=BONUS_DEFAULT) -> tuple[float, float]:
+    """Experience after a failure and its complaint handling [Lernmodell].
+
+    Without handling the failure lowers the experience ``D`` (0–10) by ``s`` (default 3).
+    Handling of quality ``q`` (0–10) repairs ``q/10 · 0,9 · s`` – a small trace of the
+    failure always remains – and, for satisfaction only, adds a recovery bonus
+    ``q/10 · b · (10 − D)/10`` (default b = 3) that shrinks as the service was already
+    excellent. Returns ``(E_zufriedenheit, E_treue)``, both clipped to [0; 10]:
+
+    * ``E_zufriedenheit = D − s + q/10·0,9·s + q/10·b·(10 − D)/10`` – with good handling it
+      can exceed ``D`` (service-recovery paradox for satisfaction, in line with the
+      positive effect on satisfaction in de Matos et al. 2007);
+    * ``E_treue = D − s + q/10·0,9·s`` – repurchase and word of mouth get no bonus, because
+      the meta-analysis found no significant effect there; it never exceeds ``D``.
+
+    With the defaults a perfect handling (q = 10) beats the failure-free case for
+    satisfaction only if ``D < 9`` – flawless very good service stays best, as in the bank
+    study by Michel & Meuter.
+    """
+    d = check_number(erlebnis, "Erlebte Leistung", 0, SCALE_MAX)
+    q = check_number(qualitaet, "Qualität der Reklamationsbearbeitung", 0, SCALE_MAX)
+    s = check_number(schwere, "Schwere der Panne", 0, 5)
+    b = check_number(bonus, "Bonus einer gelungenen Bearbeitung", 0, 5)
+    repair = q / SCALE_MAX * (1 - REST_ANTEIL) * s
+    treue = d - s + repair
+    zuf = treue + q / SCALE_MAX * b * (SCALE_MAX - d) / SCALE_MAX
+    clip = lambda x: min(SCALE_MAX, max(0.0, x))  # noqa: E731
+    return clip(zuf), clip(treue)
+
+
+@dataclass(frozen=True)
+class LueckeResult:
+    versprechen: float
+    erlebnis: float            # delivered without failure
+    panne: bool
+    qualitaet: float
+    erlebnis_zufriedenheit: float  # experience that drives satisfaction (after failure + handling)
+    erlebnis_treue: float          # experience that drives repurchase/word of mouth
+    abweichung: float              # Z = E_zufriedenheit − M
+    urteil: str                    # key of URTEILE
+    enttaeuschung: float           # max(0, M − E_zufriedenheit)
+    zufriedenheit: float           # S(Z) in (−1; 1)
+    treue: float                   # S(E_treue − M) in (−1; 1)
+    zufriedenheit_ohne_panne: float
+    treue_ohne_panne: float
+
+    @property
+    def urteil_label(self) -> str:
+        return URTEILE[self.urteil]
+
+    @property
+    def paradox(self) -> bool:
+        """Satisfaction after failure + handling is higher than without the failure."""
+        return self.panne and self.zufriedenheit > self.zufriedenheit_ohne_panne + 1e-12
+
+
+def erwartungsluecke(versprechen, erlebnis, panne=False, qualitaet=8.0, schwere=SCHWERE_DEFAULT,
+                     bonus=BONUS_DEFAULT, toleranz=TOLERANZ_DEFAULT, gewicht_enttaeuschung=GEWICHT_DEFAULT) -> LueckeResult:
+    """Promise ``M`` (what marketing and the seller raised, 0–10) vs. delivered experience
+    ``D`` (0–10); optionally a failure handled with quality ``q``. Disconfirmation
+    ``Z = E − M``, disappointment ``max(0, M − E)`` (BRIEF W4-3), judgement via
+    :func:`urteil`, satisfaction and loyalty effects via :func:`zufriedenheit` [Lernmodell].
+    """
+    m = check_number(versprechen, "Versprechen", 0, SCALE_MAX)
+    d = check_number(erlebnis, "Erlebte Leistung", 0, SCALE_MAX)
+    if not isinstance(panne, bool):
+        raise CourseInputError("„Panne“ braucht Ja oder Nein (True/False).", "Bitte setzen oder entfernen Sie das Häkchen.")
+    q = check_number(qualitaet, "Qualität der Reklamationsbearbeitung", 0, SCALE_MAX)
+    if panne:
+        e_zuf, e_treue = erlebnis_nach_panne(d, q, schwere, bonus)
+    else:
+        check_number(schwere, "Schwere der Panne", 0, 5)
+        check_number(bonus, "Bonus einer gelungenen Bearbeitung", 0, 5)
+        e_zuf = e_treue = d
+    z = e_zuf - m
+    return LueckeResult(
+        versprechen=m, erlebnis=d, panne=panne, qualitaet=q,
+        erlebnis_zufriedenheit=e_zuf, erlebnis_treue=e_treue, abweichung=z,
+        urteil=urteil(z, toleranz), enttaeuschung=max(0.0, m - e_zuf),
+        zufriedenheit=zufriedenheit(z, gewicht_enttaeuschung),
+        treue=zufriedenheit(e_treue - m, gewicht_enttaeuschung),
+        zufriedenheit_ohne_panne=zufriedenheit(d - m, gewicht_enttaeuschung),
+        treue_ohne_panne=zufriedenheit(d - m, gewicht_enttaeuschung),
+    )

@@ -1,0 +1,437 @@
+"""Modul 04 (CEM): widgets „AVR-Check“, „Beziehungsmatrix“ and „Erwartungslücke“.
+
+Thin views: controls → :mod:`course_lib.m04_cem.model` → live plot + German text.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from ..blocks import guard
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..format_de import num, pct
+from . import model
+
+OWN = "__eigene__"
+
+
+# ======================================================================================
+# AVR-Check
+# ======================================================================================
+class AvrCheck(LivePanel):
+    """LivePanel plus a drop-down that loads example customers into the three sliders."""
+
+    def load_customer(self, name: str) -> None:
+        """Put the ratings of an example customer on the sliders (missing ratings stay as they are)."""
+        self._state["loading"] = True
+        try:
+            if name == OWN:
+                return
+            row = self._kunden.loc[self._kunden["kunde"] == name]
+            if row.empty:
+                raise model.CourseInputError(f"Den Beispielkunden „{name}“ gibt es nicht.",
+                                             "Bitte wählen Sie einen Kunden aus der Liste.")
+            row = row.iloc[0]
+            for dim in model.DIMENSIONS:
+                val = row[dim]
+                if not model._is_missing(val):
+                    self.controls[dim].value = float(val)
+        finally:
+            self._state["loading"] = False
+        self.refresh()
+
+
+def avr_check(kunden=None) -> AvrCheck:
+    """Three ratings (product, seller, company) → is an active full reference reached?"""
+    table = model.beispielkunden() if kunden is None else model.check_customers(kunden)
+    plot = LivePlot(figsize=(7.4, 3.5))
+    gs = plot.fig.add_gridspec(1, 2, width_ratios=[3.4, 1])
+    ax = plot.fig.add_subplot(gs[0, 0])
+    ax_r = plot.fig.add_subplot(gs[0, 1])
+    style_axes(ax, "AVR-Check: drei Urteile eines Kunden", "Bewertung (Punkte von 0 bis 10)", "")
+    ys = [2, 1, 0]
+    ax.set_yticks(ys, [model.DIM_LABELS[d] for d in model.DIMENSIONS])
+    ax.set_xlim(0, 14)
+    ax.set_ylim(-0.6, 2.6)
+    ax.set_xticks(range(0, 11, 2))
+    ax.spines["bottom"].set_bounds(0, 10)
+    german_axis(ax.xaxis, 0)
+    bars = [plot.dynamic(ax.barh(y, 0, height=0.55, edgecolor="black", linewidth=0.8)[0]) for y in ys]
+    texts = [plot.dynamic(ax.text(0, y, "", va="center", fontsize=FONT["note"])) for y in ys]
+    theta_line = plot.dynamic(ax.axvline(7, color=PALETTE["schwarz"], linestyle="--", linewidth=1.6))
+    mean_line = plot.dynamic(ax.axvline(7, color=PALETTE["grau"], linestyle=":", linewidth=2))
+    ax.legend(handles=[
+        Patch(facecolor=PALETTE["blau"], edgecolor="black", label="erreicht die Schwelle"),
+        Patch(facecolor=PALETTE["orange"], edgecolor="black", hatch="//", label="unter der Schwelle"),
+        Line2D([], [], color=PALETTE["schwarz"], linestyle="--", label="Schwelle „positiv“"),
+        Line2D([], [], color=PALETTE["grau"], linestyle=":", linewidth=2, label="Mittelwert (nur Vergleich)"),
+    ], fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, framealpha=0.95)
+    style_axes(ax_r, "Empfehlung\n(Lernmodell)", "", "Neigung (%)")
+    ax_r.set_xlim(-0.6, 0.6)
+    ax_r.set_ylim(0, 100)
+    ax_r.set_xticks([])
+    german_axis(ax_r.yaxis, 0)
+    rec_bar = plot.dynamic(ax_r.bar(0, 0, width=0.7, color=PALETTE["gruen"], edgecolor="black", hatch="..")[0])
+    rec_text = plot.dynamic(ax_r.text(0, 0, "", ha="center", va="bottom", fontsize=FONT["label"], fontweight="bold"))
+
+    text = widgets.HTML()
+    text.add_class("vt-avr-text")
+    names = list(table["kunde"])
+    picker = dropdown("Beispielkunde laden", [("– eigene Bewertung –", OWN)] + [(n, n) for n in names], OWN)
+
+    state = {"loading": False}
+
+    def update(v):
+        if state["loading"]:
+            return
+        r = model.avr_status(v["produkt"], v["verkaeufer"], v["unternehmen"], v["schwelle"])
+        for dim, bar, txt, y in zip(model.DIMENSIONS, bars, texts, ys):
+            x = r.ratings[dim]
+            ok = x >= r.schwelle
+            bar.set_width(x)
+            bar.set_facecolor(PALETTE["blau"] if ok else PALETTE["orange"])
+            bar.set_hatch("" if ok else "//")
+            note = "erfüllt" if ok else "unter Schwelle"
+            if not r.vollumfaenglich and dim == r.schwaechstes:
+                note += "\nschwächstes Glied"
+            txt.set_position((x + 0.2, y))
+            txt.set_text(f"{num(x, 1)} – {note}")
+        theta_line.set_xdata([r.schwelle, r.schwelle])
+        mean_line.set_xdata([r.mittelwert, r.mittelwert])
+        rec_bar.set_height(r.empfehlung * 100)
+        rec_text.set_position((0, min(r.empfehlung * 100 + 2, 90)))
+        rec_text.set_text(pct(r.empfehlung))
+        ratings_s = ", ".join(f"{model.DIM_LABELS[d]} {num(r.ratings[d], 1)}" for d in model.DIMENSIONS)
+        status = "erreicht" if r.vollumfaenglich else f"nicht erreicht, schwächstes Glied: {r.schwaechstes_label}"
+        plot.refresh(alt=f"Balkendiagramm der drei Bewertungen ({ratings_s}) mit Schwelle {num(r.schwelle, 1)} "
+                         f"und Mittelwert {num(r.mittelwert, 1)}; aktive vollumfängliche Referenz {status}; "
+                         f"Empfehlungsneigung im Lernmodell {pct(r.empfehlung)}.")
+        html = []
+        if r.vollumfaenglich:
+            html.append(box("ok", f"Alle drei Urteile liegen bei mindestens {num(r.schwelle, 1)} Punkten. "
+                                  "Diese Kundin oder dieser Kunde empfiehlt Sie aktiv weiter.",
+                            title="Aktive vollumfängliche Referenz"))
+        else:
+            low = ", ".join(model.DIM_LABELS[d] for d in r.unter_schwelle)
+            html.append(box("partial", f"Unter der Schwelle von {num(r.schwelle, 1)} Punkten: {low}. "
+                                       f"Das schwächste Glied ({r.schwaechstes_label}) fehlt {num(r.luecke, 1)} Punkte. "
+                                       "Eine aktive Weiterempfehlung ist so nicht zu erwarten.",
+                            title="Keine vollumfängliche Referenz"))
+            html.append(box("hint", r.rat, title=f"Vorschlag für das schwächste Glied ({r.schwaechstes_label})"))
+        if r.mittel_reicht and not r.vollumfaenglich:
+            html.append(box("info", f"Der Mittelwert liegt bei {num(r.mittelwert, 1)} und damit über der Schwelle. "
+                                    "Ein Durchschnitt würde die Schwäche verdecken – das AVR-Modell lässt keinen Ausgleich zu.",
+                            title="Achtung, Durchschnittsfalle"))
+        sel = picker.value
+        if sel != OWN:
+            row = table.loc[table["kunde"] == sel].iloc[0]
+            changed = any(not model._is_missing(row[d]) and abs(float(row[d]) - r.ratings[d]) > 1e-9 for d in model.DIMENSIONS)
+            gaps = [model.DIM_LABELS[d] for d in model.DIMENSIONS if model._is_missing(row[d])]
+            story = f"<p><b>Beispielkunde {escape(sel)}</b> ({escape(str(row['branche']))}): {escape(str(row['notiz']))}"
+            if changed:
+                story += " <i>(Sie haben die Werte verändert.)</i>"
+            story += "</p>"
+            if gaps:
+                story += box("info", f"Für diesen Kunden fehlt die Bewertung: {', '.join(gaps)}. Der Kurs rät keine Werte – "
+                                     "schätzen Sie selbst mit dem Regler, was Sie erwarten.", title="Lücke in den Daten")
+            html.insert(0, story)
+        text.value = "".join(html)
+
+    panel = AvrCheck(
+        title="AVR-Check",
+        question="Was passiert mit der Weiterempfehlung, wenn ein einziges der drei Urteile unter die Schwelle fällt?",
+        controls={
+            "produkt": slider("Produkt/Dienstleistung", 8.0, 0, 10, 0.5, unit="Punkte"),
+            "verkaeufer": slider("Verkäuferin/Verkäufer", 8.0, 0, 10, 0.5, unit="Punkte"),
+            "unternehmen": slider("Unternehmen", 6.0, 0, 10, 0.5, unit="Punkte"),
+            "schwelle": slider("Schwelle „positiv“", model.THETA_DEFAULT, 5, 9, 0.5, unit="Punkte"),
+        },
+        views=[plot.widget, text],
+        update=update,
+        extra=[picker],
+        assumptions="Bewertungen auf einer Skala von 0 bis 10. Die Schwelle 7 und die Regel „alle drei mindestens "
+                    "auf der Schwelle“ sind eine Deutung des Kurses: Das Buchkapitel nennt die drei Bezugsobjekte, aber "
+                    "keine Skala und keine Schwelle. Die Empfehlungsneigung ist ein Lernmodell: Produkt von drei "
+                    "logistischen Kurven mit Steilheit 1,2 – genau auf der Schwelle ergibt jedes Urteil den Faktor 0,5. "
+                    "Die Beispielkunden sind erfunden.",
+        toy_model=True,
+    )
+    panel._kunden = table
+    panel._state = state
+    panel.picker = picker
+    picker.observe(lambda ch: guard.run(panel.load_customer, panel._show, ch["new"]), names="value")
+    return panel
+
+
+# ======================================================================================
+# Beziehungsmatrix
+# ======================================================================================
+QUAD_STYLE = {
+    # key: (face colour, hatch, marker)
+    "partner": ("#d4ecdf", "", "o"),
+    "lieferant": ("#d6e8f5", "//", "s"),
+    "sympathie": ("#fbe8c4", "..", "^"),
+    "ende": ("#f6d5c6", "xx", "X"),
+}
+
+
+STAR_NOTE = ("<p><small>* Im Bild markiert: Deutung des Kurses. Das Buchkapitel nennt „Partner“, „Lieferant“ und das Ende "
+             "der Vertragsbeziehung als ungünstigsten Fall; den vierten Quadranten benennt es nicht.</small></p>")
+
+
+def _risk_table(pf, numbers: dict) -> str:
+    risky = pf[pf["gefaehrdet"]]
+    if risky.empty:
+        return "<p>Kein Kunde liegt außerhalb des Partner-Quadranten.</p>"
+    rows = "".join(
+        f"<tr><td>{numbers[r.kunde]}</td><td>{escape(r.kunde)}</td><td>{escape(r.label)}</td>"
+        f"<td style='text-align:right'>{num(r.fachlich, 1)}</td><td style='text-align:right'>{num(r.persoenlich, 1)}</td>"
+        f"<td style='text-align:right'>{num(r.bindung, 2)}</td><td>{escape(r.massnahme)}</td></tr>"
+        for r in risky.itertuples()
+    )
+    return ("<table class='vt-table' style='border-collapse:collapse;font-size:0.9em'>"
+            "<caption style='text-align:left'><b>Gefährdete Kunden</b> (riskanteste zuerst)</caption>"
+            "<thead><tr><th>Nr.</th><th>Kunde</th><th>Quadrant</th><th>fachlich</th><th>persönlich</th>"
+            "<th>Bindung (0–1)</th><th>Nächster Schritt</th></tr></thead><tbody>" + rows + "</tbody></table>")
+
+
+def beziehungsmatrix(kunden=None) -> LivePanel:
+    """Technical × personal needs → quadrant; portfolio mode places a customer table at once."""
+    table = model.beispielkunden() if kunden is None else kunden
+    n_rows = len(table) if hasattr(table, "__len__") else 0
+    plot = LivePlot(figsize=(6.4, 5.0))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Beziehungsmatrix: fachliche × persönliche Bedürfnisse",
+               "Erfüllung fachlicher Bedürfnisse (Punkte 0–10)", "Erfüllung persönlicher Bedürfnisse (Punkte 0–10)", grid=False)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    german_axis(ax.xaxis, 0)
+    german_axis(ax.yaxis, 0)
+    rects, labels = {}, {}
+    for key, (face, hatch, _m) in QUAD_STYLE.items():
+        rects[key] = plot.dynamic(ax.add_patch(Rectangle((0, 0), 1, 1, facecolor=face, hatch=hatch,
+                                                         edgecolor="#9a9a9a", linewidth=0)))
+    for key in QUAD_STYLE:
+        star = "*" if "Deutung" in model.QUADRANTS[key]["herkunft"] else ""
+        labels[key] = plot.dynamic(ax.text(0, 0, model.QUADRANTS[key]["label"].replace(" ohne", "\nohne") + star, ha="center", va="center",
+                                           fontsize=FONT["label"], fontweight="bold",
+                                           bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=2)))
+    vline = plot.dynamic(ax.axvline(5, color="black", linewidth=1.4))
+    hline = plot.dynamic(ax.axhline(5, color="black", linewidth=1.4))
+    (single,) = ax.plot([], [], marker="*", markersize=20, color=PALETTE["schwarz"], markerfacecolor=PALETTE["gelb"],
+                        linestyle="none")
+    plot.dynamic(single)
+    groups = {}
+    for key, (_f, _h, marker) in QUAD_STYLE.items():
+        (ln,) = ax.plot([], [], marker=marker, markersize=9, linestyle="none", color="black",
+                        markerfacecolor="white", markeredgewidth=1.5)
+        groups[key] = plot.dynamic(ln)
+    tags = [plot.dynamic(ax.text(0, 0, "", fontsize=FONT["note"], fontweight="bold")) for _ in range(min(n_rows, model.MAX_ROWS))]
+    text = widgets.HTML()
+    mode = widgets.ToggleButtons(options=[("Einzelkunde", "einzel"), ("Portfolio", "portfolio")], value="einzel",
+                                 description="Ansicht:", style={"description_width": "initial"})
+
+    def place_quadrants(c: float) -> None:
+        bounds = {"ende": (0, 0, c, c), "lieferant": (c, 0, 10 - c, c), "sympathie": (0, c, c, 10 - c),
+                  "partner": (c, c, 10 - c, 10 - c)}
+        for key, (x, y, w, h) in bounds.items():
+            rects[key].set_bounds(x, y, w, h)
+            lines = labels[key].get_text().count("\n") + 1
+            labels[key].set_position((x + w / 2, y + h - 0.4 * lines if h > 0.9 * lines else y + h / 2))
+            labels[key].set_visible(w >= 2.2 and h >= 0.8 * lines)
+        vline.set_xdata([c, c])
+        hline.set_ydata([c, c])
+
+    def update(v):
+        c = model.check_number(v["schnitt"], "Schnittlinie", *model.CUT_RANGE)
+        place_quadrants(c)
+        portfolio_mode = v["modus"] == "portfolio"
+        panel_controls = getattr(update, "controls", None)
+        if panel_controls:
+            panel_controls["fachlich"].disabled = portfolio_mode
+            panel_controls["persoenlich"].disabled = portfolio_mode
+        if not portfolio_mode:
+            r = model.matrix_position(v["fachlich"], v["persoenlich"], c)
+            single.set_data([r.fachlich], [r.persoenlich])
+            single.set_visible(True)
+            for ln in groups.values():
+                ln.set_visible(False)
+            for t in tags:
+                t.set_visible(False)
+            plot.refresh(alt=f"Vier-Felder-Matrix mit Schnittlinie bei {num(c, 1)}; der Kunde liegt bei fachlich "
+                             f"{num(r.fachlich, 1)} und persönlich {num(r.persoenlich, 1)} im Quadranten „{r.label}“.")
+            note = (" <i>Dieser Quadrant ist eine Deutung des Kurses; das Buchkapitel benennt ihn nicht so.</i>"
+                    if r.quadrant == "sympathie" else
+                    " <i>Den ungünstigsten Fall nennt das Buchkapitel; dass er unten links liegt, ist eine Deutung des Kurses.</i>"
+                    if r.quadrant == "ende" else "")
+            text.value = (f"<p><b>Quadrant: {escape(r.label)}</b> – {escape(r.bedeutung)}{note}</p>"
+                          f"<p>Bindungsstärke (Lernmodell, fachlich × persönlich ÷ 100): <b>{num(r.bindung, 2)}</b> · "
+                          f"Austauschbarkeit (1 − persönlich ÷ 10): <b>{num(r.austauschbarkeit, 2)}</b></p>"
+                          + box("hint", r.massnahme, title="Nächster Schritt") + STAR_NOTE)
+            return
+        pf = model.portfolio(table, c)
+        single.set_visible(False)
+        numbers = {name: i + 1 for i, name in enumerate(table["kunde"])}
+        placed = pf[pf["quadrant"] != "offen"]
+        for key, ln in groups.items():
+            sub = placed[placed["quadrant"] == key]
+            ln.set_data(sub["fachlich"].to_numpy(), sub["persoenlich"].to_numpy())
+            ln.set_visible(True)
+        for t in tags:
+            t.set_visible(False)
+        for t, r in zip(tags, placed.itertuples()):
+            t.set_text(str(numbers[r.kunde]))
+            t.set_position((min(r.fachlich + 0.18, 9.6), min(r.persoenlich + 0.18, 9.6)))
+            t.set_visible(True)
+        counts = {key: int((pf["quadrant"] == key).sum()) for key in model.QUADRANTS}
+        missing = pf[pf["quadrant"] == "offen"]
+        count_s = ", ".join(f"{model.QUADRANTS[k]['label']}: {counts[k]}" for k in ("partner", "lieferant", "sympathie", "ende"))
+        plot.refresh(alt=f"Vier-Felder-Matrix mit Schnittlinie bei {num(c, 1)} und {len(placed)} nummerierten Kunden; {count_s}.")
+        html = [f"<p><b>{len(pf)} Kunden</b> – {escape(count_s)}; ohne Einschätzung: {len(missing)}.</p>",
+                _risk_table(pf, numbers)]
+        if not missing.empty:
+            html.append(box("info", "Nicht eingezeichnet, weil eine Einschätzung fehlt: "
+                                    + ", ".join(missing["kunde"]) + ". Der Kurs ergänzt fehlende Werte nicht.",
+                            title="Lücken in den Daten"))
+        html.append(STAR_NOTE)
+        text.value = "".join(html)
+
+    panel = LivePanel(
+        title="Beziehungsmatrix",
+        question="Was passiert mit der Kundenbeziehung, wenn Sie nur die fachlichen und nicht die persönlichen Bedürfnisse erfüllen?",
+        controls={
+            "modus": mode,
+            "fachlich": slider("Fachliche Bedürfnisse erfüllt", 8.0, 0, 10, 0.5, unit="Punkte"),
+            "persoenlich": slider("Persönliche Bedürfnisse erfüllt", 3.0, 0, 10, 0.5, unit="Punkte"),
+            "schnitt": slider("Schnittlinie", model.CUT_DEFAULT, 1, 9, 0.5, unit="Punkte"),
+        },
+        views=[plot.widget, text],
+        update=update,
+        assumptions="Skala 0 bis 10 je Achse, Schnittlinie bei 5 (einstellbar). „Partner“ und „Lieferant“ stammen aus dem "
+                    "Buchkapitel; es nennt außerdem das Ende der Vertragsbeziehung als ungünstigsten Fall. Die Lage dieses "
+                    "Falls unten links und den vierten Quadranten „Sympathieträger ohne Leistung“ ergänzt der Kurs (Deutung). "
+                    "Bindungsstärke und Austauschbarkeit sind Lernmodelle. Die Portfolio-Kunden sind erfunden.",
+        toy_model=True,
+    )
+    update.controls = panel.controls
+    panel.refresh()
+    return panel
+
+
+# ======================================================================================
+# Erwartungslücke
+# ======================================================================================
+def erwartungsluecke() -> LivePanel:
+    """Promise vs. delivered experience, optionally with a failure and its complaint handling."""
+    plot = LivePlot(figsize=(7.6, 3.9))
+    gs = plot.fig.add_gridspec(1, 2, width_ratios=[2.3, 1])
+    ax = plot.fig.add_subplot(gs[0, 0])
+    ax_b = plot.fig.add_subplot(gs[0, 1])
+    style_axes(ax, "Versprechen und Erleben", "Erlebte Leistung (Punkte 0–10)", "Zufriedenheit (−1 bis +1)")
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-1.05, 1.05)
+    german_axis(ax.xaxis, 0)
+    german_axis(ax.yaxis, 1)
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    xs = np.linspace(0, 10, 81)
+    zone_lo = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#f6d5c6", hatch="\\\\", edgecolor="#e0b0a0", linewidth=0)))
+    zone_hi = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#d4ecdf", hatch="..", edgecolor="#a8d2bb", linewidth=0)))
+    lbl_lo = plot.dynamic(ax.text(0, 0.2, "Enttäuschung", fontsize=FONT["note"], ha="center"))
+    lbl_hi = plot.dynamic(ax.text(0, -0.6, "Begeisterung", fontsize=FONT["note"], ha="center"))
+    promise = plot.dynamic(ax.axvline(8, color="black", linestyle="--", linewidth=1.5, label="Versprechen"))
+    (curve0,) = ax.plot(xs, xs * 0, color=PALETTE["blau"], linewidth=2.2, label="ohne Panne")
+    (curve1,) = ax.plot(xs, xs * 0, color=PALETTE["rot"], linewidth=2.2, linestyle="-.", label="mit Panne und Bearbeitung")
+    (pt0,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=10, markeredgecolor="black")
+    (pt1,) = ax.plot([], [], "^", color=PALETTE["rot"], markersize=11, markeredgecolor="black")
+    plot.dynamic(curve0, curve1, pt0, pt1)
+    # the legend is drawn after the moving zones, so it stays readable
+    plot.dynamic(ax.legend(handles=[curve0, curve1, promise], fontsize=8, loc="upper left", framealpha=0.95))
+
+    style_axes(ax_b, "Wirkung (Lernmodell)", "", "Wirkung (−1 bis +1)")
+    ax_b.set_ylim(-1.05, 1.75)  # the space above +1 holds the legend
+    ax_b.set_xlim(-0.6, 1.6)
+    ax_b.set_xticks([0, 1], ["Zufrieden-\nheit", "Wiederkauf,\nEmpfehlung"])
+    ax_b.axhline(0, color="#999999", linewidth=0.8)
+    german_axis(ax_b.yaxis, 1)
+    bars0 = [plot.dynamic(ax_b.bar(x - 0.18, 0, width=0.34, color=PALETTE["blau"], edgecolor="black")[0]) for x in (0, 1)]
+    bars1 = [plot.dynamic(ax_b.bar(x + 0.18, 0, width=0.34, color=PALETTE["rot"], edgecolor="black", hatch="//")[0]) for x in (0, 1)]
+    ax_b.legend(handles=[Patch(facecolor=PALETTE["blau"], edgecolor="black", label="ohne Panne"),
+                         Patch(facecolor=PALETTE["rot"], edgecolor="black", hatch="//", label="Panne + Bearbeitung")],
+                fontsize=7, loc="upper center", framealpha=0.95)
+    for a in (ax, ax_b):
+        a.set_yticks([-1, -0.5, 0, 0.5, 1])
+    text = widgets.HTML()
+
+    def update(v):
+        r = model.erwartungsluecke(v["versprechen"], v["erlebnis"], bool(v["panne"]), v["qualitaet"])
+        m, t = r.versprechen, model.TOLERANZ_DEFAULT
+        zone_lo.set_bounds(0, -1.05, max(0.0, m - t), 2.1)
+        zone_hi.set_bounds(min(10.0, m + t), -1.05, max(0.0, 10 - (m + t)), 2.1)
+        lbl_lo.set_position((max(0.0, m - t) / 2, 0.2))
+        lbl_lo.set_visible(m - t >= 2.2)
+        lbl_hi.set_position(((m + t + 10) / 2, -0.6))
+        lbl_hi.set_visible(10 - (m + t) >= 2.2)
+        promise.set_xdata([m, m])
+        curve0.set_ydata([model.zufriedenheit(x - m) for x in xs])
+        pt0.set_data([r.erlebnis], [r.zufriedenheit_ohne_panne])
+        if r.panne:
+            curve1.set_ydata([model.zufriedenheit(model.erlebnis_nach_panne(x, r.qualitaet)[0] - m) for x in xs])
+            pt1.set_data([r.erlebnis], [r.zufriedenheit])
+        for a in (curve1, pt1, *bars1):
+            a.set_visible(r.panne)
+        bars0[0].set_height(r.zufriedenheit_ohne_panne)
+        bars0[1].set_height(r.treue_ohne_panne)
+        bars1[0].set_height(r.zufriedenheit)
+        bars1[1].set_height(r.treue)
+        panne_s = (f"; mit Panne und Bearbeitung der Qualität {num(r.qualitaet, 1)}: Zufriedenheit {num(r.zufriedenheit, 2)}, "
+                   f"Wiederkauf und Empfehlung {num(r.treue, 2)}") if r.panne else ""
+        plot.refresh(alt=f"Kurve der Zufriedenheit über der erlebten Leistung bei einem Versprechen von {num(m, 1)} Punkten; "
+                         f"markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne {num(r.zufriedenheit_ohne_panne, 2)}"
+                         f"{panne_s}.")
+        kind = {"enttaeuschung": "wrong", "zufriedenheit": "ok", "begeisterung": "ok"}[r.urteil]
+        html = [box(kind, f"Erlebt {num(r.erlebnis_zufriedenheit, 1)} Punkte bei versprochenen {num(m, 1)}: "
+                          f"Abweichung {num(r.abweichung, 1)} Punkte, Enttäuschung {num(r.enttaeuschung, 1)} Punkte.",
+                    title=f"Urteil des Kunden: {r.urteil_label}")]
+        if r.panne:
+            if r.paradox:
+                html.append(box("info", "Die gut bearbeitete Reklamation hebt die Zufriedenheit hier sogar über den Fall ohne Panne "
+                                        "(Service-Recovery-Paradox). Wiederkauf und Weiterempfehlung steigen im Modell aber nicht mit – "
+                                        "so wie die Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen signifikanten Effekt fand.",
+                                title="Paradox sichtbar"))
+            else:
+                html.append(box("info", "Die Bearbeitung macht die Panne nur teilweise wett. Fehlerfreier, sehr guter Service bleibt "
+                                        "im Modell die beste Lösung – wie in der Bankstudie von Michel und Meuter.",
+                                title="Kein Paradox"))
+        else:
+            html.append("<p>Setzen Sie das Häkchen bei „Panne“, um zu sehen, was eine gut oder schlecht bearbeitete Reklamation bewirkt.</p>")
+        text.value = "".join(html)
+
+    return LivePanel(
+        title="Erwartungslücke",
+        question="Was passiert mit der Zufriedenheit, wenn das Versprechen steigt, die Leistung aber gleich bleibt – und was ändert eine gut bearbeitete Reklamation?",
+        controls={
+            "versprechen": slider("Versprechen (Marketing, Vertrieb)", 8.0, 0, 10, 0.5, unit="Punkte"),
+            "erlebnis": slider("Erlebte Leistung", 6.5, 0, 10, 0.5, unit="Punkte"),
+            "panne": widgets.Checkbox(value=False, description="Es gab eine Panne mit Reklamation", indent=False),
+            "qualitaet": slider("Qualität der Reklamationsbearbeitung", 8.0, 0, 10, 0.5, unit="Punkte"),
+        },
+        views=[plot.widget, text],
+        update=update,
+        assumptions="Lernmodell: Zufriedenheit = tanh(0,3 · (Erleben − Versprechen)); eine Enttäuschung wiegt 1,5-mal so "
+                    "schwer wie eine gleich große positive Überraschung. Innerhalb von ±1 Punkt gilt die Erwartung als erfüllt. "
+                    "Eine Panne kostet 3 Punkte; eine Bearbeitung der Qualität q macht q/10 von 90 % davon wett und gibt der "
+                    "Zufriedenheit einen Bonus bis 3 Punkte, der bei ohnehin sehr gutem Service schrumpft. Wiederkauf und "
+                    "Empfehlung bekommen keinen Bonus, weil die Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen "
+                    "signifikanten Effekt fand. Alle Zahlen sind Setzungen, keine Messwerte.",
+        toy_model=True,
+    )
+
+
+WIDGETS = {"avr_check": avr_check, "beziehungsmatrix": beziehungsmatrix, "erwartungsluecke": erwartungsluecke}
