@@ -121,6 +121,10 @@ class SelfAssessment:
     def values(self) -> dict:
         return {k: c.value for k, c in self.controls.items()}
 
+    def view_state(self) -> list:
+        """What the learner currently sees in the views (as LivePanel.view_state)."""
+        return [getattr(v, "value", None) for v in self.view_box.children]
+
     def runs(self) -> list[dict]:
         return list(self.store.read().get(MODULE, {}).get("runs", []))
 

@@ -1,0 +1,179 @@
+"""Widgets of module 07 „Phasen der Kundenbeziehung“: Phasen-Diagnose and Beziehungsverlauf."""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.style import FONT, HATCHES, PALETTE, german_axis, style_axes
+from ..format_de import num, pct
+from . import model
+
+PHASE_COLOURS = [PALETTE["orange"], PALETTE["rot"], PALETTE["lila"], PALETTE["hellblau"], PALETTE["gruen"]]
+N_SIM = 500
+SEED = 7
+
+
+def _xlabels():
+    return [f"{k}\n{s}" for k, s in enumerate(model.SHORT, start=1)]
+
+
+# ---------------------------------------------------------------------------------------
+# Phasen-Diagnose
+# ---------------------------------------------------------------------------------------
+
+def phasen_diagnose() -> LivePanel:
+    plot = LivePlot(figsize=(6.4, 3.9))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Phasen-Diagnose: Passung Ihrer Beobachtungen", "Phase im Zeitverlauf →", "Passung (%)")
+    x = np.arange(1, 6)
+    ax.set_xticks(x)
+    ax.set_xticklabels(_xlabels(), fontsize=FONT["tick"])
+    ax.set_xlim(0.4, 5.6)
+    ax.set_ylim(0, 110)
+    german_axis(ax.yaxis, 0, "%")
+    ax.annotate("", xy=(5.55, 104), xytext=(0.45, 104),
+                arrowprops={"arrowstyle": "->", "color": PALETTE["grau"], "lw": 1.2})
+    bars = ax.bar(x, np.zeros(5), width=0.62, color=PHASE_COLOURS, edgecolor="black",
+                  hatch=None)
+    for b, h in zip(bars, HATCHES[:5]):
+        b.set_hatch(h)
+    (star,) = ax.plot([], [], "v", color="black", markersize=14, label="wahrscheinlichste Phase")
+    label = ax.text(0, 0, "", ha="center", va="bottom", fontsize=FONT["label"], fontweight="bold")
+    plot.dynamic(*bars, star, label)
+    ax.legend(fontsize=FONT["legend"], loc="upper right", bbox_to_anchor=(1.0, 0.94))
+    text = widgets.HTML()
+
+    controls = {k: widgets.Checkbox(value=False, description=t, indent=False, layout=widgets.Layout(width="640px"))
+                for k, (t, _w) in model.SIGNS.items()}
+
+    def update(v):
+        chosen = [k for k in model.SIGNS if v[k]]
+        if not chosen:
+            for b in bars:
+                b.set_height(0)
+            star.set_visible(False)
+            label.set_visible(False)
+            plot.refresh(alt="Säulendiagramm der fünf Phasen, noch leer: Es ist keine Beobachtung angekreuzt.")
+            text.value = box("info", "Kreuzen Sie an, was Sie in einer Ihrer Kundenbeziehungen beobachten. "
+                                     "Die Diagnose erscheint sofort.")
+            return
+        d = model.diagnose(chosen)
+        for b, f in zip(bars, d.fit):
+            b.set_height(f * 100)
+        top = d.fit[d.phase - 1] * 100
+        star.set_data([d.phase], [top + 9])
+        label.set_position((d.phase, top + 12))
+        label.set_text(f"Phase {d.phase}")
+        star.set_visible(True)
+        label.set_visible(True)
+        parts = ", ".join(f"Phase {k} {num(f * 100, 0)} %" for k, f in enumerate(d.fit, start=1))
+        plot.refresh(alt=f"Säulendiagramm der Passung je Phase: {parts}. Markiert ist Phase {d.phase}.")
+        name = model.PHASES[d.phase - 1]
+        html = (f"<p><b>Wahrscheinlichste Phase: {d.phase} – „{escape(name)}“</b> "
+                f"(Passung {num(top, 0)}&nbsp;%)</p><ul>"
+                f"<li><b>So fühlt es sich an:</b> {escape(d.info['gefuehl'])}</li>"
+                f"<li><b>Typisches Risiko:</b> {escape(d.info['risiko'])}</li>"
+                f"<li><b>Was jetzt hilft:</b> {escape(d.info['tun'])}</li></ul>")
+        if not d.clear:
+            second = int(np.argsort(-d.fit, kind="stable")[1]) + 1
+            html += box("info", f"Ihre Beobachtungen passen fast ebenso gut zu Phase {second}. "
+                                "Vielleicht steckt die Beziehung gerade im Übergang.")
+        if d.contact_warning:
+            html += box("hint", "Ihre wichtigste Ansprechperson geht: Rechnen Sie damit, dass die Beziehung "
+                                "wieder bei Phase 1 beginnt. Lernen Sie die Nachfolge früh kennen.",
+                        title="Achtung")
+        text.value = html
+
+    return LivePanel(
+        title="Phasen-Diagnose",
+        question="Was passiert mit der Diagnose, wenn Sie ankreuzen, was Sie in einer Ihrer Kundenbeziehungen beobachten?",
+        controls=controls, views=[plot.widget, text], update=update,
+        assumptions=("Jede Beobachtung zählt mit einem Gewicht für eine oder mehrere Phasen; die Passung ist der Anteil "
+                     "am Gesamtgewicht. Phasennamen nach Dr. Roland Weber, die Übertragung auf Kunden stammt aus einem "
+                     "Blogbeitrag; Gewichte, Risiken und Empfehlungen sind eine Deutung des Kurses, keine Messung."),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Beziehungsverlauf
+# ---------------------------------------------------------------------------------------
+
+LAYERS = [(4, "P5 Zuhause"), (3, "P4 Balance"), (2, "P3 Machtkampf"), (1, "P2 Ernüchterung"),
+          (0, "P1 Verliebtheit"), (5, "beendet")]
+
+
+def beziehungsverlauf() -> LivePanel:
+    plot = LivePlot(figsize=(6.6, 4.1))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, f"Beziehungsverlauf: {N_SIM} simulierte Kundenbeziehungen", "Monat", "Anteil der Beziehungen (%)",
+               grid=False)
+    german_axis(ax.yaxis, 0, "%")
+    german_axis(ax.xaxis, 0)
+    ax.set_ylim(0, 100)
+    colours = [PHASE_COLOURS[i] if i < 5 else "#D9D9D9" for i, _ in LAYERS]
+    hatches = ["", "//", "..", "xx", "\\\\", "++"]
+    t0 = np.arange(2)
+    polys = []
+    for (i, name), col, hat in zip(LAYERS, colours, hatches):
+        p = ax.fill_between(t0, 0, 0, color=col, alpha=0.85, hatch=hat, edgecolor="white", lw=0.3, label=name)
+        polys.append(p)
+    plot.dynamic(*polys)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], fontsize=FONT["legend"] - 1, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    text = widgets.HTML()
+    state = {"months": None}
+
+    def update(v):
+        h, a, lam = model.scenario_params(v["geschick"], v["kontakte"], v["wechsel"])
+        months = int(v["monate"])
+        states = model.simulate_relationships(h, a, lam, months, N_SIM, SEED)
+        sh = model.shares(states) * 100
+        exact = model.phase_chain(h, a, lam, months)[-1]
+        if state["months"] != months:
+            ax.set_xlim(0, months)
+            state["months"] = months
+            plot.invalidate()
+        t = np.arange(months + 1)
+        bottom = np.zeros(months + 1)
+        for (i, _name), p in zip(LAYERS, polys):
+            top = bottom + sh[:, i]
+            p.set_data(t, bottom, top)
+            bottom = top
+        end = sh[-1]
+        reached = int((states == 4).any(axis=1).sum())
+        plot.refresh(alt=(f"Gestapelte Flächen über {months} Monate: am Ende {num(end[4], 0)} % in Phase 5, "
+                          f"{num(end[5], 0)} % beendet, der Rest in den Phasen 1 bis 4."))
+        text.value = (
+            f"<p>Nach <b>{months} Monaten</b> (Simulation mit {N_SIM} Beziehungen, Startwert {SEED}): "
+            f"<b>{num(end[4], 0)}&nbsp;%</b> in Phase 5 „Mein Partner ist mein Zuhause“, "
+            f"<b>{num(end[5], 0)}&nbsp;%</b> beendet. {reached} von {N_SIM} Beziehungen haben Phase 5 "
+            f"mindestens einmal erreicht.<br>Exakt gerechnet (Erwartungswert der Markow-Kette): "
+            f"{pct(exact[4], 1)} in Phase 5, {pct(exact[5], 1)} beendet.<br>"
+            f"Wirksamer Wechsel-Effekt: {num(lam * 100, 2)}&nbsp;% pro Monat.</p>")
+
+    return LivePanel(
+        title="Beziehungsverlauf",
+        question="Was passiert mit dem Anteil der Beziehungen, die Phase 5 erreichen, wenn Sie die kritischen Phasen "
+                 "besser meistern oder wenn Ansprechpersonen häufiger wechseln?",
+        controls={
+            "geschick": slider("Geschick in Phase 2 und 3 (0 = Basismodell)", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
+            "wechsel": slider("Wechsel der Ansprechperson pro Monat", 0.0, 0.0, 0.05, 0.005, fmt=".3f"),
+            "kontakte": slider("Gute Kontakte beim Kunden", 1, 1, 4, 1, integer=True),
+            "monate": dropdown("Zeitraum", [("12 Monate", 12), ("24 Monate", 24), ("36 Monate", 36), ("60 Monate", 60)], 36),
+        },
+        views=[plot.widget, text], update=update, toy_model=True,
+        assumptions=("Markow-Kette mit monatlichen Übergängen. Trennungsrisiko je Phase 2 %, 5 %, 3 %, 0,5 %, 0,2 %; "
+                     "Aufstiegschance 25 %, 15 %, 10 %, 6 % (Phase 2 am riskantesten, ab Phase 4 deutlich sicherer – "
+                     "die Reihenfolge folgt der Quelle, die Zahlen sind ausgedacht). Geschick senkt das Risiko in "
+                     "Phase 2 und 3 um bis zu 60 % und hebt die Aufstiegschance um bis zu 50 %. Geht die Ansprechperson, "
+                     "springt die Beziehung auf Phase 1 zurück – bei mehreren guten Kontakten seltener (Wechsel ÷ Kontakte). "
+                     f"Zufallszahlen mit festem Startwert {SEED}: Jeder Lauf ergibt dasselbe Bild."),
+    )
+
+
+WIDGETS = {"phasen_diagnose": phasen_diagnose, "beziehungsverlauf": beziehungsverlauf}
