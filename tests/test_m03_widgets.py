@@ -78,14 +78,13 @@ def test_cross_channel_selection_changes_views():
 
 def test_cross_channel_empty_selection_gives_german_message():
     w = view.cross_channel()
-    before = _view(w, 1).value
     n_err = len(guard.LAST_ERRORS)
     w.controls["kennzahlen"].value = ()
     assert "Es ist keine Kennzahl ausgewählt" in w.message.value and "Was tun?" in w.message.value
-    assert _view(w, 1).value == before
+    assert "Keine Auswertung" in _view(w, 1).value and "Keine Darstellung" in _alt(w)  # no stale results
     assert len(guard.LAST_ERRORS) == n_err
     w.controls["kennzahlen"].value = ("mobil",)
-    assert w.message.value == ""
+    assert w.message.value == "" and "+26,0 Prozentpunkte" in _view(w, 1).value
 
 
 def test_mundpropaganda_offline_vs_online():
@@ -127,9 +126,10 @@ def test_mundpropaganda_bad_seed_gives_german_message():
     n_err = len(guard.LAST_ERRORS)
     w.controls["seed"].value = -5
     assert "Zufallsstart" in w.message.value and "Bitte wählen Sie einen Wert" in w.message.value
+    assert "Keine Auswertung" in _view(w, 1).value and "Keine Darstellung" in _alt(w)
     assert len(guard.LAST_ERRORS) == n_err
     w.controls["seed"].value = 3
-    assert w.message.value == ""
+    assert w.message.value == "" and "Begeisterte Kundin" in _view(w, 1).value
 
 
 def test_antwortzeit_direction_and_formats():
@@ -156,9 +156,13 @@ def test_antwortzeit_bad_input_gives_german_message(bad, fragment):
     n_err = len(guard.LAST_ERRORS)
     w.controls["zielzeit"].value = bad
     assert fragment in w.message.value and "Was tun?" in w.message.value
+    assert "Keine Auswertung" in _view(w, 1).value and "Keine Darstellung" in _alt(w)
+    fresh = view.antwortzeit()
+    fresh.controls["zielzeit"].value = bad
+    assert fresh.view_state() == w.view_state()          # the display depends only on the current values
     assert len(guard.LAST_ERRORS) == n_err
     w.controls["zielzeit"].value = "30"
-    assert w.message.value == ""
+    assert w.message.value == "" and "binnen 30 Minuten" in _view(w, 1).value
 
 
 def test_updates_use_blitting():

@@ -26,6 +26,26 @@ from ..format_de import num, pct, pp
 from . import model
 
 MISSING = "fehlt (keine Angabe in der Quelle)"
+NO_RESULT = "<p><i>Keine Auswertung: Bitte prüfen Sie Ihre Eingabe (Hinweis unter dem Widget).</i></p>"
+
+
+def _blank_on_error(plot: LivePlot, artists: list, texts: list):
+    """Wrap an ``update``: on bad input hide the plotted data and the result texts before the
+    German message is shown, so that the display never shows results of earlier values and
+    depends only on the current control values. Valid updates show the artists again."""
+    def deco(update):
+        def wrapped(v):
+            try:
+                update(v)
+            except CourseInputError:
+                for a in artists:
+                    a.set_visible(False)
+                plot.refresh(alt="Keine Darstellung: Eine Eingabe ist ungültig; der Hinweis unter dem Widget sagt, was zu tun ist.")
+                for t in texts:
+                    t.value = NO_RESULT
+                raise
+        return wrapped
+    return deco
 
 
 # ---------------------------------------------------------------------------------------
@@ -139,12 +159,14 @@ def cross_channel() -> LivePanel:
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     reading = dropdown("Lesart von „plus 15 Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
 
+    @_blank_on_error(plot, [derived, derived_text, *frames], [table, text])
     def update(v):
         chosen = list(v["kennzahlen"])
         if not chosen:
             raise CourseInputError("Es ist keine Kennzahl ausgewählt.",
                                    "Bitte markieren Sie mindestens eine Kennzahl (mit Strg oder Umschalt auch mehrere).")
         tab = model.locafox_table(v["lesart"], chosen)
+        derived_text.set_visible(True)
         for i, fr in enumerate(frames):
             fr.set_visible(ids[i] in chosen)
         if v["lesart"] == "keine":
@@ -225,10 +247,13 @@ def mundpropaganda() -> LivePanel:
         verts = np.column_stack([np.concatenate([days, days[::-1]]), np.concatenate([low, high[::-1]])])
         poly.set_verts([verts])
 
+    @_blank_on_error(plot, [band_pos, band_neg, line_pos, line_neg], [text])
     def update(v):
         res = model.word_of_mouth(v["p"], v["faktor"], int(v["kontakte"]), v["kanal"], DAYS,
                                   n=N_PERSONS, runs=RUNS, seed=v["seed"])
         pos, neg = res["positiv"], res["negativ"]
+        for a in (band_pos, band_neg, line_pos, line_neg):
+            a.set_visible(True)
         line_pos.set_ydata(pos.mean)
         line_neg.set_ydata(neg.mean)
         band(band_pos, pos.low, pos.high)
@@ -318,6 +343,7 @@ def antwortzeit() -> LivePanel:
     ax.legend(fontsize=FONT["legend"], loc="upper left")
     text = widgets.HTML()
 
+    @_blank_on_error(plot, [line_night, line_247, dot_night, dot_247, vline], [text])
     def update(v):
         target = check_number(v["zielzeit"], "Zielzeit", 1, 2880, unit="min")
         sl = v["servicelevel"] / 100
@@ -325,6 +351,8 @@ def antwortzeit() -> LivePanel:
         share = v["ausserhalb"] / 100
         night = model.irritation(target, sl, pat, share, 8.0, False)
         always = model.irritation(target, sl, pat, share, 8.0, True)
+        for a in (line_night, line_247, dot_night, dot_247, vline):
+            a.set_visible(True)
         line_night.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, False))
         line_247.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, True))
         dot_night.set_data([target], [100 * night["total"]])
@@ -392,12 +420,16 @@ def bass_diffusion() -> LivePanel:
     ax.legend(fontsize=FONT["legend"] - 1, loc="lower right")
     text = widgets.HTML()
 
+    @_blank_on_error(plot, [curve, model_pt, obs, peak], [text])
     def update(v):
         p, q = v["p"], v["q"]
-        curve.set_ydata(100 * model.bass_F(t, p, q))
+        ys = 100 * model.bass_F(t, p, q)
         t0 = model.bass_time_of(OBS_OLD, p, q)
         nxt = model.bass_step(OBS_OLD, p, q, 1.0)
         t_peak = model.bass_peak(p, q)
+        for a in (curve, model_pt, obs, peak):
+            a.set_visible(True)
+        curve.set_ydata(ys)
         model_pt.set_data([t0 + 1], [100 * nxt])
         obs.set_data([t0, t0 + 1], [100 * OBS_OLD, 100 * OBS_NEW])
         peak.set_xdata([t_peak, t_peak])
