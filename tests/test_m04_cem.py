@@ -437,3 +437,39 @@ def test_widget_updates_blit():
         c.value = c.min
         c.value = c.max
         assert w.plots[0].full_draws == draws, name
+
+
+# --------------------------------------------------------------------------------------
+# Content files agree with the models (no hard-coded answers drifting from the data)
+# --------------------------------------------------------------------------------------
+def test_task_answers_follow_from_models():
+    from course_lib import content
+    from course_lib.exercises import checks
+
+    tasks = {t["id"]: t for t in content.load_tasks("m04")["tasks"]}
+    df = model.beispielkunden()
+    at_risk = lambda c: int(model.portfolio(df, c)["gefaehrdet"].sum())  # noqa: E731
+    assert tasks["t4"]["answer"] == at_risk(7)
+    assert {m["value"] for m in tasks["t4"]["mistakes"]} == {at_risk(5), at_risk(7) + 1}
+    r = model.avr_status(9, 8, 5)
+    assert r.schwaechstes == "unternehmen" and not r.vollumfaenglich and tasks["t3"]["answer"] == "b"
+    assert tasks["t6"]["expected"] == model.avr_status(9, 8, 6).luecke
+    assert checks.check(tasks["t6"], 1).solved and not checks.check(tasks["t6"], 6).solved
+    for t in tasks.values():
+        if t["type"] == "text":
+            assert checks.check(t, t["solution"]).solved, "the model solution must pass its own check"
+
+
+def test_quiz_avr_case_matches_model():
+    from course_lib import content
+
+    q3 = next(q for q in content.load_content("m04")["quiz"] if q["id"] == "q3")
+    r = model.avr_status(9, 9, 4, 7)
+    right = next(o for o in q3["options"] if o["correct"])
+    assert right["text"].startswith("Nein") and not r.vollumfaenglich and num_de(r.mittelwert) in q3["options"][1]["text"]
+
+
+def num_de(x: float) -> str:
+    from course_lib.format_de import num
+
+    return num(x, 1)
