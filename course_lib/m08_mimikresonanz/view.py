@@ -1,0 +1,521 @@
+"""Module 08 (Mimikresonanz): widgets.
+
+* :func:`mikro_trainer` – "Mikroexpressions-Trainer": a schematic face shows one of seven basic
+  emotions for a selectable time (40–500 ms, default 150 ms), then a neutral face; the learner
+  names the emotion; hit rates per emotion and per exposure time are tallied and plotted.
+  The exposure is timed in the browser by a CSS animation (see :mod:`.face`), never by sleeping
+  in the kernel.
+* :func:`wort_und_mimik` – "Wort und Mimik": sales situations in which words and face may
+  disagree; the learner names what the face reveals and picks a response, with feedback and a
+  signal-detection summary.
+
+Both are classes built from ipywidgets (not simple control → plot panels). Like
+:class:`course_lib.blocks.panel.LivePanel` they expose ``controls``, ``view_box``, ``message``,
+``plots``, ``refresh()``, ``updates`` and ``_repr_mimebundle_``; the root box has the CSS class
+``vt-live``, the controls sit in ``vt-controls`` and the views in ``vt-view``.
+"""
+from __future__ import annotations
+
+import itertools
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..blocks import guard
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..errors import CourseInputError
+from ..format_de import num, pct
+from . import face, model
+
+_INSTANCES = itertools.count(1)  # makes animation names unique per trainer on a page
+
+
+def _header(title: str, question: str) -> widgets.HTML:
+    return widgets.HTML(f"<h4 style='margin:4px 0'>{escape(title)}</h4>"
+                        f"<p style='margin:2px 0'><b>Frage:</b> {escape(question)}</p>")
+
+
+def _assumptions(lines: list[str]) -> widgets.HTML:
+    return widgets.HTML("<details><summary>Annahmen und Technik</summary><p>"
+                        + "<br>".join(escape(x) for x in lines) + "</p></details>")
+
+
+def _table_html(df, first_col: str) -> str:
+    """German-formatted HTML table of a hit-rate DataFrame (all text escaped)."""
+    head = (f"<tr><th style='text-align:left'>{escape(first_col)}</th><th>Durchgänge</th>"
+            "<th>Treffer</th><th>Trefferquote</th></tr>")
+    rows = []
+    for label, r in df.iterrows():
+        rate = r["Trefferquote"]
+        rows.append(f"<tr><td>{escape(str(label))}</td><td style='text-align:right'>{int(r['Durchgänge'])}</td>"
+                    f"<td style='text-align:right'>{int(r['Treffer'])}</td>"
+                    f"<td style='text-align:right'>{pct(float(rate)) if rate == rate else '–'}</td></tr>")
+    return ("<table class='vt-table' style='border-collapse:collapse;margin:4px 12px 4px 0'>"
+            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _au_description(aus: dict) -> str:
+    return "; ".join(f"{model.AU_LABELS[k]} (AU {k.rstrip('R')})" for k in aus)
+
+
+# =============================================================================================
+# Mikroexpressions-Trainer
+# =============================================================================================
+class MikroTrainer:
+    """Flash a schematic face for a browser-timed exposure; name the emotion; tally hit rates.
+
+    Timing: every trial sends one HTML value (see :func:`.face.flash_html`) with a uniquely
+    named CSS ``@keyframes`` animation: 1.000 ms neutral face, then the emotion for exactly the
+    chosen time, then the neutral face again as a backward mask. The browser's compositor
+    switches the layers at screen refreshes, so on a 60-Hz display the exposure lies on a grid
+    of ≈ 16,7 ms (e.g. 150 ms = 9 frames). The kernel does not sleep; its round trip only delays
+    the start of a trial. The trial order is seeded (``seed``), so the same clicks give the same
+    results.
+    """
+
+    def __init__(self, seed: int = model.DEFAULT_SEED, trials_per_block: int = 7):
+        self.seed = int(model.check_number(seed, "Startwert", 0, 2**31 - 1, integer=True))
+        self.instance = next(_INSTANCES)
+        self.trials: list[dict] = []
+        self.index = 0                 # number of trials started
+        self.current: dict | None = None
+        self.updates = 0
+        self.message = widgets.HTML()
+        self.message.add_class("vt-message")
+
+        self.controls = {
+            "dauer": widgets.IntSlider(value=model.EXPOSURE_DEFAULT, min=model.EXPOSURE_MIN, max=model.EXPOSURE_MAX,
+                                       step=5, description="Darbietungszeit (ms)", continuous_update=True,
+                                       style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
+            "ablauf": widgets.Dropdown(options=[("feste Zeit laut Regler", "fest"),
+                                                ("gemischte Zeiten (50, 100, 150, 300, 500 ms)", "gemischt")],
+                                       value="fest", description="Ablauf", style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="420px")),
+            "lernmodus": widgets.Checkbox(value=False, indent=False,
+                                          description="Lernmodus: Ausdruck ohne Zeitlimit zeigen"),
+        }
+        self.start_button = widgets.Button(description="Nächster Durchgang", icon="play", button_style="primary",
+                                           layout=widgets.Layout(width="200px"))
+        self.answer_buttons = {}
+        for aid in model.ANSWERS:
+            b = widgets.Button(description=model.ANSWER_LABELS[aid], disabled=True,
+                               layout=widgets.Layout(width="120px"))
+            b.on_click(lambda _b, aid=aid: guard.run(self.answer, self._show, aid))
+            self.answer_buttons[aid] = b
+        self.reset_button = widgets.Button(description="Auswertung zurücksetzen", icon="undo",
+                                           layout=widgets.Layout(width="200px"))
+        self.start_button.on_click(lambda _b: guard.run(self.next_trial, self._show))
+        self.reset_button.on_click(lambda _b: guard.run(self.reset, self._show))
+        answer_label = widgets.HTML("<b>Welche Emotion haben Sie gesehen?</b>")
+        answers = widgets.HBox(list(self.answer_buttons.values()), layout=widgets.Layout(flex_flow="row wrap"))
+
+        # views
+        self.stage = widgets.HTML()
+        self.stage.add_class("vt-mx-stage-widget")
+        self.status = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.plot = LivePlot(figsize=(9.6, 4.2))
+        self._build_plot()
+        self.tables = widgets.HTML()
+        self.plots = [self.plot]
+        top = widgets.HBox([self.stage, widgets.VBox([self.status, self.feedback], layout=widgets.Layout(margin="0 0 0 16px"))])
+        self.view_box = widgets.VBox([top, self.plot.widget, self.tables])
+        self.view_box.add_class("vt-view")
+
+        ctrl_box = widgets.VBox(list(self.controls.values())
+                                + [widgets.HBox([self.start_button, self.reset_button]), answer_label, answers])
+        ctrl_box.add_class("vt-controls")
+        self.box = widgets.VBox([
+            _header("Mikroexpressions-Trainer",
+                    "Was passiert mit Ihrer Trefferquote, wenn ein Gesichtsausdruck nur 50 statt 500 Millisekunden zu sehen ist?"),
+            ctrl_box, self.view_box, self.message,
+            _assumptions([
+                "Schematische Gesichter des Kurses (keine Fotos): Die Merkmale folgen den FACS-Prototypen nach Ekman & Friesen (1978); echte Gesichter sind vielfältiger.",
+                "Ablauf je Durchgang: 1 Sekunde neutrales Gesicht, dann der Ausdruck für die gewählte Zeit, danach wieder neutral.",
+                "Zeitsteuerung im Browser per CSS-Animation; der Bildschirm zeigt nur ganze Bilder – bei 60 Hz etwa alle 16,7 ms.",
+                "Reihenfolge der Emotionen: zufällig, aber mit festem Startwert – in jedem Siebenerblock kommt jede Emotion einmal vor.",
+                "Zufallstreffer: Wer rät, liegt bei sieben Emotionen in etwa 14 % der Fälle richtig.",
+                "Vergleichswerte (Eilert-Lesetest mit Fotos, Laien): etwa 30 % bei 100 ms, etwa 50 % bei 300 ms – anderes Material, nur zur Orientierung.",
+                "Sehen Sie nach dem Start nur das neutrale Gesicht, unterdrückt Ihre Umgebung eingebettete Stilangaben: Nutzen Sie dann den Lernmodus.",
+            ]),
+        ])
+        self.box.add_class("vt-live")
+        for c in self.controls.values():
+            c.observe(lambda _ch: self.refresh(), names="value")
+        self.stage.value = self._static_stage(model.NEUTRAL, "Neutrales Gesicht – klicken Sie auf „Nächster Durchgang“.")
+        self._redraw_results()
+        self.refresh()
+
+    # -- plumbing -----------------------------------------------------------------------
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def view_state(self) -> list:
+        return [self.stage.value, self.status.value, self.feedback.value, self.plot.alt, self.tables.value]
+
+    def refresh(self) -> bool:
+        ok = guard.run(self._update_status, self._show)
+        if ok:
+            self.message.value = ""
+            self.updates += 1
+        return ok
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+    # -- what the next trial will be ----------------------------------------------------------
+    def next_exposure(self) -> int | None:
+        v = self.values()
+        if v["lernmodus"]:
+            return None
+        if v["ablauf"] == "gemischt":
+            return model.exposure_for_trial(self.index, self.seed)
+        return model.check_exposure(v["dauer"])
+
+    def _update_status(self) -> None:
+        ms = self.next_exposure()
+        self.controls["dauer"].disabled = self.values()["ablauf"] == "gemischt" or self.values()["lernmodus"]
+        if ms is None:
+            when = "Nächster Durchgang: <b>Lernmodus</b> – der Ausdruck bleibt stehen, bis Sie antworten."
+        else:
+            ft = model.frames_shown(ms)
+            frames = (f"{ft.frames_min} Bilder" if ft.frames_min == ft.frames_max
+                      else f"{ft.frames_min} bis {ft.frames_max} Bilder")
+            shown = "gemischt – wird erst nach dem Durchgang verraten" if self.values()["ablauf"] == "gemischt" else f"{ms} ms"
+            when = (f"Nächster Durchgang: Darbietungszeit <b>{escape(shown)}</b>"
+                    + ("" if self.values()["ablauf"] == "gemischt" else f" (bei 60 Hz {frames} zu je 16,7 ms)") + ".")
+        done = len(self.trials)
+        self.status.value = (f"<p style='margin:2px 0'>{when}</p>"
+                             f"<p style='margin:2px 0'>Beantwortete Durchgänge: <b>{done}</b></p>")
+
+    # -- actions -------------------------------------------------------------------------------
+    def _static_stage(self, aus: dict, label: str) -> str:
+        return f"<div class='vt-mx-stage'>{face.face_svg(aus, size=200, label=label)}</div>"
+
+    def next_trial(self) -> dict:
+        """Start the next trial: choose emotion and exposure, send the animation to the browser."""
+        emotion = model.emotion_for_trial(self.index, self.seed)
+        ms = self.next_exposure()
+        uid = f"vtmx{self.instance}-{self.index + 1}"
+        self.current = {"emotion": emotion, "exposure_ms": ms, "uid": uid, "number": self.index + 1}
+        self.index += 1
+        if ms is None:
+            self.stage.value = self._static_stage(model.EMOTION_AUS[emotion], "Schematisches Gesicht mit einem Ausdruck")
+        else:
+            self.stage.value = face.flash_html(uid, model.EMOTION_AUS[emotion], ms)
+        for b in self.answer_buttons.values():
+            b.disabled = False
+        self.feedback.value = (f"<p>Durchgang {self.current['number']}: Achten Sie auf das Gesicht – "
+                               "nach einer Sekunde erscheint der Ausdruck. Welche Emotion war es?</p>")
+        self.refresh()
+        return self.current
+
+    def answer(self, answer_id: str) -> dict:
+        """Record the learner's answer for the running trial and update tally, plot and tables."""
+        if self.current is None:
+            raise CourseInputError("Es läuft gerade kein Durchgang.", "Bitte klicken Sie zuerst auf „Nächster Durchgang“.")
+        answer_id = model.check_choice(answer_id, "Antwort", model.ANSWERS)
+        cur = self.current
+        trial = {"emotion": cur["emotion"], "answer": answer_id, "exposure_ms": cur["exposure_ms"]}
+        self.trials.append(trial)
+        self.current = None
+        for b in self.answer_buttons.values():
+            b.disabled = True
+        shown = model.EMOTION_LABELS[cur["emotion"]]
+        ms_txt = "ohne Zeitlimit" if cur["exposure_ms"] is None else f"{cur['exposure_ms']} ms"
+        if answer_id == cur["emotion"]:
+            head = box("ok", f"Richtig erkannt: {shown} (gezeigt für {ms_txt}).")
+        elif answer_id == model.DONT_KNOW:
+            head = box("info", f"Gezeigt wurde {shown} (für {ms_txt}). „Weiß nicht“ zählt als nicht erkannt.")
+        else:
+            head = box("wrong", f"Gezeigt wurde {shown} (für {ms_txt}); Sie haben {model.ANSWER_LABELS[answer_id]} gewählt.")
+        aus = model.EMOTION_AUS[cur["emotion"]]
+        self.feedback.value = head + ("<p style='margin:4px 0'><b>Woran Sie es erkennen:</b> "
+                                      f"{escape(_au_description(aus))}.</p>")
+        self.stage.value = self._static_stage(aus, f"Auflösung: schematisches Gesicht mit {shown}")
+        self._redraw_results()
+        self.refresh()
+        return trial
+
+    def reset(self) -> None:
+        """Forget all answers (the seeded order continues, so new trials are new faces)."""
+        self.trials.clear()
+        self.current = None
+        for b in self.answer_buttons.values():
+            b.disabled = True
+        self.feedback.value = box("info", "Die Auswertung ist zurückgesetzt.")
+        self.stage.value = self._static_stage(model.NEUTRAL, "Neutrales Gesicht")
+        self._redraw_results()
+        self.refresh()
+
+    # -- plot -------------------------------------------------------------------------------
+    def _build_plot(self) -> None:
+        fig = self.plot.fig
+        ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.0, 1.1])
+        self.ax1, self.ax2 = ax1, ax2
+        labels = [model.EMOTION_LABELS[e] for e in model.EMOTIONS]
+        y = np.arange(len(labels))
+        style_axes(ax1, "Trefferquote je Emotion", "Trefferquote (%)", "gezeigte Emotion")
+        ax1.set_yticks(y, labels)
+        ax1.invert_yaxis()
+        ax1.set_xlim(0, 118)
+        ax1.set_xticks([0, 25, 50, 75, 100])
+        german_axis(ax1.xaxis, 0)
+        ax1.axvline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5)
+        ax1.text(100 * model.CHANCE_LEVEL + 1, len(labels) - 0.45, "Raten ≈ 14 %", fontsize=FONT["note"] - 1, color="#444444")
+        self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
+        self.plot.dynamic(*self.bars.patches)
+        self.bar_texts = [self.plot.dynamic(ax1.text(1, yy, "", va="center", fontsize=FONT["note"])) for yy in y]
+
+        classes = [c[0].replace(" ms", "") for c in model.EXPOSURE_CLASSES]
+        x = np.arange(len(classes))
+        style_axes(ax2, "Trefferquote je Darbietungszeit", "Darbietungszeit (ms)", "Trefferquote (%)")
+        ax2.set_xticks(x, classes, fontsize=FONT["tick"] - 1)
+        ax2.set_xlim(-0.5, len(classes) - 0.5)
+        ax2.set_ylim(0, 112)
+        ax2.set_yticks([0, 20, 40, 60, 80, 100])
+        german_axis(ax2.yaxis, 0)
+        ax2.axhline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5,
+                    label="Raten (1 von 7 ≈ 14 %)")
+        ax2.axvspan(1.5, 2.5, color=PALETTE["gelb"], alpha=0.25, hatch="..", label="125–200 ms (Haggard & Isaacs)")
+        ax2.plot([1, 3], [30, 50], linestyle="none", marker="D", markersize=9, markerfacecolor="white",
+                 markeredgecolor=PALETTE["rot"], markeredgewidth=2, label="Eilert-Test, Fotos (Medienbericht)")
+        (self.rate_line,) = ax2.plot([], [], "-o", color=PALETTE["blau"], markersize=8, linewidth=2, label="Ihre Trefferquote")
+        self.plot.dynamic(self.rate_line)
+        self.rate_texts = [self.plot.dynamic(ax2.text(xx, 0, "", ha="left", fontsize=FONT["note"])) for xx in x]
+        ax2.legend(fontsize=FONT["note"] - 1, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
+
+    def _redraw_results(self) -> None:
+        by_em = model.hit_rates(self.trials, "emotion")
+        by_ex = model.hit_rates(self.trials, "exposure")
+        parts = []
+        for bar, txt, (label, r) in zip(self.bars.patches, self.bar_texts, by_em.iterrows()):
+            n, rate = int(r["Durchgänge"]), r["Trefferquote"]
+            w = 0.0 if n == 0 else 100 * float(rate)
+            bar.set_width(w)
+            txt.set_x(w + 1.5)
+            txt.set_text("noch keine" if n == 0 else f"{pct(float(rate))} ({int(r['Treffer'])}/{n})")
+            if n:
+                parts.append(f"{label} {pct(float(rate))} ({int(r['Treffer'])} von {n})")
+        timed = by_ex.loc[[c[0] for c in model.EXPOSURE_CLASSES]]
+        xs, ys, ex_parts = [], [], []
+        for k, (txt, (label, r)) in enumerate(zip(self.rate_texts, timed.iterrows())):
+            n, rate = int(r["Durchgänge"]), r["Trefferquote"]
+            if n:
+                xs.append(k)
+                ys.append(100 * float(rate))
+                txt.set_position((k + 0.12, 100 * float(rate) + 4))
+                txt.set_text(f"n = {n}")
+                ex_parts.append(f"{label} {pct(float(rate))} ({int(r['Treffer'])} von {n})")
+            else:
+                txt.set_text("")
+        self.rate_line.set_data(xs, ys)
+        total = len(self.trials)
+        if total == 0:
+            alt = ("Zwei leere Diagramme: links die Trefferquote je Emotion, rechts je Darbietungszeit, "
+                   "mit der Ratelinie bei 14 % und den Vergleichspunkten 30 % bei 100 ms und 50 % bei 300 ms.")
+        else:
+            alt = (f"Nach {total} Durchgängen: Trefferquote je Emotion – " + "; ".join(parts) + ". "
+                   + ("Je Darbietungszeit – " + "; ".join(ex_parts) + "." if ex_parts else "Noch keine zeitgesteuerten Durchgänge.")
+                   + " Ratelinie 14 %, Vergleichspunkte 30 % bei 100 ms und 50 % bei 300 ms.")
+        self.plot.refresh(alt=alt)
+        tables = _table_html(by_em, "Emotion") + _table_html(by_ex, "Darbietungszeit")
+        self.tables.value = ("<div style='display:flex;flex-wrap:wrap;align-items:flex-start'>" + tables + "</div>")
+
+    def table(self, by: str = "emotion"):
+        """The current tally as a pandas DataFrame (``by`` = "emotion" or "exposure")."""
+        return model.hit_rates(self.trials, by)
+
+
+def mikro_trainer(seed: int = model.DEFAULT_SEED) -> MikroTrainer:
+    """Widget „Mikroexpressions-Trainer“ (browser-timed flash of a schematic face)."""
+    return MikroTrainer(seed=seed)
+
+
+# =============================================================================================
+# Wort und Mimik
+# =============================================================================================
+class WortUndMimik:
+    """Situations where words and face may disagree: read the face, choose a response."""
+
+    FLASH_MS = 200
+
+    def __init__(self):
+        self.scenarios = model.load_scenarios()
+        self.instance = next(_INSTANCES)
+        self.shows = 0
+        self.results: dict[str, dict] = {}
+        self.updates = 0
+        self.message = widgets.HTML()
+        self.message.add_class("vt-message")
+        wide = widgets.Layout(width="auto")
+        self.controls = {
+            "situation": widgets.Dropdown(options=[(s["title"], s["id"]) for s in self.scenarios],
+                                          value=self.scenarios[0]["id"], description="Situation",
+                                          style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
+            "blitz": widgets.Checkbox(value=False, indent=False,
+                                      description=f"Mimik nur kurz aufblitzen lassen ({self.FLASH_MS} ms)"),
+        }
+        self.reading = widgets.RadioButtons(options=[], value=None, description="Was verrät das Gesicht?",
+                                            style={"description_width": "initial"}, layout=wide)
+        self.response = widgets.RadioButtons(options=[], value=None, description="Wie reagieren Sie?",
+                                             style={"description_width": "initial"}, layout=wide)
+        self.check_button = widgets.Button(description="Antwort prüfen", icon="check", button_style="primary")
+        self.next_button = widgets.Button(description="Nächste Situation", icon="arrow-right")
+        self.check_button.on_click(lambda _b: guard.run(self.check, self._show))
+        self.next_button.on_click(lambda _b: guard.run(self.next_scenario, self._show))
+
+        self.scene = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.plots: list = []
+        self.view_box = widgets.VBox([self.scene, self.feedback, self.summary])
+        self.view_box.add_class("vt-view")
+        ctrl_box = widgets.VBox(list(self.controls.values()))
+        ctrl_box.add_class("vt-controls")
+        answer_box = widgets.VBox([self.reading, self.response, widgets.HBox([self.check_button, self.next_button])])
+        answer_box.add_class("vt-controls")
+        self.box = widgets.VBox([
+            _header("Wort und Mimik",
+                    "Was passiert mit Ihrer Einschätzung, wenn die Worte einer Kundin Zustimmung signalisieren, ihr Gesicht aber etwas anderes zeigt?"),
+            ctrl_box, self.view_box, answer_box, self.message,
+            _assumptions([
+                "Situationen und Gesichter sind vom Kurs erfunden und schematisch; echte Gespräche sind mehrdeutiger.",
+                "Ein Gesichtsausdruck zeigt ein Gefühl, aber nicht seinen Grund – und er beweist keine Lüge. Die Deutungen sind Vermutungen, die Sie im Gespräch prüfen.",
+                "Auswertung nach der Signalentdeckungstheorie: „Signal“ = Worte und Mimik widersprechen sich. Trefferrate und Falschalarmrate mit der log-linearen Korrektur (+0,5 / +1).",
+            ]),
+        ])
+        self.box.add_class("vt-live")
+        for c in self.controls.values():
+            c.observe(lambda _ch: self.refresh(), names="value")
+        self.refresh()
+
+    # -- plumbing -----------------------------------------------------------------------
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def view_state(self) -> list:
+        return [self.scene.value, self.feedback.value, self.summary.value]
+
+    def refresh(self) -> bool:
+        ok = guard.run(self._render_scene, self._show)
+        if ok:
+            self.message.value = ""
+            self.updates += 1
+        return ok
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+    @property
+    def scenario(self) -> dict:
+        sid = self.controls["situation"].value
+        for s in self.scenarios:
+            if s["id"] == sid:
+                return s
+        raise CourseInputError(f"Die Situation „{sid}“ gibt es nicht.", "Bitte wählen Sie eine Situation aus der Liste.")
+
+    # -- rendering -------------------------------------------------------------------------
+    def _render_scene(self) -> None:
+        s = self.scenario
+        aus = model.scenario_face(s)
+        self.shows += 1
+        if self.values()["blitz"]:
+            pic = face.flash_html(f"vtwm{self.instance}-{self.shows}", aus, self.FLASH_MS, size=170)
+            note = (f"Das Gesicht zeigt den Ausdruck nach einer Sekunde für {self.FLASH_MS} ms. "
+                    "Zum Wiederholen schalten Sie das Kästchen aus und wieder ein.")
+        else:
+            pic = face.face_svg(aus, size=170, label="Schematisches Gesicht der Person in dieser Situation")
+            note = "Das Gesicht zeigt den Ausdruck während der Äußerung."
+        self.scene.value = (
+            "<div style='display:flex;gap:16px;align-items:flex-start;flex-wrap:wrap'>"
+            f"<div>{pic}</div><div style='max-width:520px'>"
+            f"<p style='margin:2px 0'><b>{escape(s['title'])}</b></p>"
+            f"<p style='margin:4px 0'>{escape(s['situation'])}</p>"
+            f"<p style='margin:6px 0;font-size:1.1em'>Die Person sagt: <b>„{escape(s['statement'])}“</b></p>"
+            f"<p style='margin:4px 0;color:#444'><i>{escape(note)}</i></p></div></div>"
+        )
+        reading_opts = [(o["text"], o["id"]) for o in s["readings"]]
+        response_opts = [(o["text"], o["id"]) for o in s["responses"]]
+        if list(self.reading.options) != reading_opts:
+            self.reading.options = reading_opts
+            self.reading.value = None
+            self.response.options = response_opts
+            self.response.value = None
+            self.feedback.value = ""
+        self._render_summary()
+
+    def _counts(self) -> dict[str, int]:
+        c = {"hit": 0, "miss": 0, "false_alarm": 0, "correct_rejection": 0}
+        for r in self.results.values():
+            c[r["outcome"]] += 1
+        return c
+
+    def _render_summary(self) -> None:
+        c = self._counts()
+        n = sum(c.values())
+        if n == 0:
+            self.summary.value = ("<p><i>Ihre Auswertung erscheint hier, sobald Sie die erste Situation geprüft haben. "
+                                  f"Es gibt {len(self.scenarios)} Situationen.</i></p>")
+            return
+        s = model.sdt(c["hit"], c["miss"], c["false_alarm"], c["correct_rejection"])
+        reading_ok = sum(r["reading_ok"] for r in self.results.values())
+        response_ok = sum(r["response_ok"] for r in self.results.values())
+        tip = ("Sie vermuten eher zu oft einen Widerspruch (Kriterium c < 0)." if s["c"] < -0.2 else
+               "Sie sind eher vorsichtig und übersehen Widersprüche leichter (Kriterium c > 0)." if s["c"] > 0.2 else
+               "Ihre Neigung ist ausgewogen (Kriterium c nahe 0).")
+        self.summary.value = (
+            f"<p><b>Ihre Auswertung nach {n} von {len(self.scenarios)} Situationen</b></p>"
+            "<table class='vt-table' style='border-collapse:collapse'>"
+            "<tr><th></th><th>Sie sahen einen Widerspruch</th><th>Sie sahen keinen</th></tr>"
+            f"<tr><td>Widerspruch vorhanden</td><td>Treffer: {c['hit']}</td><td>Verpasst: {c['miss']}</td></tr>"
+            f"<tr><td>kein Widerspruch</td><td>Falschalarm: {c['false_alarm']}</td><td>Richtig entwarnt: {c['correct_rejection']}</td></tr>"
+            "</table>"
+            f"<p style='margin:4px 0'>Trefferrate (korrigiert) {pct(s['H'])}, Falschalarmrate (korrigiert) {pct(s['FA'])}, "
+            f"Sensitivität d′ = {num(s['d_prime'], 2)}, Kriterium c = {num(s['c'], 2)}. {escape(tip)}</p>"
+            f"<p style='margin:4px 0'>Passende Deutung: {reading_ok} von {n}; passende Reaktion: {response_ok} von {n}.</p>"
+        )
+
+    # -- actions ---------------------------------------------------------------------------
+    def check(self) -> dict:
+        """Evaluate the chosen reading and response for the current situation."""
+        s = self.scenario
+        r = model.evaluate_scenario(s, self.reading.value, self.response.value)
+        self.results[s["id"]] = r
+        kind = "ok" if r["reading_ok"] and r["response_ok"] else ("partial" if r["reading_ok"] or r["response_ok"] else "wrong")
+        lines = [
+            ("✔ " if r["reading_ok"] else "✘ ") + "Deutung: " + r["reading"]["feedback"],
+        ]
+        if not r["reading_ok"]:
+            lines.append("Passender wäre: „" + r["best_reading"]["text"] + "“ – " + r["best_reading"]["feedback"])
+        lines.append(("✔ " if r["response_ok"] else "✘ ") + "Reaktion: " + r["response"]["feedback"])
+        if not r["response_ok"]:
+            lines.append("Besser: " + r["best_response"]["text"] + " – " + r["best_response"]["feedback"])
+        head = {"ok": "Deutung und Reaktion passen.", "partial": "Teilweise getroffen – lesen Sie die Begründung.",
+                "wrong": "Noch nicht – lesen Sie die Begründung und versuchen Sie es noch einmal."}[kind]
+        self.feedback.value = box(kind, head) + "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines) + "</ul>"
+        self._render_summary()
+        self.updates += 1
+        return r
+
+    def next_scenario(self) -> None:
+        ids = [s["id"] for s in self.scenarios]
+        i = ids.index(self.controls["situation"].value)
+        self.controls["situation"].value = ids[(i + 1) % len(ids)]
+
+
+def wort_und_mimik() -> WortUndMimik:
+    """Widget „Wort und Mimik“ (hidden objections behind friendly words)."""
+    return WortUndMimik()
+
+
+WIDGETS = {"mikro_trainer": mikro_trainer, "wort_und_mimik": wort_und_mimik}
