@@ -48,7 +48,7 @@ lab: setup
 	  $$ROOTFLAG
 
 test: setup-test
-	$(PY) -m pytest tests notebooks exercises --nbval --nbval-current-env \
+	$(PY) -m pytest tests notebooks exercises instructor --nbval --nbval-current-env \
 	  --nbval-sanitize-with $(NBVAL_SANITIZE) -n 2 --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
 
 # Unit tests only (quick feedback while writing course_lib).
