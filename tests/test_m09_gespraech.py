@@ -429,3 +429,37 @@ def test_update_times_are_small():
         med = statistics.median(times) * 1000
         print(f"{name}: median refresh {med:.1f} ms")
         assert med < 150
+
+
+# ---------------------------------------------------------------------------------------
+# Exercise tasks agree with the models
+# ---------------------------------------------------------------------------------------
+
+def _task(tid):
+    from course_lib import content
+
+    return content.find(content.load_tasks("m09")["tasks"], tid, "Aufgabe")
+
+
+def test_task_t2_answers_match_classifier():
+    t = _task("t2")
+    for item in t["items"]:
+        text = item["text"].strip("„“")
+        assert model.classify_question(text).kind == t["answer"][item["id"]], item["text"]
+
+
+def test_numeric_tasks_match_models():
+    assert _task("t4")["answer"] == model.midpoint_loss(10_000, 6_000, 7_500).margin_new
+    b_a = _task("t5")["answer"] / 100
+    df = model.compare_funnels(brushoff_mail=b_a)
+    assert df.loc["Mailing + Anruf", "Kosten je Termin"] == pytest.approx(df.loc["Direktanruf", "Kosten je Termin"])
+    assert _task("t7")["expected"] == pytest.approx(model.funnel().cost_per_appointment, abs=0.01)
+
+
+def test_quiz_reference_numbers_match_models():
+    from course_lib import content
+
+    q7 = content.find(content.load_content("m09")["quiz"], "q7", "Quizfrage")
+    right = next(o for o in q7["options"] if o["correct"])
+    assert "19,7" in right["text"]
+    assert model.funnel(500, 0.35, 0.55, 0.25).appointments == pytest.approx(19.69, abs=0.01)
