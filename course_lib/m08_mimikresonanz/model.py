@@ -333,7 +333,7 @@ CHANCE_LEVEL = 1 / len(EMOTIONS)  # guessing among seven emotions
 # Signal detection (Wort und Mimik)
 # ---------------------------------------------------------------------------------------------
 def sdt(hits, misses, false_alarms, correct_rejections) -> dict[str, float]:
-    """Signal-detection indices with the log-linear correction (Hautus 1995).
+    """Signal-detection indices with the log-linear correction (BRIEF §8: (hits + 0,5)/(n + 1)).
 
     Signal = words and face disagree. H = (hits + 0,5)/(hits + misses + 1),
     FA = (false_alarms + 0,5)/(false_alarms + correct_rejections + 1) – the correction keeps
