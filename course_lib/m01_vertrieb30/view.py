@@ -1,0 +1,264 @@
+"""Widgets of module 01 „Vertrieb 3.0 versus Kunde 3.0“.
+
+* :func:`kundenprofil` – traits of a customer → position on a two-axis map, fitting seller
+  role and behaviours with the reasoning shown.
+* :func:`buying_center` – assign the people of a B2B buying committee to roles, rate influence
+  and attitude; a stakeholder map and advice whom to address how.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+from matplotlib.patches import Rectangle
+
+from ..blocks import guard
+from ..blocks.liveplot import LivePlot
+from ..blocks.messages import box
+from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
+from ..format_de import num, pct
+from . import model
+
+_QUAD_STYLE = {  # colour + hatch: meaning never by colour alone
+    "sparring": (PALETTE["blau"], "//"),
+    "fels": (PALETTE["orange"], ".."),
+    "lotse": (PALETTE["lila"], "xx"),
+    "fachberater": (PALETTE["gruen"], "\\\\"),
+}
+
+
+def kundenprofil() -> LivePanel:
+    """Sliders for the customer's traits → map position, role, behaviours and reasons."""
+    plot = LivePlot(figsize=(6.0, 5.2))
+    ax = plot.fig.add_subplot()
+    style_axes(ax, "Kundenprofil 3.0: Wo steht Ihr Kunde?", "Informiertheit und Netzaffinität (0 bis 10)",
+               "Verunsicherung (0 bis 10)", grid=False)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    german_axis(ax.xaxis, 0)
+    german_axis(ax.yaxis, 0)
+    quads = {"fachberater": (0, 0), "sparring": (5, 0), "fels": (0, 5), "lotse": (5, 5)}
+    for key, (x0, y0) in quads.items():
+        colour, hatch = _QUAD_STYLE[key]
+        ax.add_patch(Rectangle((x0, y0), 5, 5, facecolor=colour, alpha=0.12, edgecolor="none", linewidth=0))
+        label = model.ROLES[key].replace(": ", ":\n")
+        tag = "" if model.ROLE_FROM_SOURCE[key] else "\n[Deutung des Kurses]"
+        ax.text(x0 + 2.5, y0 + 4.6, label + tag, ha="center", va="top", fontsize=FONT["note"], color="#222222",
+                fontweight="bold" if model.ROLE_FROM_SOURCE[key] else "normal")
+    ax.axvline(5, color="#555555", linewidth=1)
+    ax.axhline(5, color="#555555", linewidth=1)
+    for i, (name, vals) in enumerate((n, v) for n, v in model.PERSONAS.items() if v):
+        pr = model.kundenprofil(**vals)
+        ax.plot([pr.x], [pr.y], MARKERS[(i + 1) % len(MARKERS)], color=PALETTE["grau"], markersize=7)
+        ax.annotate(name.split(",")[0], (pr.x, pr.y), xytext=(5, -11), textcoords="offset points",
+                    fontsize=FONT["note"], color="#444444")
+    (you,) = ax.plot([], [], "D", color=PALETTE["rot"], markersize=13, markeredgecolor="black", label="Ihr Kunde")
+    ax.plot([], [], "o", color=PALETTE["grau"], markersize=7, label="Beispielkunden")
+    ax.legend(fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
+    plot.dynamic(you)
+
+    role_html = widgets.HTML()
+
+    def update(v):
+        pr = model.kundenprofil(v["online"], v["info"], v["unsicherheit"], v["mitbestimmung"])
+        you.set_data([pr.x], [pr.y])
+        plot.refresh(alt=(f"Karte mit vier Feldern; Ihr Kunde liegt bei Informiertheit {num(pr.x, 1)} und "
+                          f"Verunsicherung {num(pr.y, 1)} im Feld „{pr.role}“."))
+        src = ("Rolle aus dem Buchkapitel" if pr.from_source else "Vorschlag des Kurses [Deutung des Kurses]")
+        rows = "".join(f"<li><b>{escape(b)}</b><br><i>Warum:</i> {escape(r)}</li>" for b, r in pr.behaviours)
+        steps = "".join(f"<li>{escape(s)}</li>" for s in pr.reasons)
+        role_html.value = (
+            f"<p><b>Passende Rolle: {escape(pr.role)}</b> <small>({escape(src)})</small><br>"
+            f"Bedarf an Sparring: {escape(pct(pr.need_sparring))} · Bedarf an Halt („Fels“): {escape(pct(pr.need_fels))}</p>"
+            f"<p><b>So kommt das Ergebnis zustande:</b></p><ol>{steps}</ol>"
+            f"<p><b>Was jetzt passt:</b></p><ul>{rows}</ul>")
+
+    controls = {
+        "online": slider("Online-Affinität", 5, 0, 10, 1, integer=True),
+        "info": slider("Informationsstand", 5, 0, 10, 1, integer=True),
+        "unsicherheit": slider("Verunsicherung", 5, 0, 10, 1, integer=True),
+        "mitbestimmung": slider("Wunsch nach Mitbestimmung", 5, 0, 10, 1, integer=True),
+    }
+    chooser = dropdown("Beispielkunde:", list(model.PERSONAS), "Eigene Einstellung")
+    panel = LivePanel(
+        title="Kundenprofil 3.0",
+        question="Was passiert mit der passenden Verkäuferrolle, wenn ein gut informierter Kunde zugleich verunsichert ist?",
+        controls=controls,
+        views=[plot.widget, role_html],
+        update=update,
+        extra=[chooser],
+        assumptions=(
+            "Alle Merkmale sind Einschätzungen auf einer Skala von 0 bis 10. Informiertheit = Mittelwert aus "
+            "Online-Affinität und Informationsstand; Verunsicherung wird direkt übernommen; Schwelle für „hoch“ ist 5. "
+            "Die Rollen „Sparringspartner“ und „Fels in der Brandung“ stammen aus dem Buchkapitel; die beiden anderen "
+            "Felder, die Schwelle und die Verhaltensvorschläge sind Deutungen des Kurses. Die Beispielkunden sind erfunden."),
+    )
+
+    def choose(_ch):
+        vals = model.persona(chooser.value)
+        if vals:
+            for k, val in vals.items():
+                controls[k].value = val
+
+    chooser.observe(lambda ch: guard.run(choose, panel._show, ch), names="value")
+    panel.chooser = chooser
+    return panel
+
+
+# ---------------------------------------------------------------------------------------
+
+_NONE = "— Rolle wählen —"
+_ATT_LABEL = {-5: "stark dagegen", 0: "neutral", 5: "stark dafür"}
+
+
+class BuyingCenter:
+    """The buying-center case: per person a role dropdown and two sliders (influence,
+    attitude). The stakeholder map and the plan update live; „Rollen prüfen“ gives feedback."""
+
+    def __init__(self):
+        self.controls: dict[str, widgets.Widget] = {}
+        opts = [(_NONE, "")] + [(label, rid) for rid, label in model.BC_ROLES.items()]
+        rows = []
+        for p in model.CASE:
+            role = widgets.Dropdown(options=opts, value="", layout=widgets.Layout(width="190px"))
+            inf = widgets.IntSlider(value=5, min=0, max=10, step=1, description="Einfluss",
+                                    style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
+            att = widgets.IntSlider(value=0, min=-5, max=5, step=1, description="Haltung",
+                                    style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
+            self.controls[f"{p['id']}_rolle"] = role
+            self.controls[f"{p['id']}_einfluss"] = inf
+            self.controls[f"{p['id']}_haltung"] = att
+            name = widgets.HTML(f"<b>{escape(p['name'])}</b><br><small>{escape(p['function'])}</small>",
+                                layout=widgets.Layout(width="190px"))
+            rows.append(widgets.HBox([name, role, inf, att]))
+        for c in self.controls.values():
+            c.observe(lambda _ch: self.refresh(), names="value")
+        self.check_button = widgets.Button(description="Rollen prüfen", button_style="primary", icon="check")
+        self.check_button.on_click(lambda _b: guard.run(self.check, self._show))
+
+        self.plot = LivePlot(figsize=(6.6, 5.4))
+        ax = self.ax = self.plot.fig.add_subplot()
+        style_axes(ax, "Stakeholder-Karte des Buying Centers", "Haltung zum Angebot (−5 dagegen bis +5 dafür)",
+                   "Einfluss auf die Entscheidung (0 bis 10)", grid=False)
+        ax.set_xlim(-5.5, 5.5)
+        ax.set_ylim(-0.5, 10.5)
+        german_axis(ax.xaxis, 0)
+        german_axis(ax.yaxis, 0)
+        for key, (x0, y0, colour, hatch) in {
+            "ueberzeugen": (-5.5, 5, PALETTE["rot"], ".."), "einbinden": (0, 5, PALETTE["gruen"], "//"),
+            "beobachten": (-5.5, -0.5, PALETTE["grau"], "\\\\"), "informieren": (0, -0.5, PALETTE["blau"], "xx"),
+        }.items():
+            h = 5.5
+            ax.add_patch(Rectangle((x0, y0), 5.5, h, facecolor=colour, alpha=0.10, edgecolor="none", linewidth=0))
+            ax.text(x0 + 2.75, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
+                    fontsize=FONT["note"], fontweight="bold", color="#222222")
+        ax.axvline(0, color="#555555", linewidth=1)
+        ax.axhline(5, color="#555555", linewidth=1)
+        self.markers = {}
+        colours = [PALETTE[k] for k in ("blau", "orange", "gruen", "rot", "lila", "schwarz")]
+        for i, p in enumerate(model.CASE):
+            (m,) = ax.plot([], [], MARKERS[i % len(MARKERS)], color=colours[i], markersize=11, markeredgecolor="black",
+                           label=f"{p['name']} ({p['function']})")
+            self.markers[p["id"]] = m
+        ax.legend(fontsize=FONT["note"], loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
+        self.plot.dynamic(*self.markers.values())
+
+        self.plan = widgets.HTML()
+        self.role_feedback = widgets.HTML()
+        self.message = widgets.HTML()
+        self.view_box = widgets.VBox([self.plot.widget, self.plan, self.role_feedback])
+        self.view_box.add_class("vt-view")
+        head = widgets.HTML(
+            f"<h4 style='margin:4px 0'>Buying Center: {escape(model.CASE_TITLE)}</h4>"
+            "<p style='margin:2px 0'><b>Frage:</b> Was passiert mit Ihrer Gesprächsstrategie, wenn eine einflussreiche "
+            "Person im Gremium skeptisch ist?</p>"
+            "<p style='margin:2px 0'>1. Wählen Sie für jede Person die Rolle, die am besten passt, und klicken Sie auf "
+            "„Rollen prüfen“. 2. Schätzen Sie Einfluss und Haltung ein – Karte und Plan ändern sich sofort.</p>")
+        note = widgets.HTML(
+            "<details><summary>Annahmen des Modells</summary><p>Rollen nach Webster &amp; Wind (1972), ergänzt um den "
+            "Initiator (Bonoma) und den Genehmiger (Lehrbücher). Der Fall ist erfunden. Karte: Einfluss ab 5 gilt als hoch, "
+            "Haltung über 0 als positiv. Dringlichkeit = Einfluss × (5 − Haltung) / 10. Die vier Strategien sind ein "
+            "gängiges Stakeholder-Raster – eine Deutung des Kurses, keine Aussage des Buchkapitels.</p></details>")
+        ctrl = widgets.VBox(rows + [self.check_button])
+        ctrl.add_class("vt-controls")
+        self.box = widgets.VBox([head, ctrl, self.view_box, self.message, note])
+        self.box.add_class("vt-live")
+        self.updates = 0
+        self.refresh()
+
+    # -- helpers ------------------------------------------------------------------------
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def roles(self) -> dict:
+        return {p["id"]: self.controls[f"{p['id']}_rolle"].value for p in model.CASE}
+
+    def ratings(self) -> dict:
+        return {p["id"]: (self.controls[f"{p['id']}_einfluss"].value, self.controls[f"{p['id']}_haltung"].value)
+                for p in model.CASE}
+
+    # -- live view ------------------------------------------------------------------------
+    def _update(self) -> None:
+        plan = model.stakeholder_plan(self.ratings())
+        # people at the same spot are drawn side by side (0,22 apart) so that every marker stays visible
+        seen: dict[tuple, int] = {}
+        for r in plan:
+            spot = (r["attitude"], r["influence"])
+            k = seen.get(spot, 0)
+            seen[spot] = k + 1
+            dx = 0.22 * ((k + 1) // 2) * (1 if k % 2 else -1)
+            self.markers[r["id"]].set_data([r["attitude"] + dx], [r["influence"]])
+        top = plan[0]
+        self.plot.refresh(alt="Stakeholder-Karte mit sechs Personen: " + "; ".join(
+            f"{r['name']} Einfluss {num(r['influence'], 0)}, Haltung {num(r['attitude'], 0, strip=True)} ({r['label']})"
+            for r in plan) + ".")
+        lines = []
+        for i, r in enumerate(plan, 1):
+            warn = f"<br>⚠️ <b>{escape(r['warning'])}</b>" if r["warning"] else ""
+            lines.append(f"<li><b>{escape(r['name'])}</b> – {escape(r['label'])} "
+                         f"(Dringlichkeit {escape(num(r['priority'], 1))} von 10): {escape(r['advice'])}{warn}</li>")
+        self.plan.value = (f"<p><b>Ihr Gesprächsplan</b> – zuerst zu {escape(top['name'])}:</p>"
+                           f"<ol>{''.join(lines)}</ol>")
+
+    def refresh(self) -> bool:
+        ok = guard.run(self._update, self._show)
+        if ok:
+            self.message.value = ""
+            self.updates += 1
+        return ok
+
+    # -- role check -------------------------------------------------------------------------
+    def check(self) -> model.RoleCheck:
+        res = model.check_roles(self.roles())
+        icon = {"richtig": "✔ richtig", "vertretbar": "◐ vertretbar", "falsch": "✘ noch nicht", "offen": "… offen"}
+        items = []
+        for fb in res.items:
+            p = next(x for x in model.CASE if x["id"] == fb.person)
+            chosen = model.BC_ROLES.get(fb.chosen, "–") if fb.chosen else "–"
+            items.append(f"<li><b>{escape(p['name'])}</b> ({escape(chosen)}) – <i>{escape(icon[fb.status])}</i>: "
+                         f"{escape(fb.text)}</li>")
+        if res.correct == res.total:
+            head = box("ok", "Alle Rollen passen. Beachten Sie die Mehrfachrollen in den Begründungen.")
+        elif res.acceptable == res.answered and res.complete:
+            head = box("partial", f"Alle Zuordnungen sind vertretbar, {res.correct} von {res.total} treffen die beste Rolle.")
+        else:
+            head = box("wrong" if res.acceptable < res.answered else "partial",
+                       f"{res.acceptable} von {res.answered} gewählten Rollen sind vertretbar; "
+                       f"{res.total - res.answered} Personen sind noch offen.")
+        self.role_feedback.value = head + "<ul>" + "".join(items) + "</ul>"
+        self.message.value = ""
+        return res
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+def buying_center() -> BuyingCenter:
+    return BuyingCenter()
+
+
+WIDGETS = {"kundenprofil": kundenprofil, "buying_center": buying_center}

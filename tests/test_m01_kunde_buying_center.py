@@ -1,0 +1,216 @@
+"""Module 01: Kundenprofil 3.0 and Buying Center – models (quadrants, boundaries, directions,
+role check, stakeholder plan, bad input) and both widgets driven programmatically."""
+from __future__ import annotations
+
+import pytest
+
+from course_lib.blocks import guard
+from course_lib.errors import CourseInputError
+from course_lib.m01_vertrieb30 import model, view
+
+# ----------------------------------------------------------------------------- Kundenprofil
+
+
+@pytest.mark.parametrize("o,i,u,quad", [
+    (9, 9, 2, "sparring"),
+    (2, 3, 8, "fels"),
+    (8, 7, 8, "lotse"),
+    (3, 4, 2, "fachberater"),
+])
+def test_quadrants(o, i, u, quad):
+    p = model.kundenprofil(o, i, u)
+    assert p.quadrant == quad and p.role == model.ROLES[quad]
+    assert p.from_source == (quad in ("sparring", "fels"))
+    assert len(p.behaviours) >= 3 and all(b and r for b, r in p.behaviours)
+
+
+def test_axes_and_needs():
+    p = model.kundenprofil(6, 8, 3)
+    assert p.x == 7.0 and p.y == 3.0
+    assert p.need_sparring == pytest.approx(0.7) and p.need_fels == pytest.approx(0.3)
+    assert "(Online-Affinität 6,0 + Informationsstand 8,0) / 2 = 7,0" in p.reasons[0]
+
+
+def test_boundaries_of_the_cut():
+    assert model.kundenprofil(5, 5, 5).quadrant == "lotse"          # 5 counts as high
+    assert model.kundenprofil(5, 4.9, 4.9).quadrant == "fachberater"
+    assert model.kundenprofil(0, 0, 0).quadrant == "fachberater"
+    assert model.kundenprofil(10, 10, 10).quadrant == "lotse"
+    assert model.kundenprofil(10, 10, 0).need_fels == 0.0
+
+
+def test_direction_of_each_trait():
+    base = model.kundenprofil(4, 4, 4)
+    assert model.kundenprofil(6, 4, 4).x > base.x                       # online affinity → right
+    assert model.kundenprofil(4, 6, 4).x > base.x                       # information → right
+    assert model.kundenprofil(4, 4, 6).y > base.y                       # uncertainty → up
+    assert model.kundenprofil(4, 4, 4, 9).behaviours != base.behaviours  # co-decision adds behaviour
+    assert len(model.kundenprofil(4, 4, 4, 9).behaviours) == len(base.behaviours) + 1
+
+
+def test_high_values_add_specific_behaviours():
+    texts = " ".join(b for b, _r in model.kundenprofil(9, 9, 8, 9).behaviours)
+    assert "mitgestalten" in texts and "erreichbar" in texts and "Rückfragen" in texts
+
+
+def test_personas():
+    assert model.persona("Eigene Einstellung") is None
+    tom = model.persona("Tom, Technikfan (vergleicht alles online)")
+    assert model.kundenprofil(**tom).quadrant == "sparring"
+    with pytest.raises(CourseInputError):
+        model.persona("Unbekannt")
+
+
+@pytest.mark.parametrize("args,word", [
+    ((11, 5, 5), "Online-Affinität"),
+    ((5, -1, 5), "Informationsstand"),
+    ((5, 5, "hoch"), "keine Zahl"),
+    ((5, 5, 5, 20), "Mitbestimmung"),
+    ((None, 5, 5), "braucht eine Zahl"),
+])
+def test_kundenprofil_bad_input(args, word):
+    with pytest.raises(CourseInputError) as exc:
+        model.kundenprofil(*args)
+    assert word in str(exc.value) and exc.value.hint
+
+# ----------------------------------------------------------------------------- Buying Center
+
+
+def test_case_is_consistent():
+    assert len(model.CASE) == 6
+    for p in model.CASE:
+        assert p["primary"] in model.BC_ROLES and set(p["also"]) <= set(model.BC_ROLES)
+        assert p["primary"] not in p["also"]
+    assert set(model.BC_ROLES) >= {"anwender", "beeinflusser", "einkaeufer", "entscheider", "gatekeeper"}
+
+
+def test_role_check_all_best():
+    res = model.check_roles({p["id"]: p["primary"] for p in model.CASE})
+    assert res.correct == res.acceptable == res.answered == res.total == 6 and res.complete
+    assert all(fb.status == "richtig" for fb in res.items)
+
+
+def test_role_check_multiple_roles_are_acceptable():
+    res = model.check_roles({"ek": "gatekeeper", "vi": "initiator", "it": "entscheider"})
+    st = {fb.person: fb.status for fb in res.items}
+    assert st == {"gf": "offen", "it": "falsch", "vi": "vertretbar", "ek": "vertretbar", "as": "offen", "co": "offen"}
+    assert res.correct == 0 and res.acceptable == 2 and res.answered == 3
+    wrong = next(fb for fb in res.items if fb.person == "it")
+    assert "trifft die endgültige Wahl" in wrong.text
+
+
+@pytest.mark.parametrize("bad", [{}, {"gf": ""}, {"xx": "entscheider"}, {"gf": "chef"}, "gf"])
+def test_role_check_bad_input(bad):
+    with pytest.raises(CourseInputError):
+        model.check_roles(bad)
+
+
+@pytest.mark.parametrize("inf,att,key", [
+    (9, 3, "einbinden"), (9, -3, "ueberzeugen"), (2, 3, "informieren"), (2, -3, "beobachten"),
+    (5, 0, "ueberzeugen"), (4.9, 0.1, "informieren"), (10, 5, "einbinden"), (0, -5, "beobachten"),
+])
+def test_stakeholder_quadrants_and_boundaries(inf, att, key):
+    assert model.stakeholder_strategy(inf, att)[0] == key
+
+
+def test_priority_values_and_directions():
+    assert model.priority(8, -3) == pytest.approx(6.4)
+    assert model.priority(9, 2) == pytest.approx(2.7)
+    assert model.priority(0, -5) == 0 and model.priority(10, -5) == 10 and model.priority(10, 5) == 0
+    assert model.priority(7, 0) > model.priority(6, 0)      # more influence → more urgent
+    assert model.priority(7, -1) > model.priority(7, 1)     # more sceptical → more urgent
+
+
+def test_stakeholder_plan_order_and_warnings():
+    plan = model.stakeholder_plan({"gf": (9, 2), "it": (8, -3), "ek": (6, 0), "vi": (3, 4)})
+    assert [r["id"] for r in plan] == ["it", "ek", "gf", "vi"]
+    assert plan[0]["label"] == "Bedenken klären" and not plan[0]["warning"]
+    plan = model.stakeholder_plan({"gf": (9, -1), "as": (6, -2)})
+    assert "Entscheiderin ist skeptisch" in plan[0]["warning"] and "Gatekeeperin" in plan[1]["warning"]
+    tie = model.stakeholder_plan({"co": (5, 0), "gf": (5, 0)})
+    assert [r["id"] for r in tie] == ["gf", "co"]   # ties keep case order
+    assert model.stakeholder_plan({"it": ("8", "-3,0")})[0]["priority"] == pytest.approx(6.4)  # German strings
+
+
+@pytest.mark.parametrize("bad", [{}, {"gf": 5}, {"gf": (11, 0)}, {"gf": (5, 6)}, {"zz": (5, 0)}, [("gf", 5, 0)]])
+def test_stakeholder_plan_bad_input(bad):
+    with pytest.raises(CourseInputError):
+        model.stakeholder_plan(bad)
+
+# ----------------------------------------------------------------------------- widgets
+
+
+def test_kundenprofil_widget():
+    w = view.kundenprofil()
+    assert "vt-live" in w.box._dom_classes
+    html = w.view_box.children[1]
+    assert "Lotse" in html.value                                  # 5/5/5 → both high
+    w.controls["unsicherheit"].value = 2
+    assert "Passende Rolle: Sparringspartner" in html.value and "Rolle aus dem Buchkapitel" in html.value
+    assert "im Feld „Sparringspartner“" in w.plots[0].alt
+    w.controls["online"].value = 1
+    w.controls["info"].value = 2
+    w.controls["unsicherheit"].value = 9
+    assert "Fels in der Brandung" in html.value and "Informiertheit 1,5" in w.plots[0].alt
+    full = w.plots[0].full_draws
+    w.controls["mitbestimmung"].value = 9
+    assert "mitgestalten" in html.value and w.plots[0].full_draws == full   # blitting only
+
+
+def test_kundenprofil_persona_sets_sliders():
+    w = view.kundenprofil()
+    w.chooser.value = "Ruth, Rentnerin (Lebensversicherung)"
+    assert w.values() == {"online": 2, "info": 3, "unsicherheit": 8, "mitbestimmung": 4}
+    assert "Fels in der Brandung" in w.view_box.children[1].value
+
+
+def test_kundenprofil_bad_value_shows_german_message():
+    w = view.kundenprofil()
+    n = len(guard.LAST_ERRORS)
+    w.controls["online"].max = 20
+    w.controls["online"].value = 15
+    assert "Eingabe prüfen" in w.message.value and "Online-Affinität" in w.message.value
+    assert len(guard.LAST_ERRORS) == n
+    w.controls["online"].value = 5
+    assert w.message.value == ""
+
+
+def test_buying_center_widget_map_and_plan():
+    w = view.buying_center()
+    assert "vt-live" in w.box._dom_classes and "vt-view" in w.view_box._dom_classes
+    assert len(w.controls) == 18
+    w.controls["it_einfluss"].value = 8
+    w.controls["it_haltung"].value = -3
+    assert "zuerst zu Jonas Weber" in w.plan.value and "Bedenken klären" in w.plan.value
+    assert "Jonas Weber Einfluss 8, Haltung −3" in w.plot.alt
+    w.controls["gf_einfluss"].value = 10
+    w.controls["gf_haltung"].value = -4
+    assert "zuerst zu Dr. Petra Lange" in w.plan.value and "Entscheiderin ist skeptisch" in w.plan.value
+
+
+def test_buying_center_role_check_button():
+    w = view.buying_center()
+    w.check_button.click()
+    assert "Eingabe prüfen" in w.message.value and "noch keiner Person" in w.message.value
+    w.controls["ek_rolle"].value = "gatekeeper"
+    w.check_button.click()
+    assert w.message.value == "" and "vertretbar" in w.role_feedback.value
+    for p in model.CASE:
+        w.controls[f"{p['id']}_rolle"].value = p["primary"]
+    w.check_button.click()
+    assert "Alle Rollen passen" in w.role_feedback.value
+
+
+def test_buying_center_bad_value_shows_german_message():
+    w = view.buying_center()
+    n = len(guard.LAST_ERRORS)
+    w.controls["co_haltung"].max = 9
+    w.controls["co_haltung"].value = 8
+    assert "Eingabe prüfen" in w.message.value and "Haltung" in w.message.value
+    assert len(guard.LAST_ERRORS) == n
+
+
+def test_widget_registry():
+    assert set(view.WIDGETS) == {"kundenprofil", "buying_center"}
+    for f in view.WIDGETS.values():
+        assert "application/vnd.jupyter.widget-view+json" in f()._repr_mimebundle_()
