@@ -99,6 +99,9 @@ def test_clv_reacts_to_retention_and_comparison():
     assert "99\u00a0%" in html and "begrenzt" in html
     w.controls["r"].value = 0.95
     assert "6.333\u00a0€" in w.view_box.children[1].value
+    w.controls["r"].value = 0.25                # low retention, e.g. taken from the churn check
+    w.controls["delta"].value = 5.0
+    assert "294\u00a0€" in w.view_box.children[1].value and w.message.value == ""
 
 
 def test_clv_acquisition_cost_and_referrals():

@@ -206,7 +206,7 @@ def wert_der_treue() -> LivePanel:
     text.add_class("vt-result")
     controls = {
         "m": _selection_slider("Marge pro Jahr", [(eur(v), float(v)) for v in range(100, 10_001, 100)], 1000.0),
-        "r": _selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(50, 99)], 0.80),
+        "r": _selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(20, 99)], 0.80),
         "i": _selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
         "ac": _selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
         "q": _selection_slider("Empfehlungen pro Jahr", [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
@@ -256,7 +256,8 @@ def wert_der_treue() -> LivePanel:
         assumptions=("Formel nach Gupta & Lehmann (2003): CLV = m · r / (1 + i − r) − AC, unendlicher "
                      "Zeithorizont, konstante Marge m, Bindungsrate r und Diskontsatz i pro Jahr; die Marge "
                      "fällt am Ende jedes Jahres an, in dem der Kunde noch da ist. Startwerte: 1.000 € Marge, "
-                     "80 % Bindung, 10 % Diskontsatz, keine Akquisitionskosten. Empfehlungen sind eine "
+                     "80 % Bindung, 10 % Diskontsatz, keine Akquisitionskosten. Die Bindungsrate reicht bis "
+                     "hinunter auf 20 %, damit Sie auch Werte aus dem Abwanderungs-Check einsetzen können. Empfehlungen sind eine "
                      "Erweiterung des Kurses [Lernmodell]: Jede Empfehlung zählt mit dem Grundwert m · r / "
                      "(1 + i − r) eines neuen Kunden, ohne weitere Empfehlungsketten. Die Kurven zeigen "
                      f"{YEARS} Jahre; der CLV in der Tabelle gilt für einen unbegrenzten Zeitraum."),
