@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
@@ -69,13 +70,17 @@ class SelfAssessment:
         self.clear_button.on_click(lambda _b: guard.run(self.clear, self._show))
 
         # radar chart: static grid and labels, dynamic polygons
-        self.plot = LivePlot(figsize=(5.6, 4.6))
+        self.plot = LivePlot(figsize=(6.0, 5.0))
         ax = self.plot.fig.add_subplot(projection="polar")
         self.ax = ax
         n = len(model.DIM_IDS)
-        self.angles = np.linspace(0, 2 * np.pi, n, endpoint=False) + np.pi / 2
+        self.angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
+        ax.set_theta_offset(np.pi / 2)
+        ax.set_theta_direction(-1)
+        ax.set_thetalim(0, 2 * np.pi)
         ax.set_xticks(self.angles)
-        ax.set_xticklabels([model.DIM_LABELS[d].replace(" & ", " &\n") for d in model.DIM_IDS], fontsize=FONT["tick"])
+        ax.set_xticklabels([model.DIM_LABELS[d].replace(" & ", " &\n").replace("Respektvolle ", "Respektvolle\n")
+                            for d in model.DIM_IDS], fontsize=FONT["tick"])
         ax.set_ylim(0, 100)
         ax.set_yticks([25, 50, 75, 100])
         ax.set_yticklabels([f"{v}" for v in (25, 50, 75, 100)], fontsize=FONT["note"], color=PALETTE["grau"])
@@ -88,7 +93,7 @@ class SelfAssessment:
         (self.fill_now,) = ax.fill(closed, np.zeros_like(closed), color=PALETTE["blau"], alpha=0.18)
         (self.line_prev,) = ax.plot(closed, np.zeros_like(closed), "--s", color=PALETTE["orange"], lw=1.8,
                                     markersize=6, label="früherer Lauf")
-        ax.legend(loc="upper right", bbox_to_anchor=(1.32, 1.12), fontsize=FONT["legend"])
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False, fontsize=FONT["legend"])
         self.plot.dynamic(self.line_now, self.fill_now, self.line_prev)
 
         self.text = widgets.HTML()
@@ -250,6 +255,8 @@ def energiebudget() -> LivePanel:
     plot = LivePlot(figsize=(6.4, 3.9))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Energiebudget: aufgestaute Belastung", "Arbeitstag", "Belastung (Punkte)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     german_axis(ax.yaxis, 0)
     german_axis(ax.xaxis, 0)
     ax.axhline(model.B_CRIT, color=PALETTE["rot"], ls="--", lw=1.5, label="Warnschwelle (10 Punkte)")
@@ -330,7 +337,8 @@ def kunden_als_freunde() -> LivePanel:
     (resist,) = ax.plot([], [], "--s", color=PALETTE["rot"], lw=2, label="Widerstand des Kunden")
     (neutral,) = ax.plot([], [], ":", color=PALETTE["grau"], lw=2, label="Wärme ohne gewähltes Verhalten")
     plot.dynamic(warm, resist, neutral)
-    ax.legend(fontsize=FONT["legend"], loc="center right")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     text = widgets.HTML()
     controls = {"kunde": dropdown("Ihr Gegenüber", [(v[0], k) for k, v in model.CUSTOMERS.items()], "vertraeglich",
                                   width="520px")}
