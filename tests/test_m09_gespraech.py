@@ -298,6 +298,7 @@ def test_nice_ceiling():
     assert model.nice_ceiling(933) == 1000
     assert model.nice_ceiling(1800) == 2000
     assert model.nice_ceiling(2100) == 2500
+    assert model.nice_ceiling(575) == 800
     assert model.nice_ceiling(0) == 1
     with pytest.raises(CourseInputError):
         model.nice_ceiling(-1)
@@ -328,7 +329,8 @@ def test_widgets_registry():
 
 def test_fragen_werkstatt_drive():
     w = view.fragen_werkstatt()
-    result, history = w.view_box.children
+    (result,) = w.view_box.children
+    history = w.history
     assert "geschlossene Frage" in result.value and "Was führt Sie heute zu uns?" in result.value
     w.controls["frage"].value = "Wie arbeiten Sie heute mit Ihren Lieferanten?"
     assert "offene Frage" in result.value and "W-Frage" in result.value
@@ -338,6 +340,10 @@ def test_fragen_werkstatt_drive():
     w.button.click()
     assert "Suggestivfrage" in result.value
     assert w.controls["frage"].value == "Sie wollen doch sicher sparen?"
+    # the view depends only on the current text, not on the path (the session log is outside the view)
+    fresh = view.fragen_werkstatt()
+    fresh.controls["frage"].value = "Sie wollen doch sicher sparen?"
+    assert fresh.view_state() == w.view_state()
 
 
 def test_fragen_werkstatt_empty_and_non_question():
@@ -406,8 +412,11 @@ def test_akquise_trichter_drive():
     w.controls["mailkosten"].value = 0.5
     w.controls["abw_direkt"].value = 0.8
     assert "gewinnt „Mailing + Anruf“" in w.view_box.children[1].value
+    full = plot.full_draws
+    w.controls["kontakte"].value = 600   # axis limit stays at 800 → blitting only
+    assert plot.full_draws == full
     w.controls["kontakte"].value = 1000
-    assert "1.000 Kontakte" in plot.alt
+    assert "1.000 Kontakte" in plot.alt and plot.full_draws == full + 1
 
 
 def test_update_times_are_small():

@@ -543,12 +543,12 @@ def funnel_uncertainty(minutes_per_contact: float = 6.0, hourly_rate: float = 50
 
 
 def nice_ceiling(x: float) -> float:
-    """The next "nice" axis limit above ``x`` (1, 2, 2,5, 5 × 10^k); used for stable plot axes."""
+    """The next "nice" axis limit above ``x`` (1, 2, 2,5, 4, 5, 8 × 10^k); used for stable plot axes."""
     v = check_number(x, "Wert", 0, 1e12)
-    if v <= 0:
+    if v < 1e-6:  # an axis limit needs no finer resolution; also avoids subnormal magnitudes
         return 1.0
     mag = 10 ** math.floor(math.log10(v))
-    for f in (1, 2, 2.5, 5, 10):
+    for f in (1, 2, 2.5, 4, 5, 8, 10):
         if f * mag >= v:
             return float(f * mag)
     return float(10 * mag)  # pragma: no cover

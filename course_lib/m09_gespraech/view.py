@@ -109,7 +109,7 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
         title="Fragen-Werkstatt",
         question="Was passiert mit der Einordnung Ihrer Frage, wenn Sie sie mit einem W-Wort statt mit dem Verb beginnen?",
         controls={"frage": text},
-        views=[result, history],
+        views=[result],
         update=update,
         extra=[button],
         assumptions=("Regelbasiert und durchschaubar, kein Sprachverständnis: Geprüft werden das erste Wort "
@@ -118,7 +118,10 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
                      "Ungewöhnliche Sätze kann die Werkstatt falsch einordnen – prüfen Sie das Ergebnis kritisch."),
     )
     button.on_click(lambda _b: panel.refresh())
+    # the session log sits outside the view box: it depends on the path, the view only on the text
+    panel.box.children = (*panel.box.children, history)
     panel.button = button
+    panel.history = history
     return panel
 
 
@@ -261,6 +264,22 @@ def goldene_mitte() -> LivePanel:
 
 STAGES = ["Kontakte", "erreicht", "Gespräch", "Termine"]
 
+def _span(key: str, money: bool = False) -> str:
+    lo, hi = model.UNCERTAIN_RANGES[key]
+    return f"{num(lo, 2)}–{eur(hi, 2)}" if money else f"{num(lo * 100, 0)}–{pct(hi, 0)}"
+
+
+#: (assumption, default, plausible range) – shown with the funnel; ranges from model.UNCERTAIN_RANGES.
+ASSUMPTIONS = [
+    ("Entscheider erreicht", pct(0.35), _span("reach")),
+    ("Terminquote im echten Gespräch", pct(0.25), _span("appointment_rate")),
+    ("Kosten je Mailing", eur(1.5, 2), _span("mail_cost", money=True)),
+    ("Abwimmelquote mit Mailing-Aufhänger", pct(0.7), _span("brushoff_mail")),
+    ("Abwimmelquote beim Direktanruf", pct(0.55), _span("brushoff_direct")),
+    ("Zeit je Kontaktversuch (mit Wiederwahl)", "6 Minuten", "fest"),
+    ("Stundensatz Telefonzeit", eur(50), "per Regler 30–120 €"),
+]
+
 
 def funnel_table_html(df, unc: dict) -> str:
     """Both funnels as a German table plus the uncertainty statement."""
@@ -269,7 +288,8 @@ def funnel_table_html(df, unc: dict) -> str:
     rows = []
     for col, label in [("Kontakte", "Kontakte"), ("erreicht", "Entscheider erreicht"),
                        ("Gespräch", "echtes Gespräch (nicht abgewimmelt)"), ("Termine", "Termine")]:
-        rows.append(f"<tr>{_td(label, right=False)}{_td(num(df.loc[a, col], 1))}{_td(num(df.loc[b, col], 1))}</tr>")
+        rows.append(f"<tr>{_td(label, right=False)}{_td(num(df.loc[a, col], 1, strip=True))}"
+                    f"{_td(num(df.loc[b, col], 1, strip=True))}</tr>")
     for col, label in [("Kosten Mailing", "Kosten Mailing"), ("Kosten Telefon", "Kosten Telefonzeit"), ("Kosten", "Kosten gesamt")]:
         rows.append(f"<tr>{_td(label, right=False)}{_td(eur(df.loc[a, col]))}{_td(eur(df.loc[b, col]))}</tr>")
     ca, cb = df.loc[a, "Kosten je Termin"], df.loc[b, "Kosten je Termin"]
@@ -282,9 +302,13 @@ def funnel_table_html(df, unc: dict) -> str:
     else:
         verdict = f"Hier gewinnt „Mailing + Anruf“: je Termin {eur(cb - ca)} günstiger. Welche Annahme macht das möglich?"
     ua, ub = unc["mailing"], unc["direkt"]
-    unsure = (f"<p><b>Wie sicher ist das?</b> Die Quelle nennt keine Quoten. Lässt man Erreichbarkeit (20–60 %), "
-              f"Terminquote (10–50 %), Mailingkosten (0,50–5 €) und beide Abwimmelquoten (mit Mailing 50–90 %, direkt "
-              f"30–80 %) zufällig in ihren Bereichen variieren, liegen die Kosten je Termin meist (90 % der Fälle) "
+    assum = "".join(
+        f"<tr>{_td(label, right=False)}{_td(d)}{_td(r)}</tr>" for label, d, r in ASSUMPTIONS)
+    unsure = (f"<details><summary>Voreinstellungen und ihre Unsicherheit</summary><table style='border-collapse:collapse'>"
+              f"<tr>{_td('Annahme', True, False)}{_td('Voreinstellung', True)}{_td('plausibler Bereich', True)}</tr>{assum}</table>"
+              f"<p><small>Alle Werte sind Annahmen des Kurses, keine Messwerte; die Bereiche sind grobe Einschätzungen.</small></p></details>"
+              f"<p><b>Wie sicher ist das?</b> Die Quelle nennt keine Quoten. Lässt man die fünf unsicheren Annahmen "
+              f"zufällig in ihren Bereichen variieren, liegen die Kosten je Termin meist (90 % der Fälle) "
               f"zwischen {eur(ua[0])} und {eur(ua[2])} mit Mailing und zwischen {eur(ub[0])} und {eur(ub[2])} direkt. "
               f"Der Direktanruf ist in <b>{pct(unc['share_direct_cheaper'], 0)}</b> dieser Fälle günstiger je Termin.</p>")
     return f"{table}<p>{escape(verdict)}</p>{unsure}"
@@ -348,7 +372,7 @@ def akquise_trichter() -> LivePanel:
         ctexts[0].set_text(eur(ca))
         ctexts[1].set_position((0.72, cb))
         ctexts[1].set_text(eur(cb))
-        x_hi = float(v["kontakte"]) * 1.3
+        x_hi = model.nice_ceiling(float(v["kontakte"]) * 1.15)
         y_hi = model.nice_ceiling(max(ca, cb, unc["mailing"][2], unc["direkt"][2]) * 1.15)
         limits = (x_hi, y_hi)
         if limits != state["limits"]:
