@@ -443,11 +443,13 @@ def test_wort_und_mimik_feedback_and_signal_detection():
     w.check_button.click()
     assert "vt-msg-ok" in w.feedback.value and "Ertappen" not in w.feedback.value
     assert "Treffer: 1" in w.summary.value
+    assert "d′ =" not in w.summary.value and "erscheinen, sobald" in w.summary.value, "no d′ without a congruent case"
     w.next_button.click()
     assert w.controls["situation"].value == "preis" and w.feedback.value == ""
     w.reading.value, w.response.value = "passt", "rabatt"
     w.check_button.click()
     assert "vt-msg-wrong" in w.feedback.value and "Passender wäre" in w.feedback.value and "Besser:" in w.feedback.value
+    assert "“ – Richtig:" not in w.feedback.value and " – Gut:" not in w.feedback.value
     assert "Verpasst: 1" in w.summary.value
     w.controls["situation"].value = "freude"
     w.reading.value, w.response.value = "hoeflich", "naechster"

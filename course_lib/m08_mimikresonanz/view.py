@@ -17,6 +17,7 @@ Both are classes built from ipywidgets (not simple control → plot panels). Lik
 from __future__ import annotations
 
 import itertools
+import re
 from html import escape
 
 import ipywidgets as widgets
@@ -48,13 +49,17 @@ def _table_html(df, first_col: str) -> str:
     head = (f"<tr><th style='text-align:left'>{escape(first_col)}</th><th>Durchgänge</th>"
             "<th>Treffer</th><th>Trefferquote</th></tr>")
     rows = []
-    for label, r in df.iterrows():
-        rate = r["Trefferquote"]
-        rows.append(f"<tr><td>{escape(str(label))}</td><td style='text-align:right'>{int(r['Durchgänge'])}</td>"
-                    f"<td style='text-align:right'>{int(r['Treffer'])}</td>"
+    for label, n, hits, rate in zip(df.index, df["Durchgänge"].tolist(), df["Treffer"].tolist(), df["Trefferquote"].tolist()):
+        rows.append(f"<tr><td>{escape(str(label))}</td><td style='text-align:right'>{int(n)}</td>"
+                    f"<td style='text-align:right'>{int(hits)}</td>"
                     f"<td style='text-align:right'>{pct(float(rate)) if rate == rate else '–'}</td></tr>")
     return ("<table class='vt-table' style='border-collapse:collapse;margin:4px 12px 4px 0'>"
             f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _strip_verdict(text: str) -> str:
+    """Drop a leading "Richtig:"/"Genau:"/"Gut:" when an option's feedback is shown as the better alternative."""
+    return re.sub(r"^(Richtig|Genau|Gut)[:.]\s*", "", text)
 
 
 def _au_description(aus: dict) -> str:
@@ -117,7 +122,7 @@ class MikroTrainer:
         self.stage.add_class("vt-mx-stage-widget")
         self.status = widgets.HTML()
         self.feedback = widgets.HTML()
-        self.plot = LivePlot(figsize=(9.6, 4.2))
+        self.plot = LivePlot(figsize=(9.2, 4.0), dpi=85)
         self._build_plot()
         self.tables = widgets.HTML()
         self.plots = [self.plot]
@@ -263,12 +268,12 @@ class MikroTrainer:
         y = np.arange(len(labels))
         style_axes(ax1, "Trefferquote je Emotion", "Trefferquote (%)", "gezeigte Emotion")
         ax1.set_yticks(y, labels)
-        ax1.invert_yaxis()
-        ax1.set_xlim(0, 118)
+        ax1.set_ylim(len(labels) - 0.4, -1.1)  # top to bottom, with room for the label of the guessing line
+        ax1.set_xlim(0, 132)
         ax1.set_xticks([0, 25, 50, 75, 100])
         german_axis(ax1.xaxis, 0)
         ax1.axvline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5)
-        ax1.text(100 * model.CHANCE_LEVEL + 1, len(labels) - 0.45, "Raten ≈ 14 %", fontsize=FONT["note"] - 1, color="#444444")
+        ax1.text(100 * model.CHANCE_LEVEL + 1, -0.75, "Raten ≈ 14 %", fontsize=FONT["note"] - 1, color="#444444")
         self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
         self.plot.dynamic(*self.bars.patches)
         self.bar_texts = [self.plot.dynamic(ax1.text(1, yy, "", va="center", fontsize=FONT["note"])) for yy in y]
@@ -295,24 +300,24 @@ class MikroTrainer:
         by_em = model.hit_rates(self.trials, "emotion")
         by_ex = model.hit_rates(self.trials, "exposure")
         parts = []
-        for bar, txt, (label, r) in zip(self.bars.patches, self.bar_texts, by_em.iterrows()):
-            n, rate = int(r["Durchgänge"]), r["Trefferquote"]
+        em_rows = zip(by_em.index, by_em["Durchgänge"].tolist(), by_em["Treffer"].tolist(), by_em["Trefferquote"].tolist())
+        for bar, txt, (label, n, hits, rate) in zip(self.bars.patches, self.bar_texts, em_rows):
             w = 0.0 if n == 0 else 100 * float(rate)
             bar.set_width(w)
             txt.set_x(w + 1.5)
-            txt.set_text("noch keine" if n == 0 else f"{pct(float(rate))} ({int(r['Treffer'])}/{n})")
+            txt.set_text("noch keine" if n == 0 else f"{pct(float(rate))} ({int(hits)}/{int(n)})")
             if n:
-                parts.append(f"{label} {pct(float(rate))} ({int(r['Treffer'])} von {n})")
+                parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
         timed = by_ex.loc[[c[0] for c in model.EXPOSURE_CLASSES]]
         xs, ys, ex_parts = [], [], []
-        for k, (txt, (label, r)) in enumerate(zip(self.rate_texts, timed.iterrows())):
-            n, rate = int(r["Durchgänge"]), r["Trefferquote"]
+        ex_rows = zip(timed.index, timed["Durchgänge"].tolist(), timed["Treffer"].tolist(), timed["Trefferquote"].tolist())
+        for k, (txt, (label, n, hits, rate)) in enumerate(zip(self.rate_texts, ex_rows)):
             if n:
                 xs.append(k)
                 ys.append(100 * float(rate))
                 txt.set_position((k + 0.12, 100 * float(rate) + 4))
-                txt.set_text(f"n = {n}")
-                ex_parts.append(f"{label} {pct(float(rate))} ({int(r['Treffer'])} von {n})")
+                txt.set_text(f"n = {int(n)}")
+                ex_parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
             else:
                 txt.set_text("")
         self.rate_line.set_data(xs, ys)
@@ -468,6 +473,7 @@ class WortUndMimik:
                                   f"Es gibt {len(self.scenarios)} Situationen.</i></p>")
             return
         s = model.sdt(c["hit"], c["miss"], c["false_alarm"], c["correct_rejection"])
+        both = (c["hit"] + c["miss"]) > 0 and (c["false_alarm"] + c["correct_rejection"]) > 0
         reading_ok = sum(r["reading_ok"] for r in self.results.values())
         response_ok = sum(r["response_ok"] for r in self.results.values())
         tip = ("Sie vermuten eher zu oft einen Widerspruch (Kriterium c < 0)." if s["c"] < -0.2 else
@@ -480,9 +486,11 @@ class WortUndMimik:
             f"<tr><td>Widerspruch vorhanden</td><td>Treffer: {c['hit']}</td><td>Verpasst: {c['miss']}</td></tr>"
             f"<tr><td>kein Widerspruch</td><td>Falschalarm: {c['false_alarm']}</td><td>Richtig entwarnt: {c['correct_rejection']}</td></tr>"
             "</table>"
-            f"<p style='margin:4px 0'>Trefferrate (korrigiert) {pct(s['H'])}, Falschalarmrate (korrigiert) {pct(s['FA'])}, "
-            f"Sensitivität d′ = {num(s['d_prime'], 2)}, Kriterium c = {num(s['c'], 2)}. {escape(tip)}</p>"
-            f"<p style='margin:4px 0'>Passende Deutung: {reading_ok} von {n}; passende Reaktion: {response_ok} von {n}.</p>"
+            + (f"<p style='margin:4px 0'>Trefferrate (korrigiert) {pct(s['H'])}, Falschalarmrate (korrigiert) {pct(s['FA'])}, "
+               f"Sensitivität d′ = {num(s['d_prime'], 2)}, Kriterium c = {num(s['c'], 2)}. {escape(tip)}</p>" if both else
+               "<p style='margin:4px 0'><i>d′ und Kriterium c erscheinen, sobald Sie mindestens eine Situation mit und eine "
+               "ohne Widerspruch geprüft haben – vorher lässt sich Erkennen nicht von bloßer Neigung trennen.</i></p>")
+            + f"<p style='margin:4px 0'>Passende Deutung: {reading_ok} von {n}; passende Reaktion: {response_ok} von {n}.</p>"
         )
 
     # -- actions ---------------------------------------------------------------------------
@@ -496,10 +504,10 @@ class WortUndMimik:
             ("✔ " if r["reading_ok"] else "✘ ") + "Deutung: " + r["reading"]["feedback"],
         ]
         if not r["reading_ok"]:
-            lines.append("Passender wäre: „" + r["best_reading"]["text"] + "“ – " + r["best_reading"]["feedback"])
+            lines.append("Passender wäre: „" + r["best_reading"]["text"] + "“ – " + _strip_verdict(r["best_reading"]["feedback"]))
         lines.append(("✔ " if r["response_ok"] else "✘ ") + "Reaktion: " + r["response"]["feedback"])
         if not r["response_ok"]:
-            lines.append("Besser: " + r["best_response"]["text"] + " – " + r["best_response"]["feedback"])
+            lines.append("Besser: " + r["best_response"]["text"] + " – " + _strip_verdict(r["best_response"]["feedback"]))
         head = {"ok": "Deutung und Reaktion passen.", "partial": "Teilweise getroffen – lesen Sie die Begründung.",
                 "wrong": "Noch nicht – lesen Sie die Begründung und versuchen Sie es noch einmal."}[kind]
         self.feedback.value = box(kind, head) + "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines) + "</ul>"
