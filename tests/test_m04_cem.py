@@ -473,3 +473,27 @@ def num_de(x: float) -> str:
     from course_lib.format_de import num
 
     return num(x, 1)
+
+
+def test_matrix_redraw_strategy():
+    w = view.beziehungsmatrix()
+    p = w.plots[0]
+    draws = p.full_draws
+    w.controls["schnitt"].value = 6.5  # quadrant tints and cut lines are dynamic: blit only
+    w.controls["fachlich"].value = 3
+    assert p.full_draws == draws
+    w.controls["modus"].value = "portfolio"  # number tags appear: exactly one full draw
+    assert p.full_draws == draws + 1
+    w.controls["schnitt"].value = 4
+    assert p.full_draws == draws + 1
+
+
+def test_avr_weakest_marker_follows_weakest_link():
+    w = view.avr_check()
+    weak = [a for a in w.plots[0]._dynamic if getattr(a, "get_marker", lambda: None)() == "<"][0]
+    w.controls["produkt"].value = 2
+    x, y = weak.get_data()
+    assert list(y) == [2] and x[0] == pytest.approx(2.35)  # top bar = product
+    for k in ("produkt", "verkaeufer", "unternehmen"):
+        w.controls[k].value = 9
+    assert len(weak.get_data()[0]) == 0  # full reference: no weakest link shown

@@ -239,6 +239,26 @@ def _is_missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+def _numeric_column(series, col: str):
+    """A rating column as a float numpy array (NaN for empty cells) or a German error."""
+    import numpy as np
+    import pandas as pd
+
+    try:
+        vals = series.to_numpy(dtype=float, na_value=np.nan)
+    except (TypeError, ValueError):
+        conv = pd.to_numeric(series, errors="coerce")
+        if (series.notna() & conv.isna()).any():
+            raise CourseInputError(f"In der Spalte „{col}“ steht etwas, das keine Zahl ist.",
+                                   "Bitte tragen Sie Zahlen von 0 bis 10 ein oder lassen Sie das Feld leer.") from None
+        vals = conv.to_numpy(dtype=float, na_value=np.nan)
+    finite = vals[~np.isnan(vals)]
+    if ((finite < 0) | (finite > SCALE_MAX)).any():
+        raise CourseInputError(f"In der Spalte „{col}“ liegen Werte außerhalb von 0 bis 10.",
+                               "Bitte verwenden Sie die Skala 0 bis 10.")
+    return vals
+
+
 def check_customers(df):
     """Validate a customer table (pandas DataFrame) and return a clean copy.
 
@@ -258,26 +278,25 @@ def check_customers(df):
     if len(df) == 0 or len(df) > MAX_ROWS:
         raise CourseInputError(f"Die Kundentabelle braucht 1 bis {MAX_ROWS} Zeilen, nicht {len(df)}.",
                                "Bitte kürzen oder ergänzen Sie die Tabelle.")
-    out = df.copy()
-    names = out["kunde"]
-    if names.isna().any() or not all(isinstance(n, str) and n.strip() for n in names):
+    names = list(df["kunde"])
+    if not all(isinstance(n, str) and n.strip() for n in names):
         raise CourseInputError("Jeder Kunde braucht einen Namen in der Spalte „kunde“.",
                                "Bitte tragen Sie die fehlenden Namen ein.")
-    if names.duplicated().any():
-        dup = names[names.duplicated()].iloc[0]
+    if len(set(names)) != len(names):
+        seen, dup = set(), ""
+        for n in names:
+            if n in seen:
+                dup = n
+                break
+            seen.add(n)
         raise CourseInputError(f"Der Kunde „{dup}“ steht mehrfach in der Tabelle.",
                                "Bitte geben Sie jedem Kunden einen eindeutigen Namen.")
-    for col in RATING_COLUMNS:
-        vals = pd.to_numeric(out[col], errors="coerce")
-        bad = out[col].notna() & vals.isna()
-        if bad.any():
-            raise CourseInputError(f"In der Spalte „{col}“ steht etwas, das keine Zahl ist.",
-                                   "Bitte tragen Sie Zahlen von 0 bis 10 ein oder lassen Sie das Feld leer.")
-        if ((vals < 0) | (vals > SCALE_MAX)).any():
-            raise CourseInputError(f"In der Spalte „{col}“ liegen Werte außerhalb von 0 bis 10.",
-                                   "Bitte verwenden Sie die Skala 0 bis 10.")
-        out[col] = vals.astype(float)
-    return out.reset_index(drop=True)
+    cols = {col: _numeric_column(df[col], col) for col in RATING_COLUMNS}
+    out = df.reset_index(drop=True).copy()
+    for col, vals in cols.items():
+        if out[col].dtype != "float64":  # only convert what is not already a float column
+            out[col] = vals
+    return out
 
 
 def beispielkunden():
@@ -294,29 +313,32 @@ def portfolio(kunden, schnitt=CUT_DEFAULT):
     "Lieferant" and "Sympathieträger ohne Leistung", each by ascending bond strength;
     partners last. Rows with a missing rating get the quadrant "offen"
     ("Einschätzung fehlt"), ``gefaehrdet`` = False and stand after the risky ones – the
-    course never guesses a missing value.
+    course never guesses a missing value. Same rule as :func:`quadrant`, vectorised.
     """
+    import numpy as np
     import pandas as pd
 
     df = check_customers(kunden)
     c = check_number(schnitt, "Schnittlinie", *CUT_RANGE)
-    rows = []
-    for _, r in df.iterrows():
-        f, p = r["fachlich"], r["persoenlich"]
-        if _is_missing(f) or _is_missing(p):
-            rows.append({"kunde": r["kunde"], "fachlich": f, "persoenlich": p, "quadrant": "offen",
-                         "label": OPEN_LABEL, "bindung": float("nan"), "gefaehrdet": False,
-                         "massnahme": "Fehlende Einschätzung nachholen – im nächsten Gespräch gezielt nachfragen.",
-                         "_rang": 1})
-            continue
-        q = quadrant(f, p, c)
-        info = QUADRANTS[q]
-        rows.append({"kunde": r["kunde"], "fachlich": f, "persoenlich": p, "quadrant": q, "label": info["label"],
-                     "bindung": bindung(f, p), "gefaehrdet": info["risiko"] > 0, "massnahme": info["massnahme"],
-                     "_rang": 10 + info["risiko"] if info["risiko"] else 0})
-    out = pd.DataFrame(rows)
-    out = out.sort_values(["_rang", "bindung"], ascending=[False, True], kind="stable", na_position="last")
-    return out.drop(columns="_rang").reset_index(drop=True)
+    f = df["fachlich"].to_numpy(dtype=float)
+    p = df["persoenlich"].to_numpy(dtype=float)
+    known = ~(np.isnan(f) | np.isnan(p))
+    hi_f, hi_p = f >= c, p >= c
+    quad = np.where(~known, "offen", np.where(hi_f, np.where(hi_p, "partner", "lieferant"),
+                                              np.where(hi_p, "sympathie", "ende")))
+    risk = np.array([QUADRANTS[q]["risiko"] if q in QUADRANTS else 0 for q in quad])
+    rank = np.where(quad == "offen", 1, np.where(risk > 0, 10 + risk, 0))
+    bond = np.where(known, np.nan_to_num(f) * np.nan_to_num(p) / 100.0, np.nan)
+    open_action = "Fehlende Einschätzung nachholen – im nächsten Gespräch gezielt nachfragen."
+    order = np.lexsort((np.where(np.isnan(bond), np.inf, bond), -rank))  # last key sorts first
+    names = df["kunde"].to_numpy(dtype=object)[order]
+    quad = quad[order]
+    return pd.DataFrame({
+        "kunde": names, "fachlich": f[order], "persoenlich": p[order], "quadrant": quad,
+        "label": [QUADRANTS[q]["label"] if q in QUADRANTS else OPEN_LABEL for q in quad],
+        "bindung": bond[order], "gefaehrdet": risk[order] > 0,
+        "massnahme": [QUADRANTS[q]["massnahme"] if q in QUADRANTS else open_action for q in quad],
+    })
 
 
 # --------------------------------------------------------------------------------------

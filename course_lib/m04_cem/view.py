@@ -58,13 +58,14 @@ def avr_check(kunden=None) -> AvrCheck:
     style_axes(ax, "AVR-Check: drei Urteile eines Kunden", "Bewertung (Punkte von 0 bis 10)", "")
     ys = [2, 1, 0]
     ax.set_yticks(ys, [model.DIM_LABELS[d] for d in model.DIMENSIONS])
-    ax.set_xlim(0, 14)
+    ax.set_xlim(0, 10.8)
     ax.set_ylim(-0.6, 2.6)
     ax.set_xticks(range(0, 11, 2))
-    ax.spines["bottom"].set_bounds(0, 10)
     german_axis(ax.xaxis, 0)
     bars = [plot.dynamic(ax.barh(y, 0, height=0.55, edgecolor="black", linewidth=0.8)[0]) for y in ys]
-    texts = [plot.dynamic(ax.text(0, y, "", va="center", fontsize=FONT["note"])) for y in ys]
+    # the weakest link is marked by a pointer marker, not by text (text layout is slow to redraw)
+    (weak,) = ax.plot([], [], marker="<", markersize=13, color="black", markerfacecolor=PALETTE["gelb"], linestyle="none")
+    plot.dynamic(weak)
     theta_line = plot.dynamic(ax.axvline(7, color=PALETTE["schwarz"], linestyle="--", linewidth=1.6))
     mean_line = plot.dynamic(ax.axvline(7, color=PALETTE["grau"], linestyle=":", linewidth=2))
     ax.legend(handles=[
@@ -72,14 +73,15 @@ def avr_check(kunden=None) -> AvrCheck:
         Patch(facecolor=PALETTE["orange"], edgecolor="black", hatch="//", label="unter der Schwelle"),
         Line2D([], [], color=PALETTE["schwarz"], linestyle="--", label="Schwelle „positiv“"),
         Line2D([], [], color=PALETTE["grau"], linestyle=":", linewidth=2, label="Mittelwert (nur Vergleich)"),
-    ], fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, framealpha=0.95)
-    style_axes(ax_r, "Empfehlung\n(Lernmodell)", "", "Neigung (%)")
+        Line2D([], [], marker="<", markersize=10, color="black", markerfacecolor=PALETTE["gelb"], linestyle="none",
+               label="schwächstes Glied"),
+    ], fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, framealpha=0.95)
+    style_axes(ax_r, "Empfehlung", "", "Neigung im Lernmodell (%)")
     ax_r.set_xlim(-0.6, 0.6)
     ax_r.set_ylim(0, 100)
     ax_r.set_xticks([])
     german_axis(ax_r.yaxis, 0)
     rec_bar = plot.dynamic(ax_r.bar(0, 0, width=0.7, color=PALETTE["gruen"], edgecolor="black", hatch="..")[0])
-    rec_text = plot.dynamic(ax_r.text(0, 0, "", ha="center", va="bottom", fontsize=FONT["label"], fontweight="bold"))
 
     text = widgets.HTML()
     text.add_class("vt-avr-text")
@@ -92,28 +94,26 @@ def avr_check(kunden=None) -> AvrCheck:
         if state["loading"]:
             return
         r = model.avr_status(v["produkt"], v["verkaeufer"], v["unternehmen"], v["schwelle"])
-        for dim, bar, txt, y in zip(model.DIMENSIONS, bars, texts, ys):
+        for dim, bar, y in zip(model.DIMENSIONS, bars, ys):
             x = r.ratings[dim]
             ok = x >= r.schwelle
             bar.set_width(x)
             bar.set_facecolor(PALETTE["blau"] if ok else PALETTE["orange"])
             bar.set_hatch("" if ok else "//")
-            note = "erfüllt" if ok else "unter Schwelle"
-            if not r.vollumfaenglich and dim == r.schwaechstes:
-                note += "\nschwächstes Glied"
-            txt.set_position((x + 0.2, y))
-            txt.set_text(f"{num(x, 1)} – {note}")
+        if r.vollumfaenglich:
+            weak.set_data([], [])
+        else:
+            weak.set_data([r.ratings[r.schwaechstes] + 0.35], [ys[model.DIMENSIONS.index(r.schwaechstes)]])
         theta_line.set_xdata([r.schwelle, r.schwelle])
         mean_line.set_xdata([r.mittelwert, r.mittelwert])
         rec_bar.set_height(r.empfehlung * 100)
-        rec_text.set_position((0, min(r.empfehlung * 100 + 2, 90)))
-        rec_text.set_text(pct(r.empfehlung))
         ratings_s = ", ".join(f"{model.DIM_LABELS[d]} {num(r.ratings[d], 1)}" for d in model.DIMENSIONS)
         status = "erreicht" if r.vollumfaenglich else f"nicht erreicht, schwächstes Glied: {r.schwaechstes_label}"
         plot.refresh(alt=f"Balkendiagramm der drei Bewertungen ({ratings_s}) mit Schwelle {num(r.schwelle, 1)} "
                          f"und Mittelwert {num(r.mittelwert, 1)}; aktive vollumfängliche Referenz {status}; "
                          f"Empfehlungsneigung im Lernmodell {pct(r.empfehlung)}.")
-        html = []
+        html = [f"<p>Ihre Bewertung: {escape(ratings_s)} · Mittelwert {num(r.mittelwert, 1)} · "
+                f"Empfehlungsneigung im Lernmodell: <b>{pct(r.empfehlung)}</b></p>"]
         if r.vollumfaenglich:
             html.append(box("ok", f"Alle drei Urteile liegen bei mindestens {num(r.schwelle, 1)} Punkten. "
                                   "Diese Kundin oder dieser Kunde empfiehlt Sie aktiv weiter.",
@@ -175,10 +175,10 @@ def avr_check(kunden=None) -> AvrCheck:
 # ======================================================================================
 QUAD_STYLE = {
     # key: (face colour, hatch, marker)
-    "partner": ("#d4ecdf", "", "o"),
-    "lieferant": ("#d6e8f5", "//", "s"),
-    "sympathie": ("#fbe8c4", "..", "^"),
-    "ende": ("#f6d5c6", "xx", "X"),
+    "partner": ("#6cc39a", "", "o"),  # hatches dropped: the quadrant names carry the meaning
+    "lieferant": ("#7db8e3", "", "s"),
+    "sympathie": ("#f2c062", "", "^"),
+    "ende": ("#e8936e", "", "X"),
 }
 
 
@@ -216,15 +216,18 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
     german_axis(ax.yaxis, 0)
     rects, labels = {}, {}
     for key, (face, hatch, _m) in QUAD_STYLE.items():
-        rects[key] = plot.dynamic(ax.add_patch(Rectangle((0, 0), 1, 1, facecolor=face, hatch=hatch,
-                                                         edgecolor="#9a9a9a", linewidth=0)))
-    for key in QUAD_STYLE:
+        # translucent tints move with the cut line (cheap to blit); the static labels below stay readable
+        rects[key] = plot.dynamic(ax.add_patch(Rectangle((0, 0), 1, 1, facecolor=face, alpha=0.3, linewidth=0)))
+    # each corner belongs to the same quadrant for every cut line, so the names sit in the corners (static)
+    corners = {"sympathie": (0.15, 9.85, "left", "top"), "partner": (9.85, 9.85, "right", "top"),
+               "ende": (0.15, 0.15, "left", "bottom"), "lieferant": (9.85, 0.15, "right", "bottom")}
+    for key, (x, y, ha, va) in corners.items():
         star = "*" if "Deutung" in model.QUADRANTS[key]["herkunft"] else ""
-        labels[key] = plot.dynamic(ax.text(0, 0, model.QUADRANTS[key]["label"].replace(" ohne", "\nohne") + star, ha="center", va="center",
-                                           fontsize=FONT["label"], fontweight="bold",
-                                           bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=2)))
+        labels[key] = ax.text(x, y, model.QUADRANTS[key]["label"].replace(" ohne", "\nohne") + star, ha=ha, va=va,
+                              fontsize=FONT["label"], fontweight="bold")
     vline = plot.dynamic(ax.axvline(5, color="black", linewidth=1.4))
     hline = plot.dynamic(ax.axhline(5, color="black", linewidth=1.4))
+    shown_mode = [None]
     (single,) = ax.plot([], [], marker="*", markersize=20, color=PALETTE["schwarz"], markerfacecolor=PALETTE["gelb"],
                         linestyle="none")
     plot.dynamic(single)
@@ -233,7 +236,9 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
         (ln,) = ax.plot([], [], marker=marker, markersize=9, linestyle="none", color="black",
                         markerfacecolor="white", markeredgewidth=1.5)
         groups[key] = plot.dynamic(ln)
-    tags = [plot.dynamic(ax.text(0, 0, "", fontsize=FONT["note"], fontweight="bold")) for _ in range(min(n_rows, model.MAX_ROWS))]
+    # customer numbers never move (only their quadrant changes with the cut), so they are static too;
+    # they are shown in portfolio mode only – switching the mode redraws the background once
+    tags = [ax.text(0, 0, "", fontsize=FONT["note"], fontweight="bold", visible=False) for _ in range(min(n_rows, model.MAX_ROWS))]
     text = widgets.HTML()
     mode = widgets.ToggleButtons(options=[("Einzelkunde", "einzel"), ("Portfolio", "portfolio")], value="einzel",
                                  description="Ansicht:", style={"description_width": "initial"})
@@ -243,9 +248,6 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
                   "partner": (c, c, 10 - c, 10 - c)}
         for key, (x, y, w, h) in bounds.items():
             rects[key].set_bounds(x, y, w, h)
-            lines = labels[key].get_text().count("\n") + 1
-            labels[key].set_position((x + w / 2, y + h - 0.4 * lines if h > 0.9 * lines else y + h / 2))
-            labels[key].set_visible(w >= 2.2 and h >= 0.8 * lines)
         vline.set_xdata([c, c])
         hline.set_ydata([c, c])
 
@@ -253,6 +255,11 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
         c = model.check_number(v["schnitt"], "Schnittlinie", *model.CUT_RANGE)
         place_quadrants(c)
         portfolio_mode = v["modus"] == "portfolio"
+        if shown_mode[0] != v["modus"]:
+            shown_mode[0] = v["modus"]
+            for t in tags:
+                t.set_visible(False)
+            plot.invalidate()  # number tags appear or disappear: one full draw
         panel_controls = getattr(update, "controls", None)
         if panel_controls:
             panel_controls["fachlich"].disabled = portfolio_mode
@@ -263,8 +270,6 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
             single.set_visible(True)
             for ln in groups.values():
                 ln.set_visible(False)
-            for t in tags:
-                t.set_visible(False)
             plot.refresh(alt=f"Vier-Felder-Matrix mit Schnittlinie bei {num(c, 1)}; der Kunde liegt bei fachlich "
                              f"{num(r.fachlich, 1)} und persönlich {num(r.persoenlich, 1)} im Quadranten „{r.label}“.")
             note = (" <i>Dieser Quadrant ist eine Deutung des Kurses; das Buchkapitel benennt ihn nicht so.</i>"
@@ -284,8 +289,6 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
             sub = placed[placed["quadrant"] == key]
             ln.set_data(sub["fachlich"].to_numpy(), sub["persoenlich"].to_numpy())
             ln.set_visible(True)
-        for t in tags:
-            t.set_visible(False)
         for t, r in zip(tags, placed.itertuples()):
             t.set_text(str(numbers[r.kunde]))
             t.set_position((min(r.fachlich + 0.18, 9.6), min(r.persoenlich + 0.18, 9.6)))
@@ -330,7 +333,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
 # ======================================================================================
 def erwartungsluecke() -> LivePanel:
     """Promise vs. delivered experience, optionally with a failure and its complaint handling."""
-    plot = LivePlot(figsize=(7.6, 3.9))
+    plot = LivePlot(figsize=(7.6, 4.3))
     gs = plot.fig.add_gridspec(1, 2, width_ratios=[2.3, 1])
     ax = plot.fig.add_subplot(gs[0, 0])
     ax_b = plot.fig.add_subplot(gs[0, 1])
@@ -341,30 +344,32 @@ def erwartungsluecke() -> LivePanel:
     german_axis(ax.yaxis, 1)
     ax.axhline(0, color="#999999", linewidth=0.8)
     xs = np.linspace(0, 10, 81)
-    zone_lo = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#f6d5c6", hatch="\\\\", edgecolor="#e0b0a0", linewidth=0)))
-    zone_hi = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#d4ecdf", hatch="..", edgecolor="#a8d2bb", linewidth=0)))
-    lbl_lo = plot.dynamic(ax.text(0, 0.2, "Enttäuschung", fontsize=FONT["note"], ha="center"))
-    lbl_hi = plot.dynamic(ax.text(0, -0.6, "Begeisterung", fontsize=FONT["note"], ha="center"))
+    zone_lo = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#f6d5c6", hatch="\\\\", edgecolor="#e3b4a3", linewidth=0)))
+    zone_hi = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#d4ecdf", hatch="..", edgecolor="#9fcdb4", linewidth=0)))
     promise = plot.dynamic(ax.axvline(8, color="black", linestyle="--", linewidth=1.5, label="Versprechen"))
     (curve0,) = ax.plot(xs, xs * 0, color=PALETTE["blau"], linewidth=2.2, label="ohne Panne")
     (curve1,) = ax.plot(xs, xs * 0, color=PALETTE["rot"], linewidth=2.2, linestyle="-.", label="mit Panne und Bearbeitung")
     (pt0,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=10, markeredgecolor="black")
     (pt1,) = ax.plot([], [], "^", color=PALETTE["rot"], markersize=11, markeredgecolor="black")
     plot.dynamic(curve0, curve1, pt0, pt1)
-    # the legend is drawn after the moving zones, so it stays readable
-    plot.dynamic(ax.legend(handles=[curve0, curve1, promise], fontsize=8, loc="upper left", framealpha=0.95))
 
     style_axes(ax_b, "Wirkung (Lernmodell)", "", "Wirkung (−1 bis +1)")
-    ax_b.set_ylim(-1.05, 1.75)  # the space above +1 holds the legend
+    ax_b.set_ylim(-1.05, 1.05)
     ax_b.set_xlim(-0.6, 1.6)
     ax_b.set_xticks([0, 1], ["Zufrieden-\nheit", "Wiederkauf,\nEmpfehlung"])
     ax_b.axhline(0, color="#999999", linewidth=0.8)
     german_axis(ax_b.yaxis, 1)
     bars0 = [plot.dynamic(ax_b.bar(x - 0.18, 0, width=0.34, color=PALETTE["blau"], edgecolor="black")[0]) for x in (0, 1)]
     bars1 = [plot.dynamic(ax_b.bar(x + 0.18, 0, width=0.34, color=PALETTE["rot"], edgecolor="black", hatch="//")[0]) for x in (0, 1)]
-    ax_b.legend(handles=[Patch(facecolor=PALETTE["blau"], edgecolor="black", label="ohne Panne"),
-                         Patch(facecolor=PALETTE["rot"], edgecolor="black", hatch="//", label="Panne + Bearbeitung")],
-                fontsize=7, loc="upper center", framealpha=0.95)
+    # one static legend below both axes (a legend inside would be covered by the moving zones)
+    plot.fig.legend(handles=[
+        Line2D([], [], color=PALETTE["blau"], linewidth=2.2, marker="o", label="ohne Panne (Kurve, Balken ohne Muster)"),
+        Line2D([], [], color=PALETTE["rot"], linewidth=2.2, linestyle="-.", marker="^",
+               label="mit Panne und Bearbeitung (Kurve, Balken schraffiert)"),
+        Line2D([], [], color="black", linestyle="--", label="Versprechen"),
+        Patch(facecolor="#f6d5c6", hatch="\\\\", edgecolor="#e3b4a3", label="Zone Enttäuschung"),
+        Patch(facecolor="#d4ecdf", hatch="..", edgecolor="#9fcdb4", label="Zone Begeisterung"),
+    ], loc="outside lower center", ncol=3, fontsize=8, frameon=False)
     for a in (ax, ax_b):
         a.set_yticks([-1, -0.5, 0, 0.5, 1])
     text = widgets.HTML()
@@ -374,10 +379,6 @@ def erwartungsluecke() -> LivePanel:
         m, t = r.versprechen, model.TOLERANZ_DEFAULT
         zone_lo.set_bounds(0, -1.05, max(0.0, m - t), 2.1)
         zone_hi.set_bounds(min(10.0, m + t), -1.05, max(0.0, 10 - (m + t)), 2.1)
-        lbl_lo.set_position((max(0.0, m - t) / 2, 0.2))
-        lbl_lo.set_visible(m - t >= 2.2)
-        lbl_hi.set_position(((m + t + 10) / 2, -0.6))
-        lbl_hi.set_visible(10 - (m + t) >= 2.2)
         promise.set_xdata([m, m])
         curve0.set_ydata([model.zufriedenheit(x - m) for x in xs])
         pt0.set_data([r.erlebnis], [r.zufriedenheit_ohne_panne])
