@@ -88,7 +88,13 @@ def load_locafox() -> pd.DataFrame:
 
     Columns: ``id``, ``kennzahl``, ``anteil_2015_prozent``, ``anteil_zweite_erhebung_prozent``,
     ``angabe_zuwachs_quelle`` (the source's wording of a change, if any), ``hinweis``.
+    Returns a fresh copy (the file is read and checked once per session).
     """
+    return _locafox_file().copy()
+
+
+@lru_cache(maxsize=1)
+def _locafox_file() -> pd.DataFrame:
     df = content.load_csv(MODULE, LOCAFOX_FILE)
     if list(df.columns) != LOCAFOX_COLUMNS:
         raise CourseInputError(
@@ -135,15 +141,20 @@ def locafox_table(reading: str = "keine", indicators=None) -> pd.DataFrame:
     not given by the source), ``hinweis``. Missing values stay NaN – nothing is invented.
     """
     check_choice(reading, "Lesart", list(READINGS))
-    df = load_locafox()
-    if indicators is not None:
-        ids = check_sequence(list(indicators) if isinstance(indicators, (tuple, list)) else indicators,
-                             "Kennzahlen", min_len=1, max_len=len(df))
-        if not ids:
-            raise CourseInputError("Es ist keine Kennzahl ausgewählt.", "Bitte wählen Sie mindestens eine Kennzahl aus.")
-        for i in ids:
-            check_choice(i, "Kennzahl", list(df["id"]))
-        df = df[df["id"].isin(ids)].reset_index(drop=True)
+    full = _full_table(reading)
+    if indicators is None:
+        return full.copy()
+    ids = check_sequence(list(indicators) if isinstance(indicators, (tuple, list)) else indicators,
+                         "Kennzahlen", min_len=1, max_len=len(full))
+    known = list(full["id"])
+    for i in ids:
+        check_choice(i, "Kennzahl", known)
+    return full[full["id"].isin(ids)].reset_index(drop=True)
+
+
+@lru_cache(maxsize=len(READINGS))
+def _full_table(reading: str) -> pd.DataFrame:
+    df = _locafox_file()
     out = pd.DataFrame({
         "id": df["id"], "kennzahl": df["kennzahl"],
         "wert_2015": df["anteil_2015_prozent"].astype(float),

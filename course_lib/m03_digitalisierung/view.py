@@ -63,9 +63,8 @@ def _signed(x: float, digits: int, suffix: str) -> str:
     return f"{sign}{num(x, digits)}\u00a0{suffix}"
 
 
-def locafox_table_html(reading: str, indicators) -> str:
-    """The comparison table for the chosen indicators (German formats, gaps shown as gaps)."""
-    df = model.locafox_table(reading, indicators)
+def locafox_table_html(df, reading: str) -> str:
+    """The comparison table of ``model.locafox_table(reading, …)`` (German formats, gaps as gaps)."""
     head = ("<tr><th style='text-align:left'>Kennzahl</th><th>2015</th><th>zweite Erhebung</th>"
             "<th>Veränderung in Prozentpunkten</th><th>Veränderung in Prozent (relativ)</th>"
             "<th style='text-align:left'>Hinweis</th></tr>")
@@ -90,8 +89,7 @@ def locafox_table_html(reading: str, indicators) -> str:
             f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def _comparison_text(reading: str, indicators) -> str:
-    df = model.locafox_table(reading, indicators)
+def _comparison_text(df) -> str:
     lines = []
     for r in df.itertuples():
         if math.isfinite(r.aenderung_pp):
@@ -188,8 +186,8 @@ def cross_channel() -> LivePanel:
                           "Onlineshop 60 und 73 Prozent, mobil optimierte Website 61 und 87 Prozent, App nur 53 Prozent "
                           f"(2015 fehlt), Buy & Collect 43 Prozent ({alt_bc}), Reserve & Collect ohne Zahl. "
                           f"Ausgewählt: {', '.join(tab['kennzahl'])}."))
-        table.value = locafox_table_html(v["lesart"], chosen)
-        text.value = _comparison_text(v["lesart"], chosen)
+        table.value = locafox_table_html(tab, v["lesart"])
+        text.value = _comparison_text(tab)
 
     return LivePanel(
         title="Cross-Channel im Einzelhandel",
