@@ -248,7 +248,7 @@ def selbsteinschaetzung() -> SelfAssessment:
 # Energiebudget
 # ---------------------------------------------------------------------------------------
 
-Y_STEPS = (20.0, 50.0, 100.0, 200.0, 500.0)  # y-axis tops: few full redraws, blitting otherwise
+Y_STEPS = (50.0, 100.0, 200.0, 450.0)  # y-axis tops (path-independent): few full redraws, blitting otherwise
 
 
 def energiebudget() -> LivePanel:
@@ -271,7 +271,7 @@ def energiebudget() -> LivePanel:
     def update(v):
         r = model.strain_path(v["n"], v["d"], v["s"], v["c"], v["u"], v["tage"])
         days = np.arange(len(r.path))
-        ytop = next((t for t in Y_STEPS if r.end * 1.1 <= t), max(Y_STEPS[-1], r.end * 1.1))
+        ytop = next((t for t in Y_STEPS if r.end * 1.05 <= t), max(Y_STEPS[-1], r.end * 1.05))
         if state["xlim"] != len(days) or state["ylim"] != ytop:
             ax.set_xlim(0, len(days) - 1 + 0.5)
             ax.set_ylim(0, ytop)
