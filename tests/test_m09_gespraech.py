@@ -32,6 +32,8 @@ QUESTIONS = [
     ("Kennen Sie unser Unternehmen schon?", "geschlossen", "Entscheidungsfrage"),
     ("Wollen Sie heute noch bestellen?", "geschlossen", "Entscheidungsfrage"),
     ("Guten Tag, Herr Kunde, haben Sie kurz Zeit?", "geschlossen", "Entscheidungsfrage"),
+    ("Hallo! Kann ich helfen?", "geschlossen", "Entscheidungsfrage"),
+    ("Gefällt Ihnen das Modell?", "geschlossen", "Entscheidungsfrage"),
     ("Also, können wir einen Termin vereinbaren?", "geschlossen", "Entscheidungsfrage"),
     ("Darf ich fragen, ob Sie schon einen Anbieter haben?", "geschlossen", "Entscheidungsfrage"),
     # closed: alternative question
@@ -39,6 +41,7 @@ QUESTIONS = [
     ("Passt Ihnen Dienstag oder Mittwoch besser?", "geschlossen", "Alternativfrage"),
     # closed: statement word order / short question
     ("Sie kommen zurecht?", "geschlossen", "Aussagefrage"),
+    ("Sie suchen ein Geschenk?", "geschlossen", "Aussagefrage"),
     ("Das Angebot ist also in Ordnung?", "geschlossen", "Aussagefrage"),
     ("Alles klar?", "geschlossen", "Kurzfrage"),
     ("Noch etwas?", "geschlossen", "Kurzfrage"),
@@ -51,6 +54,8 @@ QUESTIONS = [
     ("Sie legen natürlich Wert auf Qualität?", "suggestiv", "Suggestivfrage"),
     ("Warum nicht gleich das größere Paket?", "suggestiv", "Suggestivfrage"),
     ("Warum nehmen Sie nicht einfach das Premium-Modell?", "suggestiv", "Suggestivfrage"),
+    ("Wieso nicht gleich zwei Stück?", "suggestiv", "Suggestivfrage"),
+    ("Ist das nicht ein tolles Angebot?", "suggestiv", "Suggestivfrage"),
     ("Sie sind bestimmt auch an Einsparungen interessiert?", "suggestiv", "Suggestivfrage"),
     ("Das sehen Sie genauso, nicht wahr?", "suggestiv", "Suggestivfrage"),
     ("Haben Sie nicht auch genug von hohen Kosten?", "suggestiv", "Suggestivfrage"),
@@ -63,6 +68,8 @@ QUESTIONS = [
     ("Für welche Anwendung brauchen Sie das Gerät?", "offen", "W-Frage"),
     ("Guten Tag, Frau Meier, was ist Ihnen bei der Auswahl wichtig?", "offen", "W-Frage"),
     ("Und, was halten Sie davon?", "offen", "W-Frage"),
+    ("Womit kann ich Ihnen helfen?", "offen", "W-Frage"),
+    ("Was halten Sie davon, wenn wir uns in der Mitte treffen?", "offen", "W-Frage"),
     ("Warum ist Ihnen dieser Punkt so wichtig?", "offen", "W-Frage"),
     ("Wann passt es Ihnen am besten?", "offen", "eng"),
     ("Wer entscheidet bei Ihnen über die Anschaffung?", "offen", "eng"),
@@ -77,6 +84,7 @@ QUESTIONS = [
     ("Das Wetter ist heute schön.", "keine_frage", "keine Frage"),
     ("Unser Angebot gilt bis Freitag.", "keine_frage", "keine Frage"),
     ("Rufen Sie mich morgen an.", "keine_frage", "Aufforderung"),
+    ("Brauchen Sie Hilfe", "keine_frage", "Aufforderung"),
     ("???", "keine_frage", "keine Frage"),
     ("12345", "keine_frage", "keine Frage"),
 ]

@@ -79,7 +79,7 @@ SUGGESTIVE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bnicht auch\b", "„nicht auch“ legt eine Zustimmung nahe."),
     (r"\bnicht etwa\b", "„nicht etwa“ legt die Antwort nahe."),
     (r"\bnicht einfach\b", "„nicht einfach“ drängt zu einer bestimmten Wahl."),
-    (r"^warum nicht\b", "„Warum nicht …?“ setzt den Gesprächspartner unter Rechtfertigungsdruck."),
+    (r"^(warum|wieso|weshalb) nicht\b", "„Warum nicht …?“ setzt das Gegenüber unter Rechtfertigungsdruck."),
     (r"\b(sicher|sicherlich|bestimmt|gewiss|natürlich|selbstverständlich|hoffentlich)\b",
      "Ein Gewissheitswort (etwa „sicher“, „natürlich“) gibt die Antwort schon vor."),
     (r"\bja auch\b", "„ja auch“ unterstellt Einverständnis."),
