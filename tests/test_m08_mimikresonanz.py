@@ -353,7 +353,8 @@ def test_trainer_trial_flashes_in_the_browser_and_tallies_answers():
     assert f"@keyframes {cur['uid']}" in t.stage.value and "200ms linear 1000ms" in t.stage.value
     assert not any(b.disabled for b in t.answer_buttons.values())
     t.answer_buttons[cur["emotion"]].click()
-    assert "Richtig erkannt" in t.feedback.value and "AU" in t.feedback.value
+    assert "vt-msg-ok" in t.feedback.value and "AU" in t.feedback.value
+    assert f"Sie haben {model.EMOTION_LABELS[cur['emotion']]} erkannt (gezeigt für 200 ms)" in t.feedback.value
     assert "@keyframes" not in t.stage.value, "after the answer the face stays static (no replay)"
     assert t.trials == [{"emotion": cur["emotion"], "answer": cur["emotion"], "exposure_ms": 200}]
     label = model.EMOTION_LABELS[cur["emotion"]]
@@ -365,6 +366,7 @@ def test_trainer_trial_flashes_in_the_browser_and_tallies_answers():
     wrong = next(e for e in model.EMOTIONS if e != second["emotion"])
     t.answer_buttons[wrong].click()
     assert "Gezeigt wurde" in t.feedback.value and len(t.trials) == 2
+    assert "Verwechslungen" in t.tables.value and f"<td>{model.EMOTION_LABELS[second['emotion']]}</td>" in t.tables.value
     assert t.table()["Treffer"].sum() == 1
 
 

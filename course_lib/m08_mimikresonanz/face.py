@@ -23,6 +23,7 @@ the start and does not change the exposure. The browser's compositor applies the
 screen refreshes: on a 60-Hz display the face stays for a whole number of frames, i.e. on a
 grid of ≈ 16,7 ms (see :func:`.model.frames_shown`). ``will-change: opacity`` asks the browser
 to put the layer on the compositor, so a busy main thread does not stretch the exposure.
+Browsers pause animations in hidden tabs; the trainer is meant for the visible tab.
 
 In JupyterLab 4 (ipywidgets 8, ``@jupyter-widgets/controls`` HTML view) the value of an
 ``ipywidgets.HTML`` is assigned with ``innerHTML`` without a sanitizer, so the ``<style>`` and the

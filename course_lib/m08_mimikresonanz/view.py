@@ -57,6 +57,22 @@ def _table_html(df, first_col: str) -> str:
             f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+def _confusion_html(df) -> str:
+    """Answers (columns) per shown emotion (rows); the diagonal (hits) is bold and marked ✔."""
+    head = "<tr><th style='text-align:left'>gezeigt ↓ / Ihre Antwort →</th>" + "".join(
+        f"<th style='padding:0 4px'>{escape(str(c))}</th>" for c in df.columns) + "</tr>"
+    rows = []
+    for label, counts in zip(df.index, df.to_numpy().tolist()):
+        cells = []
+        for col, n in zip(df.columns, counts):
+            txt = (f"<b>✔ {n}</b>" if n else "✔ 0") if col == label else (str(n) if n else "·")
+            cells.append(f"<td style='text-align:center'>{txt}</td>")
+        rows.append(f"<tr><td>{escape(str(label))}</td>{''.join(cells)}</tr>")
+    return ("<div style='margin:4px 0'><b>Verwechslungen</b> (Zeilen: gezeigte Emotion, Spalten: Ihre Antwort; "
+            "✔ = richtig erkannt)<table class='vt-table' style='border-collapse:collapse'>"
+            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
 def _strip_verdict(text: str) -> str:
     """Drop a leading "Richtig:"/"Genau:"/"Gut:" when an option's feedback is shown as the better alternative."""
     return re.sub(r"^(Richtig|Genau|Gut)[:.]\s*", "", text)
@@ -235,7 +251,7 @@ class MikroTrainer:
         shown = model.EMOTION_LABELS[cur["emotion"]]
         ms_txt = "ohne Zeitlimit" if cur["exposure_ms"] is None else f"{cur['exposure_ms']} ms"
         if answer_id == cur["emotion"]:
-            head = box("ok", f"Richtig erkannt: {shown} (gezeigt für {ms_txt}).")
+            head = box("ok", f"Sie haben {shown} erkannt (gezeigt für {ms_txt}).")
         elif answer_id == model.DONT_KNOW:
             head = box("info", f"Gezeigt wurde {shown} (für {ms_txt}). „Weiß nicht“ zählt als nicht erkannt.")
         else:
@@ -331,7 +347,8 @@ class MikroTrainer:
                    + " Ratelinie 14 %, Vergleichspunkte 30 % bei 100 ms und 50 % bei 300 ms.")
         self.plot.refresh(alt=alt)
         tables = _table_html(by_em, "Emotion") + _table_html(by_ex, "Darbietungszeit")
-        self.tables.value = ("<div style='display:flex;flex-wrap:wrap;align-items:flex-start'>" + tables + "</div>")
+        confusion = _confusion_html(model.confusion_table(self.trials)) if self.trials else ""
+        self.tables.value = ("<div style='display:flex;flex-wrap:wrap;align-items:flex-start'>" + tables + "</div>" + confusion)
 
     def table(self, by: str = "emotion"):
         """The current tally as a pandas DataFrame (``by`` = "emotion" or "exposure")."""
