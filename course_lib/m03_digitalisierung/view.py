@@ -63,6 +63,12 @@ def _signed(x: float, digits: int, suffix: str) -> str:
     return f"{sign}{num(x, digits)}\u00a0{suffix}"
 
 
+def _alt_value(x: float) -> str:
+    if x is None or not math.isfinite(x):
+        return "keine Angabe"
+    return f"{num(x, 0)} Prozent"
+
+
 def locafox_table_html(df, reading: str) -> str:
     """The comparison table of ``model.locafox_table(reading, …)`` (German formats, gaps as gaps)."""
     head = ("<tr><th style='text-align:left'>Kennzahl</th><th>2015</th><th>zweite Erhebung</th>"
@@ -173,7 +179,7 @@ def cross_channel() -> LivePanel:
             derived_text.set_text("k. A.")
             derived_text.set_rotation(90)
             derived_text.set_y(2)
-            alt_bc = "Buy & Collect 2015: keine Angabe"
+            alt_bc = ""
         else:
             val = model.buy_collect_2015(v["lesart"])
             derived.set_height(val)
@@ -181,11 +187,12 @@ def cross_channel() -> LivePanel:
             derived_text.set_rotation(0)
             derived_text.set_text(f"≈{num(val, 1)}\u00a0%")
             derived_text.set_y(val + 1.5)
-            alt_bc = f"Buy & Collect 2015 abgeleitet: etwa {num(val, 1)} Prozent"
-        plot.refresh(alt=("Gruppiertes Balkendiagramm: Anteile der Händler 2015 und in der zweiten Erhebung – "
-                          "Onlineshop 60 und 73 Prozent, mobil optimierte Website 61 und 87 Prozent, App nur 53 Prozent "
-                          f"(2015 fehlt), Buy & Collect 43 Prozent ({alt_bc}), Reserve & Collect ohne Zahl. "
-                          f"Ausgewählt: {', '.join(tab['kennzahl'])}."))
+            alt_bc = f" (2015 abgeleitet: etwa {num(val, 1)} Prozent)"
+        plot.refresh(alt=("Gruppiertes Balkendiagramm der Anteile der Händler, 2015 und zweite Erhebung: "
+                          + "; ".join(f"{r.kennzahl} {_alt_value(r.wert_2015)} und "
+                                      f"{_alt_value(r.wert_neu)}" + (alt_bc if r.id == "buy_collect" else "")
+                                      for r in full.itertuples())
+                          + f". Ausgewählt: {', '.join(tab['kennzahl'])}."))
         table.value = locafox_table_html(tab, v["lesart"])
         text.value = _comparison_text(tab)
 
