@@ -162,6 +162,8 @@ def test_kundenprofil_persona_sets_sliders():
     w.chooser.value = "Ruth, Rentnerin (Lebensversicherung)"
     assert w.values() == {"online": 2, "info": 3, "unsicherheit": 8, "mitbestimmung": 4}
     assert "Fels in der Brandung" in w.view_box.children[1].value
+    w.controls["online"].value = 9          # moved by hand → no longer the example customer
+    assert w.chooser.value == "Eigene Einstellung" and w.controls["info"].value == 3
 
 
 def test_kundenprofil_bad_value_shows_german_message():
@@ -214,3 +216,14 @@ def test_widget_registry():
     assert set(view.WIDGETS) == {"kundenprofil", "buying_center"}
     for f in view.WIDGETS.values():
         assert "application/vnd.jupyter.widget-view+json" in f()._repr_mimebundle_()
+
+
+def test_buying_center_role_feedback_cleared_when_roles_change():
+    w = view.buying_center()
+    w.controls["gf_rolle"].value = "entscheider"
+    w.check_button.click()
+    assert "richtig" in w.role_feedback.value
+    w.controls["gf_einfluss"].value = 9          # rating changes keep the feedback
+    assert "richtig" in w.role_feedback.value
+    w.controls["gf_rolle"].value = "anwender"    # a changed role makes it stale → cleared
+    assert w.role_feedback.value == ""

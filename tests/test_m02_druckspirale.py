@@ -287,3 +287,13 @@ def test_widget_registry():
     for f in view.WIDGETS.values():
         w = f()
         assert "application/vnd.jupyter.widget-view+json" in w._repr_mimebundle_()
+
+
+def test_druckspirale_slider_readouts_are_german():
+    w = view.druckspirale()
+    ctrl = next(c for c in w.box.children[1].children if "vt-controls" in c._dom_classes)
+    row = next(c for c in ctrl.children if getattr(c, "_vt_slider", None) is w.controls["v"])
+    assert w.controls["v"].readout is False and "1,7" in row.children[1].value
+    w.controls["v"].value = 3.5
+    assert "3,5" in row.children[1].value
+    assert "0,75" in next(c for c in ctrl.children if getattr(c, "_vt_slider", None) is w.controls["t_f"]).children[1].value

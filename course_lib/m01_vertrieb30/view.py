@@ -95,13 +95,27 @@ def kundenprofil() -> LivePanel:
             "Felder, die Schwelle und die Verhaltensvorschläge sind Deutungen des Kurses. Die Beispielkunden sind erfunden."),
     )
 
+    applying = {"on": False}
+
     def choose(_ch):
         vals = model.persona(chooser.value)
         if vals:
-            for k, val in vals.items():
-                controls[k].value = val
+            applying["on"] = True
+            try:
+                for k, val in vals.items():
+                    controls[k].value = val
+            finally:
+                applying["on"] = False
+
+    def own_setting(_ch):  # a slider moved by hand: the profile is no longer the example customer
+        if not applying["on"] and chooser.value != "Eigene Einstellung":
+            chooser.value = "Eigene Einstellung"
 
     chooser.observe(lambda ch: guard.run(choose, panel._show, ch), names="value")
+    for c in controls.values():
+        c.observe(own_setting, names="value")
+    ctrl_box = next(c for c in panel.box.children[1].children if "vt-controls" in c._dom_classes)
+    ctrl_box.children = [chooser] + [c for c in ctrl_box.children if c is not chooser]
     panel.chooser = chooser
     return panel
 
@@ -119,21 +133,23 @@ class BuyingCenter:
     def __init__(self):
         self.controls: dict[str, widgets.Widget] = {}
         opts = [(_NONE, "")] + [(label, rid) for rid, label in model.BC_ROLES.items()]
-        rows = []
+        rows, role_controls = [], {}
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", layout=widgets.Layout(width="190px"))
             inf = widgets.IntSlider(value=5, min=0, max=10, step=1, description="Einfluss",
                                     style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
             att = widgets.IntSlider(value=0, min=-5, max=5, step=1, description="Haltung",
                                     style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
-            self.controls[f"{p['id']}_rolle"] = role
+            role_controls[f"{p['id']}_rolle"] = role
             self.controls[f"{p['id']}_einfluss"] = inf
             self.controls[f"{p['id']}_haltung"] = att
             name = widgets.HTML(f"<b>{escape(p['name'])}</b><br><small>{escape(p['function'])}</small>",
                                 layout=widgets.Layout(width="190px"))
             rows.append(widgets.HBox([name, role, inf, att]))
+        self.controls.update(role_controls)  # sliders first: the benchmark steps the first control
         for c in self.controls.values():
             c.observe(lambda _ch: self.refresh(), names="value")
+        self._checked_roles: dict | None = None
         self.check_button = widgets.Button(description="Rollen prüfen", button_style="primary", icon="check")
         self.check_button.on_click(lambda _b: guard.run(self.check, self._show))
 
@@ -167,6 +183,7 @@ class BuyingCenter:
         self.plan = widgets.HTML()
         self.role_feedback = widgets.HTML()
         self.message = widgets.HTML()
+        self.plots = [self.plot]
         self.view_box = widgets.VBox([self.plot.widget, self.plan, self.role_feedback])
         self.view_box.add_class("vt-view")
         head = widgets.HTML(
@@ -193,6 +210,10 @@ class BuyingCenter:
 
     def values(self) -> dict:
         return {k: c.value for k, c in self.controls.items()}
+
+    def view_state(self) -> list:
+        """What the learner currently sees in the views (for tests)."""
+        return [v.value for v in self.view_box.children]
 
     def roles(self) -> dict:
         return {p["id"]: self.controls[f"{p['id']}_rolle"].value for p in model.CASE}
@@ -225,6 +246,9 @@ class BuyingCenter:
                            f"<ol>{''.join(lines)}</ol>")
 
     def refresh(self) -> bool:
+        if self._checked_roles is not None and self._checked_roles != self.roles():
+            self.role_feedback.value = ""      # feedback belongs to the roles that were checked
+            self._checked_roles = None
         ok = guard.run(self._update, self._show)
         if ok:
             self.message.value = ""
@@ -250,6 +274,7 @@ class BuyingCenter:
                        f"{res.acceptable} von {res.answered} gewählten Rollen sind vertretbar; "
                        f"{res.total - res.answered} Personen sind noch offen.")
         self.role_feedback.value = head + "<ul>" + "".join(items) + "</ul>"
+        self._checked_roles = self.roles()
         self.message.value = ""
         return res
 

@@ -24,6 +24,39 @@ from . import model
 TABLE_VISITS = (1.0, 1.7, 2.0, 3.0, 4.0, 6.0)
 
 
+def _german_readout(s: widgets.FloatSlider, digits: int, unit: str = "") -> widgets.HBox:
+    """Replace the slider's own readout (decimal point) by a German one (decimal comma).
+
+    Work-around in this module: ``blocks.panel.slider`` shows e.g. „1.7“; the course wants „1,7“.
+    """
+    s.readout = False
+    label = widgets.HTML(layout=widgets.Layout(width="80px"))
+    sfx = f"\u00a0{unit}" if unit else ""
+
+    def show(_ch=None):
+        label.value = f"<span style='line-height:28px'>{num(s.value, digits)}{sfx}</span>"
+
+    s.observe(show, names="value")
+    show()
+    box_ = widgets.HBox([s, label])
+    box_._vt_slider = s
+    return box_
+
+
+def _use_german_readouts(panel: LivePanel, digits: dict, units: dict | None = None) -> None:
+    """Rebuild the panel's control column with German slider readouts (same widgets, same callbacks)."""
+    units = units or {}
+    ctrl_box = next(c for c in panel.box.children[1].children if "vt-controls" in c._dom_classes)
+    rows = []
+    for child in ctrl_box.children:
+        key = next((k for k, c in panel.controls.items() if c is child), None)
+        if key in digits and isinstance(child, widgets.FloatSlider):
+            rows.append(_german_readout(child, digits[key], units.get(key, "")))
+        else:
+            rows.append(child)
+    ctrl_box.children = rows
+
+
 def _table_html(rows: list[model.SpiralPoint], current: float) -> str:
     head = ("<table class='vt-table' style='border-collapse:collapse;font-size:0.92em'>"
             "<caption style='text-align:left'>Tabelle: Druckspirale je Besuchszahl (Werte pro Arbeitstag)</caption>"
@@ -95,7 +128,7 @@ def druckspirale() -> LivePanel:
         "delta": slider("Wirkung des Rufs auf Abschlüsse δ", 1.0, 0.0, 1.0, 0.05, fmt=".2f"),
         "eta": slider("Druckanstieg je verfehltem Ziel η", 0.5, 0.0, 1.0, 0.05, fmt=".2f"),
     }
-    adv_box = widgets.Accordion(children=[widgets.VBox(list(adv.values()))])
+    adv_box = widgets.Accordion(children=[widgets.VBox([_german_readout(a, 2) for a in adv.values()])])
     adv_box.set_title(0, "Weitere Annahmen einstellen")
 
     def update(v):
@@ -113,8 +146,9 @@ def druckspirale() -> LivePanel:
                       reputation_start=adv["reputation_start"].value, rho=adv["rho"].value,
                       delta=adv["delta"].value, eta=adv["eta"].value)
         dyn = model.spiral_dynamic(v["v"], **dyn_kw, **p)
-        calm = model.spiral_dynamic(v["v"], **{**dyn_kw, "chef_reacts": False}, **p)
-        base = model.spiral_dynamic(model.V_START, **{**dyn_kw, "chef_reacts": False}, **p)
+        calm_kw = {**dyn_kw, "chef_reacts": False}
+        calm = model.spiral_dynamic(v["v"], **calm_kw, **p) if v["chef"] else dyn
+        base = None if v["chef"] else model.spiral_dynamic(model.V_START, **calm_kw, **p)
 
         ymax = max(1.0, float(curve["gross"].max()) * 1.15)
         ymax = 0.5 * int(ymax / 0.5 + 0.999)
@@ -144,7 +178,7 @@ def druckspirale() -> LivePanel:
             f"Stornoquote {pct(last['Storno'])}."))
         rows = [model.spiral_static(x, **p) for x in sorted(set(TABLE_VISITS) | {round(cur.v, 2)})]
         table.value = _table_html(rows, cur.v)
-        year, year_calm, year_base = dyn["Netto_kumuliert"].iloc[-1], calm["Netto_kumuliert"].iloc[-1], base["Netto_kumuliert"].iloc[-1]
+        year, year_calm = dyn["Netto_kumuliert"].iloc[-1], calm["Netto_kumuliert"].iloc[-1]
         lines = [
             f"<p>Bei <b>{num(cur.v, 1)} Besuchen</b> pro Tag bleiben je Besuch <b>{num(cur.t_b * 60, 0)} Minuten</b> "
             f"Beratung. Das ergibt eine Beratungsqualität von <b>{pct(cur.q)}</b>, eine Stornoquote von "
@@ -160,7 +194,7 @@ def druckspirale() -> LivePanel:
         else:
             lines.append(
                 f"<p><b>12 Monate mit fester Besuchszahl:</b> {num(year, 0)} dauerhafte Verträge im Jahr, "
-                f"Ruf am Ende {pct(last['Ruf'])}. Zum Vergleich bei 1,7 Besuchen: {num(year_base, 0)}.</p>")
+                f"Ruf am Ende {pct(last['Ruf'])}. Zum Vergleich bei 1,7 Besuchen: {num(base['Netto_kumuliert'].iloc[-1], 0)}.</p>")
         text.value = "".join(lines)
 
     controls = {
@@ -196,6 +230,7 @@ def druckspirale() -> LivePanel:
     for s in adv.values():
         s.observe(lambda _ch: panel.refresh(), names="value")
     panel.advanced = adv
+    _use_german_readouts(panel, {"v": 1, "target_net": 1, "T": 1, "t_f": 2, "tau": 1, "c_max": 2, "alpha": 2, "w_neg": 1})
     return panel
 
 
@@ -245,6 +280,10 @@ class BonusjaegerOderBerater:
 
     def values(self) -> dict:
         return {k: d.value for k, d in self.controls.items()}
+
+    def view_state(self) -> list:
+        """What the learner currently sees in the views (for tests)."""
+        return [v.value for v in self.view_box.children]
 
     def _board(self) -> None:
         cols = {cid: [] for cid in model.CATEGORIES}
