@@ -133,19 +133,24 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
     """The three losses of meeting in the middle, in numbers, with their status (source vs. course)."""
     extra = ("nicht erreichbar – jeder weitere Auftrag bringt Verlust" if r.extra_volume is None
              else f"{num(r.extra_volume + 1, 1, strip=True)}-facher Absatz (+{pct(r.extra_volume, 0)})")
-    margin_new = eur(r.margin_new)
+    margin_new = f"<b>{eur(r.margin_new)}</b>"
     if r.margin_new < 0:
-        margin_new += " (Verlust)"
+        margin_new += ", also in den Verlust"
     loss1 = (f"<li><b>Verlust 1 – Geld</b> <small>[Quelle: Blog, Preisbeispiel]</small>: Sie geben "
              f"<b>{eur(r.concession)}</b> nach, das sind {pct(r.concession_share, 1)} des Preises. Die Marge fällt von "
-             f"{eur(r.margin_old)} auf <b>{margin_new}</b> ({pct(r.margin_change, 0)}). Für denselben "
+             f"{eur(r.margin_old)} auf {margin_new} ({pct(r.margin_change, 0)}). Für denselben "
              f"Deckungsbeitrag bräuchten Sie: {extra}.</li>")
     loss2 = (f"<li><b>Verlust 2 – Glaubwürdigkeit</b> <small>[Deutung des Kurses]</small>: Ihr Preis ließ sich "
              f"ohne Begründung um {pct(r.concession_share, 1)} drücken. Beim nächsten Angebot über {eur(r.price)} "
              f"wird der Kunde wieder rund <b>{eur(r.concession)}</b> Nachlass erwarten.</li>")
+    if r.follow_orders:
+        future = (f"Bei {r.follow_orders} Folgeauftr{'ag' if r.follow_orders == 1 else 'ägen'} zu diesem Preis fehlen "
+                  f"Ihnen <b>{eur(r.follow_loss)}</b> Umsatz – und genauso viel Marge.")
+    else:
+        future = (f"Je Folgeauftrag zu diesem Preis fehlen Ihnen {eur(r.concession)} Umsatz und Marge. Stellen Sie "
+                  f"Folgeaufträge ein, um zu sehen, wie sich das summiert.")
     loss3 = (f"<li><b>Verlust 3 – Zukunft</b> <small>[Deutung des Kurses]</small>: {eur(r.midpoint)} wird der neue "
-             f"Referenzpreis. Bei {r.follow_orders} Folgeaufträgen fehlen Ihnen dadurch "
-             f"<b>{eur(r.follow_loss)}</b> Umsatz – und genauso viel Marge.</li>")
+             f"Referenzpreis. {future}</li>")
     if path.agreed:
         alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> <small>[Lernmodell]</small>: Einigung nach "
                f"{path.rounds} Runden bei <b>{eur(path.final_price)}</b>, Marge <b>{eur(path.margin)}</b> "
@@ -159,7 +164,7 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
 
 def goldene_mitte() -> LivePanel:
     """Meet in the middle vs. small reciprocal concessions: path plot, margin bars, three losses."""
-    plot = LivePlot(figsize=(9.2, 4.0))
+    plot = LivePlot(figsize=(9.2, 4.5))
     ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
     style_axes(ax, "Verhandlungsverlauf", "Verhandlungsrunde", "Preis (€)")
     style_axes(bx, "Ihre Marge je Auftrag", "", "Marge (€)")
@@ -175,7 +180,8 @@ def goldene_mitte() -> LivePanel:
                        label="Zugeständnisse: Kunde")
     (cost_line,) = ax.plot([], [], color=c["schwarz"], lw=1.2, ls=(0, (1, 2)), label="Selbstkosten")
     (deal,) = ax.plot([], [], "*", color=c["gruen"], ms=15, mec="black", label="Abschluss (Zugeständnisse)")
-    ax.legend(fontsize=7.5, loc="lower right", ncol=1, framealpha=0.9)
+    plot.fig.legend(handles=[mid_s, mid_k, cost_line, con_s, con_k, deal], loc="outside lower center", ncol=3,
+                    fontsize=8, frameon=False)
     labels = ["Angebot", "Mitte", "Zugeständ-\nnisse"]
     bars = bx.bar(range(3), [0, 0, 0], color=[c["grau"], c["rot"], c["blau"]], edgecolor="black",
                   hatch=None)
