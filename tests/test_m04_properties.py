@@ -130,7 +130,7 @@ def test_portfolio_outside_raises(bad):
 @given(st.floats(-10, 10, allow_nan=False), st.floats(1, 3, allow_nan=False), st.floats(0.1, 3, allow_nan=False))
 def test_zufriedenheit_and_urteil_in_range(z, w, t):
     s = model.zufriedenheit(z, w)
-    assert math.isfinite(s) and -1 <= s <= 1 and (s >= 0) == (z >= 0)
+    assert math.isfinite(s) and -1 <= s <= 1 and (s >= 0 if z >= 0 else s <= 0)
     assert model.urteil(z, t) in model.URTEILE
 
 

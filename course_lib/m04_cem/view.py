@@ -310,10 +310,10 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
         title="Beziehungsmatrix",
         question="Was passiert mit der Kundenbeziehung, wenn Sie nur die fachlichen und nicht die persönlichen Bedürfnisse erfüllen?",
         controls={
-            "modus": mode,
             "fachlich": slider("Fachliche Bedürfnisse erfüllt", 8.0, 0, 10, 0.5, unit="Punkte"),
             "persoenlich": slider("Persönliche Bedürfnisse erfüllt", 3.0, 0, 10, 0.5, unit="Punkte"),
             "schnitt": slider("Schnittlinie", model.CUT_DEFAULT, 1, 9, 0.5, unit="Punkte"),
+            "modus": mode,
         },
         views=[plot.widget, text],
         update=update,
