@@ -264,8 +264,8 @@ class BonusjaegerOderBerater:
         self.view_box.add_class("vt-view")
         head = widgets.HTML(
             "<h4 style='margin:4px 0'>Bonusjäger oder Berater?</h4>"
-            "<p style='margin:2px 0'><b>Frage:</b> Was verrät ein einzelner Satz darüber, ob jemand auf die "
-            "Provision oder auf den Kunden schaut?</p>"
+            "<p style='margin:2px 0'><b>Frage:</b> Was passiert mit dem Vertrauen der Kundschaft, wenn ein "
+            "Verkäufer so spricht oder handelt – schaut er auf die Provision oder auf den Kunden?</p>"
             "<p style='margin:2px 0'>Ordnen Sie jede Aussage zu. Die Tafel unten zeigt Ihre Sortierung; "
             "„Auswerten“ erklärt jede Aussage.</p>")
         ctrl = widgets.VBox(rows + [widgets.HBox([self.check_button, self.reset_button])])
