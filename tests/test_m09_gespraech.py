@@ -480,3 +480,26 @@ def test_quiz_reference_numbers_match_models():
     right = next(o for o in q7["options"] if o["correct"])
     assert "19,7" in right["text"]
     assert model.funnel(500, 0.35, 0.55, 0.25).appointments == pytest.approx(19.69, abs=0.01)
+
+
+def test_every_task_accepts_its_answer_and_rejects_a_wrong_one():
+    from course_lib import content
+    from course_lib.exercises import checks
+
+    for t in content.load_tasks("m09")["tasks"]:
+        if t["type"] == "text":
+            assert checks.check(t, t["solution"]).status == "correct", t["id"]
+            assert checks.check(t, "Ich gebe sofort nach, weil der Kunde immer recht hat und am Ende alles gut ausgeht.").status != "correct"
+        elif t["type"] == "code":
+            assert checks.check(t, t["expected"]).status == "correct"
+            assert checks.check(t, 247.6).status == "wrong"   # the mailing variant is not asked for
+        elif t["type"] == "numeric":
+            assert checks.check(t, f"{t['answer']} {t['unit']}").status == "correct", t["id"]
+            for m in t.get("mistakes", []):
+                r = checks.check(t, m["value"])
+                assert r.status == "wrong" and m["feedback"] in r.details, t["id"]
+        elif t["type"] == "order":
+            assert checks.check(t, t["answer"]).status == "correct"
+            assert checks.check(t, [i["id"] for i in t["items"]]).status != "correct"
+        else:
+            assert checks.check(t, t["answer"]).status == "correct", t["id"]
