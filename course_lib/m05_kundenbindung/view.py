@@ -303,6 +303,9 @@ def _clv_html(m_: float, i: float, ac: float, q: float, c: model.RetentionCompar
 class ProaktiverService:
     """Short service situations: choose a reaction, read its emotional effect, collect points."""
 
+    #: The score depends on every decision so far, not only on the current control values.
+    path_dependent = True
+
     def __init__(self):
         self.choices: dict[str, str] = {}
         sit_opts = [(f"{k + 1}. {s.title}", s.id) for k, s in enumerate(model.SITUATIONS)]
