@@ -157,3 +157,12 @@ def test_unknown_ids_give_german_errors():
         quiz.show("m77")
     with pytest.raises(CourseInputError, match="Quizfrage"):
         quiz.show("m00", ["nope"])
+
+
+def test_panel_hold_batches_changes_into_one_redraw():
+    panel, plot, seen = _panel()
+    n = plot.renders
+    with panel.hold():
+        panel.controls["a"].value = 0.3
+        panel.controls["a"].value = 0.4
+    assert plot.renders == n + 1 and seen[-1] == 0.4

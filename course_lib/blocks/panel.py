@@ -21,6 +21,7 @@ Usage in a module's ``view.py``::
 """
 from __future__ import annotations
 
+import contextlib
 from html import escape
 from typing import Callable
 
@@ -68,6 +69,7 @@ class LivePanel:
         toy_model: bool = False,
         extra: list[widgets.Widget] | None = None,
         side_by_side: bool = False,
+        controls_layout: widgets.Widget | None = None,
     ):
         self.controls = controls
         self._update = update
@@ -87,12 +89,14 @@ class LivePanel:
         self.plots = [v._vt_liveplot for v in views if hasattr(v, "_vt_liveplot")]
         self.view_box = widgets.VBox(list(views))
         self.view_box.add_class("vt-view")
-        ctrl_box = widgets.VBox(list(controls.values()) + list(extra or []))
+        # controls_layout: an own arrangement of the controls (e.g. two columns); default a column.
+        ctrl_box = controls_layout or widgets.VBox(list(controls.values()) + list(extra or []))
         ctrl_box.add_class("vt-controls")
         body = widgets.HBox([ctrl_box, self.view_box]) if side_by_side else widgets.VBox([ctrl_box, self.view_box])
         self.box = widgets.VBox([self.header, body, self.message, self.assumptions])
         self.box.add_class("vt-live")
         self.updates = 0
+        self._held = False
         for c in controls.values():
             c.observe(self._on_change, names="value")
         self.refresh()
@@ -115,7 +119,18 @@ class LivePanel:
         return ok
 
     def _on_change(self, _change) -> None:
-        self.refresh()
+        if not self._held:
+            self.refresh()
+
+    @contextlib.contextmanager
+    def hold(self):
+        """Set several controls with one redraw: ``with panel.hold(): a.value = 1; b.value = 2``."""
+        self._held = True
+        try:
+            yield self
+        finally:
+            self._held = False
+            self.refresh()
 
     def info(self, text: str) -> None:
         self._show(box("info", text))
