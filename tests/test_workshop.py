@@ -74,6 +74,10 @@ def test_export_from_learner_stores(data_dir):
     assert saved == export.build("Falke7")
     assert saved["quiz"] == {"m04": {"q1": {"richtig": True, "versuche": 2}}} and saved["umfragen"] == {"m00": {"p1": "b"}}
     assert w.preview.value.count("Falke7") == 1
+    import base64
+    import re
+    href = re.search(r'href="data:application/json;base64,([^"]+)"', w.message.value).group(1)
+    assert json.loads(base64.b64decode(href)) == saved  # the download link carries exactly the file
     docs, rejected = classresults.load_folder(w.path.parent)
     assert rejected == [] and docs == [saved]
 

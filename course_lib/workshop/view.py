@@ -2,6 +2,7 @@
 written) and the instructor's group picture from a folder of exports."""
 from __future__ import annotations
 
+import base64
 from html import escape
 
 import ipywidgets as widgets
@@ -46,8 +47,14 @@ class ExportWidget:
     def save(self):
         doc = self.show_preview()
         self.path = export.save(doc)
+        # A download link with the same content: on JupyterHub/Binder the data folder is hidden
+        # from the file browser, so the learner gets the file straight into the browser's downloads.
+        b64 = base64.b64encode((export.preview(doc) + "\n").encode("utf-8")).decode("ascii")
+        link = (f'<a download="{escape(self.path.name)}" href="data:application/json;base64,{b64}" '
+                f'style="font-weight:bold">⬇ {escape(self.path.name)} herunterladen</a>')
         self.message.value = box("saved", f"Die Datei „{self.path.name}“ liegt im Unterordner „exporte“ Ihres Datenordners. "
-                                          "Geben Sie sie Ihrer Kursleitung, zum Beispiel per Upload.")
+                                          "Laden Sie sie mit dem Link herunter und geben Sie sie Ihrer Kursleitung.",
+                                 details_html="<br>" + link)
         return self.path
 
     def _repr_mimebundle_(self, **kwargs):
