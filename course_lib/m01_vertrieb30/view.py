@@ -117,6 +117,7 @@ def kundenprofil() -> LivePanel:
     ctrl_box = next(c for c in panel.box.children[1].children if "vt-controls" in c._dom_classes)
     ctrl_box.children = [chooser] + [c for c in ctrl_box.children if c is not chooser]
     panel.chooser = chooser
+    plot.fig.set_layout_engine("none")  # layout fixed after the first draw: cheaper full redraws
     return panel
 
 
@@ -203,6 +204,7 @@ class BuyingCenter:
         self.box.add_class("vt-live")
         self.updates = 0
         self.refresh()
+        self.plot.fig.set_layout_engine("none")  # layout fixed after the first draw
 
     # -- helpers ------------------------------------------------------------------------
     def _show(self, html: str) -> None:

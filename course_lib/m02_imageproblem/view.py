@@ -230,6 +230,9 @@ def druckspirale() -> LivePanel:
     for s in adv.values():
         s.observe(lambda _ch: panel.refresh(), names="value")
     panel.advanced = adv
+    # the first draw has placed the axes (constrained layout); keep that layout fixed, so that a
+    # later full redraw (new axis limits) does not run the layout engine again (about half the cost)
+    plot.fig.set_layout_engine("none")
     _use_german_readouts(panel, {"v": 1, "target_net": 1, "T": 1, "t_f": 2, "tau": 1, "c_max": 2, "alpha": 2, "w_neg": 1})
     return panel
 
