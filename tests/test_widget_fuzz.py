@@ -24,6 +24,9 @@ def _random_value(c, rnd: random.Random):
             return c.max
         v = rnd.uniform(c.min, c.max)
         return int(round(v)) if isinstance(c, (w.IntSlider, w.BoundedIntText)) else v
+    if isinstance(c, w.SelectionSlider):
+        return c.options[rnd.choice([0, len(c.options) - 1, rnd.randrange(len(c.options))])] if not isinstance(c.options[0], tuple) \
+            else c.options[rnd.randrange(len(c.options))][1]
     if isinstance(c, (w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select)):
         vals = [o[1] if isinstance(o, tuple) else o for o in c.options]
         return rnd.choice(vals) if vals else c.value

@@ -107,6 +107,10 @@ def _step(control, i: int) -> None:
         if v > control.max or v < control.min:
             v = control.value - control.step if v > control.max else control.value + control.step
         control.value = v
+    elif isinstance(control, (w.SelectionSlider,)):
+        n = len(control.options)
+        k = control.index + (1 if i % 2 == 0 else -1)
+        control.index = k if 0 <= k < n else control.index - (1 if i % 2 == 0 else -1)
     elif isinstance(control, (w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select)):
         opts = list(control.options)
         vals = [o[1] if isinstance(o, tuple) else o for o in opts]
@@ -164,7 +168,7 @@ def widget_update_times(steps: int = 40) -> list[dict]:
 def _steppable(c) -> bool:
     import ipywidgets as w
 
-    return isinstance(c, (w.FloatSlider, w.IntSlider, w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select,
+    return isinstance(c, (w.FloatSlider, w.IntSlider, w.SelectionSlider, w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select,
                           w.Checkbox, w.ToggleButton, w.FloatText, w.BoundedFloatText, w.IntText, w.BoundedIntText))
 
 
