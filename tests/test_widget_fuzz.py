@@ -67,3 +67,22 @@ def test_random_control_sequences(mid, name, factory, data_dir):
     if hasattr(panel, "view_state"):
         assert panel.view_state() == fresh.view_state(), f"{mid}.{name}: display does not match the model for the final values"
         assert panel.message.value == fresh.message.value
+
+
+def _tree(w):
+    yield w
+    for c in getattr(w, "children", ()) or ():
+        yield from _tree(c)
+
+
+@pytest.mark.parametrize("mid,name,factory", FACTORIES, ids=[f"{m}-{n}" for m, n, _ in FACTORIES])
+def test_every_slider_shows_its_value(mid, name, factory, data_dir):
+    """A slider whose English readout is switched off must show its German readout."""
+    panel = factory()
+    shown = list(_tree(panel.box))
+    for wdg in shown:
+        if isinstance(wdg, (w.FloatSlider, w.IntSlider)) and not wdg.readout:
+            row = getattr(wdg, "_vt_row", None)
+            siblings = [c for box in shown if wdg in getattr(box, "children", ()) for c in box.children if c is not wdg]
+            assert (row is not None and row in shown) or any(isinstance(c, w.HTML) for c in siblings), \
+                f"{mid}.{name}: slider '{wdg.description}' has no visible readout"

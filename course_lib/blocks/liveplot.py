@@ -32,6 +32,7 @@ class LivePlot:
         self.canvas = self.fig.canvas
         self._dynamic: list = []
         self._background = None
+        self._layout_engine = None
         self.widget = widgets.HTML(layout=widgets.Layout(min_height=f"{int(figsize[1] * dpi)}px"))
         self.widget.add_class("vt-plot")
         self.widget._vt_liveplot = self  # lets LivePanel and the benchmark find the plot
@@ -48,15 +49,25 @@ class LivePlot:
             self._dynamic.append(a)
         return artists[0] if len(artists) == 1 else artists
 
-    def invalidate(self) -> None:
-        """Static parts changed: the next :meth:`refresh` does one full draw."""
+    def invalidate(self, relayout: bool = False) -> None:
+        """Static parts changed: the next :meth:`refresh` does one full draw.
+
+        The constrained layout is computed on the first full draw and then frozen (it is the
+        most expensive part of a draw); ``relayout=True`` computes it once more, e.g. after
+        tick labels or titles changed their size a lot.
+        """
         self._background = None
+        if relayout and self._layout_engine is not None:
+            self.fig.set_layout_engine(self._layout_engine)
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self) -> None:
         """Bring the canvas up to date (blit if the background is cached)."""
         if self._background is None:
             self.canvas.draw()
+            if self.fig.get_layout_engine() is not None:
+                self._layout_engine = self._layout_engine or self.fig.get_layout_engine()
+                self.fig.set_layout_engine("none")  # freeze the computed layout
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
             self.full_draws += 1
         else:

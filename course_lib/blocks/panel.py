@@ -27,22 +27,37 @@ from typing import Callable
 
 import ipywidgets as widgets
 
+from ..format_de import num
 from . import guard
 from .messages import box
 
 
 def slider(description: str, value: float, lo: float, hi: float, step: float, *, fmt: str = ".1f",
            unit: str = "", integer: bool = False, width: str = "420px") -> widgets.Widget:
-    """A labelled slider with a German readout (decimal comma via the format string)."""
+    """A labelled slider with a German readout.
+
+    ipywidgets formats readouts with d3-format in English ("1.7", "12,000"), so the built-in
+    readout is switched off and a German one ("1,7", "12.000") is shown next to the slider.
+    ``slider._vt_row`` is the slider with its readout; LivePanel lays out that row.
+    """
     cls = widgets.IntSlider if integer else widgets.FloatSlider
     kw = dict(value=value, min=lo, max=hi, step=step, description=description,
               continuous_update=True, style={"description_width": "initial"},
-              layout=widgets.Layout(width=width))
-    if not integer:
-        kw["readout_format"] = fmt
+              layout=widgets.Layout(width=width), readout=False)
     s = cls(**kw)
     if unit:
         s.description = f"{description} ({unit})"
+    digits = 0 if integer else int(fmt.strip(".f%") or 1)
+    readout = widgets.HTML(layout=widgets.Layout(width="90px"))
+    readout.add_class("vt-readout")
+
+    def show(_change=None):
+        readout.value = f"<span style='line-height:28px'>{num(s.value, digits)}</span>"
+
+    s.observe(show, names="value")
+    show()
+    s._vt_row = widgets.HBox([s, readout])
+    s._vt_readout = readout
     return s
 
 
@@ -90,7 +105,7 @@ class LivePanel:
         self.view_box = widgets.VBox(list(views))
         self.view_box.add_class("vt-view")
         # controls_layout: an own arrangement of the controls (e.g. two columns); default a column.
-        ctrl_box = controls_layout or widgets.VBox(list(controls.values()) + list(extra or []))
+        ctrl_box = controls_layout or widgets.VBox([getattr(c, "_vt_row", c) for c in controls.values()] + list(extra or []))
         ctrl_box.add_class("vt-controls")
         body = widgets.HBox([ctrl_box, self.view_box]) if side_by_side else widgets.VBox([ctrl_box, self.view_box])
         self.box = widgets.VBox([self.header, body, self.message, self.assumptions])
