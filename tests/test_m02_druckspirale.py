@@ -292,8 +292,9 @@ def test_widget_registry():
 def test_druckspirale_slider_readouts_are_german():
     w = view.druckspirale()
     ctrl = next(c for c in w.box.children[1].children if "vt-controls" in c._dom_classes)
-    row = next(c for c in ctrl.children if getattr(c, "_vt_slider", None) is w.controls["v"])
+    row = w.controls["v"]._vt_row
+    assert row in ctrl.children  # the shared slider block shows a German readout next to the slider
     assert w.controls["v"].readout is False and "1,7" in row.children[1].value
     w.controls["v"].value = 3.5
     assert "3,5" in row.children[1].value
-    assert "0,75" in next(c for c in ctrl.children if getattr(c, "_vt_slider", None) is w.controls["t_f"]).children[1].value
+    assert "0,75" in w.controls["t_f"]._vt_readout.value

@@ -24,39 +24,6 @@ from . import model
 TABLE_VISITS = (1.0, 1.7, 2.0, 3.0, 4.0, 6.0)
 
 
-def _german_readout(s: widgets.FloatSlider, digits: int, unit: str = "") -> widgets.HBox:
-    """Replace the slider's own readout (decimal point) by a German one (decimal comma).
-
-    Work-around in this module: ``blocks.panel.slider`` shows e.g. „1.7“; the course wants „1,7“.
-    """
-    s.readout = False
-    label = widgets.HTML(layout=widgets.Layout(width="80px"))
-    sfx = f"\u00a0{unit}" if unit else ""
-
-    def show(_ch=None):
-        label.value = f"<span style='line-height:28px'>{num(s.value, digits)}{sfx}</span>"
-
-    s.observe(show, names="value")
-    show()
-    box_ = widgets.HBox([s, label])
-    box_._vt_slider = s
-    return box_
-
-
-def _use_german_readouts(panel: LivePanel, digits: dict, units: dict | None = None) -> None:
-    """Rebuild the panel's control column with German slider readouts (same widgets, same callbacks)."""
-    units = units or {}
-    ctrl_box = next(c for c in panel.box.children[1].children if "vt-controls" in c._dom_classes)
-    rows = []
-    for child in ctrl_box.children:
-        key = next((k for k, c in panel.controls.items() if c is child), None)
-        if key in digits and isinstance(child, widgets.FloatSlider):
-            rows.append(_german_readout(child, digits[key], units.get(key, "")))
-        else:
-            rows.append(child)
-    ctrl_box.children = rows
-
-
 def _table_html(rows: list[model.SpiralPoint], current: float) -> str:
     head = ("<table class='vt-table' style='border-collapse:collapse;font-size:0.92em'>"
             "<caption style='text-align:left'>Tabelle: Druckspirale je Besuchszahl (Werte pro Arbeitstag)</caption>"
@@ -128,7 +95,7 @@ def druckspirale() -> LivePanel:
         "delta": slider("Wirkung des Rufs auf Abschlüsse δ", 1.0, 0.0, 1.0, 0.05, fmt=".2f"),
         "eta": slider("Druckanstieg je verfehltem Ziel η", 0.5, 0.0, 1.0, 0.05, fmt=".2f"),
     }
-    adv_box = widgets.Accordion(children=[widgets.VBox([_german_readout(a, 2) for a in adv.values()])])
+    adv_box = widgets.Accordion(children=[widgets.VBox([a._vt_row for a in adv.values()])])
     adv_box.set_title(0, "Weitere Annahmen einstellen")
 
     def update(v):
@@ -233,7 +200,6 @@ def druckspirale() -> LivePanel:
     # the first draw has placed the axes (constrained layout); keep that layout fixed, so that a
     # later full redraw (new axis limits) does not run the layout engine again (about half the cost)
     plot.fig.set_layout_engine("none")
-    _use_german_readouts(panel, {"v": 1, "target_net": 1, "T": 1, "t_f": 2, "tau": 1, "c_max": 2, "alpha": 2, "w_neg": 1})
     return panel
 
 
