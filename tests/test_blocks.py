@@ -166,3 +166,17 @@ def test_panel_hold_batches_changes_into_one_redraw():
         panel.controls["a"].value = 0.3
         panel.controls["a"].value = 0.4
     assert plot.renders == n + 1 and seen[-1] == 0.4
+
+
+def test_png_encoding_is_lossless_and_valid():
+    import io
+
+    from PIL import Image
+
+    panel, plot, _ = _panel()
+    img = Image.open(io.BytesIO(plot.png))
+    img.load()  # raises if the PNG is malformed (CRC, zlib stream)
+    w, h = plot.canvas.get_width_height()
+    assert img.size == (w, h) and img.mode == "RGB"
+    canvas = np.frombuffer(plot.canvas.buffer_rgba(), dtype=np.uint8).reshape(h, w, 4)[:, :, :3]
+    assert np.array_equal(np.asarray(img), canvas)

@@ -5,7 +5,7 @@ Why this design (measured, see docs/PERFORMANCE.md):
 
 * The figure is created once. Artists that change are registered with :meth:`LivePlot.dynamic`
   (``animated=True``); a redraw restores the cached static background and draws only them
-  (blitting), then encodes the canvas with Pillow (PNG, compress level 1). That is several
+  (blitting), then encodes the canvas as PNG with numpy + zlib (level 1). That is several
   times cheaper than a full ``canvas.draw()`` and far cheaper than ``savefig``.
 * When something static changes (axis limits, titles, static artists), call
   :meth:`LivePlot.invalidate` – the next refresh does one full draw and re-caches.
@@ -15,13 +15,20 @@ Why this design (measured, see docs/PERFORMANCE.md):
 from __future__ import annotations
 
 import base64
-import io
+import struct
+import zlib
 from html import escape
 
 import ipywidgets as widgets
-from PIL import Image
+import numpy as np
 
 from .style import new_figure
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
 
 class LivePlot:
@@ -77,11 +84,20 @@ class LivePlot:
                 (a.axes or self.fig).draw_artist(a)
 
     def encode(self) -> bytes:
+        """The canvas as an RGB PNG (filter "None", zlib level 1).
+
+        Written directly (numpy + zlib) because it is about 40 % faster than Pillow's PNG
+        encoder for plots, at the same size (plots are mostly flat colour, where PNG's row
+        filters do not pay off); tests/test_blocks.py decodes it and compares every pixel.
+        """
         w, h = self.canvas.get_width_height()
-        img = Image.frombuffer("RGBA", (w, h), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buf = io.BytesIO()
-        img.convert("RGB").save(buf, format="PNG", compress_level=1)
-        return buf.getvalue()
+        rgba = np.frombuffer(self.canvas.buffer_rgba(), dtype=np.uint8).reshape(h, w, 4)
+        raw = np.zeros((h, 1 + 3 * w), dtype=np.uint8)  # first byte of each row: filter type 0
+        raw[:, 1:] = rgba[:, :, :3].reshape(h, 3 * w)
+        comp = zlib.compressobj(1)
+        idat = comp.compress(raw.tobytes()) + comp.flush()
+        header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)  # 8 bit, truecolour RGB
+        return _PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
 
     def refresh(self, alt: str) -> None:
         """Redraw and show the figure; ``alt`` is a short German description of what it shows."""
