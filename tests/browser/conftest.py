@@ -1,0 +1,60 @@
+"""Fixtures of the real-browser tests: one isolated JupyterLab server and one headless Chromium
+per test session (per xdist worker), a full-page screenshot for every failing test.
+
+Without /usr/bin/chromium the tests are skipped with a loud message – except in CI
+(``CI=true``), where they fail: CI must never pass without having run them.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+
+import pytest
+
+from .harness import ARTIFACTS, ROOT, LabSession, browser_unavailable_reason
+
+
+@pytest.fixture(scope="session")
+def lab():
+    reason = browser_unavailable_reason()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true, but the real-browser tests cannot run. {reason}", pytrace=False)
+        msg = f"!!! REAL-BROWSER TESTS SKIPPED !!! {reason}"
+        warnings.warn(pytest.PytestWarning(msg), stacklevel=1)
+        pytest.skip(msg)
+    session = LabSession().start()
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+def screenshot_path(stem: str, test_name: str):
+    """artifacts/browser/<notebook>.png for the first failure, <notebook>--<test>.png after."""
+    first = ARTIFACTS / f"{stem}.png"
+    if not first.exists() or stem not in _shot_this_session:
+        _shot_this_session.add(stem)
+        return first
+    return ARTIFACTS / f"{stem}--{test_name.split('[')[0]}.png"
+
+
+_shot_this_session: set[str] = set()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    rep = yield
+    if rep.when == "call" and rep.failed:
+        nbp = getattr(item, "funcargs", {}).get("nb")
+        page_obj = getattr(nbp, "page", None)
+        if page_obj is not None:
+            from pathlib import Path
+
+            path = screenshot_path(Path(nbp.path).stem, item.name)
+            try:
+                nbp.screenshot(path)
+                rep.sections.append(("browser screenshot", str(path.relative_to(ROOT))))
+            except Exception as exc:  # noqa: BLE001 - never hide the real failure
+                rep.sections.append(("browser screenshot", f"failed: {exc}"))
+    return rep

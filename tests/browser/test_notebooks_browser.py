@@ -1,0 +1,108 @@
+"""Every course notebook (notebooks/*.ipynb, exercises/*.ipynb) in a real browser:
+JupyterLab + headless Chromium. Per notebook, one page and one fresh kernel: open, run all,
+then check outputs, widgets, every live widget (``.vt-live``) as a user would drive it,
+accessibility basics, and the browser console. See docs/TESTING.md.
+
+The two fixture notebooks (probe and naive reference) run through the same checks, so the
+harness is exercised even when no course notebook exists yet.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .harness import ARTIFACTS, FIXTURES, discover_notebooks
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = discover_notebooks() + [FIXTURES / "probe_livepanel.ipynb", FIXTURES / "naive_reference.ipynb"]
+# Known failures of course notebooks owned by other authors, as (notebook, test) -> reason, so
+# that main stays green while they are open. Non-strict xfail: an XPASS in the summary means
+# the notebook was fixed – delete its entry. Never add an entry for a harness problem.
+KNOWN_FAILURES = {
+    ("01_Vertrieb_3_0.ipynb", "test_live_widgets_react"):
+        "Buying Center panel: its first control (the first person's role dropdown) by design does not "
+        "change .vt-view (roles are evaluated by the 'Rollen prüfen' button). Fix in "
+        "course_lib/m01_vertrieb30/view.py: a slider first in the row, or add_class('vt-primary') on the "
+        "control to drive.",
+    ("01_Vertrieb_3_0.ipynb", "test_a11y_labels_and_alt_texts"):
+        "Buying Center panel: the six role dropdowns have description='' (the person's name is a separate "
+        "HTML widget), so the <select>s have no label.",
+    ("02_Imageproblem.ipynb", "test_a11y_labels_and_alt_texts"):
+        "'Bonusjäger oder Berater?' panel: the ten statement dropdowns have description='' (statement text "
+        "is a separate HTML widget), so the <select>s have no label.",
+}
+
+# The fixtures' live widgets must really be found (guards against a check that finds nothing).
+EXPECTED_LIVES = {"probe_livepanel.ipynb": 3, "naive_reference.ipynb": 1}
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def nb(request, lab):
+    """The notebook opened in its own page, all cells run. Shared by the tests below (pytest
+    groups tests by this module-scoped parameter, in definition order)."""
+    path = request.param
+    nbp = lab.open(path, fail_screenshot=ARTIFACTS / f"{path.stem}.png")
+    try:
+        nbp.run_all()
+        yield nbp
+    finally:
+        nbp.close()
+
+
+@pytest.fixture(autouse=True)
+def _known_failure(request):
+    callspec = getattr(request.node, "callspec", None)
+    path = callspec.params.get("nb") if callspec else None
+    reason = KNOWN_FAILURES.get((getattr(path, "name", None), request.node.originalname))
+    if reason and path is not None and not str(path).startswith(str(FIXTURES)):
+        request.applymarker(pytest.mark.xfail(reason=f"known notebook bug: {reason}", strict=False))
+
+
+def _fmt(problems) -> str:
+    return "\n  - " + "\n  - ".join(problems)
+
+
+def test_runs_without_errors(nb):
+    problems = nb.output_problems()
+    assert not problems, f"{nb.path}: run all in the browser shows errors:{_fmt(problems)}"
+
+
+def test_stored_widgets_render(nb):
+    missing = nb.missing_widget_cells()
+    assert not missing, (f"{nb.path}: code cells {missing} store a widget view but show no rendered widget "
+                         "in the browser after run all")
+
+
+def test_course_blocks_render(nb):
+    problems = nb.block_problems()
+    assert not problems, f"{nb.path}: course blocks:{_fmt(problems)}"
+
+
+def test_live_widgets_react(nb):
+    lives = nb.lives()
+    name = nb.path.rsplit("/", 1)[-1]
+    if name in EXPECTED_LIVES and nb.path.startswith("tests/"):
+        assert len(lives) == EXPECTED_LIVES[name], f"harness found {len(lives)} .vt-live in {nb.path}"
+    problems = []
+    for info in lives:
+        problems += nb.exercise_live(info)
+    assert not problems, f"{nb.path}: live widgets:{_fmt(problems)}"
+
+
+def test_a11y_labels_and_alt_texts(nb):
+    problems = nb.a11y_problems()
+    assert not problems, f"{nb.path}: accessibility:{_fmt(problems)}"
+
+
+def test_a11y_keyboard_reaches_slider(nb):
+    try:
+        problem = nb.keyboard_slider_problem()
+    except LookupError:
+        pytest.skip("no .vt-live with a slider in this notebook")
+    assert problem is None, f"{nb.path}: keyboard: {problem}"
+
+
+def test_no_browser_console_errors(nb):
+    """Last per notebook: covers opening, run all and all interactions above."""
+    problems = nb.console_problems()
+    assert not problems, f"{nb.path}: browser console errors (allow-list: harness.CONSOLE_ALLOW):{_fmt(problems)}"
