@@ -136,7 +136,8 @@ class BuyingCenter:
         opts = [(_NONE, "")] + [(label, rid) for rid, label in model.BC_ROLES.items()]
         rows, role_controls = [], {}
         for p in model.CASE:
-            role = widgets.Dropdown(options=opts, value="", layout=widgets.Layout(width="190px"))
+            role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
+                                    layout=widgets.Layout(width="235px"))
             inf = widgets.IntSlider(value=5, min=0, max=10, step=1, description="Einfluss",
                                     style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
             att = widgets.IntSlider(value=0, min=-5, max=5, step=1, description="Haltung",
@@ -147,6 +148,8 @@ class BuyingCenter:
             name = widgets.HTML(f"<b>{escape(p['name'])}</b><br><small>{escape(p['function'])}</small>",
                                 layout=widgets.Layout(width="190px"))
             rows.append(widgets.HBox([name, role, inf, att]))
+            if not rows[1:]:
+                inf.add_class("vt-primary")  # the control a browser test or benchmark should move first
         self.controls.update(role_controls)  # sliders first: the benchmark steps the first control
         for c in self.controls.values():
             c.observe(lambda _ch: self.refresh(), names="value")

@@ -217,8 +217,8 @@ class BonusjaegerOderBerater:
         self.controls = {}
         rows = []
         for s in model.STATEMENTS:
-            d = widgets.Dropdown(options=opts, value="", layout=widgets.Layout(width="170px"),
-                                 description="", style={"description_width": "initial"})
+            d = widgets.Dropdown(options=opts, value="", layout=widgets.Layout(width="250px"),
+                                 description="Einordnung", style={"description_width": "initial"})
             d.observe(lambda _ch: self.refresh(), names="value")
             self.controls[s["id"]] = d
             rows.append(widgets.HBox([d, widgets.HTML(f"<span style='line-height:2'>{escape(s['text'])}</span>")]))

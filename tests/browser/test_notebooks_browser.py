@@ -18,18 +18,8 @@ NOTEBOOKS = discover_notebooks() + [FIXTURES / "probe_livepanel.ipynb", FIXTURES
 # Known failures of course notebooks owned by other authors, as (notebook, test) -> reason, so
 # that main stays green while they are open. Non-strict xfail: an XPASS in the summary means
 # the notebook was fixed – delete its entry. Never add an entry for a harness problem.
-KNOWN_FAILURES = {
-    ("01_Vertrieb_3_0.ipynb", "test_live_widgets_react"):
-        "Buying Center panel: its first control (the first person's role dropdown) by design does not "
-        "change .vt-view (roles are evaluated by the 'Rollen prüfen' button). Fix in "
-        "course_lib/m01_vertrieb30/view.py: a slider first in the row, or add_class('vt-primary') on the "
-        "control to drive.",
-    ("01_Vertrieb_3_0.ipynb", "test_a11y_labels_and_alt_texts"):
-        "Buying Center panel: the six role dropdowns have description='' (the person's name is a separate "
-        "HTML widget), so the <select>s have no label.",
-    ("02_Imageproblem.ipynb", "test_a11y_labels_and_alt_texts"):
-        "'Bonusjäger oder Berater?' panel: the ten statement dropdowns have description='' (statement text "
-        "is a separate HTML widget), so the <select>s have no label.",
+KNOWN_FAILURES: dict = {
+    # (notebook file name, test name): reason – an expected failure of a notebook bug. Empty now.
 }
 
 # The fixtures' live widgets must really be found (guards against a check that finds nothing).
