@@ -172,6 +172,30 @@ def _steppable(c) -> bool:
                           w.Checkbox, w.ToggleButton, w.FloatText, w.BoundedFloatText, w.IntText, w.BoundedIntText))
 
 
+def browser_latency(nbs, steps: int = 15) -> dict:
+    """JupyterLab + Chromium (tests/browser/latency.py): every live widget of every notebook and
+    the naive reference ("clear output, new figure, plt.show()") in the same session."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import latency  # noqa: PLC0415 - optional, needs Playwright + Chromium
+
+    out = {"notebooks": []}
+    with latency.lab_session() as s:
+        ref = latency.measure_reference(steps, 2, session=s)
+        out["reference"] = ref
+        naive = ref["naive"]["median_ms"]
+        print(f"naive reference: median {naive} ms, p95 {ref['naive']['p95_ms']} ms; "
+              f"the same plot as LivePlot: median {ref['livepanel']['median_ms']} ms, p95 {ref['livepanel']['p95_ms']} ms "
+              f"(ratio {ref['ratio_median']})")
+        print(f"{'notebook':46} {'widget':40} {'median':>7} {'p95':>7} {'× naive':>8}")
+        for nb in nbs:
+            r = latency.measure_notebook(nb, steps, 2, session=s)
+            out["notebooks"].append(r)
+            for w in r["widgets"]:
+                ratio = w["median_ms"] / naive if naive else float("nan")
+                print(f"{Path(r['notebook']).name:46} {str(w['title'])[:40]:40} {w['median_ms']:7.1f} {w['p95_ms']:7.1f} {ratio:8.2f}")
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip the nbval/memory parts")
@@ -217,10 +241,7 @@ def main(argv=None) -> int:
     if not a.no_browser:
         print("\n== 4. In-browser latency: control change → new output painted (ms) ==")
         try:
-            sys.path.insert(0, str(ROOT))
-            from tests.browser import latency  # noqa: PLC0415
-
-            report["browser"] = latency.benchmark_all(nbs)
+            report["browser"] = browser_latency(nbs, a.steps)
         except Exception as exc:  # noqa: BLE001 - the benchmark reports what it could measure
             print(f"browser latency not measured: {type(exc).__name__}: {exc}")
 
