@@ -59,7 +59,7 @@ def test_leak_check_finds_solution_planted_in_a_notebook(built, tmp_path):
     nb.cells.append(nbformat.v4.new_markdown_cell("Lösung: " + solution))
     nbformat.write(nb, nb_path)
     leaks = handout.find_leaks(dst, docs)
-    assert any(nb_path.name in leak and "solution text" in leak for leak in leaks)
+    assert any(nb_path.name in leak and "Lösungstext" in leak for leak in leaks)
 
 
 def test_leak_check_finds_solution_in_metadata_and_data(built, tmp_path):
@@ -74,7 +74,7 @@ def test_leak_check_finds_solution_in_metadata_and_data(built, tmp_path):
     doc["tasks"][0]["answer"] = "a"
     tf.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     leaks = handout.find_leaks(dst, docs)
-    assert any("has solution fields ['answer']" in leak for leak in leaks)
+    assert any("hat Lösungsfelder ['answer']" in leak for leak in leaks)
     assert any(nb_path.name in leak for leak in leaks)
 
 

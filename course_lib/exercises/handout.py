@@ -89,10 +89,10 @@ def find_leaks(out_dir: Path, task_docs: list[dict]) -> list[str]:
                         present += [f"{k}[].{e}" for k in ("options", "items") for x in t.get(k, []) for e in ENTRY_SOLUTION_FIELDS if e in x]
                         present += ["concepts[].patterns" for c in t.get("concepts", []) if "patterns" in c]
                         if present:
-                            leaks.append(f"{rel}: task {t.get('id')} has solution fields {sorted(set(present))}")
+                            leaks.append(f"{rel}: Aufgabe {t.get('id')} hat Lösungsfelder {sorted(set(present))}")
         for needle in needles:
             if any(needle in h for h in haystacks):
-                leaks.append(f"{rel}: contains solution text „{needle[:60]}…“")
+                leaks.append(f"{rel}: enthält Lösungstext „{needle[:60]}…“")
     return leaks
 
 
