@@ -191,8 +191,14 @@ def browser_latency(nbs, steps: int = 15) -> dict:
             r = latency.measure_notebook(nb, steps, 2, session=s)
             out["notebooks"].append(r)
             for w in r["widgets"]:
+                if w.get("median_ms") is None:  # the slider does not change this panel's view
+                    print(f"{Path(r['notebook']).name:46} {str(w['title'])[:40]:40} no view change on a slider step "
+                          f"({w.get('timeouts')} timeouts) – not measured")
+                    continue
                 ratio = w["median_ms"] / naive if naive else float("nan")
                 print(f"{Path(r['notebook']).name:46} {str(w['title'])[:40]:40} {w['median_ms']:7.1f} {w['p95_ms']:7.1f} {ratio:8.2f}")
+            for w in r["skipped"]:
+                print(f"{Path(r['notebook']).name:46} {str(w['title'])[:40]:40} skipped: {w['reason']}")
     return out
 
 
@@ -201,10 +207,17 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="skip the nbval/memory parts")
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--steps", type=int, default=40)
+    ap.add_argument("--only-browser", action="store_true", help="only the in-browser latency")
+    ap.add_argument("notebooks", nargs="*", help="limit to these notebooks (default: all)")
     a = ap.parse_args(argv)
     os.environ.setdefault("VERTRIEB30_DATA_DIR", tempfile.mkdtemp(prefix="vt-data-"))
     report: dict = {}
-    nbs = course_notebooks()
+    nbs = [Path(n).resolve() for n in a.notebooks] or course_notebooks()
+    if a.only_browser:
+        report["browser"] = browser_latency(nbs, a.steps)
+        (ROOT / "artifacts").mkdir(exist_ok=True)
+        (ROOT / "artifacts" / "benchmark-browser.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+        return 0
 
     print("== 2. Kernel-side update per live widget (ms) ==")
     rows = widget_update_times(a.steps)

@@ -378,7 +378,8 @@ def akquise_trichter() -> LivePanel:
         ctexts[0].set_text(eur(ca))
         ctexts[1].set_position((0.72, cb))
         ctexts[1].set_text(eur(cb))
-        x_hi = model.nice_ceiling(float(v["kontakte"]) * 1.15)
+        # Coarse axis tiers: most slider steps then only blit the bars instead of a full redraw.
+        x_hi = next(t for t in (1000.0, 2500.0, 6000.0) if t >= float(v["kontakte"]) * 1.15)
         y_hi = model.nice_ceiling(max(ca, cb, unc["mailing"][2], unc["direkt"][2]) * 1.15)
         limits = (x_hi, y_hi)
         if limits != state["limits"]:

@@ -57,8 +57,10 @@ _JS_INSTALL = """([panel, containerSel, idx, viewSel, timeoutMs]) => {
   const hadImg = srcs.size > 0;
   const beforeHTML = html();
   const st = {tBefore: null, tKey: null};
-  handle.addEventListener('keydown', () => { if (st.tKey === null) st.tKey = performance.now(); },
-                          {capture: true, once: true});
+  const stamp = () => { if (st.tKey === null) st.tKey = performance.now(); };
+  if (handle) handle.addEventListener('keydown', stamp, {capture: true, once: true});
+  else ['pointerdown', 'mousedown', 'keydown', 'input', 'change', 'click'].forEach(
+    ev => c.addEventListener(ev, stamp, {capture: true, once: true}));  // the user's action, as the browser saw it
   const fresh = () => {
     if (hadImg) {
       const f = imgsNow().filter(i => i.src && !srcs.has(i.src));
@@ -153,6 +155,34 @@ def _measure_widget(nbp, container_sel: str, idx: int, view_sel: str, steps: int
     return out
 
 
+def _measure_generic(nbp, idx: int, steps: int, discard: int, timeout_s: float = 15) -> dict:
+    """Control change → new view painted for a panel whose first control is not a slider
+    (dropdown, checkbox, radio, button …), changed as a user would (harness
+    ``change_first_control``). Timed from the first DOM event of the action in the panel
+    (pointerdown/keydown/input/change/click, captured), like the slider's keydown stamp."""
+    page = nbp.page
+    samples, change, timeouts, kinds = [], [], 0, set()
+    for k in range(steps):
+        nbp.wait_idle()
+        time.sleep(0.1)
+        info = nbp.lives()[idx]  # fresh state: which option is selected now
+        page.evaluate(_JS_INSTALL, [PANEL, ".vt-live", idx, ".vt-view", int(timeout_s * 1000)])
+        kinds.add(nbp.change_first_control(info))
+        r = page.evaluate("() => window.__vtLatency")
+        if r.get("timeout"):
+            timeouts += 1
+            continue
+        t0 = r["tKey"] if r.get("tKey") is not None else r["tBefore"]
+        if k >= discard:
+            samples.append(r["tPaint"] - t0)
+            change.append(r["tChange"] - t0)
+    nbp.wait_idle()
+    out = _summary(samples, change)
+    out["timeouts"] = timeouts
+    out["action"] = ", ".join(sorted(kinds))
+    return out
+
+
 def _open_run(s: LabSession, path):
     nbp = s.open(path)
     nbp.run_all()
@@ -174,9 +204,22 @@ def measure_notebook(path, steps: int = 15, discard: int = 2, session: LabSessio
             result = {"notebook": nbp.path, "steps": steps, "discard": discard, "widgets": [], "skipped": []}
             for info in nbp.lives():
                 has_slider = nbp.live_locator(info["index"]).locator(".vt-controls .noUi-handle").count() > 0
-                if not has_slider or not info["hasView"]:
+                if not info["hasView"] or info["kind"] is None:
+                    result["skipped"].append({"index": info["index"], "title": info["title"], "reason": "no .vt-view or no control"})
+                    continue
+                if not has_slider:
+                    probe = _measure_generic(nbp, info["index"], 1, 0, timeout_s=3)
+                    if probe["timeouts"]:
+                        result["skipped"].append({"index": info["index"], "title": info["title"],
+                                                  "reason": f"its first control ({info['kind']}) does not change the view"})
+                        continue
+                    m = _measure_generic(nbp, info["index"], steps, discard)
+                    result["widgets"].append({"index": info["index"], "title": info["title"], **m})
+                    continue
+                probe = _measure_widget(nbp, ".vt-live", info["index"], ".vt-view", 1, 0, timeout_s=3)
+                if probe["timeouts"]:  # e.g. a setting that only takes effect on the next trial
                     result["skipped"].append({"index": info["index"], "title": info["title"],
-                                              "reason": "no slider" if not has_slider else "no .vt-view"})
+                                              "reason": "a slider step does not change the view"})
                     continue
                 m = _measure_widget(nbp, ".vt-live", info["index"], ".vt-view", steps, discard)
                 result["widgets"].append({"index": info["index"], "title": info["title"], **m})
