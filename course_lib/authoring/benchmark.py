@@ -192,7 +192,7 @@ def browser_latency(nbs, steps: int = 15) -> dict:
             out["notebooks"].append(r)
             for w in r["widgets"]:
                 if w.get("median_ms") is None:  # the slider does not change this panel's view
-                    print(f"{Path(r['notebook']).name:46} {str(w['title'])[:40]:40} no view change on a slider step "
+                    print(f"{Path(r['notebook']).name:46} {str(w['title'])[:40]:40} no view change on repeated steps of its first control "
                           f"({w.get('timeouts')} timeouts) – not measured")
                     continue
                 ratio = w["median_ms"] / naive if naive else float("nan")
