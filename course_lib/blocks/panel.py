@@ -69,7 +69,27 @@ def dropdown(description: str, options, value=None, *, width: str = "420px") -> 
     return d
 
 
-class LivePanel:
+class PanelBase:
+    """What every interactive course widget shares: ``controls`` (dict of ipywidgets), a
+    ``message`` HTML for German messages, a root ``box``. Scenario widgets that are not plain
+    control → plot panels subclass it too, so tests, the fuzz test and the benchmark can drive
+    all widgets the same way."""
+
+    controls: dict
+    message: widgets.HTML
+    box: widgets.Box
+
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def _show(self, html: str) -> None:
+        self.message.value = html
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+class LivePanel(PanelBase):
     """Question + controls + views + messages, wired to ``update(values: dict)``."""
 
     def __init__(
@@ -120,12 +140,6 @@ class LivePanel:
         """What the learner currently sees in the views (HTML/text values), for tests."""
         return [getattr(v, "value", None) for v in self.view_box.children]
 
-    def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
-
-    def _show(self, html: str) -> None:
-        self.message.value = html
-
     def refresh(self) -> bool:
         ok = guard.run(self._update, self._show, self.values())
         if ok:
@@ -149,6 +163,3 @@ class LivePanel:
 
     def info(self, text: str) -> None:
         self._show(box("info", text))
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)

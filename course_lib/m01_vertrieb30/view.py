@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
-from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
 from . import model
@@ -127,7 +127,7 @@ _NONE = "— Rolle wählen —"
 _ATT_LABEL = {-5: "stark dagegen", 0: "neutral", 5: "stark dafür"}
 
 
-class BuyingCenter:
+class BuyingCenter(PanelBase):
     """The buying-center case: per person a role dropdown and two sliders (influence,
     attitude). The stakeholder map and the plan update live; „Rollen prüfen“ gives feedback."""
 
@@ -210,11 +210,6 @@ class BuyingCenter:
         self.plot.fig.set_layout_engine("none")  # layout fixed after the first draw
 
     # -- helpers ------------------------------------------------------------------------
-    def _show(self, html: str) -> None:
-        self.message.value = html
-
-    def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
 
     def view_state(self) -> list:
         """What the learner currently sees in the views (for tests)."""
@@ -283,8 +278,6 @@ class BuyingCenter:
         self.message.value = ""
         return res
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)
 
 
 def buying_center() -> BuyingCenter:

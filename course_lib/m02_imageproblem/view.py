@@ -15,7 +15,7 @@ from matplotlib.ticker import FuncFormatter
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
-from ..blocks.panel import LivePanel, slider
+from ..blocks.panel import PanelBase, LivePanel, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import num, pct
@@ -208,7 +208,7 @@ def druckspirale() -> LivePanel:
 _NONE = "— bitte wählen —"
 
 
-class BonusjaegerOderBerater:
+class BonusjaegerOderBerater(PanelBase):
     """Sorting element: each statement gets a dropdown „Bonusjäger“/„Berater“; a board shows the
     current sorting side by side; „Auswerten“ explains every item."""
 
@@ -243,12 +243,6 @@ class BonusjaegerOderBerater:
         self.box.add_class("vt-live")
         self.result: model.SortResult | None = None
         self.refresh()
-
-    def _show(self, html: str) -> None:
-        self.message.value = html
-
-    def values(self) -> dict:
-        return {k: d.value for k, d in self.controls.items()}
 
     def view_state(self) -> list:
         """What the learner currently sees in the views (for tests)."""
@@ -304,8 +298,6 @@ class BonusjaegerOderBerater:
         self.result = None
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)
 
 
 def bonusjaeger_oder_berater() -> BonusjaegerOderBerater:

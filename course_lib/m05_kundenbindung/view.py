@@ -13,7 +13,7 @@ import numpy as np
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
-from ..blocks.panel import LivePanel, dropdown
+from ..blocks.panel import PanelBase, LivePanel, dropdown
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import eur, num, pct, pp
 from . import model
@@ -300,7 +300,7 @@ def _clv_html(m_: float, i: float, ac: float, q: float, c: model.RetentionCompar
 # ---------------------------------------------------------------------------------------
 # Proaktiver Service – scenario
 # ---------------------------------------------------------------------------------------
-class ProaktiverService:
+class ProaktiverService(PanelBase):
     """Short service situations: choose a reaction, read its emotional effect, collect points."""
 
     #: The score depends on every decision so far, not only on the current control values.
@@ -346,8 +346,6 @@ class ProaktiverService:
         guard.run(self._load, self._show)
 
     # -- public API (also used by tests) ------------------------------------------------
-    def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
 
     def view_state(self) -> list:
         return [v.value for v in self.view_box.children]
@@ -381,8 +379,6 @@ class ProaktiverService:
             self._load()
 
     # -- internals ----------------------------------------------------------------------
-    def _show(self, html: str) -> None:
-        self.message.value = html
 
     def _load(self) -> None:
         s = model.situation(self.situation.value)
@@ -434,8 +430,6 @@ class ProaktiverService:
                                 f"{summ.answered} von {len(model.SITUATIONS)} Situationen – "
                                 f"Ihr Kunde ist: <b>{escape(summ.verdict)}</b>.</p>")
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)
 
 
 def proaktiver_service() -> ProaktiverService:

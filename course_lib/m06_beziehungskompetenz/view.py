@@ -17,7 +17,7 @@ from matplotlib.ticker import MaxNLocator
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
-from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num
 from ..storage import Store, atomic_write_text, data_dir
@@ -41,7 +41,7 @@ def _folder_text() -> str:
 # Selbsteinschätzung
 # ---------------------------------------------------------------------------------------
 
-class SelfAssessment:
+class SelfAssessment(PanelBase):
     """Questionnaire → radar chart; save runs locally, compare, export anonymously."""
 
     def __init__(self, store: Store | None = None):
@@ -123,8 +123,6 @@ class SelfAssessment:
         self.refresh()
 
     # -- state --------------------------------------------------------------------------
-    def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
 
     def view_state(self) -> list:
         """What the learner currently sees in the views (as LivePanel.view_state)."""
@@ -135,9 +133,6 @@ class SelfAssessment:
 
     def current_scores(self) -> dict[str, float]:
         return model.score_selfassessment(self.values())
-
-    def _show(self, html: str) -> None:
-        self.message.value = html
 
     def _on_change(self, _change) -> None:
         self.refresh()
@@ -236,8 +231,6 @@ class SelfAssessment:
         self.refresh()
         self._show(box("info", "Alle gespeicherten Läufe dieses Fragebogens sind gelöscht."))
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)
 
 
 def selbsteinschaetzung() -> SelfAssessment:

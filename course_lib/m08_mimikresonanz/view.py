@@ -24,6 +24,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..blocks import guard
+from ..blocks.panel import PanelBase
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -85,7 +86,7 @@ def _au_description(aus: dict) -> str:
 # =============================================================================================
 # Mikroexpressions-Trainer
 # =============================================================================================
-class MikroTrainer:
+class MikroTrainer(PanelBase):
     """Flash a schematic face for a browser-timed exposure; name the emotion; tally hit rates.
 
     Timing: every trial sends one HTML value (see :func:`.face.flash_html`) with a uniquely
@@ -171,12 +172,6 @@ class MikroTrainer:
         self.refresh()
 
     # -- plumbing -----------------------------------------------------------------------
-    def _show(self, html: str) -> None:
-        self.message.value = html
-
-    def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
-
     def view_state(self) -> list:
         return [self.stage.value, self.status.value, self.feedback.value, self.plot.alt, self.tables.value]
 
@@ -186,9 +181,6 @@ class MikroTrainer:
             self.message.value = ""
             self.updates += 1
         return ok
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)
 
     # -- what the next trial will be ----------------------------------------------------------
     def next_exposure(self) -> int | None:
@@ -363,7 +355,7 @@ def mikro_trainer(seed: int = model.DEFAULT_SEED) -> MikroTrainer:
 # =============================================================================================
 # Wort und Mimik
 # =============================================================================================
-class WortUndMimik:
+class WortUndMimik(PanelBase):
     """Situations where words and face may disagree: read the face, choose a response."""
 
     FLASH_MS = 200
@@ -419,12 +411,6 @@ class WortUndMimik:
         self.refresh()
 
     # -- plumbing -----------------------------------------------------------------------
-    def _show(self, html: str) -> None:
-        self.message.value = html
-
-    def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
-
     def view_state(self) -> list:
         return [self.scene.value, self.feedback.value, self.summary.value]
 
@@ -434,9 +420,6 @@ class WortUndMimik:
             self.message.value = ""
             self.updates += 1
         return ok
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.box._repr_mimebundle_(**kwargs)
 
     @property
     def scenario(self) -> dict:
