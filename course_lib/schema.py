@@ -1,13 +1,22 @@
 """A small, dependency-free validator for the JSON-Schema subset the course uses.
 
 Every data file the course reads (module content, exercise tasks, learner exports, instructor
-data) is checked with it before use; ``tests/test_schema.py`` proves it agrees with the
+data) is checked with it before use; it agrees with the
 reference ``jsonschema`` implementation on the course's schemas. It is kept small so that
 importing course_lib in a notebook stays fast.
 
+``tests/test_schema_differential.py`` compares it with ``jsonschema`` (Draft 2020-12) on the
+course's schemas and real documents, on mutated (invalid) documents and on a corpus of
+edge cases. JSON semantics, not Python's: ``true`` is not ``1`` (``const``, ``enum``,
+``uniqueItems``), ``2.0`` is an integer, and a ``pattern``'s ``$`` matches only at the very
+end of the string (as in ECMA-262; Python's ``$`` would also match before a final newline,
+so „Adler_3\n“ would pass ``^[A-Za-z0-9_]+$``) – the one place where this validator is
+deliberately stricter than the Python ``jsonschema`` package.
+
 Supported keywords: type, enum, const, properties, required, additionalProperties, items,
 minItems, maxItems, uniqueItems, minLength, maxLength, pattern, minimum, maximum,
-exclusiveMinimum, anyOf, oneOf, $ref (local ``#/$defs/...``), propertyNames (maxLength).
+exclusiveMinimum, maxProperties, anyOf, oneOf, $ref (local ``#/$defs/...``), propertyNames.
+:func:`load_schema` refuses a schema with any other keyword, so nothing is silently ignored.
 """
 from __future__ import annotations
 
@@ -26,9 +35,19 @@ _TYPES = {
 }
 
 
+SUPPORTED = frozenset({
+    "$comment", "$defs", "$ref", "$schema", "$id", "title", "description", "type", "enum", "const",
+    "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems",
+    "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "maxProperties",
+    "anyOf", "oneOf", "propertyNames",
+})
+
+
 def _is_type(value: Any, t: str) -> bool:
     if t == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
+        if isinstance(value, bool):
+            return False
+        return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
     if t == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     return isinstance(value, _TYPES[t])
@@ -51,6 +70,41 @@ def validate(doc: Any, schema: dict, *, root: dict | None = None) -> list[tuple[
     return errors
 
 
+def json_equal(a: Any, b: Any) -> bool:
+    """Equality as JSON Schema defines it: booleans are not numbers, 1 equals 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(json_equal(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern:
+    """Compile a JSON-Schema pattern: an unescaped ``$`` outside a character class becomes
+    ``\\Z`` (end of string only), ``\\d``/``\\w`` stay ASCII as in ECMA-262."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        elif c == "$" and not in_class:
+            c = r"\Z"
+        out.append(c)
+        i += 1
+    return re.compile("".join(out), re.ASCII)
+
+
 def _resolve(ref: str, root: dict) -> dict:
     if not ref.startswith("#/"):
         raise ValueError(f"only local $ref supported: {ref}")
@@ -70,16 +124,16 @@ def _check(v: Any, s: dict, root: dict, path: str, errors: list) -> None:
         if not any(_is_type(v, x) for x in types):
             errors.append((path, f"erwartet {'/'.join(types)}, gefunden {type(v).__name__}"))
             return
-    if "const" in s and v != s["const"]:
+    if "const" in s and not json_equal(v, s["const"]):
         errors.append((path, f"muss {s['const']!r} sein"))
-    if "enum" in s and v not in s["enum"]:
+    if "enum" in s and not any(json_equal(v, e) for e in s["enum"]):
         errors.append((path, f"muss einer von {s['enum']!r} sein"))
     if isinstance(v, str):
         if "minLength" in s and len(v) < s["minLength"]:
             errors.append((path, f"zu kurz (mindestens {s['minLength']} Zeichen)"))
         if "maxLength" in s and len(v) > s["maxLength"]:
             errors.append((path, f"zu lang (höchstens {s['maxLength']} Zeichen)"))
-        if "pattern" in s and not re.search(s["pattern"], v):
+        if "pattern" in s and not _regex(s["pattern"]).search(v):
             errors.append((path, f"passt nicht zum Muster {s['pattern']}"))
     if _is_type(v, "number"):
         if "minimum" in s and v < s["minimum"]:
@@ -93,10 +147,8 @@ def _check(v: Any, s: dict, root: dict, path: str, errors: list) -> None:
             errors.append((path, f"zu wenige Einträge (mindestens {s['minItems']})"))
         if "maxItems" in s and len(v) > s["maxItems"]:
             errors.append((path, f"zu viele Einträge (höchstens {s['maxItems']})"))
-        if s.get("uniqueItems"):
-            seen = [json.dumps(x, sort_keys=True) for x in v]
-            if len(set(seen)) != len(seen):
-                errors.append((path, "Einträge doppelt"))
+        if s.get("uniqueItems") and any(json_equal(v[i], v[j]) for i in range(len(v)) for j in range(i)):
+            errors.append((path, "Einträge doppelt"))
         if "items" in s:
             for i, item in enumerate(v):
                 _check(item, s["items"], root, f"{path}[{i}]", errors)
@@ -112,9 +164,9 @@ def _check(v: Any, s: dict, root: dict, path: str, errors: list) -> None:
         for key, val in v.items():
             sub = f"{path}.{key}" if path else str(key)
             if pn is not None:
-                if not isinstance(key, str) or len(key) > pn.get("maxLength", 10**9) or (
-                    "pattern" in pn and not re.search(pn["pattern"], key)
-                ):
+                bad: list = []
+                _check(key, pn, root, sub, bad)
+                if bad:
                     errors.append((sub, "unzulässiger Feldname"))
             if key in props:
                 _check(val, props[key], root, sub, errors)
@@ -141,7 +193,45 @@ def _check(v: Any, s: dict, root: dict, path: str, errors: list) -> None:
 def load_schema(name: str) -> dict:
     """Load ``course_lib/schemas/<name>.schema.json``."""
     text = resources.files("course_lib.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema = json.loads(text)
+    unknown = sorted(_keywords(schema) - SUPPORTED)
+    if unknown:
+        raise ValueError(f"{name}.schema.json uses keywords this validator does not support: {unknown}")
+    return schema
+
+
+def _keywords(schema: dict) -> set:
+    """All keywords of the schema nodes that validation can reach from the root (following
+    local ``$ref``s); names under ``properties`` are names, not keywords."""
+    found: set = set()
+    seen: set = set()
+
+    def walk(s: Any) -> None:
+        if not isinstance(s, dict):
+            return
+        for k, v in s.items():
+            found.add(k)
+            if k == "$ref" and v not in seen:
+                seen.add(v)
+                walk(_resolve(v, schema))
+            elif k == "properties":
+                for sub in v.values():
+                    walk(sub)
+            elif k in ("anyOf", "oneOf"):
+                for sub in v:
+                    walk(sub)
+            elif k in ("items", "additionalProperties", "propertyNames"):
+                walk(v)
+
+    walk(schema)
+    shape = {"type", "properties", "$ref", "anyOf", "oneOf", "enum", "const", "items"}
+    for name, d in schema.get("$defs", {}).items():
+        if isinstance(d, dict) and shape & d.keys():
+            walk(d)            # a schema: every key must be a keyword
+        elif isinstance(d, dict):
+            for sub in d.values():  # a bag of property schemas (e.g. tasks' "common")
+                walk(sub)
+    return found
 
 
 def check(doc: Any, schema_name: str) -> Any:
