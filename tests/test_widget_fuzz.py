@@ -13,7 +13,7 @@ import ipywidgets as w
 import numpy as np
 import pytest
 
-from course_lib.authoring.benchmark import widget_factories
+from course_lib.registry import widget_factories
 from course_lib.blocks import guard
 from course_lib.blocks.choices import ChoiceList
 

@@ -19,7 +19,6 @@ Usage: python -m course_lib.authoring.benchmark [--quick] [--no-browser] [--step
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import statistics
@@ -28,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ..registry import widget_factories
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOOR_SOURCE = "import ipywidgets, matplotlib, matplotlib.pyplot, pandas, numpy"
@@ -121,18 +122,6 @@ def _step(control, i: int) -> None:
         control.value = control.value + (1 if i % 2 == 0 else -1)
     else:
         raise TypeError(type(control).__name__)
-
-
-def widget_factories():
-    from .. import content
-
-    for m in content.modules():
-        try:
-            view = importlib.import_module(f"course_lib.{m['package']}.view")
-        except ModuleNotFoundError:
-            continue
-        for name, factory in getattr(view, "WIDGETS", {}).items():
-            yield m["id"], name, factory
 
 
 def widget_update_times(steps: int = 40) -> list[dict]:
