@@ -132,7 +132,7 @@ def module_table_markdown() -> str:
         if m["id"] == "m00":
             continue
         ex = f"[Übungen](../exercises/{m['exercise']})" if m.get("exercise") else "–"
-        rows.append(f"| {m['id'][1:]} | [{m['title']}]({m['notebook']}) | {m['summary']} | ca. {m['minutes']} Min. | {ex} |")
+        rows.append(f"| {m['id'][1:]} | [{m['title']}]({m['notebook']}) | {m['summary']} | ca. {m['minutes']}\u00a0Min. | {ex} |")
     return "\n".join(rows)
 
 
