@@ -64,6 +64,13 @@ def build_glossary_notebook() -> Path:
         nbformat.v4.new_markdown_cell(glossary_markdown()),
         nbformat.v4.new_markdown_cell("[↑ zum Buchstaben-Index](#glossar-index) · [Zur Kursübersicht](00_Start.ipynb)"),
     ]
+    if path.exists():
+        # keep what execution stored: kernel metadata, and unchanged cells with their outputs
+        old = nbformat.read(path, as_version=4)
+        same = {(c.cell_type, c.source): c for c in old.cells}
+        nb.cells = [same.get((c.cell_type, c.source), c) for c in nb.cells]
+        nb.metadata.update({k: v for k, v in old.metadata.items() if k != "widgets" or any(
+            c.cell_type == "code" and c.get("outputs") for c in nb.cells)})
     nb.metadata["lang"] = "de"
     nbformat.write(nb, path)
     return path
