@@ -117,7 +117,10 @@ class Praxis:
         for sec in self.doc["sections"]:
             parts.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(sec['heading'])}</b></p>"))
             for it in sec["items"]:
+                # the visible label is the wrapping HTML next to it (a long Checkbox description
+                # would be cut); the tooltip gives the box its accessible name (title attribute)
                 cb = widgets.Checkbox(value=it["id"] in saved["checked"], description="", indent=False,
+                                      tooltip=it["text"][:200],
                                       layout=widgets.Layout(width="28px", min_width="28px", margin="2px 4px 0 0"))
                 label = widgets.HTML(f"<span style='line-height:1.45'>{escape(it['text'])}</span>",
                                      layout=widgets.Layout(flex="1 1 auto", width="auto"))
@@ -132,7 +135,7 @@ class Praxis:
             parts.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(sc['heading'])}</b></p><ul>{rows}</ul>"))
         parts.append(widgets.HTML(f"<p><b>Ohne eigene Kundschaft?</b> {escape(self.doc['without_job'])}</p>"))
         self.notes = widgets.Textarea(value=saved["notes"], placeholder="Ihre Notizen …",
-                                      description="", continuous_update=True,
+                                      description="", continuous_update=True, tooltip=self.doc["notes_prompt"][:200],
                                       layout=widgets.Layout(width="95%", height="100px"))
         self.notes.observe(lambda ch: guard.run(self.save, self._status), names="value")
         parts += [widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(self.doc['notes_prompt'])}</b></p>"), self.notes]
@@ -145,7 +148,7 @@ class Praxis:
         notices = pop_notices()
         if notices:
             self.status.value = "".join(box("info", n) for n in notices)
-        parts += [self.download, self.link, self.status]
+        parts += [widgets.HBox([self.download]), self.link, self.status]
         self.box = widgets.VBox(parts, layout=widgets.Layout(width="100%"))
         self.box.add_class("vt-praxis")
 
