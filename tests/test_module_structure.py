@@ -14,7 +14,7 @@ from .notebook_files import ROOT, cell_text, load
 
 MODULES = [m for m in content.modules() if m["id"] != "m00"]
 PRESENT = [m for m in MODULES if (ROOT / "notebooks" / m["notebook"]).exists()]
-REQUIRED_HEADINGS = ["Lernziele", "Einstieg", "Quiz", "Reflexion", "Das Wichtigste in Kürze", "Quellen"]
+REQUIRED_HEADINGS = ["Lernziele", "Einstieg", "Quiz", "Reflexion", "Für Ihre Praxis", "Das Wichtigste in Kürze", "Quellen"]
 
 
 def _markdown(nb: dict) -> str:
@@ -36,6 +36,25 @@ def test_module_shape(mod):
     code = _code(nb)
     assert f'quiz.show("{mod["id"]}")' in code, "quiz block missing"
     assert f'reflection.show("{mod["id"]}")' in code, "reflection block missing"
+
+
+@pytest.mark.parametrize("mod", PRESENT, ids=lambda m: m["id"])
+def test_praxis_section_before_summary(mod):
+    """„Für Ihre Praxis“ comes right before „Das Wichtigste in Kürze“, with a one-line
+    ``praxis.show("mNN")`` cell tagged nbval-ignore-output, and the block's data exist."""
+    from course_lib.blocks import praxis
+
+    cells = load(ROOT / "notebooks" / mod["notebook"])["cells"]
+    heads = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+             and re.match(r"^##\s+Für Ihre Praxis\s*$", cell_text(c).splitlines()[0] if cell_text(c) else "")]
+    summary = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+               and cell_text(c).startswith("## Das Wichtigste in Kürze")]
+    assert len(heads) == 1 and len(summary) == 1, "exactly one „## Für Ihre Praxis“ and one summary heading"
+    assert heads[0] < summary[0], "„Für Ihre Praxis“ must come before „Das Wichtigste in Kürze“"
+    shows = [c for c in cells[heads[0]:summary[0]] if c["cell_type"] == "code"]
+    assert [cell_text(c).strip() for c in shows] == [f'praxis.show("{mod["id"]}")']
+    assert "nbval-ignore-output" in shows[0].get("metadata", {}).get("tags", [])
+    assert praxis.item_ids(praxis.load(mod["id"])), "the transfer block has checklist items"
 
 
 @pytest.mark.parametrize("mod", PRESENT, ids=lambda m: m["id"])

@@ -50,27 +50,72 @@ def warmup() -> LivePanel:
 
 
 class GlossarySearch:
-    """A search box over the course glossary."""
+    """A search box over the course glossary with an A–Z index.
+
+    Typing searches tolerantly (see :mod:`course_lib.glossary`); a letter button lists all
+    terms under that letter. Results are a two-column table (term | explanation), so a
+    term can never drift next to another term's definition.
+    """
+
+    LIMIT = 12
 
     def __init__(self):
         self.query = widgets.Text(value="", placeholder="z. B. Buying Center", description="Begriff suchen:",
-                                  style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+                                  style={"description_width": "initial"}, layout=widgets.Layout(width="min(420px, 100%)"))
         self.results = widgets.HTML()
         self.results.add_class("vt-view")
         self.query.observe(lambda ch: self.show(ch["new"]), names="value")
-        self.box = widgets.VBox([self.query, self.results])
+        buttons = []
+        for ch in glossary.letters():
+            b = widgets.Button(description="0–9" if ch == "#" else ch, tooltip=f"Alle Begriffe unter {ch}",
+                               layout=widgets.Layout(width="auto", min_width="2.6em", padding="0 6px"))
+            b.on_click(lambda _b, ch=ch: self.show_letter(ch))
+            buttons.append(b)
+        self.index = widgets.HBox([widgets.HTML("<span>Von A bis Z:&nbsp;</span>")] + buttons,
+                                  layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        self.box = widgets.VBox([self.query, self.index, self.results])
         self.box.add_class("vt-glossary")
         self.show("")
 
+    @staticmethod
+    def _table(terms) -> str:
+        rows = "".join(
+            f"<tr><th scope='row' style='text-align:left;vertical-align:top;padding:4px 8px;width:30%'>{escape(t['term'])}"
+            f"<br><small style='font-weight:normal'>Modul {t['module'][1:]}</small></th>"
+            f"<td style='text-align:left;vertical-align:top;padding:4px 8px'>{escape(t['definition'])}</td></tr>"
+            for t in terms)
+        return ("<table class='vt-glossary-table' style='width:100%;table-layout:fixed;border-collapse:collapse'>"
+                "<thead><tr><th scope='col' style='text-align:left;padding:4px 8px;width:30%'>Begriff</th>"
+                "<th scope='col' style='text-align:left;padding:4px 8px'>Erklärung</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>")
+
+    @staticmethod
+    def head_text(shown: int, total: int, all_terms: int, query: str = "") -> str:
+        """„12 von 30 Treffern“ when only part of the hits is shown, otherwise „3 Treffer“."""
+        if not query:
+            return f"Die ersten {shown} von {all_terms} Begriffen – tippen Sie, um zu suchen, oder wählen Sie einen Buchstaben."
+        if shown < total:
+            return f"{shown} von {total} Treffern – verfeinern Sie die Suche, um alle zu sehen."
+        return f"{total} Treffer"
+
     def show(self, q: str) -> None:
-        hits = glossary.search(q)
-        if not hits:
-            self.results.value = f"<p>Zu „{escape(q)}“ gibt es keinen Eintrag. Versuchen Sie einen Wortteil, etwa „Kunde“.</p>"
+        all_terms = len(content.load_glossary())
+        if not q.strip():
+            hits = glossary.search("", self.LIMIT)
+            self.results.value = f"<p><i>{self.head_text(len(hits), all_terms, all_terms)}</i></p>" + self._table(hits)
             return
-        total = len(content.load_glossary())
-        head = f"<p><i>{len(hits)} von {total} Begriffen</i></p>" if q.strip() else f"<p><i>Die ersten {len(hits)} von {total} Begriffen – tippen Sie, um zu suchen.</i></p>"
-        items = "".join(f"<dt><b>{escape(t['term'])}</b> <small>(Modul {t['module'][1:]})</small></dt><dd>{escape(t['definition'])}</dd>" for t in hits)
-        self.results.value = head + f"<dl>{items}</dl>"
+        found = glossary.matches(q)
+        if not found:
+            self.results.value = (f"<p>Zu „{escape(q)}“ gibt es keinen Eintrag. Versuchen Sie einen Wortteil, etwa „Kunde“, "
+                                  "oder wählen Sie oben einen Buchstaben.</p>")
+            return
+        hits = found[: self.LIMIT]
+        self.results.value = f"<p><i>{escape(self.head_text(len(hits), len(found), all_terms, q))}</i></p>" + self._table(hits)
+
+    def show_letter(self, ch: str) -> None:
+        terms = glossary.by_letter(ch)
+        label = "0–9" if ch == "#" else ch
+        self.results.value = f"<p><i>{len(terms)} Begriffe unter „{escape(label)}“</i></p>" + self._table(terms)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.box._repr_mimebundle_(**kwargs)
@@ -87,7 +132,7 @@ def module_table_markdown() -> str:
         if m["id"] == "m00":
             continue
         ex = f"[Übungen](../exercises/{m['exercise']})" if m.get("exercise") else "–"
-        rows.append(f"| {m['id'][1:]} | [{m['title']}]({m['notebook']}) | {m['summary']} | ca. {m['minutes']} Min. | {ex} |")
+        rows.append(f"| {m['id'][1:]} | [{m['title']}]({m['notebook']}) | {m['summary']} | ca. {m['minutes']}\u00a0Min. | {ex} |")
     return "\n".join(rows)
 
 

@@ -65,7 +65,7 @@ def kundenprofil() -> LivePanel:
         you.set_data([pr.x], [pr.y])
         plot.refresh(alt=(f"Karte mit vier Feldern; Ihr Kunde liegt bei Informiertheit {num(pr.x, 1)} und "
                           f"Verunsicherung {num(pr.y, 1)} im Feld „{pr.role}“."))
-        src = ("Rolle aus dem Buchkapitel" if pr.from_source else "Vorschlag des Kurses [Deutung des Kurses]")
+        src = ("Rolle aus dem Buchkapitel" if pr.from_source else "Deutung des Kurses: keine Rolle aus dem Buchkapitel")
         rows = "".join(f"<li><b>{escape(b)}</b><br><i>Warum:</i> {escape(r)}</li>" for b, r in pr.behaviours)
         steps = "".join(f"<li>{escape(s)}</li>" for s in pr.reasons)
         role_html.value = (

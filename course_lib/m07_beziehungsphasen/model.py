@@ -62,7 +62,7 @@ PHASE_INFO: tuple[dict, ...] = (
      "risiko": "Zu große Versprechen wecken Erwartungen, die später enttäuschen.",
      "tun": "Begeisterung nutzen, aber realistisch zusagen und Erwartungen schriftlich klären."},
     {"gefuehl": "Die Euphorie weicht der Prüfung; Kritik am Preis und am Umfang kommt auf.",
-     "risiko": "Die riskanteste Phase: Hier enden laut Quelle die meisten Beziehungen.",
+     "risiko": "Die riskanteste Phase: Bei Paaren trennen sich laut Weber hier die meisten; der Blog überträgt das als Analogie auf Kunden.",
      "tun": "Preiseinwände ernst nehmen, Nutzen belegen, mit dem Einkauf früh sprechen – nicht sofort nachgeben."},
     {"gefuehl": "Es geht um Macht: Schleifen, Verzug, Rabattforderungen; beide Seiten sind gereizt.",
      "risiko": "Die Beziehung steht auf der Kippe; Zugeständnisse aus Erschöpfung werden teuer.",

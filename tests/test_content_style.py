@@ -1,0 +1,134 @@
+"""Style of all learner text (course_lib/authoring/typography.py): a NO-BREAK SPACE between
+a number and its unit, no internal planning codes (W6-1, S001, „Kursbrief“), and the two
+course marks written plainly as „[Deutung des Kurses]“ and „[Lernmodell]“.
+
+The checker is first shown to catch planted mistakes, then run over every notebook
+markdown cell, every data file and the string literals of course_lib's Python code."""
+from __future__ import annotations
+
+import pytest
+
+from course_lib.authoring import typography as ty
+
+NB = ty.NBSP
+
+
+# ---------------------------------------------------------------------------------------
+# the checker itself: it must catch planted mistakes and accept correct text
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("planted,rule", [
+    ("Gleichungen aus dem Kursbrief (W6-1).", "code"),
+    ("Markow-Kette nach W8-1.", "code"),
+    ("Quelle S001, Abschnitt 2.", "code"),
+    ("siehe S004", "code"),
+    ("Der Kursbrief sagt das so.", "code"),
+    ("eine Einteilung *[Deutung des Kurses]*", "tag"),
+    ("ein Modell **[Lernmodell]**", "tag"),
+    ("ein Modell _[Lernmodell]_", "tag"),
+    ("[Deutung des Kurses, angelehnt an Literatur]", "tag"),
+    ("als [INTERPRETATION] markiert", "tag"),
+    ("ein [TOY MODEL]", "tag"),
+    ("81 % bei einer Person", "nbsp"),
+    ("mehr als 12.000 € Umsatz", "nbsp"),
+    ("Dauer 125 bis 200 ms", "nbsp"),
+    ("nach 20 Jahren", "nbsp"),
+    ("ein Gewicht von 0,5 Punkten", "nbsp"),
+    ("ca. 45 Min. Fahrt", "nbsp"),
+    ("8 h Arbeitszeit", "nbsp"),
+    ("in 150 Millisekunden", "nbsp"),
+])
+def test_checker_catches_planted_mistakes(planted, rule):
+    assert rule in [r for r, _ in ty.problems(planted)], f"{planted!r} must be flagged as {rule}"
+
+
+@pytest.mark.parametrize("fine", [
+    f"81{NB}% bei einer Person, 12.000{NB}€, 150{NB}ms, 8{NB}h, 20{NB}Jahre",
+    "eine Einteilung [Deutung des Kurses] und ein [Lernmodell] des Kurses",
+    "Modul 05, Phase 2, Tag 0, 1.000 Menschen, 7 und 8, Version 3.0",
+    "Kunde 3.0 und Warenwelt 2.0; Seite S. 119; AU 12 + 14",
+    "W-Frage; Webster & Wind (1972); Schritt 6-1 ist keine Kennung",
+])
+def test_checker_accepts_correct_text(fine):
+    assert ty.problems(fine) == []
+
+
+def test_fix_inserts_nbsp_only_between_number_and_unit():
+    assert ty.fix_nbsp("von 60 % auf 73 %, in Tag 2 und 12.000 € mehr") == \
+        f"von 60{NB}% auf 73{NB}%, in Tag 2 und 12.000{NB}€ mehr"
+
+
+def test_prose_skips_code_math_and_links():
+    md = "Rechnen Sie `0.5 * 20 h` und $t = 1 h$ – siehe [Quelle](https://example.org/S001)."
+    assert ty.problems(ty.prose(md)) == []
+    assert ty.problems(ty.prose(md + " Das kostet 5 €.")) != []
+
+
+def test_a_planted_internal_code_in_a_notebook_fails(tmp_path, monkeypatch):
+    """The whole scan – not only the checker – fails when a learner page carries a code."""
+    import nbformat
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "exercises").mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## Quellen\n\n* Energiebudget nach dem Kursbrief (W6-1), Quelle S001.")]
+    nbformat.write(nb, tmp_path / "notebooks" / "99_Planted.ipynb")
+    monkeypatch.setattr(ty, "ROOT", tmp_path)
+    monkeypatch.setattr(ty, "data_files", lambda: [])
+    monkeypatch.setattr(ty, "python_files", lambda: [])
+    found = ty.all_problems()
+    assert {r for _w, r, _s in found} == {"code"} and len(found) == 3, found
+    assert all("99_Planted.ipynb cell 0" in w for w, _r, _s in found)
+
+
+# ---------------------------------------------------------------------------------------
+# the course's learner text
+# ---------------------------------------------------------------------------------------
+def _report(found):
+    return "\n".join(f"{r:5} {w}: {s!r}" for w, r, s in found[:40]) + (f"\n… {len(found)} in all" if len(found) > 40 else "")
+
+
+def test_notebook_markdown_is_clean(monkeypatch):
+    monkeypatch.setattr(ty, "data_files", lambda: [])
+    monkeypatch.setattr(ty, "python_files", lambda: [])
+    found = ty.all_problems()
+    assert not found, "run python -m course_lib.authoring.typography --fix\n" + _report(found)
+
+
+def test_data_files_are_clean(monkeypatch):
+    """content.json, tasks.json, glossary.json, praxis.json, szenarien.json, modules.json …"""
+    monkeypatch.setattr(ty, "notebook_files", lambda: [])
+    monkeypatch.setattr(ty, "python_files", lambda: [])
+    assert len(ty.data_files()) >= 35
+    found = ty.all_problems()
+    assert not found, "run python -m course_lib.authoring.typography --fix\n" + _report(found)
+
+
+#: Python files of other helpers (widgets-a, widgets-b, workshop) whose German string
+#: literals still have a normal space before a unit. They are strict xfails: as soon as a
+#: file is clean, its test passes, strict xfail turns that into a failure, and the file must
+#: be removed from this set – so the list can only shrink.
+NOT_YET_CLEAN = {
+    "course_lib/m00_start/view.py", "course_lib/m02_imageproblem/view.py", "course_lib/m03_digitalisierung/model.py",
+    "course_lib/m03_digitalisierung/view.py", "course_lib/m04_cem/view.py", "course_lib/m05_kundenbindung/model.py",
+    "course_lib/m05_kundenbindung/view.py", "course_lib/m06_beziehungskompetenz/model.py",
+    "course_lib/m06_beziehungskompetenz/view.py", "course_lib/m07_beziehungsphasen/view.py",
+    "course_lib/m08_mimikresonanz/model.py", "course_lib/m08_mimikresonanz/view.py", "course_lib/m09_gespraech/model.py",
+    "course_lib/m09_gespraech/view.py", "course_lib/workshop/view.py",
+}
+PY_FILES = [str(p.relative_to(ty.ROOT)) for p in ty.python_files()]
+
+
+@pytest.mark.parametrize("rel", [pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="owner still to fix nbsp"))
+                                 if r in NOT_YET_CLEAN else r for r in PY_FILES])
+def test_python_string_literals_are_clean(rel):
+    path = ty.ROOT / rel
+    found = [(f"{rel}:{line}", r, s) for line, text in ty._py_literals(path) for r, s in ty.problems(text)]
+    assert not found, _report(found)
+
+
+def test_python_scan_sees_literals_but_not_docstrings(tmp_path):
+    p = tmp_path / "x.py"
+    p.write_text('"""Module doc from the Kursbrief W1-1."""\n'
+                 'def f():\n    """Doc: 5 %."""\n    return "Quelle S001"\n', "utf-8")
+    texts = [t for _l, t in ty._py_literals(p)]
+    assert texts == ["Quelle S001"]
