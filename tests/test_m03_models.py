@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from course_lib.errors import CourseInputError
@@ -49,9 +50,12 @@ def test_both_readings_of_plus_15_percent():
     assert pp_tab.loc["buy_collect", "abgeleitet"] and rel_tab.loc["buy_collect", "abgeleitet"]
     assert pp_tab.loc["buy_collect", "aenderung_pp"] == pytest.approx(15)
     assert rel_tab.loc["buy_collect", "aenderung_rel"] == pytest.approx(15)
-    # only Buy & Collect is affected by the reading
-    assert pp_tab.loc["app", "wert_2015"] != pp_tab.loc["app", "wert_2015"]
+    # the app row has no 2015 value in the source (missing, not zero)
+    assert pd.isna(pp_tab.loc["app", "wert_2015"])
+    # only Buy & Collect is affected by the reading: every other row is identical in both
+    pd.testing.assert_frame_equal(pp_tab.drop(index="buy_collect"), rel_tab.drop(index="buy_collect"))
     assert not pp_tab.drop(index="buy_collect")["abgeleitet"].any()
+    assert not pp_tab.loc["buy_collect"].equals(rel_tab.loc["buy_collect"])
 
 
 def test_table_selection_and_bad_choices():
