@@ -118,7 +118,8 @@ def test_every_option_explains_itself():
 
 
 def _quotes(explanation: str, other: str) -> bool:
-    core = other.strip().strip("„“\"'.!?")
+    explanation = re.sub(r"\s", " ", explanation)
+    core = re.sub(r"\s", " ", other).strip().strip("„“\"'.!?")
     if not core:
         return False
     pat = r"(?<![\w.,+−-])" + re.escape(core) + r"(?![\w,]|\.\d)"
@@ -151,6 +152,7 @@ def test_explanations_carry_no_verdict_label_and_wrong_ones_no_giveaway():
 def test_quote_detector_catches_a_planted_quote():
     opts = [("4.500 €", True, "x"), ("9.000 €", False, "Hier fehlt etwas; 4.500 € wären richtig.")]
     assert _quotes(opts[1][2], opts[0][0])
+    assert _quotes("Besser wären 4.500\u00a0€.", "4.500 €")
     assert not _quotes("Die Summe 50 − 30 − 20 ist null.", "0")
 
 
