@@ -91,18 +91,20 @@ def test_quiz_feedback_for_every_option_and_saved(data_dir):
     item = q.items[0]
     item.button.click()
     assert "noch keine Antwort" in item.feedback.value  # empty → German message
-    item.select(["b"])
+    right = next(o["id"] for o in item.item["options"] if o["correct"])   # from the data, not its position
+    wrong = next(o["id"] for o in item.item["options"] if not o["correct"])
+    item.select([wrong])
     item.button.click()
     assert "Noch nicht" in item.feedback.value
     for opt in item.item["options"]:
         assert opt["explanation"][:30] in item.feedback.value.replace("&quot;", '"')
-    item.select(["a"])
+    item.select([right])
     item.button.click()
     assert "Richtig" in item.feedback.value
     saved = Store("quiz").read()["m00"]["q1"]
-    assert saved == {"attempts": 2, "selected": ["a"], "correct": True, "first_correct_attempt": 2}
+    assert saved == {"attempts": 2, "selected": [right], "correct": True, "first_correct_attempt": 2}
     again = quiz.show("m00").items[0]  # reopened notebook: answer is back
-    assert again.selected() == ["a"] and "Richtig" in again.feedback.value
+    assert again.selected() == [right] and "Richtig" in again.feedback.value
 
 
 def test_quiz_evaluate_rules():

@@ -12,17 +12,18 @@ from course_lib import content, exercises as ex
 from course_lib.exercises import ___, checks, progress
 from course_lib.exercises.view import TaskView
 
+_M00 = {t["id"]: t for t in content.load_tasks("m00")["tasks"]}  # choice answers from the data, not their stored position
 RIGHT = {
-    "t1": "a",
-    "t2": ["a", "b", "c"],
+    "t1": _M00["t1"]["answer"],
+    "t2": list(_M00["t2"]["answer"]),
     "t3": {"i1": "info", "i2": "unsicher", "i3": "info", "i4": "unsicher"},
     "t4": ["run", "explore", "quiz", "reflect"],
     "t5": "34",
     "t6": "Ein gutes Gespräch beginnt mit Zuhören und Fragen; am Ende steht eine passende Lösung und Vertrauen.",
 }
 WRONG = {
-    "t1": "b",
-    "t2": ["d"],
+    "t1": next(o["id"] for o in _M00["t1"]["options"] if o["id"] != _M00["t1"]["answer"]),
+    "t2": [o["id"] for o in _M00["t2"]["options"] if o["id"] not in _M00["t2"]["answer"]],
     "t3": {"i1": "unsicher", "i2": "info", "i3": "unsicher", "i4": "info"},
     "t4": ["quiz", "reflect", "run", "explore"],
     "t5": "50",

@@ -200,9 +200,9 @@ def test_every_situation_has_a_best_proactive_option_and_a_harmful_one():
 
 
 def test_delay_situation_rewards_asking_proactively():
-    assert m.evaluate_choice("verzug", "b").points == 3
-    assert m.evaluate_choice("verzug", "a").points == -2
-    assert "Verlass" in m.evaluate_choice("verzug", "b").effect
+    assert m.evaluate_choice("verzug", "anrufen").points == 3
+    assert m.evaluate_choice("verzug", "abwarten").points == -2
+    assert "Verlass" in m.evaluate_choice("verzug", "anrufen").effect
 
 
 def test_scenario_summary_verdicts():
@@ -212,9 +212,9 @@ def test_scenario_summary_verdicts():
     assert sb.points == m.MAX_POINTS == sb.max_points and sb.verdict.startswith("treu")
     assert sw.points == m.MIN_POINTS and sw.verdict == "Abwanderung droht"
     assert m.scenario_summary({}).answered == 0
-    mid = m.scenario_summary({"verzug": "c", "beschwerde": "b"})   # 1 + 3 → 2 per situation
+    mid = m.scenario_summary({"verzug": "mail", "beschwerde": "zuhoeren"})   # 1 + 3 → 2 per situation
     assert mid.points == 4 and mid.verdict.startswith("treu")
-    assert m.scenario_summary({"verzug": "c"}).verdict == "zufrieden, aber wechselbereit"
+    assert m.scenario_summary({"verzug": "mail"}).verdict == "zufrieden, aber wechselbereit"
 
 
 @pytest.mark.parametrize("call", [

@@ -170,7 +170,8 @@ def test_survival_bad_input(h, months):
 
 
 # -- Scenario --------------------------------------------------------------------------------
-choices = st.dictionaries(st.sampled_from(m.SITUATION_IDS), st.sampled_from(["a", "b", "c"]))
+choices = st.sets(st.sampled_from(m.SITUATION_IDS)).flatmap(
+    lambda sids: st.fixed_dictionaries({sid: st.sampled_from([o.id for o in m.situation(sid).options]) for sid in sids}))
 
 
 @S

@@ -145,23 +145,23 @@ def test_scenario_flow_with_feedback_and_score():
     w = view.proaktiver_service()
     card, feedback, score = w.view_state()
     assert "Situation 1 von 4" in card and "noch leer" in score
-    w.choose("b")
+    w.choose("anrufen")
     card, feedback, score = w.view_state()
     assert "Starke Wirkung" in feedback and "+3 Bindungspunkte" in feedback and "Verlass" in feedback
     assert "+3 von höchstens 3" in score
     w.next_button.click()
     assert "Situation 2 von 4" in w.card.value and "Noch keine Reaktion" in w.feedback.value
-    w.answer.value = "a"                    # like clicking the radio button
+    w.answer.value = "kundennummer"         # like clicking the radio button
     assert "Schadet der Bindung" in w.feedback.value and "−1 Bindungspunkte" in w.feedback.value
     assert "+2 von höchstens 6" in w.score.value and "wechselbereit" in w.score.value
 
 
 def test_scenario_remembers_choices_and_resets():
     w = view.proaktiver_service()
-    w.choose("c")
+    w.choose("mail")
     w.situation.value = "funkstille"
     w.situation.value = "verzug"
-    assert w.answer.value == "c" and "Teilweise wirksam" in w.feedback.value
+    assert w.answer.value == "mail" and "Teilweise wirksam" in w.feedback.value
     w.reset_button.click()
     assert w.choices == {} and w.answer.value is None and "noch leer" in w.score.value
 
@@ -170,7 +170,7 @@ def test_scenario_last_situation_and_full_run():
     w = view.proaktiver_service()
     for sid in model.SITUATION_IDS:
         w.situation.value = sid
-        w.choose("b")
+        w.choose(max(model.situation(sid).options, key=lambda o: o.points).id)
     assert f"+{model.MAX_POINTS} von höchstens {model.MAX_POINTS}" in w.score.value
     assert "treu" in w.score.value
     w.next_button.click()
@@ -181,5 +181,5 @@ def test_scenario_bad_input_shows_german_message_not_exception():
     w = view.proaktiver_service()
     assert not guard.run(w.choose, w._show, "z")
     assert "vt-msg-error" in w.message.value and "Reaktion" in w.message.value and "Bitte wählen" in w.message.value
-    w.choose("a")
+    w.choose("abwarten")
     assert w.message.value == ""

@@ -36,8 +36,8 @@ Three models, one per widget, plus the Net Promoter Score:
    mistakes (can be influenced directly) and changes on the customer or market side (to be
    recognised early) – a grouping of the course [Deutung des Kurses, brief 15.16].
 
-3. **Proaktiver Service** [Lernmodell] – short service situations with three possible
-   reactions each. Each reaction carries „Bindungspunkte“ from −2 (bond damaged) to +3
+3. **Proaktiver Service** [Lernmodell] – short service situations with four possible
+   reactions each (texts in ``data/proaktiver_service.json``). Each reaction carries „Bindungspunkte“ from −2 (bond damaged) to +3
    (customer feels safe: „auf die ist Verlass“). The points are a didactic rating of the
    course, derived from the Amazon pennant case (S004) and the list of mistakes (S000).
 
@@ -355,86 +355,19 @@ class Situation:
     options: tuple[Option, ...]
 
 
-SITUATIONS: tuple[Situation, ...] = (
-    Situation(
-        "verzug", "Lieferung verspätet sich",
-        "Ein Stammkunde hat ein Ersatzteil für eine wichtige Wartung bestellt. Ihr System zeigt: "
-        "Der Vorlieferant hat noch nicht verschickt. Der Kunde ahnt davon nichts.",
-        (
-            Option("a", "Abwarten – vielleicht kommt die Ware doch noch pünktlich.", -2,
-                   "Enttäuschung und Ärger",
-                   "Merkt der Kunde den Verzug selbst, fühlt er sich allein gelassen. Sein Vertrauen sinkt, "
-                   "obwohl der Fehler beim Vorlieferanten lag."),
-            Option("b", "Sofort anrufen, fragen, ob der Verzug Probleme macht, und eine Lösung anbieten.", 3,
-                   "Sicherheit: „Auf die ist Verlass.“",
-                   "Genau so ging der Anbieter im Wimpel-Fall vor: Er meldete sich von sich aus und kümmerte "
-                   "sich um eine schnelle Lösung. Aus Zufriedenheit wird so Treue."),
-            Option("c", "Eine automatische Mail mit dem neuen Liefertermin schicken.", 1,
-                   "Informiert, aber nicht gesehen",
-                   "Besser als Schweigen. Ob der Termin für den Kunden ein Problem ist, fragt die Mail "
-                   "aber nicht – die emotionale Wirkung bleibt klein."),
-        ),
-    ),
-    Situation(
-        "beschwerde", "Verärgerter Anruf",
-        "Eine langjährige Kundin ruft an. Die letzte Lieferung war unvollständig, ihr Team hat "
-        "deshalb einen halben Tag verloren. Sie ist hörbar verärgert.",
-        (
-            Option("a", "„Nennen Sie mir bitte zuerst Ihre Kundennummer.“", -1,
-                   "Sie fühlt sich wie ein Vorgang",
-                   "Die Abwicklung kommt vor dem Menschen. Genau diese Routine-Reaktion beschreibt der "
-                   "Artikel als typisch – und sie kühlt die Beziehung ab."),
-            Option("b", "Zuhören, den Ärger anerkennen, sich entschuldigen, die Daten selbst heraussuchen "
-                        "und einen Rückruf zu einer festen Uhrzeit zusagen.", 3,
-                   "Ernst genommen, Ärger legt sich",
-                   "Wer sich zuerst um das Gefühl und dann um den Vorgang kümmert, zeigt Interesse und "
-                   "Wertschätzung. Kundinnen verzeihen dann eher einen Fehler."),
-            Option("c", "Gleich einen Gutschein über 10 % anbieten, damit das Gespräch schnell endet.", 0,
-                   "Abgespeist",
-                   "Geld ersetzt kein Zuhören. Der eigentliche Grund des Ärgers bleibt womöglich "
-                   "unerkannt – ein klassischer Abwanderungsgrund."),
-        ),
-    ),
-    Situation(
-        "funkstille", "Funkstille nach dem Kauf",
-        "Ein Kunde hat vor drei Monaten eine größere Anlage gekauft. Seitdem haben Sie nichts "
-        "von ihm gehört.",
-        (
-            Option("a", "Nichts tun – keine Nachricht ist eine gute Nachricht.", -1,
-                   "Vergessen nach dem Kauf",
-                   "Sporadische Betreuung gehört zu den typischen Fehlern bei Stammkunden. Wer sich erst "
-                   "beim nächsten Angebot meldet, wirkt nur am Umsatz interessiert."),
-            Option("b", "Anrufen und fragen, wie die Anlage im Alltag läuft und ob das Team gut "
-                        "zurechtkommt; einen Termin für die erste Wartung vormerken.", 3,
-                   "Gesehen und begleitet",
-                   "Proaktives Nachfragen zeigt echtes Interesse. Nebenbei erfahren Sie früh von "
-                   "Problemen und vom nächsten Bedarf."),
-            Option("c", "Gleich das nächste Angebot für Zubehör schicken.", 0,
-                   "Als Umsatzquelle behandelt",
-                   "Ein Angebot kann passen, aber ohne Interesse an der Erfahrung des Kunden wirkt es "
-                   "wie ein Verkaufsversuch. Emotional bewirkt es wenig."),
-        ),
-    ),
-    Situation(
-        "wechsel", "Neuer Einkäufer beim Kunden",
-        "Bei Ihrem größten Kunden übernimmt ein neuer Einkaufsleiter. Ihre bisherige "
-        "Ansprechpartnerin wechselt in eine andere Abteilung.",
-        (
-            Option("a", "Abwarten, bis sich der Neue meldet.", -2,
-                   "Fremd und austauschbar",
-                   "Ein neuer Einkäufer will sich oft beweisen und prüft bestehende Lieferanten. Wer "
-                   "nicht auf ihn zugeht, bleibt ein Name auf einer Liste."),
-            Option("b", "Von sich aus einen Kennenlerntermin vorschlagen und die bisherige "
-                        "Zusammenarbeit mit Zahlen und Ansprechpersonen vorstellen.", 3,
-                   "Orientierung und Vertrauen",
-                   "Aktiver Kontakt gibt dem Neuen Sicherheit und macht aus einem Risiko eine Chance."),
-            Option("c", "Weiter nur über die bisherige Ansprechpartnerin kommunizieren.", -1,
-                   "Übergangen",
-                   "Die alte Verbindung hilft kurz, aber der Neue entscheidet künftig. Er kann sich "
-                   "übergangen fühlen."),
-        ),
-    ),
-)
+def _load_situations() -> tuple[Situation, ...]:
+    """The situations with their rated reactions (``data/proaktiver_service.json``), validated."""
+    from importlib import resources
+
+    from ..content import read_json_file
+
+    doc = read_json_file(resources.files(__package__).joinpath("data", "proaktiver_service.json"), "proaktiver_service")
+    return tuple(Situation(s["id"], s["title"], s["text"],
+                           tuple(Option(o["id"], o["text"], o["points"], o["effect"], o["explanation"]) for o in s["options"]))
+                 for s in doc["situations"])
+
+
+SITUATIONS: tuple[Situation, ...] = _load_situations()
 SITUATION_IDS = tuple(s.id for s in SITUATIONS)
 _SITUATIONS = {s.id: s for s in SITUATIONS}
 MAX_POINTS = sum(max(o.points for o in s.options) for s in SITUATIONS)
