@@ -81,7 +81,7 @@ hub-benchmark: setup-test
 # Windows? Asks the package index (pip download --only-binary); run it when the lock changes.
 # Not part of `make test`: a slow or unreachable index must not turn CI red.
 check-wheels: setup
-	$(PY) -m course_lib.authoring.check_wheels $(WHEEL_ARGS)
+	$(PY) .ci/check_wheels.py $(WHEEL_ARGS)
 
 # Regenerate the exact pins after changing dependencies in pyproject.toml (maintainers only).
 lock:
