@@ -64,8 +64,9 @@ def _pre_spawn(spawner):
         "PATH": f"{learner_bin}:/usr/local/bin:/usr/bin:/bin",
         "PYTHONPATH": learner_pythonpath,
         "MPLCONFIGDIR": f"/tmp/vtrt-{name}/mpl",
-        # the test's bare course repository belongs to root: let the learner's git read it
-        "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "safe.directory", "GIT_CONFIG_VALUE_0": "*",
+        # the test's bare course repository belongs to root: a (test-only) system git config with
+        # safe.directory lets the learner's git read it (git's local transport ignores -c/GIT_CONFIG_COUNT)
+        "GIT_CONFIG_SYSTEM": os.environ["VT_HUB_GITCONFIG"],
     }
     # TCP kernel ports race with many servers on one host; ipc sockets do not. Idle kernels are
     # culled as in the workshop recipes (deploy/z2jh/config.yaml, deploy/tljh/install.sh).

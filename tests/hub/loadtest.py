@@ -84,6 +84,7 @@ class Hub:
         self.base = base
         self.learner_bin, self.learner_pythonpath, self.users = learner_bin, learner_pythonpath, users
         self.extra_args = list(extra_args)
+        self.gitconfig = None
         self.port, self.api_port, self.proxy_api = free_port(), free_port(), free_port()
         self.token = secrets.token_hex(24)
         self.url = f"http://127.0.0.1:{self.port}"
@@ -95,7 +96,7 @@ class Hub:
     def start(self) -> None:
         env = {**os.environ, "VT_HUB_BASE": str(self.base), "VT_HUB_LEARNER_BIN": str(self.learner_bin),
                "VT_HUB_LEARNER_PYTHONPATH": self.learner_pythonpath, "VT_HUB_LEARNERS": json.dumps(self.users),
-               "VT_HUB_EXTRA_ARGS": json.dumps(self.extra_args),
+               "VT_HUB_EXTRA_ARGS": json.dumps(self.extra_args), "VT_HUB_GITCONFIG": str(self.gitconfig),
                "VT_HUB_PORT": str(self.port), "VT_HUB_API_PORT": str(self.api_port), "VT_PROXY_API_PORT": str(self.proxy_api),
                "VT_CHP": str(ensure_proxy()), "VT_PROXY_TOKEN": secrets.token_hex(16), "VT_HUB_PASSWORD": secrets.token_hex(16),
                "VT_HUB_ADMIN_TOKEN": self.token}
@@ -452,6 +453,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
     os.chmod(pub, 0o755)
     repo = pub / "course.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(repo)], check=True, timeout=120)
+    (pub / "gitconfig").write_text(f"[safe]\n\tdirectory = {repo}\n")
     branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip() or "main"
     tag = secrets.token_hex(2)
     users = [f"vt{tag}l{i:02d}" for i in range(learners)]
@@ -465,9 +467,12 @@ def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
         subprocess.run(["chmod", "-R", "a+rX", str(pub)], check=True, timeout=120)
         report["learner_python"] = str(learner_bin / "python")
         hub = Hub(base, learner_bin, pythonpath, users, extra_args)
+        hub.gitconfig = pub / "gitconfig"
         hub.start()
         t0 = time.perf_counter()
-        hub.api("POST", "/users", json={"usernames": users})
+        known = {x["name"] for x in hub.api("GET", "/users")}  # allowed_users are created by the hub itself
+        if set(users) - known:
+            hub.api("POST", "/users", json={"usernames": sorted(set(users) - known)})
         for u in users:
             hub.s.post(f"{hub.url}/hub/api/users/{u}/server", timeout=60)
         hub.wait(lambda: all(hub.api("GET", f"/users/{u}")["servers"].get("", {}).get("ready") for u in users),
