@@ -41,6 +41,8 @@ PLATFORMS = {
     "macos-x86_64": ["macosx_13_0_x86_64"],
     "windows-amd64": ["win_amd64"],
 }
+# The oldest patch release each check stands for (a pin's Requires-Python may name a patch:
+# soupsieve 4.1.2 needs >= 3.11.5, so 3.11.0–3.11.4 cannot install the pins).
 PYTHONS = ["3.11", "3.12", "3.13"]
 _MISSING = re.compile(r"(?:No matching distribution found for|satisfies the requirement) ([A-Za-z0-9_.\-]+)==")
 
@@ -117,7 +119,7 @@ def run(pythons: list[str], platforms: list[str]) -> dict:
             if i == 0:
                 pure = {n for n, f in files.items() if f.endswith("-none-any.whl")}
             binary = {n: f for n, f in files.items() if not f.endswith("-none-any.whl")}
-            report["targets"][f"cp{py.replace('.', '')} {plat}"] = {
+            report["targets"][f"{_cp(py)} {plat}"] = {
                 "python": py, "platform": plat, "asked": len(reqs),
                 "ok": len(files) + (len(pure) if i else 0), "missing": missing, "binary_wheels": binary,
                 "seconds": round(time.perf_counter() - t0, 1)}
@@ -125,16 +127,20 @@ def run(pythons: list[str], platforms: list[str]) -> dict:
     return report
 
 
+def _cp(py: str) -> str:
+    return "cp" + "".join(py.split(".")[:2])
+
+
 def table(report: dict) -> str:
     n = report["pins"]
     pys = sorted({t["python"] for t in report["targets"].values()})
     plats = list(dict.fromkeys(t["platform"] for t in report["targets"].values()))
-    head = f"| platform | " + " | ".join(f"cp{p.replace('.', '')}" for p in pys) + " |"
+    head = "| platform | " + " | ".join(f"{_cp(p)} (Python {p})" for p in pys) + " |"
     lines = [head, "|" + "---|" * (len(pys) + 1)]
     for plat in plats:
         cells = []
         for py in pys:
-            t = report["targets"][f"cp{py.replace('.', '')} {plat}"]
+            t = report["targets"][f"{_cp(py)} {plat}"]
             cells.append(f"{t['ok']}/{n} ok" + (f", missing: {', '.join(sorted(t['missing']))}" if t["missing"] else ""))
         lines.append(f"| {plat} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

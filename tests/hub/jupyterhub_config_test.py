@@ -63,17 +63,18 @@ def _pre_spawn(spawner):
         "JUPYTER_RUNTIME_DIR": str(_runtime_dir(name)),
         "PATH": f"{learner_bin}:/usr/local/bin:/usr/bin:/bin",
         "PYTHONPATH": learner_pythonpath,
+        # the single-user server settings of the workshop recipes (deploy/singleuser/vertrieb30.json:
+        # idle-kernel culling, no language server, no Voilà extension)
+        "JUPYTER_CONFIG_PATH": os.environ["VT_HUB_SERVER_CONFIG_DIR"],
+        "MALLOC_ARENA_MAX": "2",
         "MPLCONFIGDIR": f"/tmp/vtrt-{name}/mpl",
         # the test's bare course repository belongs to root: a (test-only) system git config with
         # safe.directory lets the learner's git read it (git's local transport ignores -c/GIT_CONFIG_COUNT)
         "GIT_CONFIG_SYSTEM": os.environ["VT_HUB_GITCONFIG"],
     }
-    # TCP kernel ports race with many servers on one host; ipc sockets do not. Idle kernels are
-    # culled as in the workshop recipes (deploy/z2jh/config.yaml, deploy/tljh/install.sh).
-    spawner.args = ["--KernelManager.transport=ipc",
-                    "--MappingKernelManager.cull_idle_timeout=1200",
-                    "--MappingKernelManager.cull_interval=120",
-                    *json.loads(os.environ.get("VT_HUB_EXTRA_ARGS", "[]"))]
+    spawner.environment.update(json.loads(os.environ.get("VT_HUB_EXTRA_ENV", "{}")))
+    # TCP kernel ports race with many servers on one host; ipc sockets do not.
+    spawner.args = ["--KernelManager.transport=ipc", *json.loads(os.environ.get("VT_HUB_EXTRA_ARGS", "[]"))]
 
 
 c.Spawner.pre_spawn_hook = _pre_spawn

@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROXY_DIR = ROOT / "build" / "hub-proxy"
 BARE = "import ipywidgets, matplotlib, matplotlib.pyplot, pandas, numpy"
 CONFIG = ROOT / "tests" / "hub" / "jupyterhub_config_test.py"
+SERVER_CONFIG = ROOT / "deploy" / "singleuser" / "vertrieb30.json"  # shipped by the workshop recipes
 
 
 class NotRoot(RuntimeError):
@@ -85,6 +86,8 @@ class Hub:
         self.learner_bin, self.learner_pythonpath, self.users = learner_bin, learner_pythonpath, users
         self.extra_args = list(extra_args)
         self.gitconfig = None
+        self.extra_env = {}
+        self.server_config_dir = None
         self.port, self.api_port, self.proxy_api = free_port(), free_port(), free_port()
         self.token = secrets.token_hex(24)
         self.url = f"http://127.0.0.1:{self.port}"
@@ -96,7 +99,8 @@ class Hub:
     def start(self) -> None:
         env = {**os.environ, "VT_HUB_BASE": str(self.base), "VT_HUB_LEARNER_BIN": str(self.learner_bin),
                "VT_HUB_LEARNER_PYTHONPATH": self.learner_pythonpath, "VT_HUB_LEARNERS": json.dumps(self.users),
-               "VT_HUB_EXTRA_ARGS": json.dumps(self.extra_args), "VT_HUB_GITCONFIG": str(self.gitconfig),
+               "VT_HUB_EXTRA_ARGS": json.dumps(self.extra_args), "VT_HUB_EXTRA_ENV": json.dumps(self.extra_env),
+               "VT_HUB_SERVER_CONFIG_DIR": str(self.server_config_dir), "VT_HUB_GITCONFIG": str(self.gitconfig),
                "VT_HUB_PORT": str(self.port), "VT_HUB_API_PORT": str(self.api_port), "VT_PROXY_API_PORT": str(self.proxy_api),
                "VT_CHP": str(ensure_proxy()), "VT_PROXY_TOKEN": secrets.token_hex(16), "VT_HUB_PASSWORD": secrets.token_hex(16),
                "VT_HUB_ADMIN_TOKEN": self.token}
@@ -445,7 +449,7 @@ def _avg(xs):
     return sum(xs) / len(xs) if xs else float("nan")
 
 
-def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
+def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) -> dict:
     if os.geteuid() != 0:
         raise NotRoot("the isolation load test creates real Unix users (useradd) and must run as root")
     base = Path(tempfile.mkdtemp(prefix="vthub-"))       # 0700: hub database, cookie secret, log
@@ -453,6 +457,8 @@ def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
     os.chmod(pub, 0o755)
     repo = pub / "course.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(repo)], check=True, timeout=120)
+    (pub / "jupyter-config" / "jupyter_server_config.d").mkdir(parents=True)
+    shutil.copy2(SERVER_CONFIG, pub / "jupyter-config" / "jupyter_server_config.d" / "vertrieb30.json")
     (pub / "gitconfig").write_text(f"[safe]\n\tdirectory = {repo}\n")
     branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip() or "main"
     tag = secrets.token_hex(2)
@@ -468,6 +474,8 @@ def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
         report["learner_python"] = str(learner_bin / "python")
         hub = Hub(base, learner_bin, pythonpath, users, extra_args)
         hub.gitconfig = pub / "gitconfig"
+        hub.extra_env = dict(extra_env)
+        hub.server_config_dir = pub / "jupyter-config"
         hub.start()
         t0 = time.perf_counter()
         known = {x["name"] for x in hub.api("GET", "/users")}  # allowed_users are created by the hub itself
@@ -478,6 +486,8 @@ def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
         hub.wait(lambda: all(hub.api("GET", f"/users/{u}")["servers"].get("", {}).get("ready") for u in users),
                  90 + 10 * learners, "servers not ready")
         report["servers_ready_s"] = time.perf_counter() - t0
+        report["server_pss_at_start_mb"] = _avg([user_pss_mb(u)["server"] for u in users])
+        report["server_extensions_off"] = _extensions_off(hub, users[0])
         data_files: dict[str, str] = {}
 
         def learner(u):
@@ -552,6 +562,12 @@ def run(learners: int = 3, keep: bool = False, extra_args=()) -> dict:
     return report
 
 
+def _extensions_off(hub: Hub, user: str) -> bool:
+    """The recipe's server config is in effect: the language server extension is not loaded."""
+    r = hub.s.get(f"{hub.url}/user/{user}/lsp/status", timeout=30)
+    return r.status_code == 404
+
+
 def _exists(user: str) -> bool:
     try:
         pwd.getpwnam(user)
@@ -564,9 +580,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--learners", type=int, default=3)
     ap.add_argument("--server-arg", action="append", default=[], help="extra argument for every single-user server")
+    ap.add_argument("--server-env", action="append", default=[], help="NAME=VALUE for every single-user server")
     a = ap.parse_args(argv)
     try:
-        r = run(a.learners, extra_args=a.server_arg)
+        r = run(a.learners, extra_args=a.server_arg, extra_env=dict(e.split("=", 1) for e in a.server_env))
     except NotRoot as exc:
         print(f"skipped: {exc}")
         return 2
@@ -581,7 +598,8 @@ def main(argv=None) -> int:
     print(f"per learner: server {r['server_pss_mb']:.0f} MB + {r['kernels_per_learner']:.1f} kernels × {r['kernel_pss_mb']:.0f} MB "
           f"= {r['pss_per_learner_mb']:.0f} MB PSS → {r['learners_per_gb']:.2f} learners per GB "
           f"(after idle culling of 00_Start's kernel: {r['pss_per_learner_after_cull_mb']:.0f} MB → {r['learners_per_gb_after_cull']:.2f}/GB)")
-    print(f"bare kernel (ipywidgets, matplotlib+pyplot, pandas, numpy): {r['bare_kernel_pss_mb']:.0f} MB")
+    print(f"bare kernel (ipywidgets, matplotlib+pyplot, pandas, numpy): {r['bare_kernel_pss_mb']:.0f} MB; "
+          f"server right after spawn: {r['server_pss_at_start_mb']:.0f} MB; recipe server config in effect: {r['server_extensions_off']}")
     for f in r["failures"]:
         print("FAIL", f)
     out = ROOT / "artifacts" / f"hub-loadtest-{a.learners}.json"
