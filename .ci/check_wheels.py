@@ -88,7 +88,9 @@ def download(reqs: list[str], platform: list[str], python: str, dest: Path) -> t
         if not m:
             raise RuntimeError(f"pip download failed for {platform} {python}:\n{r.stderr[-3000:]}")
         name = _norm(m.group(1))
-        missing[name] = "kein Wheel"
+        ver = next((t.split("==")[1] for t in todo if _norm(t.split("==")[0]) == name), "")
+        rp = re.search(rf"\b{re.escape(ver)} Requires-Python ([^;\s]+)", r.stderr) if ver else None
+        missing[name] = f"Requires-Python {rp.group(1)}" if rp else "kein Wheel"
         before = len(todo)
         todo = [t for t in todo if _norm(t.split("==")[0]) != name]
         if len(todo) == before:
@@ -141,7 +143,8 @@ def table(report: dict) -> str:
         cells = []
         for py in pys:
             t = report["targets"][f"{_cp(py)} {plat}"]
-            cells.append(f"{t['ok']}/{n} ok" + (f", missing: {', '.join(sorted(t['missing']))}" if t["missing"] else ""))
+            miss = ", ".join(f"{k} ({v})" if v != "kein Wheel" else k for k, v in sorted(t["missing"].items()))
+            cells.append(f"{t['ok']}/{n} ok" + (f", missing: {miss}" if miss else ""))
         lines.append(f"| {plat} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -25,7 +25,7 @@ ENV=/opt/tljh/user
 sudo -E $ENV/bin/python -m pip install --upgrade -c requirements/constraints.txt .
 sudo -E $ENV/bin/python -m course_lib.setup_lab --prefix $ENV
 # single-user server settings: idle kernels culled after 30 min, no language server/Voilà extension
-sudo install -D -m 0644 deploy/singleuser/vertrieb30.json $ENV/etc/jupyter/jupyter_server_config.d/vertrieb30.json
+sudo install -D -m 0644 deploy/singleuser/vertrieb30.json $ENV/etc/jupyter/jupyter_server_config.d/zz-vertrieb30.json
 
 # 2. admin role, authentication
 sudo tljh-config add-item users.admin "$VT_ADMIN"

@@ -457,8 +457,12 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
     os.chmod(pub, 0o755)
     repo = pub / "course.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(repo)], check=True, timeout=120)
-    (pub / "jupyter-config" / "jupyter_server_config.d").mkdir(parents=True)
-    shutil.copy2(SERVER_CONFIG, pub / "jupyter-config" / "jupyter_server_config.d" / "vertrieb30.json")
+    conf = pub / "jupyter-config" / "jupyter_server_config.d"
+    conf.mkdir(parents=True)
+    # as postBuild/TLJH install it: next to the extensions' own files, sorted after them
+    for f in (Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.d").glob("*.json"):
+        shutil.copy2(f, conf / f.name)
+    shutil.copy2(SERVER_CONFIG, conf / "zz-vertrieb30.json")
     (pub / "gitconfig").write_text(f"[safe]\n\tdirectory = {repo}\n")
     branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip() or "main"
     tag = secrets.token_hex(2)

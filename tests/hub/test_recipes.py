@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import tomllib
+import urllib.error
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 Z2JH = ROOT / "deploy" / "z2jh" / "config.yaml"
 TLJH = ROOT / "deploy" / "tljh" / "install.sh"
 SERVER_CONFIG = ROOT / "deploy" / "singleuser" / "vertrieb30.json"
+INSTALLED_NAME = "zz-vertrieb30.json"  # sorts after jupyter_lsp.json/voila.json in the same folder
 
 
 def _z2jh() -> dict:
@@ -76,10 +78,11 @@ def test_server_config_is_the_same_everywhere_and_culls_idle_kernels():
     mkm = shipped["MappingKernelManager"]
     assert 600 <= mkm["cull_idle_timeout"] <= 3600 and mkm["cull_interval"] > 0 and mkm["cull_busy"] is False
     z2jh = _z2jh()["singleuser"]["extraFiles"]["vertrieb30-server-config"]
-    assert z2jh["mountPath"].endswith("jupyter_server_config.d/vertrieb30.json")
+    assert z2jh["mountPath"] == f"/srv/conda/envs/notebook/etc/jupyter/jupyter_server_config.d/{INSTALLED_NAME}"
     assert z2jh["data"] == shipped
-    assert "deploy/singleuser/vertrieb30.json" in TLJH.read_text(encoding="utf-8")
-    assert "deploy/singleuser/vertrieb30.json" in (ROOT / "postBuild").read_text(encoding="utf-8")
+    for recipe in (TLJH, ROOT / "postBuild"):
+        text = recipe.read_text(encoding="utf-8")
+        assert re.search(rf"deploy/singleuser/vertrieb30.json .*jupyter_server_config.d/{INSTALLED_NAME}", text), recipe
     from traitlets.config import Config
 
     Config(shipped)  # a valid traitlets config
@@ -148,3 +151,62 @@ def test_older_course_lib_shows_german_notice_in_a_kernel(tmp_path):
     r = subprocess.run([sys.executable, "-W", "error", "-c", "import course_lib"], cwd=nbdir, env=env,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+@pytest.mark.slow
+def test_shipped_server_config_culls_an_idle_kernel(tmp_path):
+    """A Jupyter server that reads deploy/singleuser/vertrieb30.json (from a config dir, as the
+    image and TLJH install it) culls an idle kernel; the timeout is shortened on the command
+    line, everything else (cull_connected, cull_busy, extensions) comes from the file."""
+    import shutil
+    import socket
+    import time
+    import urllib.request
+
+    conf = tmp_path / "etc" / "jupyter_server_config.d"
+    conf.mkdir(parents=True)
+    # as installed by postBuild/TLJH: next to the extensions' own files, sorted after them
+    for f in (Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.d").glob("*.json"):
+        shutil.copy2(f, conf / f.name)
+    shutil.copy2(SERVER_CONFIG, conf / INSTALLED_NAME)
+    assert sorted(p.name for p in conf.iterdir())[-1] == INSTALLED_NAME
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "JUPYTER_CONFIG_PATH": str(tmp_path / "etc"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "jupyter_server", "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
+           "--IdentityProvider.token=t0k", f"--ServerApp.root_dir={tmp_path}",
+           "--MappingKernelManager.cull_idle_timeout=3", "--MappingKernelManager.cull_interval=1"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    api = f"http://127.0.0.1:{port}/api"
+    hdr = {"Authorization": "token t0k"}
+
+    def call(method, path, timeout=10):
+        req = urllib.request.Request(path if path.startswith("http") else api + path, method=method, headers=hdr, data=b"{}" if method == "POST" else None)
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return json.loads(r.read() or b"null")
+
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                call("GET", "/status")
+                break
+            except OSError:
+                assert time.time() < deadline and proc.poll() is None, "server did not start"
+                time.sleep(0.5)
+        with pytest.raises(urllib.error.HTTPError):  # the language server extension is not loaded
+            call("GET", f"http://127.0.0.1:{port}/lsp/status")
+        kid = call("POST", "/kernels", timeout=60)["id"]
+        while any(k["id"] == kid for k in call("GET", "/kernels")):
+            assert time.time() < deadline + 60, "the idle kernel was not culled"
+            time.sleep(1)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
