@@ -43,7 +43,7 @@ PLATFORMS = {
 }
 # The oldest patch release each check stands for (a pin's Requires-Python may name a patch:
 # soupsieve 4.1.2 needs >= 3.11.5, so 3.11.0–3.11.4 cannot install the pins).
-PYTHONS = ["3.11", "3.12", "3.13"]
+PYTHONS = ["3.11.5", "3.12", "3.13"]
 _MISSING = re.compile(r"(?:No matching distribution found for|satisfies the requirement) ([A-Za-z0-9_.\-]+)==")
 
 
@@ -130,14 +130,15 @@ def run(pythons: list[str], platforms: list[str]) -> dict:
 
 
 def _cp(py: str) -> str:
-    return "cp" + "".join(py.split(".")[:2])
+    tag = "cp" + "".join(py.split(".")[:2])
+    return tag if py.count(".") < 2 else f"{tag}@{py}"
 
 
 def table(report: dict) -> str:
     n = report["pins"]
-    pys = sorted({t["python"] for t in report["targets"].values()})
+    pys = list(dict.fromkeys(t["python"] for t in report["targets"].values()))
     plats = list(dict.fromkeys(t["platform"] for t in report["targets"].values()))
-    head = "| platform | " + " | ".join(f"{_cp(p)} (Python {p})" for p in pys) + " |"
+    head = "| platform | " + " | ".join(f"{_cp(p).split('@')[0]} (Python {p})" for p in pys) + " |"
     lines = [head, "|" + "---|" * (len(pys) + 1)]
     for plat in plats:
         cells = []

@@ -478,7 +478,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
         report["learner_python"] = str(learner_bin / "python")
         hub = Hub(base, learner_bin, pythonpath, users, extra_args)
         hub.gitconfig = pub / "gitconfig"
-        hub.extra_env = dict(extra_env)
+        hub.extra_env = dict(extra_env or {})
         hub.server_config_dir = pub / "jupyter-config"
         hub.start()
         t0 = time.perf_counter()
