@@ -1,5 +1,7 @@
-# Vertrieb 3.0 – course commands. Only python3 (3.11) and make are needed; everything else
-# is installed into .venv from requirements/constraints.txt (exact, tested versions).
+# Vertrieb 3.0 – course commands (Linux/macOS). Only python3 (3.11, 3.12 or 3.13) and make are
+# needed; everything else is installed into .venv from requirements/constraints.txt (exact,
+# tested versions). Without make (Windows): `pip install -c requirements/constraints.txt .`
+# and `vertrieb30-lab` (see README).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,7 +12,7 @@ PORT ?= 8888
 PYTEST_ARGS ?=
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 
-.PHONY: help setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark lock clean
+.PHONY: help check-python setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark check-wheels lock clean
 
 help:
 	@echo "make lab        – JupyterLab mit dem Kurs starten (richtet beim ersten Mal alles ein)"
@@ -19,10 +21,22 @@ help:
 	@echo "make benchmark  – Geschwindigkeit und Speicher messen"
 	@echo "make handouts   – Arbeitsblätter ohne Lösungen nach build/handouts bauen"
 	@echo "make voila MODULE=04 – ein Modul als Web-App (Voilà) zeigen"
+	@echo "make hub-benchmark N=20 – JupyterHub-Lasttest mit echten Unix-Benutzern (als root)"
+	@echo "make check-wheels – prüfen, ob es für alle Pins Wheels für Python 3.11–3.13 gibt (braucht PyPI)"
+
+# Python 3.11.5–3.13 (requires-python in pyproject.toml; a pinned dependency, soupsieve, needs
+# 3.11.5); a German message names what was found.
+CHECK_PY := import sys; v = sys.version_info; sys.exit(0 if (3, 11, 5) <= v[:3] and v[:2] <= (3, 13) else \
+  "Vertrieb 3.0 braucht Python 3.11 (ab 3.11.5), 3.12 oder 3.13 – gefunden wurde Python %d.%d.%d (%s). " \
+  "Installieren Sie eine dieser Versionen und rufen Sie z. B. make lab PYTHON=python3.12 auf." \
+  % (v[0], v[1], v[2], sys.executable))
+
+check-python:
+	@if test -x $(PY); then $(PY) -c '$(CHECK_PY)'; else $(PYTHON) -c '$(CHECK_PY)'; fi
 
 $(VENV)/.stamp-run: pyproject.toml $(CONSTRAINTS)
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 needed, found " + sys.version' 
+	@test -x $(PY) || { $(PYTHON) -c '$(CHECK_PY)' && $(PYTHON) -m venv $(VENV); }
+	@$(PY) -c '$(CHECK_PY)'
 	$(PIP) install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e .
 	$(PY) -m course_lib.setup_lab
 	@touch $@
@@ -35,17 +49,7 @@ setup: $(VENV)/.stamp-run
 setup-test: $(VENV)/.stamp-test
 
 lab: setup
-	@TOKEN=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
-	ROOTFLAG=$$( [ "$$(id -u)" = 0 ] && echo --allow-root ); \
-	echo ""; \
-	echo "  Vertrieb 3.0 startet. Öffnen Sie im Browser:"; \
-	echo "  http://127.0.0.1:$(PORT)/lab/tree/notebooks/00_Start.ipynb?token=$$TOKEN"; \
-	echo "  (Beenden mit Strg+C)"; echo ""; \
-	exec $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
-	  --ServerApp.port_retries=0 --IdentityProvider.token=$$TOKEN \
-	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00_Start.ipynb \
-	  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-	  $$ROOTFLAG
+	@exec $(PY) -m course_lib.launcher --port=$(PORT) --root="$(CURDIR)"
 
 test: setup-test
 	$(PY) -m pytest tests notebooks exercises instructor --nbval --nbval-current-env \
@@ -69,8 +73,16 @@ voila: setup
 	echo "Voilà zeigt $$NB auf http://127.0.0.1:$(PORT)/"; \
 	exec $(VENV)/bin/voila "$$NB" --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 --strip_sources=True
 
+# JupyterHub load test with real Unix users (as root; see docs/JUPYTERHUB.md). Not in `make test`
+# at this size (make test runs it with N = 3).
 hub-benchmark: setup-test
 	$(PY) -m tests.hub.loadtest --learners $(or $(N),20)
+
+# Do the pinned constraints resolve to wheels for CPython 3.11/3.12/3.13 on Linux, macOS and
+# Windows? Asks the package index (pip download --only-binary); run it when the lock changes.
+# Not part of `make test`: a slow or unreachable index must not turn CI red.
+check-wheels: setup
+	$(PY) .ci/check_wheels.py $(WHEEL_ARGS)
 
 # Regenerate the exact pins after changing dependencies in pyproject.toml (maintainers only).
 lock:

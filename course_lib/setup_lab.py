@@ -1,11 +1,12 @@
 """Preset JupyterLab for learners: German interface, no news pop-up, dropdown arrow keys that
-stay in the dropdown. Writes ``<prefix>/share/jupyter/lab/settings/overrides.json`` (merged
-with what is there). Run by ``make setup``/``make lab``, by Binder's ``postBuild`` and by the
+stay in the dropdown. Writes (atomically, only when it changes) ``<prefix>/share/jupyter/lab/settings/overrides.json`` (merged
+with what is there). Run by ``make setup``/``make lab``, by ``vertrieb30-lab``, by Binder's ``postBuild`` and by the
 JupyterHub image; a learner can switch back to English under Settings → Language.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -42,7 +43,12 @@ def write_overrides(prefix: str | None = None) -> Path:
         except ValueError:
             current = {}
     current.update(OVERRIDES)
-    path.write_text(json.dumps(current, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(current, indent=2, ensure_ascii=False) + "\n"
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return path  # unchanged: do not rewrite a file a running JupyterLab may be reading
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
     return path
 
 

@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as widgets
 
-from .. import content
+from .. import content, storage
 from ..errors import CourseInputError
 from ..storage import Store
 from . import guard
@@ -30,6 +30,7 @@ class Poll:
         if saved and saved in {o["id"] for o in self.poll["options"]}:
             self.choice.value = saved
             self.comment.value = self._comment_html(saved)
+        self.comment.value = storage.notice_html() + self.comment.value  # a moved-aside polls file
         self.box = widgets.VBox([widgets.HTML(f"<p><b>{escape(self.poll['question'])}</b></p>"), self.choice, self.button, self.comment])
         self.box.add_class("vt-poll")
 

@@ -8,12 +8,17 @@ from html import escape
 import ipywidgets as widgets
 
 from .. import content
+from ..errors import CourseInputError
+from ..format_de import num
 from ..storage import Store, pop_notices
 from . import guard
 from .messages import box
 
 STORE = "reflections"
 MAX_CHARS = 5000
+# Hard limit = the store schema's maxLength for a reflection text (stores.schema.json). A longer
+# text is refused at input: written, it would make the whole reflections file unreadable.
+HARD_MAX_CHARS = 200_000
 
 
 class ReflectionView:
@@ -39,6 +44,13 @@ class ReflectionView:
         self.status.value = html
 
     def save(self, text: str) -> None:
+        if len(text) > HARD_MAX_CHARS:
+            raise CourseInputError(
+                f"Ihr Text ist zu lang ({num(len(text), 0)}\u00a0Zeichen; gespeichert werden höchstens "
+                f"{num(HARD_MAX_CHARS, 0)}\u00a0Zeichen). Diese Fassung wurde NICHT gespeichert – "
+                "gespeichert bleibt Ihre letzte kürzere Fassung.",
+                "Bitte kürzen Sie den Text (oder legen Sie lange Texte in einer eigenen Datei ab).",
+            )
         if len(text) > MAX_CHARS:
             # Nothing is lost: the full text is saved, the learner is only told to shorten it.
             self.status.value = box("info", f"Ihr Text ist sehr lang ({len(text)} Zeichen). Er wird trotzdem vollständig gespeichert; fassen Sie sich gern kürzer.")

@@ -7,7 +7,7 @@ from html import escape
 
 import ipywidgets as widgets
 
-from .. import content
+from .. import content, storage
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
@@ -58,6 +58,7 @@ class TaskView:
         self.box.add_class("vt-task")
         self.result: checks.Result | None = None
         self._restore()
+        self.feedback.value = storage.notice_html() + self.feedback.value  # a moved-aside progress file
 
     # -- inputs per type -------------------------------------------------------------
     def _make_input(self):

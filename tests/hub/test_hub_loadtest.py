@@ -1,4 +1,6 @@
-"""The course on a real JupyterHub, end to end with a small N (CI proves the path)."""
+"""The course on a real JupyterHub with isolated learners, end to end with a small N (CI proves
+the path; `make hub-benchmark N=20` runs the full size): LocalProcessSpawner, one real Unix
+user per learner, every cross-user read attempt from a learner's kernel denied."""
 from __future__ import annotations
 
 import os
@@ -9,17 +11,20 @@ import pytest
 pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
 
-def _require_node():
-    if shutil.which("node") and shutil.which("npm"):
+def _require(cond: bool, msg: str):
+    if cond:
         return
-    msg = "node/npm missing: the JupyterHub test needs configurable-http-proxy (apt-get install nodejs npm)"
     if os.environ.get("CI") == "true":
         pytest.fail(msg)
     pytest.skip("!!! " + msg + " !!!")
 
 
-def test_hub_small_n():
-    _require_node()
+def test_hub_isolated_learners_small_n():
+    _require(bool(shutil.which("node") and shutil.which("npm")),
+             "node/npm missing: the JupyterHub test needs configurable-http-proxy (apt-get install nodejs npm)")
+    _require(hasattr(os, "geteuid") and os.geteuid() == 0,
+             "not root: the isolation load test creates real Unix users (useradd -m) – run it as root "
+             "(CI does), e.g. sudo .venv/bin/python -m pytest tests/hub")
     from . import loadtest
 
     r = loadtest.run(learners=3)
@@ -29,5 +34,12 @@ def test_hub_small_n():
         for run in rec["runs"]:
             assert run["cells"] > 0 and run["errors"] == []
             assert run["widgets"] > 0 and run["plots"] > 0, f"{u}: widget/plot outputs did not come back"
-        assert rec["pss_mb"] > 0
+        assert rec["pss_mb"]["server"] > 0 and len(rec["pss_mb"]["kernels"]) == 2
+    assert r["process_owners"] == {u: [u] for u in r["per_learner"]}, "every learner's processes run as that learner"
+    assert len(r["isolation"]) == 3
+    for iso in r["isolation"]:
+        assert iso["ok"] and iso["control_ok"], iso
+        a, b = iso["pair"].split("->")
+        assert iso["whoami"] == a
+        assert all(v == "denied" for k, v in iso["results"].items() if "control" not in k), iso["results"]
     assert r["bare_kernel_pss_mb"] > 0 and r["learners_per_gb"] > 0
