@@ -12,7 +12,7 @@ PORT ?= 8888
 PYTEST_ARGS ?=
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 
-.PHONY: help check-python setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark check-wheels lock clean
+.PHONY: help check-python setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark check-wheels mutation lock clean
 
 help:
 	@echo "make lab        – JupyterLab mit dem Kurs starten (richtet beim ersten Mal alles ein)"
@@ -23,6 +23,7 @@ help:
 	@echo "make voila MODULE=04 – ein Modul als Web-App (Voilà) zeigen"
 	@echo "make hub-benchmark N=20 – JupyterHub-Lasttest mit echten Unix-Benutzern (als root)"
 	@echo "make check-wheels – prüfen, ob es für alle Pins Wheels für Python 3.11–3.13 gibt (braucht PyPI)"
+	@echo "make mutation   – Mutationstests der Bewertungsregeln (langsam; MUTANTS=\"course_lib.exercises.checks*\" grenzt ein)"
 
 # Python 3.11.5–3.13 (requires-python in pyproject.toml; a pinned dependency, soupsieve, needs
 # 3.11.5); a German message names what was found.
@@ -81,6 +82,12 @@ hub-benchmark: setup-test
 # Do the pinned constraints resolve to wheels for CPython 3.11/3.12/3.13 on Linux, macOS and
 # Windows? Asks the package index (pip download --only-binary); run it when the lock changes.
 # Not part of `make test`: a slow or unreachable index must not turn CI red.
+# Mutation testing of the rules a learner's result depends on (slow: not part of `make test`).
+# Prints killed/survived per file; MUTANTS="course_lib.exercises.checks*" restricts the run.
+mutation: setup-test
+	rm -rf mutants
+	$(PY) -m course_lib.authoring.mutation $(MUTANTS)
+
 check-wheels: setup
 	$(PY) .ci/check_wheels.py $(WHEEL_ARGS)
 
