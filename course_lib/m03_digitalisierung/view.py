@@ -20,6 +20,7 @@ from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
 from ..blocks.liveplot import LivePlot
 from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
@@ -115,8 +116,22 @@ def _comparison_text(df) -> str:
     return "<ul>" + "".join(lines) + "</ul>" + extra
 
 
-def cross_channel() -> LivePanel:
-    """Locafox figures: table + grouped bars; pick indicators and a reading of „plus 15 Prozent“."""
+def growth_leaders(reading: str = "keine") -> tuple[str, str]:
+    """Ids of the indicators with the largest change in percentage points and relative (the
+    answer to the notebook's prediction question; the same rule the comparison text uses)."""
+    both = model.locafox_table(reading)
+    both = both[np.isfinite(both["aenderung_pp"])]
+    return (str(both.loc[both["aenderung_pp"].idxmax(), "id"]), str(both.loc[both["aenderung_rel"].idxmax(), "id"]))
+
+
+def cross_channel(predict: bool = True) -> LivePanel:
+    """Locafox figures: table + grouped bars; pick indicators and a reading of „plus 15 Prozent“.
+
+    With ``predict`` the learner first commits to the indicators that grew most (in
+    percentage points, relative); the views, which print the answer, open afterwards.
+    Invariants (tests/test_m03_invariants.py): every value in the table is a plotted bar
+    height; the „größter Zuwachs“ line names the maximum of the table's columns.
+    """
     full = model.locafox_table("keine")
     ids = list(full["id"])
     labels = list(full["kennzahl"])
@@ -196,7 +211,7 @@ def cross_channel() -> LivePanel:
         table.value = locafox_table_html(tab, v["lesart"])
         text.value = _comparison_text(tab)
 
-    return LivePanel(
+    panel = LivePanel(
         title="Cross-Channel im Einzelhandel",
         question="Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
                  "und wenn Sie „plus 15 Prozent“ bei Buy & Collect anders lesen?",
@@ -207,6 +222,18 @@ def cross_channel() -> LivePanel:
                     "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
                     "als abgeleitet gekennzeichnet.",
     )
+    if predict:
+        comparable = full[np.isfinite(full["aenderung_pp"])]
+        opts = [(r.kennzahl, r.id) for r in comparable.itertuples()]
+        label = dict((i, lab) for lab, i in opts)
+        top_pp, top_rel = growth_leaders("keine")
+        gate(panel, Predict([
+            Question("Welches Angebot ist in Prozentpunkten am stärksten gewachsen?", choices=opts,
+                     answer=lambda: (top_pp, f"in Prozentpunkten am stärksten gewachsen ist „{label[top_pp]}“")),
+            Question("Welches Angebot ist relativ (in Prozent) am stärksten gewachsen?", choices=opts,
+                     answer=lambda: (top_rel, f"relativ am stärksten gewachsen ist „{label[top_rel]}“")),
+        ]))
+    return panel
 
 
 # ---------------------------------------------------------------------------------------
@@ -218,15 +245,47 @@ RUNS = 20
 N_PERSONS = 1000
 
 
+def reach_verdict(s: model.Spread) -> str:
+    """What the plotted reach of one story says – from the same mean the line ends at.
+
+    R is an upper bound (it counts every contact as new, although in a network of close
+    circles many already know the story), so the verdict reads the simulated reach, and R
+    only explains whether the story can die out by itself.
+    """
+    share = s.share
+    if share >= 0.9:
+        return "erreicht fast alle"
+    if share >= 0.5:
+        return "erreicht mehr als die Hälfte"
+    if round(s.branching, 1) < 1 and share < 0.1:
+        return "verpufft (R unter 1: sie stirbt von selbst aus)"
+    if round(s.branching, 1) >= 1:
+        return (f"erreicht in {DAYS} Tagen erst {pct(share)} – R liegt über 1, sie stirbt also nicht von selbst aus, "
+                "wächst in einem Netz aus engen Kreisen aber langsam")
+    return f"erreicht in {DAYS} Tagen {pct(share)}"
+
+
 def _spread_sentence(who: str, s: model.Spread) -> str:
     return (f"<li><b>{who}</b> (Weitererzähl-Wahrscheinlichkeit {num(s.p, 2)}): nach {DAYS} Tagen kennen im Mittel "
             f"<b>{num(s.final_mean, 0)} von {num(s.n, 0)}</b> Personen die Geschichte ({pct(s.share)}); "
             f"in 8 von 10 Läufen zwischen {num(float(np.quantile(s.final, 0.1)), 0)} und "
-            f"{num(float(np.quantile(s.final, 0.9)), 0)}. Verzweigungsfaktor R ≈ {num(s.branching, 1)}.</li>")
+            f"{num(float(np.quantile(s.final, 0.9)), 0)}. Die Geschichte {escape(reach_verdict(s))}. "
+            f"Verzweigungsfaktor R ≈ {num(s.branching, 1)} (Obergrenze).</li>")
 
 
-def mundpropaganda() -> LivePanel:
-    """Reach over the days of a delighted and an annoyed customer's story (seeded network)."""
+def _predicted_reach(channel: str, contacts: int) -> float:
+    """Mean reach of the delighted customer's story at the widget's other defaults."""
+    return model.word_of_mouth(0.10, 2.0, contacts, channel, DAYS, n=N_PERSONS, runs=RUNS, seed=1)["positiv"].final_mean
+
+
+def mundpropaganda(predict: bool = True) -> LivePanel:
+    """Reach over the days of a delighted and an annoyed customer's story (seeded network).
+
+    Invariants (tests/test_m03_invariants.py): the numbers in the text are the last points of
+    the plotted lines; „fast alle“ only when the plotted mean is ≥ 90 % of the persons,
+    „verpufft“ only below 10 %; R is called an upper bound, never the reason for a reach the
+    plot does not show.
+    """
     plot = LivePlot(figsize=(7.0, 4.0))
     ax = plot.fig.add_subplot()
     style_axes(ax, f"Wie weit reicht eine Kundengeschichte? ({num(N_PERSONS, 0)} Personen)",
@@ -267,11 +326,11 @@ def mundpropaganda() -> LivePanel:
         plot.refresh(alt=(f"Liniendiagramm über {DAYS} Tage, Kanal {channel}, {int(v['kontakte'])} Kontakte pro Person: "
                           f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} Personen, "
                           f"die des verärgerten Kunden {num(neg.final_mean, 0)} von {N_PERSONS}."))
-        verdict = ("Beide Geschichten verpuffen weitgehend." if max(pos.branching, neg.branching) < 1 else
-                   "Mindestens eine Geschichte liegt über der Schwelle R = 1 und kann fast alle erreichen.")
         text.value = (f"<ul>{_spread_sentence('Begeisterte Kundin', pos)}{_spread_sentence('Verärgerter Kunde', neg)}</ul>"
-                      f"<p>{escape(verdict)} Faustregel: Erzählt jede Person die Geschichte im Mittel mehr als "
-                      "einer weiteren Person weiter (R über 1), breitet sie sich lawinenartig aus.</p>")
+                      "<p>Faustregel: Liegt R unter 1, stirbt eine Geschichte von selbst aus. Liegt R über 1, kann sie "
+                      "sich ausbreiten – wie schnell, hängt davon ab, wie weit die Kontakte über den eigenen Kreis "
+                      "hinausreichen. R ist eine Obergrenze: Es zählt jeden Kontakt als neu, auch wenn er die "
+                      "Geschichte schon kennt. Was wirklich ankommt, zeigt die Kurve.</p>")
 
     seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed):",
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
@@ -285,7 +344,7 @@ def mundpropaganda() -> LivePanel:
     for c in controls.values():
         if hasattr(c, "continuous_update"):
             c.continuous_update = False  # one network simulation per release, not per pixel
-    return LivePanel(
+    panel = LivePanel(
         title="Mundpropaganda im Netz",
         question="Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt wird "
                  "und das Netz nicht vergisst?",
@@ -298,6 +357,20 @@ def mundpropaganda() -> LivePanel:
                      "der Standardwert 2 ist eine Annahme des Kurses. 20 Läufe mit festem Zufallsstart: Gleiche "
                      "Einstellungen geben immer dasselbe Bild."),
     )
+    if predict:
+        def answer(channel, k):
+            def f():
+                val = _predicted_reach(channel, k)
+                return val, f"{num(val, 0)} von {num(N_PERSONS, 0)} ({model.CHANNEL_DE[channel].split(' ')[0]}, {k} Kontakte)"
+            return f
+        gate(panel, Predict([
+            Question("Offline mit 6 Kontakten: Wie viele der 1.000 Menschen kennen die Geschichte der begeisterten "
+                     "Kundin nach 15 Tagen?", unit="Personen", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+                     answer=answer("offline", 6)),
+            Question("Online mit 20 Kontakten?", unit="Personen", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+                     answer=answer("online", 20)),
+        ]))
+    return panel
 
 
 # ---------------------------------------------------------------------------------------
@@ -403,8 +476,20 @@ YEARS = 20
 OBS_OLD, OBS_NEW = 0.60, 0.73
 
 
+def bass_xmax(t0: float, t_peak: float) -> int:
+    """Right end of the time axis: 20 years, or more (in steps of 10) so that the observed
+    points (at ``t0`` and ``t0 + 1``) and the peak stay inside the chart with a margin."""
+    need = max(t0 + 1.0, t_peak) + 1.0
+    return int(max(YEARS, 10 * math.ceil(need / 10)))
+
+
 def bass_diffusion() -> LivePanel:
-    """Bass curve with p and q; does it reproduce 60 % → 73 % online shops in one year?"""
+    """Bass curve with p and q; does it reproduce 60 % → 73 % online shops in one year?
+
+    Invariants (tests/test_m03_invariants.py): the model point and both observed points lie
+    inside the x limits; the percentage in the text is the plotted model point; the peak
+    sentence never says „nach 0,0 Jahren“.
+    """
     plot = LivePlot(figsize=(7.0, 4.0))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Wie schnell setzt sich der Onlineshop durch?", "Jahre seit Markteinführung",
@@ -415,6 +500,7 @@ def bass_diffusion() -> LivePanel:
     german_axis(ax.xaxis, 0)
     german_axis(ax.yaxis, 0, "%")
     t = np.linspace(0, YEARS, 161)
+    state = {"xmax": YEARS}
     (curve,) = ax.plot(t, np.zeros_like(t), "-", color=PALETTE["blau"], linewidth=2, label="Bass-Modell")
     (model_pt,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=9, markeredgecolor="black",
                           label="Modell ein Jahr später")
@@ -428,10 +514,18 @@ def bass_diffusion() -> LivePanel:
     @_blank_on_error(plot, [curve, model_pt, obs, peak], [text])
     def update(v):
         p, q = v["p"], v["q"]
-        ys = 100 * model.bass_F(t, p, q)
         t0 = model.bass_time_of(OBS_OLD, p, q)
         nxt = model.bass_step(OBS_OLD, p, q, 1.0)
         t_peak = model.bass_peak(p, q)
+        xmax = bass_xmax(t0, t_peak)
+        if xmax != state["xmax"]:  # the points would leave the chart: widen the time axis (one full draw)
+            state["xmax"] = xmax
+            ax.set_xlim(0, xmax)
+            ax.set_xticks(np.arange(0, xmax + 1, xmax // 10))
+            plot.invalidate()
+        tt = np.linspace(0, xmax, 161)
+        ys = 100 * model.bass_F(tt, p, q)
+        curve.set_xdata(tt)
         for a in (curve, model_pt, obs, peak):
             a.set_visible(True)
         curve.set_ydata(ys)
@@ -444,9 +538,14 @@ def bass_diffusion() -> LivePanel:
         verdict = ("Ihr Modell trifft die beobachteten 73 % auf einen Prozentpunkt genau."
                    if abs(gap) <= 1 else
                    f"Ihr Modell liegt {num(abs(gap), 1)} Prozentpunkte {'über' if gap > 0 else 'unter'} den beobachteten 73 %.")
+        if t_peak < 0.05:
+            peak_s = ("Den stärksten Zuwachs pro Jahr gibt es <b>gleich zu Beginn</b>: Die Nachahmung (q) ist nicht "
+                      "stärker als der Anstoß von außen (p), deshalb gibt es keinen späteren Gipfel.")
+        else:
+            peak_s = f"Den stärksten Zuwachs pro Jahr gibt es nach <b>{num(t_peak, 1)} Jahren</b>."
+        axis_s = (f" Die Zeitachse reicht deshalb bis {xmax} Jahre." if xmax > YEARS else "")
         text.value = (f"<p>Ein Jahr nach dem Stand von 60 % sagt Ihr Modell <b>{pct(nxt, 1)}</b> voraus. "
-                      f"{escape(verdict)}</p><p>Den stärksten Zuwachs pro Jahr gibt es nach "
-                      f"<b>{num(t_peak, 1)} Jahren</b>; 60 % erreicht das Modell nach {num(t0, 1)} Jahren.</p>")
+                      f"{escape(verdict)}</p><p>{peak_s} 60 % erreicht das Modell nach {num(t0, 1)} Jahren.{axis_s}</p>")
 
     controls = {
         "p": slider("Innovationskoeffizient p (Anstoß von außen)", 0.03, 0.001, 0.1, 0.001, fmt=".3f"),
