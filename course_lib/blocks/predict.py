@@ -64,6 +64,11 @@ class Question:
     hi: float | None = None
     digits: int = 1
     tolerance: float | None = None
+    unit_one: str = ""   # singular of ``unit`` („Punkt“ for „Punkte“), used for exactly 1
+
+    def amount(self, x: float) -> str:
+        u = self.unit_one if self.unit_one and abs(abs(x) - 1) < 1e-9 else self.unit
+        return f"{num(x, self.digits, strip=True)}" + (f"\u00a0{u}" if u else "")
 
     @property
     def is_choice(self) -> bool:
@@ -180,14 +185,12 @@ class Predict:
             tail = ("Ihre Vermutung und das Modell stimmen überein." if close else
                     "Das Modell kommt zu einem anderen Ergebnis als Ihre Vermutung – lesen Sie unten, warum.")
         else:
-            unit = f"\u00a0{q.unit}" if q.unit else ""
-            g_text = f"{num(guess, q.digits, strip=True)}{unit}"
+            g_text = q.amount(guess)
             tol = q.tolerance if q.tolerance is not None else 0.5 * 10 ** (-q.digits)
             diff = float(guess) - float(model_value)
             close = abs(diff) <= tol + 1e-12
             tail = ("Ihre Vermutung liegt nah am Modell." if close else
-                    f"Ihre Vermutung liegt {num(abs(diff), q.digits, strip=True)}{unit} "
-                    f"{'über' if diff > 0 else 'unter'} dem Modell.")
+                    f"Ihre Vermutung liegt {q.amount(abs(diff))} {'über' if diff > 0 else 'unter'} dem Modell.")
         sentence = f"Ihre Vermutung: {g_text} – das Modell zeigt: {model_text}. {tail}"
         return Outcome(guess, g_text, model_value, model_text, close, sentence)
 

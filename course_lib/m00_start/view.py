@@ -63,7 +63,7 @@ def warmup(predict: bool = True) -> LivePanel:
         n90 = model.visits_per_day(PREDICT_MINUTES)
         gate(panel, Predict([Question(
             f"Wie viele Besuche passen in einen Tag, wenn jedes Gespräch {PREDICT_MINUTES} Minuten dauert?",
-            unit="Besuche", lo=0, hi=50, digits=0,
+            unit="Besuche", unit_one="Besuch", lo=0, hi=50, digits=0,
             answer=lambda: (n90, f"{n90} Besuche bei {PREDICT_MINUTES} Minuten – prüfen Sie es mit dem Regler"))]))
     return panel
 

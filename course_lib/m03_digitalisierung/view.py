@@ -116,12 +116,7 @@ def _comparison_text(df) -> str:
     return "<ul>" + "".join(lines) + "</ul>" + extra
 
 
-def growth_leaders(reading: str = "keine") -> tuple[str, str]:
-    """Ids of the indicators with the largest change in percentage points and relative (the
-    answer to the notebook's prediction question; the same rule the comparison text uses)."""
-    both = model.locafox_table(reading)
-    both = both[np.isfinite(both["aenderung_pp"])]
-    return (str(both.loc[both["aenderung_pp"].idxmax(), "id"]), str(both.loc[both["aenderung_rel"].idxmax(), "id"]))
+growth_leaders = model.growth_leaders
 
 
 def cross_channel(predict: bool = True) -> LivePanel:
@@ -245,24 +240,19 @@ RUNS = 20
 N_PERSONS = 1000
 
 
-def reach_verdict(s: model.Spread) -> str:
-    """What the plotted reach of one story says – from the same mean the line ends at.
+_VERDICT_TEXT = {
+    "fast_alle": "erreicht fast alle",
+    "mehrheit": "erreicht mehr als die Hälfte",
+    "verpufft": "verpufft (R unter 1: sie stirbt von selbst aus)",
+    "langsam": "erreicht in {days} Tagen erst {share} – R liegt über 1, sie stirbt also nicht von selbst aus, "
+               "wächst in einem Netz aus engen Kreisen aber langsam",
+    "teil": "erreicht in {days} Tagen {share}",
+}
 
-    R is an upper bound (it counts every contact as new, although in a network of close
-    circles many already know the story), so the verdict reads the simulated reach, and R
-    only explains whether the story can die out by itself.
-    """
-    share = s.share
-    if share >= 0.9:
-        return "erreicht fast alle"
-    if share >= 0.5:
-        return "erreicht mehr als die Hälfte"
-    if round(s.branching, 1) < 1 and share < 0.1:
-        return "verpufft (R unter 1: sie stirbt von selbst aus)"
-    if round(s.branching, 1) >= 1:
-        return (f"erreicht in {DAYS} Tagen erst {pct(share)} – R liegt über 1, sie stirbt also nicht von selbst aus, "
-                "wächst in einem Netz aus engen Kreisen aber langsam")
-    return f"erreicht in {DAYS} Tagen {pct(share)}"
+
+def reach_verdict(s: model.Spread) -> str:
+    """The German sentence for :attr:`model.Spread.verdict`."""
+    return _VERDICT_TEXT[s.verdict].format(days=DAYS, share=pct(s.share))
 
 
 def _spread_sentence(who: str, s: model.Spread) -> str:
@@ -365,9 +355,9 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
             return f
         gate(panel, Predict([
             Question("Offline mit 6 Kontakten: Wie viele der 1.000 Menschen kennen die Geschichte der begeisterten "
-                     "Kundin nach 15 Tagen?", unit="Personen", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+                     "Kundin nach 15 Tagen?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
                      answer=answer("offline", 6)),
-            Question("Online mit 20 Kontakten?", unit="Personen", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+            Question("Online mit 20 Kontakten?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
                      answer=answer("online", 20)),
         ]))
     return panel
@@ -476,13 +466,6 @@ YEARS = 20
 OBS_OLD, OBS_NEW = 0.60, 0.73
 
 
-def bass_xmax(t0: float, t_peak: float) -> int:
-    """Right end of the time axis: 20 years, or more (in steps of 10) so that the observed
-    points (at ``t0`` and ``t0 + 1``) and the peak stay inside the chart with a margin."""
-    need = max(t0 + 1.0, t_peak) + 1.0
-    return int(max(YEARS, 10 * math.ceil(need / 10)))
-
-
 def bass_diffusion() -> LivePanel:
     """Bass curve with p and q; does it reproduce 60 % → 73 % online shops in one year?
 
@@ -514,10 +497,8 @@ def bass_diffusion() -> LivePanel:
     @_blank_on_error(plot, [curve, model_pt, obs, peak], [text])
     def update(v):
         p, q = v["p"], v["q"]
-        t0 = model.bass_time_of(OBS_OLD, p, q)
-        nxt = model.bass_step(OBS_OLD, p, q, 1.0)
-        t_peak = model.bass_peak(p, q)
-        xmax = bass_xmax(t0, t_peak)
+        fit = model.bass_fit(p, q, OBS_OLD, OBS_NEW, YEARS)
+        t0, nxt, t_peak, xmax = fit.t0, fit.next_share, fit.t_peak, fit.xmax
         if xmax != state["xmax"]:  # the points would leave the chart: widen the time axis (one full draw)
             state["xmax"] = xmax
             ax.set_xlim(0, xmax)
@@ -532,13 +513,13 @@ def bass_diffusion() -> LivePanel:
         model_pt.set_data([t0 + 1], [100 * nxt])
         obs.set_data([t0, t0 + 1], [100 * OBS_OLD, 100 * OBS_NEW])
         peak.set_xdata([t_peak, t_peak])
-        gap = 100 * (nxt - OBS_NEW)
+        gap = fit.gap_pp
         plot.refresh(alt=(f"S-Kurve des Bass-Modells mit p = {num(p, 3)} und q = {num(q, 2)}: Von 60 Prozent steigt der "
                           f"Anteil in einem Jahr auf {num(100 * nxt, 1)} Prozent; beobachtet wurden 73 Prozent."))
         verdict = ("Ihr Modell trifft die beobachteten 73 % auf einen Prozentpunkt genau."
-                   if abs(gap) <= 1 else
+                   if fit.hit else
                    f"Ihr Modell liegt {num(abs(gap), 1)} Prozentpunkte {'über' if gap > 0 else 'unter'} den beobachteten 73 %.")
-        if t_peak < 0.05:
+        if fit.peak_at_start:
             peak_s = ("Den stärksten Zuwachs pro Jahr gibt es <b>gleich zu Beginn</b>: Die Nachahmung (q) ist nicht "
                       "stärker als der Anstoß von außen (p), deshalb gibt es keinen späteren Gipfel.")
         else:

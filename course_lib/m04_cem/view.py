@@ -523,7 +523,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         kipp = model.kipp_versprechen(d0)
         gate(panel, Predict([Question(
             f"Die erlebte Leistung liegt bei {num(d0, 1)}. Ab welchem Versprechen (0 bis 10 Punkte) kippt das Urteil "
-            "in Enttäuschung?", unit="Punkte", lo=0, hi=10, digits=1, tolerance=0.25,
+            "in Enttäuschung?", unit="Punkte", unit_one="Punkt", lo=0, hi=10, digits=1, tolerance=0.25,
             answer=lambda: (kipp, f"ab einem Versprechen von {model.punkte(kipp)} (Toleranz ±1 Punkt)"))]))
     return panel
 
