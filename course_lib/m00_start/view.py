@@ -14,6 +14,7 @@ from ..blocks.panel import LivePanel, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 
@@ -44,6 +45,7 @@ def warmup(predict: bool = True) -> LivePanel:
     ax.legend(fontsize=9, loc="upper right")
     text = widgets.HTML()
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         n = model.visits_per_day(v["minuten"])
         marker.set_data([v["minuten"]], [n])
@@ -59,6 +61,7 @@ def warmup(predict: bool = True) -> LivePanel:
         update=update,
         assumptions="8 Stunden Arbeitszeit, 45 Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
     )
+    panel.artists = {"marker": marker, "curve": ax.lines[0], "ax": ax}
     if predict:
         n90 = model.visits_per_day(PREDICT_MINUTES)
         gate(panel, Predict([Question(

@@ -19,6 +19,7 @@ from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 _QUAD_STYLE = {  # colour + hatch: meaning never by colour alone
@@ -75,6 +76,7 @@ def kundenprofil(predict: bool = True) -> LivePanel:
 
     role_html = widgets.HTML()
 
+    @blank_on_error(plot, None, [role_html])
     def update(v):
         pr = model.kundenprofil(v["online"], v["info"], v["unsicherheit"], v["mitbestimmung"])
         you.set_data([pr.x], [pr.y])
@@ -133,6 +135,7 @@ def kundenprofil(predict: bool = True) -> LivePanel:
     ctrl_box = next(c for c in panel.box.children[1].children if "vt-controls" in c._dom_classes)
     ctrl_box.children = [chooser] + [c for c in ctrl_box.children if c is not chooser]
     panel.chooser = chooser
+    panel.artists = {"you": you, "ax": ax}
     plot.fig.set_layout_engine("none")  # layout fixed after the first draw: cheaper full redraws
     if predict:
         jana = model.kundenprofil(**model.persona(PREDICT_PERSONA))
@@ -289,7 +292,7 @@ class BuyingCenter(PanelBase):
         if self._checked_roles is not None and self._checked_roles != self.roles():
             self.role_feedback.value = ""      # feedback belongs to the roles that were checked
             self._checked_roles = None
-        ok = guard.run(self._update, self._show)
+        ok = guard.run(blank_on_error(self.plot, None, [self.plan])(lambda _v: self._update()), self._show, None)
         if ok:
             self.message.value = ""
             self.updates += 1

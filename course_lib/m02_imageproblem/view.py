@@ -19,6 +19,7 @@ from ..blocks.panel import PanelBase, LivePanel, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import num, pct
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 TABLE_VISITS = (1.0, 1.7, 2.0, 3.0, 4.0, 6.0)
@@ -104,6 +105,7 @@ def druckspirale() -> LivePanel:
     adv_box = widgets.Accordion(children=[widgets.VBox([a._vt_row for a in adv.values()])])
     adv_box.set_title(0, "Weitere Annahmen einstellen")
 
+    @blank_on_error(plot, None, [text, table])
     def update(v):
         p = {k: v[k] for k in ("T", "t_f", "tau", "c_max", "alpha")}
         p.update({k: adv[k].value for k in ("s0", "beta", "gamma")})
@@ -210,6 +212,7 @@ def druckspirale() -> LivePanel:
     for s in adv.values():
         s.observe(lambda _ch: panel.refresh(), names="value")
     panel.advanced = adv
+    panel.artists = {"you": you, "best": best, "net": net_line, "ruf": r_line, "visits": v_line, "ax": ax}
     # the first draw has placed the axes (constrained layout); keep that layout fixed, so that a
     # later full redraw (new axis limits) does not run the layout engine again (about half the cost)
     plot.fig.set_layout_engine("none")

@@ -26,27 +26,45 @@ from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
 from . import model
 
+def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
+    panel.artists = artists  # the plotted data, for tests that compare it with the text
+    return panel
+
+
 MISSING = "fehlt (keine Angabe in der Quelle)"
 NO_RESULT = "<p><i>Keine Auswertung: Bitte prüfen Sie Ihre Eingabe (Hinweis unter dem Widget).</i></p>"
 
 
-def _blank_on_error(plot: LivePlot, artists: list, texts: list):
+def blank_on_error(plot: LivePlot, artists: list | None, texts: list):
     """Wrap an ``update``: on bad input hide the plotted data and the result texts before the
-    German message is shown, so that the display never shows results of earlier values and
-    depends only on the current control values. Valid updates show the artists again."""
+    German message is shown, so that an error never stands next to numbers of earlier values
+    and the display depends only on the current control values.
+
+    ``artists``: what to hide (``None``: every dynamic artist of ``plot``). Artists hidden
+    this way are shown again before the next update, which then sets what it needs."""
     def deco(update):
+        hidden: list = []
+
         def wrapped(v):
+            for a in hidden:
+                a.set_visible(True)
+            hidden.clear()
             try:
                 update(v)
             except CourseInputError:
-                for a in artists:
-                    a.set_visible(False)
+                for a in (plot._dynamic if artists is None else artists):
+                    if a.get_visible():
+                        a.set_visible(False)
+                        hidden.append(a)
                 plot.refresh(alt="Keine Darstellung: Eine Eingabe ist ungültig; der Hinweis unter dem Widget sagt, was zu tun ist.")
                 for t in texts:
                     t.value = NO_RESULT
                 raise
         return wrapped
     return deco
+
+
+_blank_on_error = blank_on_error
 
 
 # ---------------------------------------------------------------------------------------
@@ -217,6 +235,7 @@ def cross_channel(predict: bool = True) -> LivePanel:
                     "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
                     "als abgeleitet gekennzeichnet.",
     )
+    panel.artists = {"ax": ax, "derived": derived, "frames": frames}
     if predict:
         comparable = full[np.isfinite(full["aenderung_pp"])]
         opts = [(r.kennzahl, r.id) for r in comparable.itertuples()]
@@ -347,6 +366,7 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
                      "der Standardwert 2 ist eine Annahme des Kurses. 20 Läufe mit festem Zufallsstart: Gleiche "
                      "Einstellungen geben immer dasselbe Bild."),
     )
+    panel.artists = {"pos": line_pos, "neg": line_neg, "ax": ax}
     if predict:
         def answer(channel, k):
             def f():
@@ -438,6 +458,7 @@ def antwortzeit() -> LivePanel:
 
     target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten):", continuous_update=False,
                           style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
+    artists = {"night": dot_night, "always": dot_247, "line_night": line_night, "line_247": line_247, "ax": ax}
     controls = {
         "zielzeit": target,
         "servicelevel": slider("Servicelevel: Anteil der Antworten innerhalb der Zielzeit", 80, 50, 95, 5,
@@ -445,7 +466,7 @@ def antwortzeit() -> LivePanel:
         "kundschaft": dropdown("Kundschaft", list(PATIENCE), next(iter(PATIENCE))),
         "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
     }
-    return LivePanel(
+    return _with_artists(artists, LivePanel(
         title="Antwortzeit und 24/7-Erwartung",
         question="Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für Antworten "
                  "verlängern – und wenn nach Feierabend niemand antwortet?",
@@ -455,7 +476,7 @@ def antwortzeit() -> LivePanel:
                      "Buchkapitels, dass schon wenige Minuten irritieren; die anderen Werte sind Annahmen). Wer länger "
                      "warten muss, als die eigene Geduld reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit "
                      "warten ohne 24/7-Service zusätzlich 8 Stunden."),
-    )
+    ))
 
 
 # ---------------------------------------------------------------------------------------
@@ -528,11 +549,12 @@ def bass_diffusion() -> LivePanel:
         text.value = (f"<p>Ein Jahr nach dem Stand von 60 % sagt Ihr Modell <b>{pct(nxt, 1)}</b> voraus. "
                       f"{escape(verdict)}</p><p>{peak_s} 60 % erreicht das Modell nach {num(t0, 1)} Jahren.{axis_s}</p>")
 
+    artists = {"curve": curve, "model_pt": model_pt, "obs": obs, "peak": peak, "ax": ax}
     controls = {
         "p": slider("Innovationskoeffizient p (Anstoß von außen)", 0.03, 0.001, 0.1, 0.001, fmt=".3f"),
         "q": slider("Imitationskoeffizient q (Nachahmung, Mundpropaganda)", 0.38, 0.05, 0.8, 0.01, fmt=".2f"),
     }
-    return LivePanel(
+    return _with_artists(artists, LivePanel(
         title="Bass-Diffusion: Onlineshops im Handel",
         question="Was passiert mit der Ausbreitung eines neuen Kanals, wenn Nachahmung (q) stärker wirkt als der "
                  "Anstoß von außen (p) – und welche Werte passen zu den Locafox-Zahlen?",
@@ -542,7 +564,7 @@ def bass_diffusion() -> LivePanel:
                      "(Sultan, Farley & Lehmann 1990), nicht aus Handelsdaten geschätzt. Die Locafox-Zahlen setzt "
                      "das Widget so auf die Kurve, dass 60 % getroffen werden, und nimmt an, dass die zweite "
                      "Erhebung ein Jahr später lag (die Quelle nennt das Jahr nicht)."),
-    )
+    ))
 
 
 WIDGETS = {"cross_channel": cross_channel, "mundpropaganda": mundpropaganda, "antwortzeit": antwortzeit,

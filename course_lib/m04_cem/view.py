@@ -18,6 +18,7 @@ from ..blocks.predict import Predict, Question, gate
 from ..blocks.panel import LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 OWN = "__eigene__"
@@ -118,6 +119,7 @@ def avr_check(kunden=None) -> AvrCheck:
 
     state = {"loading": False, "missing": {}, "estimated": set()}
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         if state["loading"]:
             return
@@ -220,6 +222,7 @@ def avr_check(kunden=None) -> AvrCheck:
                     "Die Beispielkunden sind erfunden.",
         toy_model=True,
     )
+    panel.artists = {"bars": bars, "weak": weak, "rec": rec_bar, "theta": theta_line, "gaps": gaps, "ax": ax}
     panel._kunden = table
     panel._state = state
     panel.picker = picker
@@ -297,6 +300,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
     # they are shown in portfolio mode only – switching the mode redraws the background once
     tags = [ax.text(0, 0, "", fontsize=FONT["note"], fontweight="bold", visible=False) for _ in range(min(n_rows, model.MAX_ROWS))]
     text = widgets.HTML()
+    state_controls: dict = {}
     mode = widgets.ToggleButtons(options=[("Einzelkunde", "einzel"), ("Portfolio", "portfolio")], value="einzel",
                                  description="Ansicht:", style={"description_width": "initial"})
 
@@ -308,6 +312,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
         vline.set_xdata([c, c])
         hline.set_ydata([c, c])
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         c = model.check_number(v["schnitt"], "Schnittlinie", *model.CUT_RANGE)
         place_quadrants(c)
@@ -317,7 +322,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
             for t in tags:
                 t.set_visible(False)
             plot.invalidate()  # number tags appear or disappear: one full draw
-        panel_controls = getattr(update, "controls", None)
+        panel_controls = state_controls
         if panel_controls:
             panel_controls["fachlich"].disabled = portfolio_mode
             panel_controls["persoenlich"].disabled = portfolio_mode
@@ -381,7 +386,8 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
                     "Bindungsstärke und Austauschbarkeit sind Lernmodelle. Die Portfolio-Kunden sind erfunden.",
         toy_model=True,
     )
-    update.controls = panel.controls
+    state_controls.update(panel.controls)
+    panel.artists = {"single": single, "vline": vline, "hline": hline, "groups": groups, "ax": ax}
     panel.refresh()
     return panel
 
@@ -450,6 +456,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         "qualitaet": slider("Qualität der Reklamationsbearbeitung", 8.0, 0, 10, 0.5, unit="Punkte"),
     }
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         controls["qualitaet"].disabled = not bool(v["panne"])
         r = model.erwartungsluecke(v["versprechen"], v["erlebnis"], bool(v["panne"]), v["qualitaet"])
@@ -518,6 +525,8 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
                     "signifikanten Effekt fand. Alle Zahlen sind Setzungen, keine Messwerte.",
         toy_model=True,
     )
+    panel.artists = {"pt0": pt0, "pt1": pt1, "zone_lo": zone_lo, "zone_hi": zone_hi, "promise": promise,
+                     "curve": curve0, "ax": ax}
     if predict:
         d0 = controls["erlebnis"].value
         kipp = model.kipp_versprechen(d0)
