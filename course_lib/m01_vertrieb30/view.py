@@ -157,7 +157,7 @@ MARKER_GAP = 0.22
 def marker_positions(plan: list[dict]) -> dict:
     """Where each person's marker is drawn: at (Haltung, Einfluss); people at the same spot
     side by side, MARKER_GAP apart, always towards the inside of the map, so that no marker
-    leaves the axes (at most 6 people: ±0,55 from the spot, limits ±6,4)."""
+    leaves the axes (at most 6 people: at most 3·MARKER_GAP = 0,66 from the spot, limits ±6,4)."""
     seen: dict[tuple, int] = {}
     out = {}
     for r in plan:
