@@ -153,6 +153,8 @@ class Predict:
                                    f"Erwartet: {len(self.questions)} Vermutungen.")
         for inp, q, v in zip(self.inputs, self.questions, values):
             if q.is_choice:
+                if v not in [c for _l, c in q.choices]:
+                    raise CourseInputError("Diese Antwort gibt es hier nicht.", "Bitte wählen Sie eine der gezeigten Möglichkeiten.")
                 _set_choice(inp, v)
             else:
                 inp.value = v if isinstance(v, str) else num(float(v), q.digits, strip=True)
