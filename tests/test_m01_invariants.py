@@ -138,13 +138,22 @@ def test_buying_center_start_is_neutral_and_silent():
     assert plan.count("Meinung erfragen") == 6
 
 
+def _whole_in_axes(ax, line) -> bool:
+    """The marker's full disc (in pixels) lies inside the axes box: not clipped, not gone."""
+    fig = ax.figure
+    r = line.get_markersize() / 2 * fig.dpi / 72 + line.get_markeredgewidth() * fig.dpi / 72
+    (x,), (y,) = line.get_data()
+    px, py = ax.transData.transform((x, y))
+    box = ax.get_window_extent()
+    return box.x0 + r <= px <= box.x1 - r and box.y0 + r <= py <= box.y1 - r
+
+
 def test_buying_center_extremes_keep_every_marker():                                     # C1 at the edges
-    for inf, att in ((10, 5), (0, -5), (10, -5), (0, 5)):
+    for inf, att in ((10, 5), (0, -5), (10, -5), (0, 5), (10, 0), (0, 0)):
         w = view.buying_center()
         for p in model.CASE:
             w.controls[f"{p['id']}_einfluss"].value = inf
             w.controls[f"{p['id']}_haltung"].value = att
-        (x0, x1), (y0, y1) = w.ax.get_xlim(), w.ax.get_ylim()
         pos = [tuple(np.ravel(m.get_data())) for m in w.markers.values()]
         assert len(set(pos)) == 6
-        assert all(x0 + 0.3 <= x <= x1 - 0.3 and y0 + 0.3 <= y <= y1 - 0.3 for x, y in pos), pos
+        assert all(_whole_in_axes(w.ax, m) for m in w.markers.values()), (inf, att, pos)

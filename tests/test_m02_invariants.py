@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from course_lib.blocks import guard
@@ -43,6 +43,9 @@ def _grid(lo, hi, step):
 @S
 @given(v=_grid(1.0, 6.0, 0.1), T=_grid(5.0, 9.0, 0.5), t_f=_grid(0.25, 1.5, 0.05), chef=st.booleans(),
        rho=_grid(0.0, 1.0, 0.05), rep=_grid(0.0, 1.0, 0.05))
+@example(v=4.6, T=7.0, t_f=1.5, chef=False, rho=0.3, rep=0.8)   # feasible, 1 minute of advice left
+@example(v=4.0, T=6.0, t_f=1.5, chef=False, rho=0.3, rep=0.8)   # travel exactly fills the day
+@example(v=6.0, T=7.0, t_f=1.5, chef=True, rho=0.3, rep=0.8)    # the day
 def test_druckspirale_invariants(v, T, t_f, chef, rho, rep):
     w = _spirale()
     before = len(guard.LAST_ERRORS)
