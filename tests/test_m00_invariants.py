@@ -7,6 +7,7 @@ import math
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,3 +78,76 @@ def test_export_invalid_pseudonym_clears_old_preview(data_dir):                 
     e.pseudonym.value = "<b>"
     e.preview_button.click()
     assert e.preview.value == "" and "Eingabe prüfen" in e.message.value
+
+
+# ------------------------------------------------------------------ all widgets of m00–m04
+from course_lib.authoring.benchmark import widget_factories  # noqa: E402
+from course_lib.m03_digitalisierung.view import NO_RESULT  # noqa: E402
+
+import ipywidgets as widgets  # noqa: E402
+
+OWN = [(m, n, f) for m, n, f in widget_factories() if m in ("m00", "m01", "m02", "m03", "m04")]
+PLOTTED = [(m, n, f) for m, n, f in OWN if getattr(f(), "plots", None)]
+
+
+def _first_slider(panel):
+    return next((c for c in panel.controls.values() if isinstance(c, (widgets.FloatSlider, widgets.IntSlider))), None)
+
+
+@pytest.mark.parametrize("mid,name,factory", PLOTTED, ids=[f"{m}-{n}" for m, n, _ in PLOTTED])
+def test_error_never_next_to_stale_numbers(mid, name, factory):
+    """Bad input: the German message appears, every result text is replaced by the „Keine
+    Auswertung“ note and every plotted dynamic artist is hidden; valid input brings them back."""
+    w = factory()
+    if name == "cross_channel":
+        bad = lambda: setattr(w.controls["kennzahlen"], "value", ())  # noqa: E731
+        good = lambda: setattr(w.controls["kennzahlen"], "value", ("onlineshop",))  # noqa: E731
+    elif name == "antwortzeit":
+        bad = lambda: setattr(w.controls["zielzeit"], "value", "abc")  # noqa: E731
+        good = lambda: setattr(w.controls["zielzeit"], "value", "60")  # noqa: E731
+    else:
+        s = _first_slider(w)
+        old = s.value
+        s.max = s.max * 5 + 50
+
+        def bad():
+            s.value = s.max
+
+        def good():
+            s.value = old
+    before = len(guard.LAST_ERRORS)
+    bad()
+    assert "Eingabe prüfen" in w.message.value, (mid, name)
+    texts = [v for v in w.view_box.children if isinstance(v, widgets.HTML) and "vt-plot" not in v._dom_classes and v.value]
+    assert texts and all(t.value == NO_RESULT for t in texts), [t.value[:80] for t in texts]
+    assert not any(a.get_visible() for p in w.plots for a in p._dynamic)
+    good()
+    assert w.message.value == ""
+    assert any(a.get_visible() for p in w.plots for a in p._dynamic)
+    assert len(guard.LAST_ERRORS) == before
+
+
+@pytest.mark.parametrize("mid,name,factory", PLOTTED, ids=[f"{m}-{n}" for m, n, _ in PLOTTED])
+def test_fast_redraw_equals_full_redraw_per_step(mid, name, factory):
+    """After every random control change the blitted image equals a forced full redraw."""
+    import random
+
+    from tests.test_widget_fuzz import _random_value
+
+    w = factory()
+    rnd = random.Random(f"redraw-{name}")
+    keys = list(w.controls)
+    steps = 0
+    for _ in range(20):
+        k = rnd.choice(keys)
+        v = _random_value(w.controls[k], rnd)
+        if v is None:
+            continue
+        w.controls[k].value = v
+        for p in w.plots:
+            fast = p.png
+            p.invalidate()
+            p.refresh(p.alt)
+            assert p.png == fast, f"{mid}.{name}: stale blit after {k} = {v!r}"
+            steps += 1
+    assert steps >= 10

@@ -254,6 +254,8 @@ class BuyingCenter(PanelBase):
         self.box = widgets.VBox([head, ctrl, self.view_box, self.message, note])
         self.box.add_class("vt-live")
         self.updates = 0
+        # on bad input the map's markers and the plan disappear instead of standing next to the error
+        self._guarded_update = blank_on_error(self.plot, None, [self.plan])(lambda _v: self._update())
         self.refresh()
         self.plot.fig.set_layout_engine("none")  # layout fixed after the first draw
 
@@ -292,7 +294,7 @@ class BuyingCenter(PanelBase):
         if self._checked_roles is not None and self._checked_roles != self.roles():
             self.role_feedback.value = ""      # feedback belongs to the roles that were checked
             self._checked_roles = None
-        ok = guard.run(blank_on_error(self.plot, None, [self.plan])(lambda _v: self._update()), self._show, None)
+        ok = guard.run(self._guarded_update, self._show, None)
         if ok:
             self.message.value = ""
             self.updates += 1
