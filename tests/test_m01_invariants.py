@@ -157,3 +157,18 @@ def test_buying_center_extremes_keep_every_marker():                            
         pos = [tuple(np.ravel(m.get_data())) for m in w.markers.values()]
         assert len(set(pos)) == 6
         assert all(_whole_in_axes(w.ax, m) for m in w.markers.values()), (inf, att, pos)
+
+
+def _tick_values(axis):
+    lo, hi = sorted(axis.get_view_interval())
+    return [t for t in axis.get_majorticklocs() if lo - 1e-9 <= t <= hi + 1e-9]
+
+
+def test_visible_tick_labels_stay_on_the_controls_scale():
+    """A learner-visible label never contradicts the control's stated scale (−5 … +5, 0 … 10)."""
+    bc = view.buying_center()
+    assert min(_tick_values(bc.ax.xaxis)) == -5 and max(_tick_values(bc.ax.xaxis)) == 5
+    assert min(_tick_values(bc.ax.yaxis)) == 0 and max(_tick_values(bc.ax.yaxis)) == 10
+    kp = view.kundenprofil()
+    for axis in (kp.artists["ax"].xaxis, kp.artists["ax"].yaxis):
+        assert min(_tick_values(axis)) == 0 and max(_tick_values(axis)) == 10

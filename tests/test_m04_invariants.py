@@ -238,3 +238,12 @@ def test_erwartung_prediction_gates_the_views():
     assert out[0].close and out[0].model_value == model.kipp_versprechen(6.5) == 7.5
     assert "Ihre Vermutung: 7,5\u00a0Punkte – das Modell zeigt: ab einem Versprechen von 7,5\u00a0Punkte" in w.predict.result.value
     assert "Richtig" not in w.predict.result.value
+
+
+def test_visible_tick_labels_stay_on_the_scale():
+    """The experience axis shows only 0 … 10 although its limits leave room for the markers."""
+    w = view.erwartungsluecke()
+    ax = w.artists["ax"]
+    lo, hi = ax.get_xlim()
+    ticks = [t for t in ax.xaxis.get_majorticklocs() if lo <= t <= hi]
+    assert min(ticks) == 0 and max(ticks) == 10

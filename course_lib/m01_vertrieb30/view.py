@@ -51,6 +51,8 @@ def kundenprofil(predict: bool = True) -> LivePanel:
                "Verunsicherung (0 bis 10)", grid=False)
     ax.set_xlim(-0.4, 10.4)
     ax.set_ylim(-0.4, 10.4)
+    ax.set_xticks(range(0, 11, 2))
+    ax.set_yticks(range(0, 11, 2))
     german_axis(ax.xaxis, 0)
     german_axis(ax.yaxis, 0)
     quads = {"fachberater": (-0.4, -0.4), "sparring": (5, -0.4), "fels": (-0.4, 5), "lotse": (5, 5)}
@@ -209,6 +211,8 @@ class BuyingCenter(PanelBase):
         # margins beyond the scale: a marker at −5/+5 or 0/10 (with its side-by-side offset) stays whole
         ax.set_xlim(-X_EDGE, X_EDGE)
         ax.set_ylim(-0.9, 10.9)
+        ax.set_xticks(range(-5, 6))      # ticks only on the scale of the sliders (−5 … +5, 0 … 10)
+        ax.set_yticks(range(0, 11, 2))
         german_axis(ax.xaxis, 0)
         german_axis(ax.yaxis, 0)
         for key, (x0, y0, colour, hatch) in {
@@ -220,7 +224,7 @@ class BuyingCenter(PanelBase):
             ax.text(x0 + X_EDGE / 2, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
                     fontsize=FONT["note"], fontweight="bold", color="#222222")
         ax.axvline(0, color="#555555", linewidth=1)
-        ax.annotate("neutral (0): Meinung erfragen", (0, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -12),
+        ax.annotate("Haltung 0 = neutral: Meinung erfragen", (0, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 4),
                     textcoords="offset points", fontsize=FONT["note"], color="#333333")
         ax.axhline(5, color="#555555", linewidth=1)
         self.markers = {}

@@ -417,6 +417,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
                "Wirkung auf die Zufriedenheit (−1 bis +1)")
     ax.set_xlim(-0.3, 10.3)
     ax.set_ylim(-1.05, 1.05)
+    ax.set_xticks(range(0, 11, 2))
     german_axis(ax.xaxis, 0)
     german_axis(ax.yaxis, 1)
     ax.axhline(0, color="#999999", linewidth=0.8)
@@ -468,7 +469,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         pt0.set_data([r.erlebnis], [r.zufriedenheit_ohne_panne])
         if r.panne:
             pt1.set_data([r.erlebnis_zufriedenheit], [r.zufriedenheit])
-            shift.set_data([r.erlebnis, r.erlebnis_zufriedenheit], [r.zufriedenheit, r.zufriedenheit])
+            shift.set_data([r.erlebnis, r.erlebnis_zufriedenheit], [r.zufriedenheit_ohne_panne, r.zufriedenheit])
         for a in (shift, pt1, *bars1):
             a.set_visible(r.panne)
         bars0[0].set_height(r.zufriedenheit_ohne_panne)
