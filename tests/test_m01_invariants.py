@@ -125,6 +125,8 @@ def test_buying_center_invariants(vals, roles):
         key = "erfragen" if att == 0 and inf >= 5 else "kennenlernen" if att == 0 else \
             ("einbinden" if att > 0 else "ueberzeugen") if inf >= 5 else ("informieren" if att > 0 else "beobachten")
         assert by_name[p["name"]] == model.STRATEGIES[key][0]                            # C2
+        assert (abs(x) <= view.NEUTRAL_BAND) == (att == 0)       # neutral ⇔ drawn in the neutral band
+        assert att == 0 or (x > 0) == (att > 0)                  # never drawn on the other side of 0
         warned = f"{p['name']} – von Ihnen als" in plan                                   # C3
         assert warned == (att < 0 and role in ("entscheider", "gatekeeper"))
     assert len(spots) == 6

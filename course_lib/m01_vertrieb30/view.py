@@ -156,22 +156,35 @@ X_EDGE = 6.4
 MARKER_GAP = 0.22
 
 
+NEUTRAL_BAND = 0.75
+"""Half width of the band around Haltung 0 drawn as „neutral“; neutral people are fanned out
+inside it, everybody else outside it (so a marker's side always tells its attitude)."""
+
+
 def marker_positions(plan: list[dict]) -> dict:
     """Where each person's marker is drawn: at (Haltung, Einfluss); people at the same spot
-    side by side, MARKER_GAP apart, always towards the inside of the map, so that no marker
-    leaves the axes (at most 6 people: at most 3·MARKER_GAP = 0,66 from the spot, limits ±6,4)."""
+    side by side, MARKER_GAP apart (at most 5·MARKER_GAP = 1,1 for six people) – so that no
+    marker hides another or leaves the axes (limits ±6,4):
+
+    * Haltung 0: symmetric around 0, inside the neutral band (±3·MARKER_GAP ≤ NEUTRAL_BAND);
+    * Haltung ±5: towards the inside of the map;
+    * otherwise: away from 0, so that nobody is drawn in the neutral band or across 0.
+    """
     seen: dict[tuple, int] = {}
     out = {}
     for r in plan:
-        spot = (r["attitude"], r["influence"])
+        att = r["attitude"]
+        spot = (att, r["influence"])
         k = seen.get(spot, 0)
         seen[spot] = k + 1
-        dx = MARKER_GAP * ((k + 1) // 2) * (1 if k % 2 else -1)
-        if abs(spot[0]) >= 4:  # near an edge: fan out inwards only
-            dx = -abs(MARKER_GAP * k) if spot[0] > 0 else abs(MARKER_GAP * k)
-        out[r["id"]] = (r["attitude"] + dx, r["influence"])
+        if att == 0:
+            dx = MARKER_GAP * ((k + 1) // 2) * (1 if k % 2 else -1)
+        elif abs(att) >= 5:
+            dx = -MARKER_GAP * k if att > 0 else MARKER_GAP * k
+        else:
+            dx = MARKER_GAP * k if att > 0 else -MARKER_GAP * k
+        out[r["id"]] = (att + dx, r["influence"])
     return out
-_ATT_LABEL = {-5: "stark dagegen", 0: "neutral", 5: "stark dafür"}
 
 
 class BuyingCenter(PanelBase):
@@ -223,6 +236,8 @@ class BuyingCenter(PanelBase):
             ax.add_patch(Rectangle((x0, y0), X_EDGE, h, facecolor=colour, alpha=0.10, edgecolor="none", linewidth=0))
             ax.text(x0 + X_EDGE / 2, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
                     fontsize=FONT["note"], fontweight="bold", color="#222222")
+        ax.add_patch(Rectangle((-NEUTRAL_BAND, -0.9), 2 * NEUTRAL_BAND, 11.8, facecolor="white", alpha=0.7,
+                               hatch="..", edgecolor="#bbbbbb", linewidth=0))
         ax.axvline(0, color="#555555", linewidth=1)
         ax.annotate("Haltung 0 = neutral: Meinung erfragen", (0, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 4),
                     textcoords="offset points", fontsize=FONT["note"], color="#333333")
