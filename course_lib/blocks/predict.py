@@ -126,7 +126,7 @@ class Predict:
                 if ChoiceList is None:
                     rows.append(widgets.HTML(f"<p style='margin:2px 0'>{escape(q.prompt)}</p>"))
             else:
-                inp = widgets.Text(value="", placeholder="Zahl, z. B. 3", continuous_update=False,
+                inp = widgets.Text(value="", placeholder="Zahl, z. B. 3", continuous_update=True,
                                    description=q.prompt + (f" ({q.unit})" if q.unit else ""),
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
             self.inputs.append(inp)
