@@ -26,14 +26,19 @@ def test_quadrants(o, i, u, quad):
 
 def test_axes_and_needs():
     p = model.kundenprofil(6, 8, 3)
-    assert p.x == 7.0 and p.y == 3.0
-    assert p.need_sparring == pytest.approx(0.7) and p.need_fels == pytest.approx(0.3)
-    assert "(Online-Affinität 6,0 + Informationsstand 8,0) / 2 = 7,0" in p.reasons[0]
+    assert p.x == 8.0 and p.y == 3.0  # Informiertheit = Informationsstand, not online affinity
+    assert p.need_sparring == pytest.approx((8 + 5) / 20) and p.need_fels == pytest.approx(0.3)
+    assert "Informiertheit = Informationsstand 8,0" in p.reasons[0]
+    # issue 19: online 10 with Informationsstand 0 is not „informiert“
+    q = model.kundenprofil(10, 0, 3)
+    assert q.quadrant == "fachberater" and "niedrig" in q.reasons[0]
+    assert not any("Fakten kennt er" in r for _b, r in q.behaviours)
 
 
 def test_boundaries_of_the_cut():
     assert model.kundenprofil(5, 5, 5).quadrant == "lotse"          # 5 counts as high
     assert model.kundenprofil(5, 4.9, 4.9).quadrant == "fachberater"
+    assert model.kundenprofil(0, 5, 4.9).quadrant == "sparring"
     assert model.kundenprofil(0, 0, 0).quadrant == "fachberater"
     assert model.kundenprofil(10, 10, 10).quadrant == "lotse"
     assert model.kundenprofil(10, 10, 0).need_fels == 0.0
@@ -41,11 +46,14 @@ def test_boundaries_of_the_cut():
 
 def test_direction_of_each_trait():
     base = model.kundenprofil(4, 4, 4)
-    assert model.kundenprofil(6, 4, 4).x > base.x                       # online affinity → right
+    assert model.kundenprofil(6, 4, 4).x == base.x                      # online affinity: channel, not knowledge
+    assert model.kundenprofil(9, 4, 4).behaviours != base.behaviours     # … it sets the channel behaviours
     assert model.kundenprofil(4, 6, 4).x > base.x                       # information → right
     assert model.kundenprofil(4, 4, 6).y > base.y                       # uncertainty → up
     assert model.kundenprofil(4, 4, 4, 9).behaviours != base.behaviours  # co-decision adds behaviour
     assert len(model.kundenprofil(4, 4, 4, 9).behaviours) == len(base.behaviours) + 1
+    needs = [model.kundenprofil(4, 4, 4, m).need_sparring for m in range(11)]
+    assert needs == sorted(needs) and len(set(needs)) == 11               # every step of co-decision counts
 
 
 def test_high_values_add_specific_behaviours():
@@ -107,7 +115,7 @@ def test_role_check_bad_input(bad):
 
 @pytest.mark.parametrize("inf,att,key", [
     (9, 3, "einbinden"), (9, -3, "ueberzeugen"), (2, 3, "informieren"), (2, -3, "beobachten"),
-    (5, 0, "ueberzeugen"), (4.9, 0.1, "informieren"), (10, 5, "einbinden"), (0, -5, "beobachten"),
+    (5, 0, "erfragen"), (4, 0, "kennenlernen"), (5, -0.1, "ueberzeugen"), (4.9, 0.1, "informieren"), (10, 5, "einbinden"), (0, -5, "beobachten"),
 ])
 def test_stakeholder_quadrants_and_boundaries(inf, att, key):
     assert model.stakeholder_strategy(inf, att)[0] == key
@@ -125,8 +133,12 @@ def test_stakeholder_plan_order_and_warnings():
     plan = model.stakeholder_plan({"gf": (9, 2), "it": (8, -3), "ek": (6, 0), "vi": (3, 4)})
     assert [r["id"] for r in plan] == ["it", "ek", "gf", "vi"]
     assert plan[0]["label"] == "Bedenken klären" and not plan[0]["warning"]
+    assert plan[1]["label"] == "Meinung erfragen"  # Haltung 0 is neutral, not sceptical
     plan = model.stakeholder_plan({"gf": (9, -1), "as": (6, -2)})
-    assert "Entscheiderin ist skeptisch" in plan[0]["warning"] and "Gatekeeperin" in plan[1]["warning"]
+    assert not any(r["warning"] for r in plan), "no warning before the learner has assigned roles"
+    plan = model.stakeholder_plan({"gf": (9, -1), "as": (6, -2)}, {"gf": "entscheider", "as": "gatekeeper"})
+    assert "als Entscheider eingeordnet" in plan[0]["warning"] and "als Gatekeeper" in plan[1]["warning"]
+    assert not model.stakeholder_plan({"gf": (9, 0)}, {"gf": "entscheider"})[0]["warning"]  # neutral is not sceptical
     tie = model.stakeholder_plan({"co": (5, 0), "gf": (5, 0)})
     assert [r["id"] for r in tie] == ["gf", "co"]   # ties keep case order
     assert model.stakeholder_plan({"it": ("8", "-3,0")})[0]["priority"] == pytest.approx(6.4)  # German strings
@@ -144,14 +156,17 @@ def test_kundenprofil_widget():
     w = view.kundenprofil()
     assert "vt-live" in w.box._dom_classes
     html = w.view_box.children[1]
-    assert "Lotse" in html.value                                  # 5/5/5 → both high
+    assert w.view_box.layout.display == "none"                    # hidden until the guess is committed
+    w.predict.commit("fels")
+    assert w.view_box.layout.display is None and "Ihre Vermutung: Fels in der Brandung" in w.predict.result.value
+    assert "Sparringspartner" in html.value                       # default 7/3: not on the crossing point
     w.controls["unsicherheit"].value = 2
     assert "Passende Rolle: Sparringspartner" in html.value and "Rolle aus dem Buchkapitel" in html.value
     assert "im Feld „Sparringspartner“" in w.plots[0].alt
     w.controls["online"].value = 1
     w.controls["info"].value = 2
     w.controls["unsicherheit"].value = 9
-    assert "Fels in der Brandung" in html.value and "Informiertheit 1,5" in w.plots[0].alt
+    assert "Fels in der Brandung" in html.value and "Informationsstand 2,0" in w.plots[0].alt
     full = w.plots[0].full_draws
     w.controls["mitbestimmung"].value = 9
     assert "mitgestalten" in html.value and w.plots[0].full_draws == full   # blitting only
@@ -187,7 +202,9 @@ def test_buying_center_widget_map_and_plan():
     assert "Jonas Weber Einfluss 8, Haltung −3" in w.plot.alt
     w.controls["gf_einfluss"].value = 10
     w.controls["gf_haltung"].value = -4
-    assert "zuerst zu Dr. Petra Lange" in w.plan.value and "Entscheiderin ist skeptisch" in w.plan.value
+    assert "zuerst zu Dr. Petra Lange" in w.plan.value and "eingeordnet" not in w.plan.value  # no role yet
+    w.controls["gf_rolle"].value = "entscheider"
+    assert "als Entscheider eingeordnet – ist skeptisch" in w.plan.value
 
 
 def test_buying_center_role_check_button():

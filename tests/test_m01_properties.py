@@ -33,7 +33,7 @@ def test_kundenprofil_in_domain(o, i, u, m):
     p = model.kundenprofil(o, i, u, m)
     assert 0 <= p.x <= 10 and 0 <= p.y <= 10 and math.isfinite(p.x)
     assert 0 <= p.need_sparring <= 1 and 0 <= p.need_fels <= 1
-    assert p.quadrant in model.ROLES and 3 <= len(p.behaviours) <= 6 and len(p.reasons) == 3
+    assert p.quadrant in model.ROLES and 3 <= len(p.behaviours) <= 6 and len(p.reasons) == 4
 
 
 @SET

@@ -50,16 +50,20 @@ def test_avr_threshold_direction():
 
 
 def test_empfehlungsneigung_reference_values():
-    assert model.empfehlungsneigung(7, 7, 7) == pytest.approx(0.125)
+    assert model.empfehlungsneigung(7, 7, 7) == pytest.approx(0.5)  # exactly on the threshold: the AVR line
     s = 1 / (1 + math.exp(-1.2 * 2))
-    assert model.empfehlungsneigung(9, 9, 9) == pytest.approx(s**3)
+    assert model.empfehlungsneigung(9, 9, 9) == pytest.approx(s)
+    # issue 19: 10/10/6,5 (no AVR) must show less than 7/7/7 (AVR)
+    assert model.empfehlungsneigung(10, 10, 6.5) < model.empfehlungsneigung(7, 7, 7)
     assert model.empfehlungsneigung(10, 10, 3) < 0.01
 
 
 def test_empfehlungsneigung_directions():
     base = model.empfehlungsneigung(8, 8, 8)
     for args in [(9, 8, 8), (8, 9, 8), (8, 8, 9)]:
-        assert model.empfehlungsneigung(*args) > base  # every rating raises it
+        assert model.empfehlungsneigung(*args) >= base  # no rating lowers it
+    assert model.empfehlungsneigung(9, 8, 8) == base    # only the weakest link counts
+    assert model.empfehlungsneigung(9, 9, 9) > base
     assert model.empfehlungsneigung(8, 8, 8, schwelle=8) < base  # stricter threshold lowers it
     # steeper curve: above the threshold closer to 1, below closer to 0
     assert model.empfehlungsneigung(9, 9, 9, steilheit=3) > model.empfehlungsneigung(9, 9, 9, steilheit=1)
@@ -120,13 +124,14 @@ def test_bindung_and_austauschbarkeit():
     assert model.bindung(10, 10) == 1 and model.bindung(0, 10) == 0
     assert model.bindung(8, 2) == pytest.approx(0.16)
     assert model.bindung(8, 6) > model.bindung(8, 5) and model.bindung(7, 5) < model.bindung(8, 5)
-    assert model.austauschbarkeit(0) == 1 and model.austauschbarkeit(10) == 0
-    assert model.austauschbarkeit(7) < model.austauschbarkeit(3)
+    assert model.austauschbarkeit(10, 0) == 1 and model.austauschbarkeit(10, 10) == 0
+    assert model.austauschbarkeit(10, 7) < model.austauschbarkeit(10, 3)
+    assert model.austauschbarkeit(0, 10) == 1  # issue 19: likeable but no performance is replaceable
 
 
 @pytest.mark.parametrize("call", [lambda: model.quadrant(11, 5), lambda: model.quadrant(5, 5, 0),
                                   lambda: model.quadrant(5, 5, 9.5), lambda: model.bindung(-1, 3),
-                                  lambda: model.austauschbarkeit("x"), lambda: model.matrix_position(5, None)])
+                                  lambda: model.austauschbarkeit(5, "x"), lambda: model.matrix_position(5, None)])
 def test_matrix_bad_input(call):
     with pytest.raises(CourseInputError) as e:
         call()
@@ -192,8 +197,9 @@ def test_urteil_three_outcomes_and_tolerance_boundaries():
 
 def test_zufriedenheit_shape():
     assert model.zufriedenheit(0) == 0
-    assert model.zufriedenheit(2) == pytest.approx(math.tanh(0.6))
-    assert model.zufriedenheit(-2) == pytest.approx(math.tanh(-0.9))
+    assert model.zufriedenheit(0.9) == 0 and model.zufriedenheit(-0.9) == 0  # tolerance zone: neutral
+    assert model.zufriedenheit(2) == pytest.approx(math.tanh(0.3))
+    assert model.zufriedenheit(-2) == pytest.approx(math.tanh(-0.45))
     assert abs(model.zufriedenheit(-2)) > abs(model.zufriedenheit(2))  # disappointment weighs more
     assert model.zufriedenheit(-2, 3) < model.zufriedenheit(-2, 1)
     assert -1 < model.zufriedenheit(-10) < model.zufriedenheit(10) < 1
@@ -227,16 +233,16 @@ def test_recovery_quality_direction_and_paradox():
     zs = [model.erlebnis_nach_panne(6, q)[0] for q in (0, 3, 6, 10)]
     assert zs == sorted(zs)
     # paradox for satisfaction with merely satisfactory service ...
-    r = model.erwartungsluecke(7, 7, panne=True, qualitaet=10)
+    r = model.erwartungsluecke(5, 7, panne=True, qualitaet=10)
     assert r.paradox and r.zufriedenheit > r.zufriedenheit_ohne_panne
     # ... but not for repurchase / word of mouth (de Matos et al. 2007)
     assert r.treue < r.treue_ohne_panne
     # flawless very good service stays best (Michel & Meuter)
-    top = model.erwartungsluecke(7, 10)
+    top = model.erwartungsluecke(5, 10)
     assert top.zufriedenheit > r.zufriedenheit
-    assert not model.erwartungsluecke(7, 10, panne=True, qualitaet=10).paradox
+    assert not model.erwartungsluecke(5, 10, panne=True, qualitaet=10).paradox
     # poor handling: worse than without the failure
-    assert model.erwartungsluecke(7, 7, panne=True, qualitaet=2).zufriedenheit < r.zufriedenheit_ohne_panne
+    assert model.erwartungsluecke(5, 7, panne=True, qualitaet=2).zufriedenheit < r.zufriedenheit_ohne_panne
 
 
 def test_treue_never_exceeds_failure_free_case():
@@ -289,12 +295,12 @@ def test_avr_widget_sliders_and_status():
     for k, v in {"produkt": 9, "verkaeufer": 9, "unternehmen": 9}.items():
         w.controls[k].value = v
     html = w.view_state()[1]
-    assert "Aktive vollumfängliche Referenz" in html
+    assert "Modell: aktive vollumfängliche Referenz" in html and "vt-msg-ok" not in html  # no grading box
     alt = w.plots[0].alt
-    assert "erreicht" in alt and "77\u00a0%" in alt
+    assert "erreicht" in alt and "92\u00a0%" in alt
     w.controls["unternehmen"].value = 4
     html = w.view_state()[1]
-    assert "Keine vollumfängliche Referenz" in html and "schwächste Glied (Unternehmen)" in html
+    assert "keine vollumfängliche Referenz" in html and "schwächsten Glied (Unternehmen) fehlen 3\u00a0Punkte" in html
     assert "Durchschnittsfalle" in html  # mean 7,3 ≥ 7
     assert model.ADVICE["unternehmen"][:30] in html
     assert "schwächstes Glied: Unternehmen" in w.plots[0].alt
@@ -403,13 +409,15 @@ def test_erwartung_widget():
     w.controls["versprechen"].value = 8
     w.controls["erlebnis"].value = 5
     html = w.view_state()[1]
-    assert "Enttäuschung" in html and "−3,0" in html
+    assert "Enttäuschung: 3\u00a0Punkte unter dem Versprechen" in html and "vt-msg-wrong" not in html
     assert "Häkchen" in html
     w.controls["versprechen"].value = 3
     assert "Begeisterung" in w.view_state()[1]
-    w.controls["versprechen"].value = 7
+    w.controls["versprechen"].value = 5
     w.controls["erlebnis"].value = 7
+    assert w.controls["qualitaet"].disabled  # no failure: the handling slider is inactive
     w.controls["panne"].value = True
+    assert not w.controls["qualitaet"].disabled
     w.controls["qualitaet"].value = 10
     html = w.view_state()[1]
     assert "Paradox sichtbar" in html and "de Matos" in html

@@ -83,7 +83,7 @@ def test_matrix_in_range(f, p, c):
     assert q in model.QUADRANTS
     assert q == {(True, True): "partner", (True, False): "lieferant", (False, True): "sympathie",
                  (False, False): "ende"}[(f >= c, p >= c)]
-    b, a = model.bindung(f, p), model.austauschbarkeit(p)
+    b, a = model.bindung(f, p), model.austauschbarkeit(f, p)
     assert 0 <= b <= 1 and 0 <= a <= 1
     r = model.matrix_position(f, p, c)
     assert r.quadrant == q and r.label == model.QUADRANTS[q]["label"]
@@ -96,7 +96,7 @@ def test_matrix_outside_raises(bad, first):
     raises_course_error(model.quadrant, *args)
     raises_course_error(model.bindung, *args)
     raises_course_error(model.matrix_position, *args)
-    raises_course_error(model.austauschbarkeit, bad)
+    raises_course_error(model.austauschbarkeit, *args)
 
 
 @S

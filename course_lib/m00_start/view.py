@@ -11,13 +11,26 @@ import numpy as np
 from .. import content, glossary
 from ..blocks.liveplot import LivePlot
 from ..blocks.panel import LivePanel, slider
+from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 
-def warmup() -> LivePanel:
-    """Slider → bar of visits per day: a first feel for widgets."""
+PREDICT_MINUTES = 90
+
+
+def warmup(predict: bool = True) -> LivePanel:
+    """Slider → bar of visits per day: a first feel for widgets.
+
+    With ``predict`` the learner first types a guess for 90 minutes (the notebook asks for
+    it); the plot, which answers it, opens afterwards.
+
+    Invariants (tests/test_m00_invariants.py): the marker sits at (slider value, visits) on
+    the plotted step curve and inside the axes; the number in the text is the marker's
+    height; the text names the 45 minutes travel and the 8 hours the model uses.
+    """
     plot = LivePlot(figsize=(6.0, 3.2))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch (min)", "Besuche pro Tag (Anzahl)")
@@ -32,6 +45,7 @@ def warmup() -> LivePanel:
     ax.legend(fontsize=9, loc="upper right")
     text = widgets.HTML()
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         n = model.visits_per_day(v["minuten"])
         marker.set_data([v["minuten"]], [n])
@@ -39,7 +53,7 @@ def warmup() -> LivePanel:
         text.value = (f"<p>Bei <b>{num(v['minuten'], 0)} Minuten</b> pro Gespräch und 45 Minuten Fahrt passen "
                       f"<b>{n} Besuche</b> in einen Achtstundentag.</p>")
 
-    return LivePanel(
+    panel = LivePanel(
         title="Aufwärmen: Ihr erster Regler",
         question="Was passiert mit der Zahl der Besuche pro Tag, wenn jedes Gespräch länger dauert?",
         controls={"minuten": slider("Minuten pro Gespräch", 60, 10, 180, 5, integer=True, unit="min")},
@@ -47,6 +61,14 @@ def warmup() -> LivePanel:
         update=update,
         assumptions="8 Stunden Arbeitszeit, 45 Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
     )
+    panel.artists = {"marker": marker, "curve": ax.lines[0], "ax": ax}
+    if predict:
+        n90 = model.visits_per_day(PREDICT_MINUTES)
+        gate(panel, Predict([Question(
+            f"Wie viele Besuche passen in einen Tag, wenn jedes Gespräch {PREDICT_MINUTES} Minuten dauert?",
+            unit="Besuche", unit_one="Besuch", lo=0, hi=50, digits=0,
+            answer=lambda: (n90, f"{n90} Besuche bei {PREDICT_MINUTES} Minuten – prüfen Sie es mit dem Regler"))]))
+    return panel
 
 
 class GlossarySearch:

@@ -83,12 +83,12 @@ PERSONAS = {
 
 @dataclass(frozen=True)
 class Profil:
-    x: float               # Informiertheit und Netzaffinität 0–10
+    x: float               # Informiertheit (= Informationsstand) 0–10
     y: float               # Verunsicherung 0–10
     quadrant: str          # key of ROLES
     role: str              # role label
     from_source: bool      # True: label from the book chapter; False: interpretation of the course
-    need_sparring: float   # 0–1, how much sparring-partner behaviour is needed
+    need_sparring: float   # 0–1, how much sparring-partner behaviour is needed (knowledge and wish to co-decide)
     need_fels: float       # 0–1, how much „Fels“ behaviour is needed
     behaviours: tuple      # ((behaviour, reason), …)
     reasons: tuple         # how the result was derived, step by step
@@ -101,22 +101,26 @@ def kundenprofil(online: float, info: float, unsicherheit: float, mitbestimmung:
     (Informationsstand), ``unsicherheit`` (Verunsicherung), ``mitbestimmung`` (Wunsch,
     selbst zu entscheiden). Model [Deutung des Kurses]::
 
-        x = (online + info) / 2           Informiertheit und Netzaffinität
+        x = info                           Informiertheit: what the customer knows
         y = unsicherheit                   Verunsicherung
         quadrant: x ≥ 5 and y < 5 → Sparringspartner;  x < 5 and y ≥ 5 → Fels in der Brandung;
                   x ≥ 5 and y ≥ 5 → Lotse (both);      x < 5 and y < 5 → verlässlicher Fachberater
-        need_sparring = x/10 ;  need_fels = y/10
+        need_sparring = (info + mitbestimmung) / 20 ;  need_fels = y/10
 
-    The chapter describes the span from the highly informed, co-deciding customer to the
-    strongly insecure one and names the two roles; the cut at 5, the averaging and the two
-    further quadrants are assumptions of the course. ``mitbestimmung`` and extreme values
-    (≥ 7) add specific behaviours.
+    Online affinity says *where* a customer looks for information, not how much he knows:
+    a net-affine customer who has not yet researched (online 10, info 0) is not informed.
+    It sets the channel behaviours (≥ 7: fast on several channels; ≤ 3: the customer's own
+    channel). The wish to co-decide raises the need for sparring at every level and adds a
+    behaviour at ≥ 7 (co-design the offer) and ≤ 3 (a clear recommendation). The chapter
+    describes the span from the highly informed, co-deciding customer to the strongly
+    insecure one and names the two roles; the cut at 5 and the two further quadrants are
+    assumptions of the course.
     """
     o = check_number(online, "Online-Affinität", 0, 10)
     i = check_number(info, "Informationsstand", 0, 10)
     u = check_number(unsicherheit, "Verunsicherung", 0, 10)
     m = check_number(mitbestimmung, "Wunsch nach Mitbestimmung", 0, 10)
-    x = (o + i) / 2.0
+    x = i
     y = u
     hi_x, hi_y = x >= CUT, y >= CUT
     quadrant = {(True, False): "sparring", (False, True): "fels", (True, True): "lotse", (False, False): "fachberater"}[(hi_x, hi_y)]
@@ -124,21 +128,30 @@ def kundenprofil(online: float, info: float, unsicherheit: float, mitbestimmung:
     if m >= 7:
         behaviours.append(("Den Kunden aktiv mitgestalten lassen, etwa beim Zusammenstellen des Angebots.",
                            "Ein starker Wunsch nach Mitbestimmung: Der Kunde will das Angebot mitbestimmen, nicht nur abnicken."))
+    elif m <= 3:
+        behaviours.append(("Eine klare, begründete Empfehlung aussprechen, statt viele Varianten zur Wahl zu stellen.",
+                           "Wenig Wunsch nach Mitbestimmung: Dieser Kunde möchte die Entscheidung nicht allein tragen."))
     if o >= 7:
         behaviours.append(("Schnell und auf mehreren Kanälen erreichbar sein, auch per Mail oder Chat.",
                            "Netzaffine Kunden erwarten Antworten in Minuten, nicht in Tagen."))
+    elif o <= 3:
+        behaviours.append(("Den Kontakt über Telefon oder Besuch halten und Unterlagen auf Papier anbieten.",
+                           "Geringe Online-Affinität: Online-Angebote allein erreichen diesen Kunden kaum."))
     if u >= 7 and quadrant != "fels":
         behaviours.append(("Zeit für Rückfragen einplanen und Zusagen schriftlich bestätigen.",
                            "Hohe Verunsicherung verlangt zusätzliche Sicherheit."))
     fmt = lambda v: f"{v:.1f}".replace(".", ",")  # noqa: E731
+    need_sparring = (i + m) / 20.0
     reasons = (
-        f"Informiertheit und Netzaffinität = (Online-Affinität {fmt(o)} + Informationsstand {fmt(i)}) / 2 = {fmt(x)} "
-        f"→ {'hoch' if hi_x else 'niedrig'} (Schwelle 5).",
+        f"Informiertheit = Informationsstand {fmt(i)} → {'hoch' if hi_x else 'niedrig'} (Schwelle 5). "
+        f"Die Online-Affinität ({fmt(o)}) sagt, wo der Kunde sucht – nicht, wie viel er weiß.",
         f"Verunsicherung = {fmt(y)} → {'hoch' if hi_y else 'niedrig'} (Schwelle 5).",
         f"Quadrant: {ROLES[quadrant]}" + ("" if ROLE_FROM_SOURCE[quadrant] else " [Deutung des Kurses]") + ".",
+        f"Bedarf an Sparring = (Informationsstand {fmt(i)} + Wunsch nach Mitbestimmung {fmt(m)}) / 20 "
+        f"= {fmt(100 * need_sparring)} %.",
     )
     return Profil(x=x, y=y, quadrant=quadrant, role=ROLES[quadrant], from_source=ROLE_FROM_SOURCE[quadrant],
-                  need_sparring=x / 10.0, need_fels=y / 10.0, behaviours=tuple(behaviours), reasons=reasons)
+                  need_sparring=need_sparring, need_fels=y / 10.0, behaviours=tuple(behaviours), reasons=reasons)
 
 
 def persona(name: str) -> dict | None:
@@ -283,6 +296,10 @@ STRATEGIES = {
                     "Wenig Einfluss, positive Haltung: regelmäßig informieren, Praxiserfahrungen einholen, als Türöffner und Stimme aus dem Alltag nutzen."),
     "beobachten": ("Im Blick behalten",
                    "Wenig Einfluss und skeptisch: Einwände kennen, mit überschaubarem Aufwand informieren, nicht übergehen – Einfluss kann wachsen."),
+    "erfragen": ("Meinung erfragen",
+                 "Viel Einfluss, Haltung noch offen (neutral): früh ins Gespräch kommen, Ziele und Bedenken erfragen, bevor sich eine Meinung festigt."),
+    "kennenlernen": ("Kennenlernen",
+                     "Wenig Einfluss, Haltung noch offen (neutral): mit überschaubarem Aufwand informieren und nachfragen, wie die Person das Vorhaben sieht."),
 }
 """Stakeholder-map quadrants and advice [Deutung des Kurses; a common stakeholder grid, not
 from the book chapter]."""
@@ -292,11 +309,15 @@ def stakeholder_strategy(influence: float, attitude: float) -> tuple[str, str, s
     """Quadrant of a person on the stakeholder map: ``(key, label, advice)``.
 
     ``influence`` 0–10 (cut at 5: ≥ 5 is „viel Einfluss“), ``attitude`` −5 (strongly
-    against) … +5 (strongly in favour); > 0 counts as positive, ≤ 0 as sceptical.
+    against) … +5 (strongly in favour); > 0 counts as positive, < 0 as sceptical and 0 as
+    neutral – as the scale of the widget and the exercise call it.
     """
     inf = check_number(influence, "Einfluss", 0, 10)
     att = check_number(attitude, "Haltung", -5, 5)
-    key = ("einbinden" if att > 0 else "ueberzeugen") if inf >= CUT else ("informieren" if att > 0 else "beobachten")
+    if att == 0:
+        key = "erfragen" if inf >= CUT else "kennenlernen"
+    else:
+        key = ("einbinden" if att > 0 else "ueberzeugen") if inf >= CUT else ("informieren" if att > 0 else "beobachten")
     label, advice = STRATEGIES[key]
     return key, label, advice
 
@@ -312,13 +333,15 @@ def priority(influence: float, attitude: float) -> float:
     return inf * (5.0 - att) / 10.0
 
 
-def stakeholder_plan(ratings: dict) -> list[dict]:
+def stakeholder_plan(ratings: dict, roles: dict | None = None) -> list[dict]:
     """Ranking of the case's people by :func:`priority`, with quadrant and advice.
 
     ``ratings``: ``{person_id: (influence, attitude)}`` for any subset of the case. Returns a
     list of dicts (``id, name, influence, attitude, priority, key, label, advice, warning``)
     sorted by priority (highest first; ties in case order). ``warning`` flags a sceptical
-    decider or gatekeeper role in the case (best-fitting role).
+    (attitude < 0) person whom the learner has assigned the role Entscheider or Gatekeeper in
+    ``roles`` (``{person_id: role_id}``); without an assigned role there is no warning – the
+    plan never reveals the case's answer.
     """
     if not isinstance(ratings, dict) or not ratings:
         raise CourseInputError("Für die Stakeholder-Karte fehlen Einschätzungen.",
@@ -334,10 +357,15 @@ def stakeholder_plan(ratings: dict) -> list[dict]:
         att = check_number(val[1], f"Haltung von {p['name']}", -5, 5)
         key, label, advice = stakeholder_strategy(inf, att)
         warning = ""
-        if att <= 0 and p["primary"] == "entscheider":
-            warning = "Die Entscheiderin ist skeptisch – ohne ihre Zustimmung gibt es keinen Auftrag."
-        elif att <= 0 and p["primary"] == "gatekeeper":
-            warning = "Eine skeptische Gatekeeperin kann den Zugang zur Entscheiderin versperren."
+        role = (roles or {}).get(pid) or ""
+        if role:
+            check_choice(role, "Rolle", list(BC_ROLES))
+        if att < 0 and role == "entscheider":
+            warning = (f"{p['name']} – von Ihnen als Entscheider eingeordnet – ist skeptisch: "
+                       "ohne diese Zustimmung gibt es keinen Auftrag.")
+        elif att < 0 and role == "gatekeeper":
+            warning = (f"{p['name']} – von Ihnen als Gatekeeper eingeordnet – ist skeptisch und kann den Zugang "
+                       "zu den Entscheidenden versperren.")
         rows.append(dict(id=pid, name=p["name"], influence=float(inf), attitude=float(att),
                          priority=priority(inf, att), key=key, label=label, advice=advice, warning=warning))
     rows.sort(key=lambda r: (-r["priority"], order[r["id"]]))

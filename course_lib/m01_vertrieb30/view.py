@@ -16,8 +16,10 @@ from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
+from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 _QUAD_STYLE = {  # colour + hatch: meaning never by colour alone
@@ -28,20 +30,36 @@ _QUAD_STYLE = {  # colour + hatch: meaning never by colour alone
 }
 
 
-def kundenprofil() -> LivePanel:
-    """Sliders for the customer's traits → map position, role, behaviours and reasons."""
+PREDICT_PERSONA = "Jana, frisch gebaut (sucht Wärmepumpe)"
+
+
+def kundenprofil(predict: bool = True) -> LivePanel:
+    """Sliders for the customer's traits → map position, role, behaviours and reasons.
+
+    With ``predict`` the learner first commits to the role Jana needs (the map shows Jana, so
+    the views open only afterwards).
+
+    Invariants (tests/test_m01_invariants.py): the red marker sits at (Informationsstand,
+    Verunsicherung) and inside the axes; the role in the text is the quadrant the marker lies
+    in; „Informiertheit … hoch“ only when Informationsstand ≥ 5 (never from online affinity
+    alone); every step of „Wunsch nach Mitbestimmung“ changes the shown need for sparring;
+    the default is not on a quadrant border.
+    """
     plot = LivePlot(figsize=(6.0, 5.2))
     ax = plot.fig.add_subplot()
-    style_axes(ax, "Kundenprofil 3.0: Wo steht Ihr Kunde?", "Informiertheit und Netzaffinität (0 bis 10)",
+    style_axes(ax, "Kundenprofil 3.0: Wo steht Ihr Kunde?", "Informiertheit: Informationsstand (0 bis 10)",
                "Verunsicherung (0 bis 10)", grid=False)
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
+    ax.set_xlim(-0.4, 10.4)
+    ax.set_ylim(-0.4, 10.4)
+    ax.set_xticks(range(0, 11, 2))
+    ax.set_yticks(range(0, 11, 2))
     german_axis(ax.xaxis, 0)
     german_axis(ax.yaxis, 0)
-    quads = {"fachberater": (0, 0), "sparring": (5, 0), "fels": (0, 5), "lotse": (5, 5)}
+    quads = {"fachberater": (-0.4, -0.4), "sparring": (5, -0.4), "fels": (-0.4, 5), "lotse": (5, 5)}
     for key, (x0, y0) in quads.items():
         colour, hatch = _QUAD_STYLE[key]
-        ax.add_patch(Rectangle((x0, y0), 5, 5, facecolor=colour, alpha=0.12, edgecolor="none", linewidth=0))
+        ax.add_patch(Rectangle((x0, y0), 5.4, 5.4, facecolor=colour, alpha=0.12, edgecolor="none", linewidth=0))
+        x0, y0 = max(x0, 0), max(y0, 0)
         label = model.ROLES[key].replace(": ", ":\n")
         tag = "" if model.ROLE_FROM_SOURCE[key] else "\n[Deutung des Kurses]"
         ax.text(x0 + 2.5, y0 + 4.6, label + tag, ha="center", va="top", fontsize=FONT["note"], color="#222222",
@@ -60,10 +78,11 @@ def kundenprofil() -> LivePanel:
 
     role_html = widgets.HTML()
 
+    @blank_on_error(plot, None, [role_html])
     def update(v):
         pr = model.kundenprofil(v["online"], v["info"], v["unsicherheit"], v["mitbestimmung"])
         you.set_data([pr.x], [pr.y])
-        plot.refresh(alt=(f"Karte mit vier Feldern; Ihr Kunde liegt bei Informiertheit {num(pr.x, 1)} und "
+        plot.refresh(alt=(f"Karte mit vier Feldern; Ihr Kunde liegt bei Informationsstand {num(pr.x, 1)} und "
                           f"Verunsicherung {num(pr.y, 1)} im Feld „{pr.role}“."))
         src = ("Rolle aus dem Buchkapitel" if pr.from_source else "Deutung des Kurses: keine Rolle aus dem Buchkapitel")
         rows = "".join(f"<li><b>{escape(b)}</b><br><i>Warum:</i> {escape(r)}</li>" for b, r in pr.behaviours)
@@ -75,10 +94,10 @@ def kundenprofil() -> LivePanel:
             f"<p><b>Was jetzt passt:</b></p><ul>{rows}</ul>")
 
     controls = {
-        "online": slider("Online-Affinität", 5, 0, 10, 1, integer=True),
-        "info": slider("Informationsstand", 5, 0, 10, 1, integer=True),
-        "unsicherheit": slider("Verunsicherung", 5, 0, 10, 1, integer=True),
-        "mitbestimmung": slider("Wunsch nach Mitbestimmung", 5, 0, 10, 1, integer=True),
+        "online": slider("Online-Affinität", 6, 0, 10, 1, integer=True),
+        "info": slider("Informationsstand", 7, 0, 10, 1, integer=True),
+        "unsicherheit": slider("Verunsicherung", 3, 0, 10, 1, integer=True),
+        "mitbestimmung": slider("Wunsch nach Mitbestimmung", 6, 0, 10, 1, integer=True),
     }
     chooser = dropdown("Beispielkunde:", list(model.PERSONAS), "Eigene Einstellung")
     panel = LivePanel(
@@ -89,8 +108,9 @@ def kundenprofil() -> LivePanel:
         update=update,
         extra=[chooser],
         assumptions=(
-            "Alle Merkmale sind Einschätzungen auf einer Skala von 0 bis 10. Informiertheit = Mittelwert aus "
-            "Online-Affinität und Informationsstand; Verunsicherung wird direkt übernommen; Schwelle für „hoch“ ist 5. "
+            "Alle Merkmale sind Einschätzungen auf einer Skala von 0 bis 10. Informiertheit = Informationsstand; die "
+            "Online-Affinität bestimmt die passenden Kanäle, nicht das Wissen. Verunsicherung wird direkt übernommen; "
+            "Schwelle für „hoch“ ist 5. Bedarf an Sparring = (Informationsstand + Wunsch nach Mitbestimmung) / 20. "
             "Die Rollen „Sparringspartner“ und „Fels in der Brandung“ stammen aus dem Buchkapitel; die beiden anderen "
             "Felder, die Schwelle und die Verhaltensvorschläge sind Deutungen des Kurses. Die Beispielkunden sind erfunden."),
     )
@@ -117,14 +137,54 @@ def kundenprofil() -> LivePanel:
     ctrl_box = next(c for c in panel.box.children[1].children if "vt-controls" in c._dom_classes)
     ctrl_box.children = [chooser] + [c for c in ctrl_box.children if c is not chooser]
     panel.chooser = chooser
+    panel.artists = {"you": you, "ax": ax}
     plot.fig.set_layout_engine("none")  # layout fixed after the first draw: cheaper full redraws
+    if predict:
+        jana = model.kundenprofil(**model.persona(PREDICT_PERSONA))
+        gate(panel, Predict([Question(
+            "Jana hat viel gelesen, ist aber unsicher. Welche Rolle braucht sie?",
+            choices=[(label, key) for key, label in model.ROLES.items()],
+            answer=lambda: (jana.quadrant, f"„{jana.role}“ (Informationsstand {num(jana.x, 0)}, Verunsicherung "
+                                           f"{num(jana.y, 0)})"))]))
     return panel
 
 
 # ---------------------------------------------------------------------------------------
 
 _NONE = "— Rolle wählen —"
-_ATT_LABEL = {-5: "stark dagegen", 0: "neutral", 5: "stark dafür"}
+X_EDGE = 6.4
+MARKER_GAP = 0.22
+
+
+NEUTRAL_BAND = 0.75
+"""Half width of the band around Haltung 0 drawn as „neutral“; neutral people are fanned out
+inside it, everybody else outside it (so a marker's side always tells its attitude)."""
+
+
+def marker_positions(plan: list[dict]) -> dict:
+    """Where each person's marker is drawn: at (Haltung, Einfluss); people at the same spot
+    side by side, MARKER_GAP apart (at most 5·MARKER_GAP = 1,1 for six people) – so that no
+    marker hides another or leaves the axes (limits ±6,4):
+
+    * Haltung 0: symmetric around 0, inside the neutral band (±3·MARKER_GAP ≤ NEUTRAL_BAND);
+    * Haltung ±5: towards the inside of the map;
+    * otherwise: away from 0, so that nobody is drawn in the neutral band or across 0.
+    """
+    seen: dict[tuple, int] = {}
+    out = {}
+    for r in plan:
+        att = r["attitude"]
+        spot = (att, r["influence"])
+        k = seen.get(spot, 0)
+        seen[spot] = k + 1
+        if att == 0:
+            dx = MARKER_GAP * ((k + 1) // 2) * (1 if k % 2 else -1)
+        elif abs(att) >= 5:
+            dx = -MARKER_GAP * k if att > 0 else MARKER_GAP * k
+        else:
+            dx = MARKER_GAP * k if att > 0 else -MARKER_GAP * k
+        out[r["id"]] = (att + dx, r["influence"])
+    return out
 
 
 class BuyingCenter(PanelBase):
@@ -161,19 +221,26 @@ class BuyingCenter(PanelBase):
         ax = self.ax = self.plot.fig.add_subplot()
         style_axes(ax, "Stakeholder-Karte des Buying Centers", "Haltung zum Angebot (−5 dagegen bis +5 dafür)",
                    "Einfluss auf die Entscheidung (0 bis 10)", grid=False)
-        ax.set_xlim(-5.5, 5.5)
-        ax.set_ylim(-0.5, 10.5)
+        # margins beyond the scale: a marker at −5/+5 or 0/10 (with its side-by-side offset) stays whole
+        ax.set_xlim(-X_EDGE, X_EDGE)
+        ax.set_ylim(-0.9, 10.9)
+        ax.set_xticks(range(-5, 6))      # ticks only on the scale of the sliders (−5 … +5, 0 … 10)
+        ax.set_yticks(range(0, 11, 2))
         german_axis(ax.xaxis, 0)
         german_axis(ax.yaxis, 0)
         for key, (x0, y0, colour, hatch) in {
-            "ueberzeugen": (-5.5, 5, PALETTE["rot"], ".."), "einbinden": (0, 5, PALETTE["gruen"], "//"),
-            "beobachten": (-5.5, -0.5, PALETTE["grau"], "\\\\"), "informieren": (0, -0.5, PALETTE["blau"], "xx"),
+            "ueberzeugen": (-X_EDGE, 5, PALETTE["rot"], ".."), "einbinden": (0, 5, PALETTE["gruen"], "//"),
+            "beobachten": (-X_EDGE, -0.9, PALETTE["grau"], "\\\\"), "informieren": (0, -0.9, PALETTE["blau"], "xx"),
         }.items():
-            h = 5.5
-            ax.add_patch(Rectangle((x0, y0), 5.5, h, facecolor=colour, alpha=0.10, edgecolor="none", linewidth=0))
-            ax.text(x0 + 2.75, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
+            h = 5.9
+            ax.add_patch(Rectangle((x0, y0), X_EDGE, h, facecolor=colour, alpha=0.10, edgecolor="none", linewidth=0))
+            ax.text(x0 + X_EDGE / 2, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
                     fontsize=FONT["note"], fontweight="bold", color="#222222")
+        ax.add_patch(Rectangle((-NEUTRAL_BAND, -0.9), 2 * NEUTRAL_BAND, 11.8, facecolor="white", alpha=0.7,
+                               hatch="..", edgecolor="#bbbbbb", linewidth=0))
         ax.axvline(0, color="#555555", linewidth=1)
+        ax.annotate("Haltung 0 = neutral: Meinung erfragen", (0, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 4),
+                    textcoords="offset points", fontsize=FONT["note"], color="#333333")
         ax.axhline(5, color="#555555", linewidth=1)
         self.markers = {}
         colours = [PALETTE[k] for k in ("blau", "orange", "gruen", "rot", "lila", "schwarz")]
@@ -199,13 +266,15 @@ class BuyingCenter(PanelBase):
         note = widgets.HTML(
             "<details><summary>Annahmen des Modells</summary><p>Rollen nach Webster &amp; Wind (1972), ergänzt um den "
             "Initiator (Bonoma) und den Genehmiger (Lehrbücher). Der Fall ist erfunden. Karte: Einfluss ab 5 gilt als hoch, "
-            "Haltung über 0 als positiv. Dringlichkeit = Einfluss × (5 − Haltung) / 10. Die vier Strategien sind ein "
+            "Haltung über 0 als positiv, unter 0 als skeptisch, 0 als neutral. Dringlichkeit = Einfluss × (5 − Haltung) / 10. Die vier Strategien sind ein "
             "gängiges Stakeholder-Raster – eine Deutung des Kurses, keine Aussage des Buchkapitels.</p></details>")
         ctrl = widgets.VBox(rows + [self.check_button])
         ctrl.add_class("vt-controls")
         self.box = widgets.VBox([head, ctrl, self.view_box, self.message, note])
         self.box.add_class("vt-live")
         self.updates = 0
+        # on bad input the map's markers and the plan disappear instead of standing next to the error
+        self._guarded_update = blank_on_error(self.plot, None, [self.plan])(lambda _v: self._update())
         self.refresh()
         self.plot.fig.set_layout_engine("none")  # layout fixed after the first draw
 
@@ -224,15 +293,10 @@ class BuyingCenter(PanelBase):
 
     # -- live view ------------------------------------------------------------------------
     def _update(self) -> None:
-        plan = model.stakeholder_plan(self.ratings())
+        plan = model.stakeholder_plan(self.ratings(), self.roles())
         # people at the same spot are drawn side by side (0,22 apart) so that every marker stays visible
-        seen: dict[tuple, int] = {}
-        for r in plan:
-            spot = (r["attitude"], r["influence"])
-            k = seen.get(spot, 0)
-            seen[spot] = k + 1
-            dx = 0.22 * ((k + 1) // 2) * (1 if k % 2 else -1)
-            self.markers[r["id"]].set_data([r["attitude"] + dx], [r["influence"]])
+        for pid, (x, y) in marker_positions(plan).items():
+            self.markers[pid].set_data([x], [y])
         top = plan[0]
         self.plot.refresh(alt="Stakeholder-Karte mit sechs Personen: " + "; ".join(
             f"{r['name']} Einfluss {num(r['influence'], 0)}, Haltung {num(r['attitude'], 0, strip=True)} ({r['label']})"
@@ -249,7 +313,7 @@ class BuyingCenter(PanelBase):
         if self._checked_roles is not None and self._checked_roles != self.roles():
             self.role_feedback.value = ""      # feedback belongs to the roles that were checked
             self._checked_roles = None
-        ok = guard.run(self._update, self._show)
+        ok = guard.run(self._guarded_update, self._show, None)
         if ok:
             self.message.value = ""
             self.updates += 1

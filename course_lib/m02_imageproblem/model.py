@@ -64,6 +64,14 @@ class SpiralPoint:
     gross: float       # contracts per day before cancellations
     net: float         # lasting contracts per day (after cancellations)
     complaints: float  # complaint index v·c·(1−q)
+    travel: float = 0.0       # travel time per day v·t_f (h)
+    hours: float = 7.0        # working time for customers T (h)
+
+    @property
+    def infeasible(self) -> bool:
+        """The plan does not fit into the day: travel alone takes all working time (v·t_f ≥ T),
+        so no minute is left for advice (t_b = 0)."""
+        return self.travel >= self.hours - 1e-12
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -105,7 +113,7 @@ def _static(v, T, t_f, tau, c_max, alpha, v_target, s0, beta, gamma) -> SpiralPo
     s = min(1.0, s0 + beta * p + gamma * (1.0 - q))
     gross = v * c
     return SpiralPoint(v=v, t_b=t_b, q=q, p=p, c=c, s=s, gross=gross, net=gross * (1.0 - s),
-                       complaints=gross * (1.0 - q))
+                       complaints=gross * (1.0 - q), travel=v * t_f, hours=T)
 
 
 def spiral_static(v: float, **params) -> SpiralPoint:
@@ -206,11 +214,15 @@ def spiral_dynamic(v_start: float = V_START, *, months: int = 12, chef_reacts: b
         positive voices  P_k = netto_k · q_k           (well-advised, lasting customers)
         negative voices  N_k = storno_k + beschwerden_k
         S_k = P_k / (P_k + w_neg·N_k)                  share of good word of mouth
+            = (1 − s_k)·q_k / ((1 − s_k)·q_k + w_neg·(s_k + 1 − q_k))   (v_k·c_k cancels)
         R_{k+1} = (1 − ρ)·R_k + ρ·S_k
 
     If ``chef_reacts`` and ``netto_k < target_net``: ``v_{k+1} = min(v_max, v_k + step)``
     (course brief W1-1); the pressure follows ``p_{k+1} = clip(p_k + η·(N* − netto_k)/N*, 0, 1)``
     in both directions. Without reaction ``v`` and ``p`` stay constant – only the reputation moves.
+    A day with more travel than working time (``v·t_f ≥ T``) leaves no advice time: ``q = 0``,
+    no contracts, and the share of good voices is 0 – the reputation falls (it used to stay
+    frozen because 0/0 was treated as „no news“).
 
     Defaults and why: target ``N* = 1,2`` dauerhafte Abschlüsse pro Tag (the boss wants
     „more“ than the ≈ 0,93 at 1,7 visits), ``η = 0,5`` and ``step = 0,5`` (brief W1-1),
@@ -252,8 +264,11 @@ def spiral_dynamic(v_start: float = V_START, *, months: int = 12, chef_reacts: b
         complaints = gross * (1.0 - q)
         cum += net * WORKDAYS_PER_MONTH
         rows.append([k, v, p, q, c, s, gross, net, complaints, R, net * WORKDAYS_PER_MONTH, cum])
-        pos, neg = net * q, storno + complaints
-        share = pos / (pos + vals["w_neg"] * neg) if pos + neg > 1e-12 else R
+        # share of good voices among the customers who talk; v·c cancels, so it is defined
+        # even when no contract is closed (e.g. a day with more travel than hours: q = 0 →
+        # nobody was advised, every voice is bad, and the reputation falls)
+        good = (1.0 - s) * q
+        share = good / (good + vals["w_neg"] * (s + 1.0 - q))
         R = (1.0 - vals["rho"]) * R + vals["rho"] * share
         if chef_reacts:
             gap = (vals["target_net"] - net) / vals["target_net"]

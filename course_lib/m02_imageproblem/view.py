@@ -19,6 +19,7 @@ from ..blocks.panel import PanelBase, LivePanel, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import num, pct
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 TABLE_VISITS = (1.0, 1.7, 2.0, 3.0, 4.0, 6.0)
@@ -41,7 +42,13 @@ def _table_html(rows: list[model.SpiralPoint], current: float) -> str:
 
 
 def druckspirale() -> LivePanel:
-    """Slider „Besuche pro Tag“ and the model's assumptions → net contracts, 12-month spiral."""
+    """Slider „Besuche pro Tag“ and the model's assumptions → net contracts, 12-month spiral.
+
+    Invariants (tests/test_m02_invariants.py): the text's net contracts, advice minutes and
+    reputation at the end equal the plotted marker and the last point of the reputation line;
+    a day with more travel than hours is always explained; on such a day the reputation at
+    the end is below the start (when word of mouth moves at all).
+    """
     plot = LivePlot(figsize=(9.4, 6.4), dpi=80)
     gs = plot.fig.add_gridspec(2, 2, height_ratios=[1.1, 1.0])
     ax = plot.fig.add_subplot(gs[0, :])
@@ -98,6 +105,7 @@ def druckspirale() -> LivePanel:
     adv_box = widgets.Accordion(children=[widgets.VBox([a._vt_row for a in adv.values()])])
     adv_box.set_title(0, "Weitere Annahmen einstellen")
 
+    @blank_on_error(plot, None, [text, table])
     def update(v):
         p = {k: v[k] for k in ("T", "t_f", "tau", "c_max", "alpha")}
         p.update({k: adv[k].value for k in ("s0", "beta", "gamma")})
@@ -152,6 +160,13 @@ def druckspirale() -> LivePanel:
             f"<b>{pct(cur.s)}</b> und <b>{num(cur.net, 2)} dauerhafte Abschlüsse</b> pro Tag "
             f"(brutto {num(cur.gross, 2)}). Am meisten bleibt bei {num(top.v, 1)} Besuchen: {num(top.net, 2)}.</p>",
         ]
+        if cur.infeasible:
+            lines.insert(0, box("info", (
+                f"{num(cur.v, 1)} Besuche × {num(p['t_f'], 2, strip=True)} h Fahrt = {num(cur.travel, 1)} h Fahrt – so viel "
+                f"oder mehr, als die {num(cur.hours, 1)} h Arbeitszeit hergeben. Für Beratung bleibt keine Minute: Das "
+                "Modell rechnet mit 0 Abschlüssen, und wer besucht wird, erlebt nur Hektik: Der Ruf geht in 12 Monaten von "
+                f"{pct(dyn['Ruf'].iloc[0])} auf {pct(last['Ruf'])}. In Wirklichkeit fielen Termine aus."),
+                title="Dieser Tag ist nicht machbar"))
         if v["chef"]:
             lines.append(
                 f"<p><b>12 Monate, Chef reagiert</b> (Ziel {num(v['target_net'], 1)} dauerhafte Abschlüsse pro Tag): "
@@ -197,6 +212,7 @@ def druckspirale() -> LivePanel:
     for s in adv.values():
         s.observe(lambda _ch: panel.refresh(), names="value")
     panel.advanced = adv
+    panel.artists = {"you": you, "best": best, "net": net_line, "ruf": r_line, "visits": v_line, "ax": ax}
     # the first draw has placed the axes (constrained layout); keep that layout fixed, so that a
     # later full redraw (new axis limits) does not run the layout engine again (about half the cost)
     plot.fig.set_layout_engine("none")

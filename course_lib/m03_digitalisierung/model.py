@@ -83,6 +83,14 @@ BUY_COLLECT_PLUS = 15.0
 MIN_BASE = 0.01  # smallest base share (in %) for a relative change
 
 
+def growth_leaders(reading: str = "keine") -> tuple[str, str]:
+    """Ids of the indicators with the largest change in percentage points and relative,
+    among those with both values (the rule of the widget's comparison line)."""
+    full = locafox_table(reading)
+    both = full[np.isfinite(full["aenderung_pp"])]
+    return (str(both.loc[both["aenderung_pp"].idxmax(), "id"]), str(both.loc[both["aenderung_rel"].idxmax(), "id"]))
+
+
 def load_locafox() -> pd.DataFrame:
     """The Locafox figures exactly as in the source; missing values are NaN.
 
@@ -255,6 +263,25 @@ class Spread:
     def share(self) -> float:
         """Mean share of all persons reached by the last day (0 … 1)."""
         return float(self.mean[-1] / self.n)
+
+    @property
+    def verdict(self) -> str:
+        """Key of what the reach says, read from the simulated mean (the plotted line), never
+        from R alone: R counts every contact as new and is an upper bound.
+
+        ``"fast_alle"`` (≥ 90 %), ``"mehrheit"`` (≥ 50 %), ``"verpufft"`` (R shown below 1
+        and < 10 %), ``"langsam"`` (R ≥ 1 but < 50 %), ``"teil"`` (otherwise).
+        """
+        r_shown = round(self.branching, 1)
+        if self.share >= 0.9:
+            return "fast_alle"
+        if self.share >= 0.5:
+            return "mehrheit"
+        if r_shown < 1 and self.share < 0.1:
+            return "verpufft"
+        if r_shown >= 1:
+            return "langsam"
+        return "teil"
 
 
 def branching_factor(p: float, contacts: int, channel: str = "online", days: int = 15) -> float:
@@ -438,6 +465,37 @@ def bass_peak(p: float = 0.03, q: float = 0.38) -> float:
     """Time of the sales peak ``t* = ln(q/p) / (p + q)``; 0 when ``q ≤ p`` (no later peak)."""
     p, q = _bass_params(p, q)
     return math.log(q / p) / (p + q) if q > p else 0.0
+
+
+BASS_HIT = 1.0
+"""Percentage points within which the model „trifft“ the observed 73 %."""
+
+
+@dataclass(frozen=True)
+class BassFit:
+    """Everything the Bass widget shows for one (p, q): text, points and axis read this."""
+
+    p: float
+    q: float
+    t0: float          # years until 60 %
+    next_share: float  # share one year after 60 % (0 … 1)
+    gap_pp: float      # 100 · (next − 0,73)
+    t_peak: float      # years until the strongest growth (0: from the start)
+    hit: bool          # |gap| ≤ BASS_HIT
+    peak_at_start: bool
+    xmax: int          # right end of the time axis so that all points stay inside
+
+
+def bass_fit(p: float = 0.03, q: float = 0.38, old: float = 0.60, new: float = 0.73, years_min: int = 20) -> BassFit:
+    """The Bass curve placed through ``old`` (60 %) and its prediction one year later."""
+    p, q = _bass_params(p, q)
+    t0 = bass_time_of(old, p, q)
+    nxt = bass_step(old, p, q, 1.0)
+    t_peak = bass_peak(p, q)
+    gap = 100 * (nxt - new)
+    need = max(t0 + 1.0, t_peak) + 1.0
+    xmax = int(max(years_min, 10 * math.ceil(need / 10)))
+    return BassFit(p, q, t0, nxt, gap, t_peak, abs(gap) <= BASS_HIT, t_peak < 0.05, xmax)
 
 
 def bass_step(share_now: float, p: float = 0.03, q: float = 0.38, years: float = 1.0) -> float:

@@ -20,32 +20,51 @@ from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
 from ..blocks.liveplot import LivePlot
 from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
 from . import model
 
+def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
+    panel.artists = artists  # the plotted data, for tests that compare it with the text
+    return panel
+
+
 MISSING = "fehlt (keine Angabe in der Quelle)"
 NO_RESULT = "<p><i>Keine Auswertung: Bitte prüfen Sie Ihre Eingabe (Hinweis unter dem Widget).</i></p>"
 
 
-def _blank_on_error(plot: LivePlot, artists: list, texts: list):
+def blank_on_error(plot: LivePlot, artists: list | None, texts: list):
     """Wrap an ``update``: on bad input hide the plotted data and the result texts before the
-    German message is shown, so that the display never shows results of earlier values and
-    depends only on the current control values. Valid updates show the artists again."""
+    German message is shown, so that an error never stands next to numbers of earlier values
+    and the display depends only on the current control values.
+
+    ``artists``: what to hide (``None``: every dynamic artist of ``plot``). Artists hidden
+    this way are shown again before the next update, which then sets what it needs."""
     def deco(update):
+        hidden: list = []
+
         def wrapped(v):
+            for a in hidden:
+                a.set_visible(True)
+            hidden.clear()
             try:
                 update(v)
             except CourseInputError:
-                for a in artists:
-                    a.set_visible(False)
+                for a in (plot._dynamic if artists is None else artists):
+                    if a.get_visible():
+                        a.set_visible(False)
+                        hidden.append(a)
                 plot.refresh(alt="Keine Darstellung: Eine Eingabe ist ungültig; der Hinweis unter dem Widget sagt, was zu tun ist.")
                 for t in texts:
                     t.value = NO_RESULT
                 raise
         return wrapped
     return deco
+
+
+_blank_on_error = blank_on_error
 
 
 # ---------------------------------------------------------------------------------------
@@ -115,8 +134,17 @@ def _comparison_text(df) -> str:
     return "<ul>" + "".join(lines) + "</ul>" + extra
 
 
-def cross_channel() -> LivePanel:
-    """Locafox figures: table + grouped bars; pick indicators and a reading of „plus 15 Prozent“."""
+growth_leaders = model.growth_leaders
+
+
+def cross_channel(predict: bool = True) -> LivePanel:
+    """Locafox figures: table + grouped bars; pick indicators and a reading of „plus 15 Prozent“.
+
+    With ``predict`` the learner first commits to the indicators that grew most (in
+    percentage points, relative); the views, which print the answer, open afterwards.
+    Invariants (tests/test_m03_invariants.py): every value in the table is a plotted bar
+    height; the „größter Zuwachs“ line names the maximum of the table's columns.
+    """
     full = model.locafox_table("keine")
     ids = list(full["id"])
     labels = list(full["kennzahl"])
@@ -196,7 +224,7 @@ def cross_channel() -> LivePanel:
         table.value = locafox_table_html(tab, v["lesart"])
         text.value = _comparison_text(tab)
 
-    return LivePanel(
+    panel = LivePanel(
         title="Cross-Channel im Einzelhandel",
         question="Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
                  "und wenn Sie „plus 15 Prozent“ bei Buy & Collect anders lesen?",
@@ -207,6 +235,19 @@ def cross_channel() -> LivePanel:
                     "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
                     "als abgeleitet gekennzeichnet.",
     )
+    panel.artists = {"ax": ax, "derived": derived, "frames": frames}
+    if predict:
+        comparable = full[np.isfinite(full["aenderung_pp"])]
+        opts = [(r.kennzahl, r.id) for r in comparable.itertuples()]
+        label = dict((i, lab) for lab, i in opts)
+        top_pp, top_rel = growth_leaders("keine")
+        gate(panel, Predict([
+            Question("Welches Angebot ist in Prozentpunkten am stärksten gewachsen?", choices=opts,
+                     answer=lambda: (top_pp, f"in Prozentpunkten am stärksten gewachsen ist „{label[top_pp]}“")),
+            Question("Welches Angebot ist relativ (in Prozent) am stärksten gewachsen?", choices=opts,
+                     answer=lambda: (top_rel, f"relativ am stärksten gewachsen ist „{label[top_rel]}“")),
+        ]))
+    return panel
 
 
 # ---------------------------------------------------------------------------------------
@@ -218,15 +259,42 @@ RUNS = 20
 N_PERSONS = 1000
 
 
+_VERDICT_TEXT = {
+    "fast_alle": "erreicht fast alle",
+    "mehrheit": "erreicht mehr als die Hälfte",
+    "verpufft": "verpufft (R unter 1: sie stirbt von selbst aus)",
+    "langsam": "erreicht in {days} Tagen erst {share} – R liegt über 1, sie stirbt also nicht von selbst aus, "
+               "wächst in einem Netz aus engen Kreisen aber langsam",
+    "teil": "erreicht in {days} Tagen {share}",
+}
+
+
+def reach_verdict(s: model.Spread) -> str:
+    """The German sentence for :attr:`model.Spread.verdict`."""
+    return _VERDICT_TEXT[s.verdict].format(days=DAYS, share=pct(s.share))
+
+
 def _spread_sentence(who: str, s: model.Spread) -> str:
     return (f"<li><b>{who}</b> (Weitererzähl-Wahrscheinlichkeit {num(s.p, 2)}): nach {DAYS} Tagen kennen im Mittel "
             f"<b>{num(s.final_mean, 0)} von {num(s.n, 0)}</b> Personen die Geschichte ({pct(s.share)}); "
             f"in 8 von 10 Läufen zwischen {num(float(np.quantile(s.final, 0.1)), 0)} und "
-            f"{num(float(np.quantile(s.final, 0.9)), 0)}. Verzweigungsfaktor R ≈ {num(s.branching, 1)}.</li>")
+            f"{num(float(np.quantile(s.final, 0.9)), 0)}. Die Geschichte {escape(reach_verdict(s))}. "
+            f"Verzweigungsfaktor R ≈ {num(s.branching, 1)} (Obergrenze).</li>")
 
 
-def mundpropaganda() -> LivePanel:
-    """Reach over the days of a delighted and an annoyed customer's story (seeded network)."""
+def _predicted_reach(channel: str, contacts: int) -> float:
+    """Mean reach of the delighted customer's story at the widget's other defaults."""
+    return model.word_of_mouth(0.10, 2.0, contacts, channel, DAYS, n=N_PERSONS, runs=RUNS, seed=1)["positiv"].final_mean
+
+
+def mundpropaganda(predict: bool = True) -> LivePanel:
+    """Reach over the days of a delighted and an annoyed customer's story (seeded network).
+
+    Invariants (tests/test_m03_invariants.py): the numbers in the text are the last points of
+    the plotted lines; „fast alle“ only when the plotted mean is ≥ 90 % of the persons,
+    „verpufft“ only below 10 %; R is called an upper bound, never the reason for a reach the
+    plot does not show.
+    """
     plot = LivePlot(figsize=(7.0, 4.0))
     ax = plot.fig.add_subplot()
     style_axes(ax, f"Wie weit reicht eine Kundengeschichte? ({num(N_PERSONS, 0)} Personen)",
@@ -267,11 +335,11 @@ def mundpropaganda() -> LivePanel:
         plot.refresh(alt=(f"Liniendiagramm über {DAYS} Tage, Kanal {channel}, {int(v['kontakte'])} Kontakte pro Person: "
                           f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} Personen, "
                           f"die des verärgerten Kunden {num(neg.final_mean, 0)} von {N_PERSONS}."))
-        verdict = ("Beide Geschichten verpuffen weitgehend." if max(pos.branching, neg.branching) < 1 else
-                   "Mindestens eine Geschichte liegt über der Schwelle R = 1 und kann fast alle erreichen.")
         text.value = (f"<ul>{_spread_sentence('Begeisterte Kundin', pos)}{_spread_sentence('Verärgerter Kunde', neg)}</ul>"
-                      f"<p>{escape(verdict)} Faustregel: Erzählt jede Person die Geschichte im Mittel mehr als "
-                      "einer weiteren Person weiter (R über 1), breitet sie sich lawinenartig aus.</p>")
+                      "<p>Faustregel: Liegt R unter 1, stirbt eine Geschichte von selbst aus. Liegt R über 1, kann sie "
+                      "sich ausbreiten – wie schnell, hängt davon ab, wie weit die Kontakte über den eigenen Kreis "
+                      "hinausreichen. R ist eine Obergrenze: Es zählt jeden Kontakt als neu, auch wenn er die "
+                      "Geschichte schon kennt. Was wirklich ankommt, zeigt die Kurve.</p>")
 
     seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed):",
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
@@ -285,7 +353,7 @@ def mundpropaganda() -> LivePanel:
     for c in controls.values():
         if hasattr(c, "continuous_update"):
             c.continuous_update = False  # one network simulation per release, not per pixel
-    return LivePanel(
+    panel = LivePanel(
         title="Mundpropaganda im Netz",
         question="Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt wird "
                  "und das Netz nicht vergisst?",
@@ -298,6 +366,21 @@ def mundpropaganda() -> LivePanel:
                      "der Standardwert 2 ist eine Annahme des Kurses. 20 Läufe mit festem Zufallsstart: Gleiche "
                      "Einstellungen geben immer dasselbe Bild."),
     )
+    panel.artists = {"pos": line_pos, "neg": line_neg, "ax": ax}
+    if predict:
+        def answer(channel, k):
+            def f():
+                val = _predicted_reach(channel, k)
+                return val, f"{num(val, 0)} von {num(N_PERSONS, 0)} ({model.CHANNEL_DE[channel].split(' ')[0]}, {k} Kontakte)"
+            return f
+        gate(panel, Predict([
+            Question("Offline mit 6 Kontakten: Wie viele der 1.000 Menschen kennen die Geschichte der begeisterten "
+                     "Kundin nach 15 Tagen?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+                     answer=answer("offline", 6)),
+            Question("Online mit 20 Kontakten?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+                     answer=answer("online", 20)),
+        ]))
+    return panel
 
 
 # ---------------------------------------------------------------------------------------
@@ -375,6 +458,7 @@ def antwortzeit() -> LivePanel:
 
     target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten):", continuous_update=False,
                           style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
+    artists = {"night": dot_night, "always": dot_247, "line_night": line_night, "line_247": line_247, "ax": ax}
     controls = {
         "zielzeit": target,
         "servicelevel": slider("Servicelevel: Anteil der Antworten innerhalb der Zielzeit", 80, 50, 95, 5,
@@ -382,7 +466,7 @@ def antwortzeit() -> LivePanel:
         "kundschaft": dropdown("Kundschaft", list(PATIENCE), next(iter(PATIENCE))),
         "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
     }
-    return LivePanel(
+    return _with_artists(artists, LivePanel(
         title="Antwortzeit und 24/7-Erwartung",
         question="Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für Antworten "
                  "verlängern – und wenn nach Feierabend niemand antwortet?",
@@ -392,7 +476,7 @@ def antwortzeit() -> LivePanel:
                      "Buchkapitels, dass schon wenige Minuten irritieren; die anderen Werte sind Annahmen). Wer länger "
                      "warten muss, als die eigene Geduld reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit "
                      "warten ohne 24/7-Service zusätzlich 8 Stunden."),
-    )
+    ))
 
 
 # ---------------------------------------------------------------------------------------
@@ -404,7 +488,12 @@ OBS_OLD, OBS_NEW = 0.60, 0.73
 
 
 def bass_diffusion() -> LivePanel:
-    """Bass curve with p and q; does it reproduce 60 % → 73 % online shops in one year?"""
+    """Bass curve with p and q; does it reproduce 60 % → 73 % online shops in one year?
+
+    Invariants (tests/test_m03_invariants.py): the model point and both observed points lie
+    inside the x limits; the percentage in the text is the plotted model point; the peak
+    sentence never says „nach 0,0 Jahren“.
+    """
     plot = LivePlot(figsize=(7.0, 4.0))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Wie schnell setzt sich der Onlineshop durch?", "Jahre seit Markteinführung",
@@ -415,6 +504,7 @@ def bass_diffusion() -> LivePanel:
     german_axis(ax.xaxis, 0)
     german_axis(ax.yaxis, 0, "%")
     t = np.linspace(0, YEARS, 161)
+    state = {"xmax": YEARS}
     (curve,) = ax.plot(t, np.zeros_like(t), "-", color=PALETTE["blau"], linewidth=2, label="Bass-Modell")
     (model_pt,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=9, markeredgecolor="black",
                           label="Modell ein Jahr später")
@@ -428,31 +518,43 @@ def bass_diffusion() -> LivePanel:
     @_blank_on_error(plot, [curve, model_pt, obs, peak], [text])
     def update(v):
         p, q = v["p"], v["q"]
-        ys = 100 * model.bass_F(t, p, q)
-        t0 = model.bass_time_of(OBS_OLD, p, q)
-        nxt = model.bass_step(OBS_OLD, p, q, 1.0)
-        t_peak = model.bass_peak(p, q)
+        fit = model.bass_fit(p, q, OBS_OLD, OBS_NEW, YEARS)
+        t0, nxt, t_peak, xmax = fit.t0, fit.next_share, fit.t_peak, fit.xmax
+        if xmax != state["xmax"]:  # the points would leave the chart: widen the time axis (one full draw)
+            state["xmax"] = xmax
+            ax.set_xlim(0, xmax)
+            ax.set_xticks(np.arange(0, xmax + 1, xmax // 10))
+            plot.invalidate()
+        tt = np.linspace(0, xmax, 161)
+        ys = 100 * model.bass_F(tt, p, q)
+        curve.set_xdata(tt)
         for a in (curve, model_pt, obs, peak):
             a.set_visible(True)
         curve.set_ydata(ys)
         model_pt.set_data([t0 + 1], [100 * nxt])
         obs.set_data([t0, t0 + 1], [100 * OBS_OLD, 100 * OBS_NEW])
         peak.set_xdata([t_peak, t_peak])
-        gap = 100 * (nxt - OBS_NEW)
+        gap = fit.gap_pp
         plot.refresh(alt=(f"S-Kurve des Bass-Modells mit p = {num(p, 3)} und q = {num(q, 2)}: Von 60 Prozent steigt der "
                           f"Anteil in einem Jahr auf {num(100 * nxt, 1)} Prozent; beobachtet wurden 73 Prozent."))
         verdict = ("Ihr Modell trifft die beobachteten 73 % auf einen Prozentpunkt genau."
-                   if abs(gap) <= 1 else
+                   if fit.hit else
                    f"Ihr Modell liegt {num(abs(gap), 1)} Prozentpunkte {'über' if gap > 0 else 'unter'} den beobachteten 73 %.")
+        if fit.peak_at_start:
+            peak_s = ("Den stärksten Zuwachs pro Jahr gibt es <b>gleich zu Beginn</b>: Die Nachahmung (q) ist nicht "
+                      "stärker als der Anstoß von außen (p), deshalb gibt es keinen späteren Gipfel.")
+        else:
+            peak_s = f"Den stärksten Zuwachs pro Jahr gibt es nach <b>{num(t_peak, 1)} Jahren</b>."
+        axis_s = (f" Die Zeitachse reicht deshalb bis {xmax} Jahre." if xmax > YEARS else "")
         text.value = (f"<p>Ein Jahr nach dem Stand von 60 % sagt Ihr Modell <b>{pct(nxt, 1)}</b> voraus. "
-                      f"{escape(verdict)}</p><p>Den stärksten Zuwachs pro Jahr gibt es nach "
-                      f"<b>{num(t_peak, 1)} Jahren</b>; 60 % erreicht das Modell nach {num(t0, 1)} Jahren.</p>")
+                      f"{escape(verdict)}</p><p>{peak_s} 60 % erreicht das Modell nach {num(t0, 1)} Jahren.{axis_s}</p>")
 
+    artists = {"curve": curve, "model_pt": model_pt, "obs": obs, "peak": peak, "ax": ax}
     controls = {
         "p": slider("Innovationskoeffizient p (Anstoß von außen)", 0.03, 0.001, 0.1, 0.001, fmt=".3f"),
         "q": slider("Imitationskoeffizient q (Nachahmung, Mundpropaganda)", 0.38, 0.05, 0.8, 0.01, fmt=".2f"),
     }
-    return LivePanel(
+    return _with_artists(artists, LivePanel(
         title="Bass-Diffusion: Onlineshops im Handel",
         question="Was passiert mit der Ausbreitung eines neuen Kanals, wenn Nachahmung (q) stärker wirkt als der "
                  "Anstoß von außen (p) – und welche Werte passen zu den Locafox-Zahlen?",
@@ -462,7 +564,7 @@ def bass_diffusion() -> LivePanel:
                      "(Sultan, Farley & Lehmann 1990), nicht aus Handelsdaten geschätzt. Die Locafox-Zahlen setzt "
                      "das Widget so auf die Kurve, dass 60 % getroffen werden, und nimmt an, dass die zweite "
                      "Erhebung ein Jahr später lag (die Quelle nennt das Jahr nicht)."),
-    )
+    ))
 
 
 WIDGETS = {"cross_channel": cross_channel, "mundpropaganda": mundpropaganda, "antwortzeit": antwortzeit,

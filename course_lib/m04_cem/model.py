@@ -66,20 +66,34 @@ def _sigmoid(z: float) -> float:
 def empfehlungsneigung(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilheit=K_DEFAULT) -> float:
     """Toy probability that the customer actively recommends [Lernmodell].
 
-    ``r = σ(k·(P − θ)) · σ(k·(V − θ)) · σ(k·(U − θ))`` with the logistic function σ.
+    ``r = σ(k·(min(P, V, U) − θ))`` with the logistic function σ: the weakest link alone
+    sets the propensity (non-compensatory – two strong ratings cannot lift a weak one).
 
     Parameters: ratings ``P, V, U`` in [0; 10]; threshold ``θ`` in [5; 9] (default 7, BRIEF
     W4-1, in line with the NPS logic that 9–10 are promoters and 7–8 passive); steepness
-    ``k`` in [0,1; 5] (default 1,2, BRIEF W4-1). A product of terms is non-compensatory: one
-    low rating pulls the result towards 0 however high the others are. Exactly at the
-    threshold each factor is 0,5. Returns a value in (0; 1).
+    ``k`` in [0,1; 5] (default 1,2, BRIEF W4-1). Exactly at the threshold ``r = 0,5``; so
+    ``r ≥ 0,5`` holds exactly when the AVR rule ``min(P, V, U) ≥ θ`` holds – the bar and the
+    verdict can never disagree. (BRIEF W4-1 proposed the product ``Π σ(k·(x_i − θ))``; it gives
+    12,5 % at 7/7/7 with the verdict „Referenz“ but 34 % at 10/10/6,5 without – a bar that
+    contradicts its own rule, so the course uses the weakest link.) Returns a value in (0; 1).
     """
     p = _rating(produkt, "Produkt/Dienstleistung")
     v = _rating(verkaeufer, "Verkäufer")
     u = _rating(unternehmen, "Unternehmen")
     t = check_number(schwelle, "Schwelle", *THETA_RANGE)
     k = check_number(steilheit, "Steilheit", 0.1, 5)
-    return _sigmoid(k * (p - t)) * _sigmoid(k * (v - t)) * _sigmoid(k * (u - t))
+    return _sigmoid(k * (min(p, v, u) - t))
+
+
+EMPFEHLUNG_SCHWELLE = 0.5
+"""Propensity at which the AVR rule is met (σ(0)); drawn as the line on the recommendation bar."""
+
+
+def punkte(x: float) -> str:
+    """„1 Punkt“, „0,5 Punkte“, „2 Punkte“ (German number with the right noun)."""
+    from ..format_de import num
+
+    return "1\u00a0Punkt" if abs(x - 1) < 1e-9 else f"{num(x, 1, strip=True)}\u00a0Punkte"
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,7 @@ class AvrResult:
     schwelle: float          # θ
     vollumfaenglich: bool    # min(P, V, U) ≥ θ
     schwaechstes: str        # key of the weakest dimension (first one on ties)
+    schwaechste: tuple       # keys of ALL dimensions with the lowest rating (ties: several)
     luecke: float            # how many points the weakest link lacks (0 if reached)
     mittelwert: float        # compensatory comparison mean(P, V, U)
     mittel_reicht: bool      # mean ≥ θ (what a compensatory rule would say)
@@ -96,7 +111,29 @@ class AvrResult:
 
     @property
     def schwaechstes_label(self) -> str:
-        return DIM_LABELS[self.schwaechstes]
+        """Label(s) of the weakest link; ties name every tied dimension."""
+        return ", ".join(DIM_LABELS[d] for d in self.schwaechste)
+
+    @property
+    def gleichstand(self) -> bool:
+        return len(self.schwaechste) > 1
+
+    @property
+    def verdict(self) -> str:
+        """„empfiehlt“ iff the AVR rule holds (then ``empfehlung ≥ 0,5``), else „empfiehlt_nicht“."""
+        return "empfiehlt" if self.vollumfaenglich else "empfiehlt_nicht"
+
+    @property
+    def luecke_text(self) -> str:
+        """German sentence on the gap of the weakest link(s), grammatical for 1 and ties."""
+        if self.vollumfaenglich:
+            return ""
+        if self.gleichstand:
+            return (f"Den gleich schwachen Gliedern ({self.schwaechstes_label}) fehlen je {punkte(self.luecke)} "
+                    "bis zur Schwelle.")
+        return f"Dem schwächsten Glied ({self.schwaechstes_label}) fehlen {punkte(self.luecke)} bis zur Schwelle." \
+            if abs(self.luecke - 1) > 1e-9 else \
+            f"Dem schwächsten Glied ({self.schwaechstes_label}) fehlt {punkte(self.luecke)} bis zur Schwelle."
 
     @property
     def rat(self) -> str:
@@ -117,6 +154,7 @@ def avr_status(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilhe
     t = check_number(schwelle, "Schwelle", *THETA_RANGE)
     ratings = {"produkt": p, "verkaeufer": v, "unternehmen": u}
     weakest = min(DIMENSIONS, key=lambda d: ratings[d])  # min keeps the first on ties
+    tied = tuple(d for d in DIMENSIONS if ratings[d] == ratings[weakest])
     low = tuple(d for d in DIMENSIONS if ratings[d] < t)
     mean = (p + v + u) / 3
     return AvrResult(
@@ -124,6 +162,7 @@ def avr_status(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilhe
         schwelle=t,
         vollumfaenglich=not low,
         schwaechstes=weakest,
+        schwaechste=tied,
         luecke=max(0.0, t - ratings[weakest]),
         mittelwert=mean,
         mittel_reicht=mean >= t,
@@ -138,7 +177,7 @@ def avr_status(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilhe
 QUADRANTS = {
     "partner": {
         "label": "Partner",
-        "bedeutung": "Fachliche und persönliche Bedürfnisse sind erfüllt – das Optimum: Die Beziehung trägt auch in schwierigen Zeiten.",
+        "bedeutung": "Fachliche und persönliche Bedürfnisse sind mindestens bis zur Schnittlinie erfüllt – das angestrebte Feld. Je weiter oben rechts, desto eher trägt die Beziehung auch in schwierigen Zeiten.",
         "massnahme": "Pflegen und weiterentwickeln; um eine Empfehlung bitten.",
         "herkunft": "Buchkapitel",
         "risiko": 0,
@@ -159,7 +198,7 @@ QUADRANTS = {
     },
     "ende": {
         "label": "Beziehungsende",
-        "bedeutung": "Weder fachliche noch persönliche Bedürfnisse sind erfüllt – im ungünstigsten Fall endet die Vertragsbeziehung.",
+        "bedeutung": "Fachliche und persönliche Bedürfnisse liegen beide unter der Schnittlinie – im ungünstigsten Fall endet die Vertragsbeziehung.",
         "massnahme": "Sofort das offene Gespräch suchen: Was ist schiefgelaufen, was braucht der Kunde wirklich?",
         "herkunft": "Buchkapitel (ungünstigster Fall); Lage im Quadranten: Deutung des Kurses",
         "risiko": 3,
@@ -192,10 +231,16 @@ def bindung(fachlich, persoenlich) -> float:
     return f * p / 100.0
 
 
-def austauschbarkeit(persoenlich) -> float:
-    """Toy replaceability ``1 − Pe/10`` in [0; 1] (BRIEF W4-2) [Lernmodell]: without a personal bond anyone can replace you."""
+def austauschbarkeit(fachlich, persoenlich) -> float:
+    """Toy replaceability ``1 − min(F, Pe)/10`` in [0; 1] [Lernmodell].
+
+    BRIEF W4-2 proposed ``1 − Pe/10``; that calls a likeable supplier without any technical
+    performance (F = 0, Pe = 10) irreplaceable (0,00). A customer can replace a supplier who
+    fails on *either* side, so the weaker of the two sets the replaceability.
+    """
+    f = check_number(fachlich, "Fachliche Bedürfnisse", 0, SCALE_MAX)
     p = check_number(persoenlich, "Persönliche Bedürfnisse", 0, SCALE_MAX)
-    return 1.0 - p / SCALE_MAX
+    return 1.0 - min(f, p) / SCALE_MAX
 
 
 @dataclass(frozen=True)
@@ -210,6 +255,8 @@ class MatrixResult:
     herkunft: str
     bindung: float
     austauschbarkeit: float
+    quadrant_mitte: str = ""       # quadrant at the middle of the scale (cut 5) for comparison
+    massstab: str = ""             # note when the cut line, not the ratings, decides the quadrant
 
     @property
     def gedeutet(self) -> bool:
@@ -223,8 +270,22 @@ def matrix_position(fachlich, persoenlich, schnitt=CUT_DEFAULT) -> MatrixResult:
     info = QUADRANTS[q]
     f = check_number(fachlich, "Fachliche Bedürfnisse", 0, SCALE_MAX)
     p = check_number(persoenlich, "Persönliche Bedürfnisse", 0, SCALE_MAX)
-    return MatrixResult(f, p, check_number(schnitt, "Schnittlinie", *CUT_RANGE), q, info["label"], info["bedeutung"],
-                        info["massnahme"], info["herkunft"], bindung(f, p), austauschbarkeit(p))
+    c = check_number(schnitt, "Schnittlinie", *CUT_RANGE)
+    mid = quadrant(f, p, CUT_DEFAULT)
+    massnahme, note = info["massnahme"], ""
+    if mid != q:
+        from ..format_de import num
+
+        strict = c > CUT_DEFAULT
+        note = (f"Mit Ihrer Schnittlinie {num(c, 1, strip=True)} liegt dieser Kunde im Feld „{info['label']}“; "
+                f"an der Skalenmitte 5 läge er im Feld „{QUADRANTS[mid]['label']}“. "
+                + ("Ihr Maßstab ist strenger als die Skalenmitte – ein Anlass, genauer hinzusehen, kein Alarm."
+                   if strict else "Ihr Maßstab ist milder als die Skalenmitte – die Werte selbst sind niedrig."))
+        if q == "ende" and strict:
+            massnahme = ("Im nächsten Gespräch gezielt nachfragen, wo Sie unter den eigenen Ansprüchen bleiben – "
+                         "fachlich und persönlich.")
+    return MatrixResult(f, p, c, q, info["label"], info["bedeutung"], massnahme, info["herkunft"], bindung(f, p),
+                        austauschbarkeit(f, p), mid, note)
 
 
 # --------------------------------------------------------------------------------------
@@ -352,22 +413,30 @@ BONUS_DEFAULT = 3.0
 REST_ANTEIL = 0.1
 URTEILE = {
     "enttaeuschung": "Enttäuschung",
-    "zufriedenheit": "Zufriedenheit (Erwartung erfüllt)",
+    "zufriedenheit": "Erwartung erfüllt",
     "begeisterung": "Begeisterung",
 }
 
 
-def zufriedenheit(abweichung, gewicht_enttaeuschung=GEWICHT_DEFAULT) -> float:
-    """Satisfaction effect of a disconfirmation ``Z = Erleben − Erwartung`` [Lernmodell].
+def zufriedenheit(abweichung, gewicht_enttaeuschung=GEWICHT_DEFAULT, toleranz=TOLERANZ_DEFAULT) -> float:
+    """Effect of a disconfirmation ``Z = Erleben − Erwartung`` on satisfaction [Lernmodell].
 
-    ``S = tanh(0,3·Z)`` for ``Z ≥ 0`` and ``S = tanh(0,3·w·Z)`` for ``Z < 0``, in (−1; 1)
-    (the scale of the Kano diagrams: −1 very dissatisfied, +1 delighted). ``Z`` in
-    [−10; 10]. ``w`` in [1; 3] (default 1,5): a disappointment weighs more than a
-    positive surprise of the same size – a setting of the toy model, not a measurement.
+    Inside the tolerance zone ``|Z| < t`` the expectation counts as met and the effect is 0
+    (neutral); outside it ``S = tanh(0,3·(Z − t))`` for ``Z ≥ t`` (delight) and
+    ``S = tanh(0,3·w·(Z + t))`` for ``Z ≤ −t`` (disappointment), in (−1; 1) (the scale of the
+    Kano diagrams: −1 very dissatisfied, +1 delighted). So the sign of the effect always
+    agrees with :func:`urteil`. ``Z`` in [−10; 10]; ``w`` in [1; 3] (default 1,5): a
+    disappointment weighs more than a positive surprise of the same size; ``t`` in [0,1; 3]
+    (default 1). Settings of the toy model, not measurements.
     """
     z = check_number(abweichung, "Abweichung", -SCALE_MAX, SCALE_MAX)
     w = check_number(gewicht_enttaeuschung, "Gewicht der Enttäuschung", 1, 3)
-    return math.tanh(STEIGUNG * z) if z >= 0 else math.tanh(STEIGUNG * w * z)
+    t = check_number(toleranz, "Toleranzzone", 0.1, 3)
+    if z >= t:
+        return math.tanh(STEIGUNG * (z - t))
+    if z <= -t:
+        return math.tanh(STEIGUNG * w * (z + t))
+    return 0.0
 
 
 def urteil(abweichung, toleranz=TOLERANZ_DEFAULT) -> str:
@@ -430,6 +499,8 @@ class LueckeResult:
     treue: float                   # S(E_treue − M) in (−1; 1)
     zufriedenheit_ohne_panne: float
     treue_ohne_panne: float
+    toleranz: float = TOLERANZ_DEFAULT
+    urteil_ohne_panne: str = ""
 
     @property
     def urteil_label(self) -> str:
@@ -464,8 +535,23 @@ def erwartungsluecke(versprechen, erlebnis, panne=False, qualitaet=8.0, schwere=
         versprechen=m, erlebnis=d, panne=panne, qualitaet=q,
         erlebnis_zufriedenheit=e_zuf, erlebnis_treue=e_treue, abweichung=z,
         urteil=urteil(z, toleranz), enttaeuschung=max(0.0, m - e_zuf),
-        zufriedenheit=zufriedenheit(z, gewicht_enttaeuschung),
-        treue=zufriedenheit(e_treue - m, gewicht_enttaeuschung),
-        zufriedenheit_ohne_panne=zufriedenheit(d - m, gewicht_enttaeuschung),
-        treue_ohne_panne=zufriedenheit(d - m, gewicht_enttaeuschung),
+        zufriedenheit=zufriedenheit(z, gewicht_enttaeuschung, toleranz),
+        treue=zufriedenheit(e_treue - m, gewicht_enttaeuschung, toleranz),
+        zufriedenheit_ohne_panne=zufriedenheit(d - m, gewicht_enttaeuschung, toleranz),
+        treue_ohne_panne=zufriedenheit(d - m, gewicht_enttaeuschung, toleranz),
+        toleranz=check_number(toleranz, "Toleranzzone", 0.1, 3),
+        urteil_ohne_panne=urteil(d - m, toleranz),
     )
+
+
+def kipp_versprechen(erlebnis, toleranz=TOLERANZ_DEFAULT, step=0.5) -> float:
+    """Smallest promise on the slider grid (``step``) at which the verdict is „Enttäuschung“
+    for the experience ``erlebnis`` without a failure (``M ≥ D + t``); NaN if none ≤ 10."""
+    d = check_number(erlebnis, "Erlebte Leistung", 0, SCALE_MAX)
+    t = check_number(toleranz, "Toleranzzone", 0.1, 3)
+    k = 0
+    while k * step <= SCALE_MAX + 1e-9:
+        if urteil(d - k * step, t) == "enttaeuschung":
+            return k * step
+        k += 1
+    return math.nan

@@ -14,9 +14,11 @@ from matplotlib.patches import Patch, Rectangle
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
+from ..blocks.predict import Predict, Question, gate
 from ..blocks.panel import LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
+from ..m03_digitalisierung.view import blank_on_error
 from . import model
 
 OWN = "__eigene__"
@@ -26,25 +28,47 @@ OWN = "__eigene__"
 # AVR-Check
 # ======================================================================================
 class AvrCheck(LivePanel):
-    """LivePanel plus a drop-down that loads example customers into the three sliders."""
+    """LivePanel plus a drop-down that loads example customers into the three sliders.
+
+    A rating that is missing for the loaded customer is never taken from the previous
+    slider position: the dimension is marked „fehlt“, no verdict and no recommendation is
+    shown until the learner sets that slider to an own estimate.
+
+    Invariants (tests/test_m04_invariants.py): the verdict „empfiehlt“ appears iff the
+    recommendation bar is at or above its 50 % line, and every state with „empfiehlt“ shows a
+    higher bar than every state without; the text's percentage equals the plotted bar; the
+    weakest-link markers sit on exactly the dimensions the text names; no verdict while a
+    rating is missing.
+    """
 
     def load_customer(self, name: str) -> None:
-        """Put the ratings of an example customer on the sliders (missing ratings stay as they are)."""
+        """Put the ratings of an example customer on the sliders; missing ratings are marked."""
         self._state["loading"] = True
         try:
             if name == OWN:
-                return
+                self._state["missing"] = {}
+                self._state["estimated"] = set()
+                return self.refresh_after_load()
             row = self._kunden.loc[self._kunden["kunde"] == name]
             if row.empty:
                 raise model.CourseInputError(f"Den Beispielkunden „{name}“ gibt es nicht.",
                                              "Bitte wählen Sie einen Kunden aus der Liste.")
             row = row.iloc[0]
+            missing = {}
             for dim in model.DIMENSIONS:
                 val = row[dim]
-                if not model._is_missing(val):
+                if model._is_missing(val):
+                    missing[dim] = self.controls[dim].value  # the learner must move this slider
+                else:
                     self.controls[dim].value = float(val)
+            self._state["missing"] = missing
+            self._state["estimated"] = set()
         finally:
             self._state["loading"] = False
+        self.refresh()
+
+    def refresh_after_load(self):
+        self._state["loading"] = False
         self.refresh()
 
 
@@ -63,7 +87,9 @@ def avr_check(kunden=None) -> AvrCheck:
     ax.set_xticks(range(0, 11, 2))
     german_axis(ax.xaxis, 0)
     bars = [plot.dynamic(ax.barh(y, 0, height=0.55, edgecolor="black", linewidth=0.8)[0]) for y in ys]
-    # the weakest link is marked by a pointer marker, not by text (text layout is slow to redraw)
+    gaps = [plot.dynamic(ax.text(0.2, y, "fehlt – bitte schätzen", va="center", fontsize=FONT["note"], visible=False))
+            for y in ys]
+    # the weakest link(s) are marked by pointer markers, not by text (text layout is slow to redraw)
     (weak,) = ax.plot([], [], marker="<", markersize=13, color="black", markerfacecolor=PALETTE["gelb"], linestyle="none")
     plot.dynamic(weak)
     theta_line = plot.dynamic(ax.axvline(7, color=PALETTE["schwarz"], linestyle="--", linewidth=1.6))
@@ -81,6 +107,9 @@ def avr_check(kunden=None) -> AvrCheck:
     ax_r.set_ylim(0, 100)
     ax_r.set_xticks([])
     german_axis(ax_r.yaxis, 0)
+    ax_r.axhline(100 * model.EMPFEHLUNG_SCHWELLE, color=PALETTE["schwarz"], linestyle="--", linewidth=1.4)
+    ax_r.annotate("AVR", (0.6, 100 * model.EMPFEHLUNG_SCHWELLE), xytext=(2, 2), textcoords="offset points",
+                  fontsize=FONT["note"], annotation_clip=False)
     rec_bar = plot.dynamic(ax_r.bar(0, 0, width=0.7, color=PALETTE["gruen"], edgecolor="black", hatch="..")[0])
 
     text = widgets.HTML()
@@ -88,60 +117,90 @@ def avr_check(kunden=None) -> AvrCheck:
     names = list(table["kunde"])
     picker = dropdown("Beispielkunde laden", [("– eigene Bewertung –", OWN)] + [(n, n) for n in names], OWN)
 
-    state = {"loading": False}
+    state = {"loading": False, "missing": {}, "estimated": set()}
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         if state["loading"]:
             return
+        for dim in list(state["missing"]):
+            if v[dim] != state["missing"][dim]:  # the learner has set an own estimate
+                del state["missing"][dim]
+                state["estimated"].add(dim)
+        missing = tuple(d for d in model.DIMENSIONS if d in state["missing"])
         r = model.avr_status(v["produkt"], v["verkaeufer"], v["unternehmen"], v["schwelle"])
-        for dim, bar, y in zip(model.DIMENSIONS, bars, ys):
+        for dim, bar, y, gap in zip(model.DIMENSIONS, bars, ys, gaps):
             x = r.ratings[dim]
             ok = x >= r.schwelle
-            bar.set_width(x)
+            bar.set_width(0 if dim in missing else x)
+            bar.set_visible(dim not in missing)
+            gap.set_visible(dim in missing)
             bar.set_facecolor(PALETTE["blau"] if ok else PALETTE["orange"])
             bar.set_hatch("" if ok else "//")
-        if r.vollumfaenglich:
-            weak.set_data([], [])
-        else:
-            weak.set_data([r.ratings[r.schwaechstes] + 0.35], [ys[model.DIMENSIONS.index(r.schwaechstes)]])
         theta_line.set_xdata([r.schwelle, r.schwelle])
-        mean_line.set_xdata([r.mittelwert, r.mittelwert])
-        rec_bar.set_height(r.empfehlung * 100)
-        ratings_s = ", ".join(f"{model.DIM_LABELS[d]} {num(r.ratings[d], 1)}" for d in model.DIMENSIONS)
-        status = "erreicht" if r.vollumfaenglich else f"nicht erreicht, schwächstes Glied: {r.schwaechstes_label}"
-        plot.refresh(alt=f"Balkendiagramm der drei Bewertungen ({ratings_s}) mit Schwelle {num(r.schwelle, 1)} "
-                         f"und Mittelwert {num(r.mittelwert, 1)}; aktive vollumfängliche Referenz {status}; "
-                         f"Empfehlungsneigung im Lernmodell {pct(r.empfehlung)}.")
-        html = [f"<p>Ihre Bewertung: {escape(ratings_s)} · Mittelwert {num(r.mittelwert, 1)} · "
-                f"Empfehlungsneigung im Lernmodell: <b>{pct(r.empfehlung)}</b></p>"]
-        if r.vollumfaenglich:
-            html.append(box("ok", f"Alle drei Urteile liegen bei mindestens {num(r.schwelle, 1)} Punkten. "
-                                  "Diese Kundin oder dieser Kunde empfiehlt Sie aktiv weiter.",
-                            title="Aktive vollumfängliche Referenz"))
+        known = [d for d in model.DIMENSIONS if d not in missing]
+        ratings_s = ", ".join(f"{model.DIM_LABELS[d]} {num(r.ratings[d], 1)}" if d not in missing
+                              else f"{model.DIM_LABELS[d]} fehlt" for d in model.DIMENSIONS)
+        html = []
+        if missing:
+            weak.set_data([], [])
+            mean_line.set_visible(False)
+            rec_bar.set_height(0)
+            rec_bar.set_visible(False)
+            gap_s = ", ".join(model.DIM_LABELS[d] for d in missing)
+            plot.refresh(alt=f"Balkendiagramm der Bewertungen ({ratings_s}); keine Auswertung, weil eine Bewertung fehlt.")
+            html.append(f"<p>Ihre Bewertung: {escape(ratings_s)}</p>")
+            html.append(box("info", f"Für diesen Kunden fehlt die Bewertung: {gap_s}. Der Kurs rät keine Werte – "
+                                    "schätzen Sie selbst mit dem Regler, was Sie erwarten. Erst dann erscheinen "
+                                    "Urteil und Empfehlungsneigung.", title="Lücke in den Daten – keine Auswertung"))
         else:
-            low = ", ".join(model.DIM_LABELS[d] for d in r.unter_schwelle)
-            html.append(box("partial", f"Unter der Schwelle von {num(r.schwelle, 1)} Punkten: {low}. "
-                                       f"Das schwächste Glied ({r.schwaechstes_label}) fehlt {num(r.luecke, 1)} Punkte. "
-                                       "Eine aktive Weiterempfehlung ist so nicht zu erwarten.",
-                            title="Keine vollumfängliche Referenz"))
-            html.append(box("hint", r.rat, title=f"Vorschlag für das schwächste Glied ({r.schwaechstes_label})"))
-        if r.mittel_reicht and not r.vollumfaenglich:
-            html.append(box("info", f"Der Mittelwert liegt bei {num(r.mittelwert, 1)} und damit über der Schwelle. "
-                                    "Ein Durchschnitt würde die Schwäche verdecken – das AVR-Modell lässt keinen Ausgleich zu.",
-                            title="Achtung, Durchschnittsfalle"))
+            mean_line.set_visible(True)
+            rec_bar.set_visible(True)
+            if r.vollumfaenglich:
+                weak.set_data([], [])
+            else:
+                weak.set_data([r.ratings[d] + 0.35 for d in r.schwaechste],
+                              [ys[model.DIMENSIONS.index(d)] for d in r.schwaechste])
+            mean_line.set_xdata([r.mittelwert, r.mittelwert])
+            rec_bar.set_height(r.empfehlung * 100)
+            rec_bar.set_facecolor(PALETTE["gruen"] if r.vollumfaenglich else PALETTE["orange"])
+            status = "erreicht" if r.vollumfaenglich else f"nicht erreicht, schwächstes Glied: {r.schwaechstes_label}"
+            plot.refresh(alt=f"Balkendiagramm der drei Bewertungen ({ratings_s}) mit Schwelle {num(r.schwelle, 1)} "
+                             f"und Mittelwert {num(r.mittelwert, 1)}; aktive vollumfängliche Referenz {status}; "
+                             f"Empfehlungsneigung im Lernmodell {pct(r.empfehlung)}.")
+            html.append(f"<p>Ihre Bewertung: {escape(ratings_s)} · Mittelwert {num(r.mittelwert, 1)} · "
+                        f"Empfehlungsneigung im Lernmodell: <b>{pct(r.empfehlung)}</b></p>")
+            if r.vollumfaenglich:
+                html.append(box("info", f"Alle drei Urteile liegen bei mindestens {num(r.schwelle, 1)} Punkten: Die "
+                                        "Bedingung für eine aktive Weiterempfehlung ist erfüllt. Die Neigung im Lernmodell "
+                                        f"liegt bei {pct(r.empfehlung)} (mindestens 50 % genau dann, wenn alle drei die "
+                                        "Schwelle erreichen) und steigt, je weiter das schwächste Urteil darüber liegt.",
+                                title="Modell: aktive vollumfängliche Referenz – empfiehlt Sie weiter"))
+            else:
+                low = ", ".join(model.DIM_LABELS[d] for d in r.unter_schwelle)
+                html.append(box("info", f"Unter der Schwelle von {num(r.schwelle, 1)} Punkten: {low}. {r.luecke_text} "
+                                        f"Die Neigung im Lernmodell bleibt unter 50 % ({pct(r.empfehlung)}): Eine aktive "
+                                        "Weiterempfehlung ist so nicht zu erwarten.",
+                                title="Modell: keine vollumfängliche Referenz – empfiehlt Sie nicht aktiv weiter"))
+                for d in r.schwaechste:
+                    html.append(box("hint", model.ADVICE[d], title=f"Vorschlag für das schwächste Glied ({model.DIM_LABELS[d]})"))
+            if r.mittel_reicht and not r.vollumfaenglich:
+                html.append(box("info", f"Der Mittelwert liegt bei {num(r.mittelwert, 1)} und damit über der Schwelle. "
+                                        "Ein Durchschnitt würde die Schwäche verdecken – das AVR-Modell lässt keinen Ausgleich zu.",
+                                title="Achtung, Durchschnittsfalle"))
         sel = picker.value
         if sel != OWN:
             row = table.loc[table["kunde"] == sel].iloc[0]
             changed = any(not model._is_missing(row[d]) and abs(float(row[d]) - r.ratings[d]) > 1e-9 for d in model.DIMENSIONS)
-            gaps = [model.DIM_LABELS[d] for d in model.DIMENSIONS if model._is_missing(row[d])]
             story = f"<p><b>Beispielkunde {escape(sel)}</b> ({escape(str(row['branche']))}): {escape(str(row['notiz']))}"
             if changed:
                 story += " <i>(Sie haben die Werte verändert.)</i>"
+            est = [model.DIM_LABELS[d] for d in model.DIMENSIONS if d in state["estimated"]]
+            if est:
+                story += f" <i>(Ihre eigene Schätzung: {escape(', '.join(est))}.)</i>"
             story += "</p>"
-            if gaps:
-                story += box("info", f"Für diesen Kunden fehlt die Bewertung: {', '.join(gaps)}. Der Kurs rät keine Werte – "
-                                     "schätzen Sie selbst mit dem Regler, was Sie erwarten.", title="Lücke in den Daten")
             html.insert(0, story)
+        del known
         text.value = "".join(html)
 
     panel = AvrCheck(
@@ -158,11 +217,12 @@ def avr_check(kunden=None) -> AvrCheck:
         extra=[picker],
         assumptions="Bewertungen auf einer Skala von 0 bis 10. Die Schwelle 7 und die Regel „alle drei mindestens "
                     "auf der Schwelle“ sind eine Deutung des Kurses: Das Buchkapitel nennt die drei Bezugsobjekte, aber "
-                    "keine Skala und keine Schwelle. Die Empfehlungsneigung ist ein Lernmodell: Produkt von drei "
-                    "logistischen Kurven mit Steilheit 1,2 – genau auf der Schwelle ergibt jedes Urteil den Faktor 0,5. "
+                    "keine Skala und keine Schwelle. Die Empfehlungsneigung ist ein Lernmodell: eine logistische Kurve "
+                    "(Steilheit 1,2) des schwächsten Urteils – genau auf der Schwelle 50 %, darunter weniger. "
                     "Die Beispielkunden sind erfunden.",
         toy_model=True,
     )
+    panel.artists = {"bars": bars, "weak": weak, "rec": rec_bar, "theta": theta_line, "gaps": gaps, "ax": ax}
     panel._kunden = table
     panel._state = state
     panel.picker = picker
@@ -240,6 +300,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
     # they are shown in portfolio mode only – switching the mode redraws the background once
     tags = [ax.text(0, 0, "", fontsize=FONT["note"], fontweight="bold", visible=False) for _ in range(min(n_rows, model.MAX_ROWS))]
     text = widgets.HTML()
+    state_controls: dict = {}
     mode = widgets.ToggleButtons(options=[("Einzelkunde", "einzel"), ("Portfolio", "portfolio")], value="einzel",
                                  description="Ansicht:", style={"description_width": "initial"})
 
@@ -251,6 +312,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
         vline.set_xdata([c, c])
         hline.set_ydata([c, c])
 
+    @blank_on_error(plot, None, [text])
     def update(v):
         c = model.check_number(v["schnitt"], "Schnittlinie", *model.CUT_RANGE)
         place_quadrants(c)
@@ -260,7 +322,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
             for t in tags:
                 t.set_visible(False)
             plot.invalidate()  # number tags appear or disappear: one full draw
-        panel_controls = getattr(update, "controls", None)
+        panel_controls = state_controls
         if panel_controls:
             panel_controls["fachlich"].disabled = portfolio_mode
             panel_controls["persoenlich"].disabled = portfolio_mode
@@ -278,7 +340,8 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
                     if r.quadrant == "ende" else "")
             text.value = (f"<p><b>Quadrant: {escape(r.label)}</b> – {escape(r.bedeutung)}{note}</p>"
                           f"<p>Bindungsstärke (Lernmodell, fachlich × persönlich ÷ 100): <b>{num(r.bindung, 2)}</b> · "
-                          f"Austauschbarkeit (1 − persönlich ÷ 10): <b>{num(r.austauschbarkeit, 2)}</b></p>"
+                          f"Austauschbarkeit (1 − schwächerer der beiden Werte ÷ 10): <b>{num(r.austauschbarkeit, 2)}</b></p>"
+                          + (box("info", r.massstab, title="Ihr Maßstab entscheidet") if r.massstab else "")
                           + box("hint", r.massnahme, title="Nächster Schritt") + STAR_NOTE)
             return
         pf = model.portfolio(table, c)
@@ -323,7 +386,8 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
                     "Bindungsstärke und Austauschbarkeit sind Lernmodelle. Die Portfolio-Kunden sind erfunden.",
         toy_model=True,
     )
-    update.controls = panel.controls
+    state_controls.update(panel.controls)
+    panel.artists = {"single": single, "vline": vline, "hline": hline, "groups": groups, "ax": ax}
     panel.refresh()
     return panel
 
@@ -331,27 +395,41 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
 # ======================================================================================
 # Erwartungslücke
 # ======================================================================================
-def erwartungsluecke() -> LivePanel:
-    """Promise vs. delivered experience, optionally with a failure and its complaint handling."""
+def erwartungsluecke(predict: bool = True) -> LivePanel:
+    """Promise vs. delivered experience, optionally with a failure and its complaint handling.
+
+    One curve: the effect on satisfaction over the experience that counts, ``S(E − M)``. The
+    markers sit at the experience the verdict uses – without failure at the slider value,
+    with failure at the experience after failure and handling (an arrow from the slider
+    value) – so a marker lies in the zone its verdict names. The quality slider is inactive
+    without a failure. Model outcomes use information boxes, never the learner's ✅/❌.
+
+    Invariants (tests/test_m04_invariants.py): verdict „Enttäuschung“ ⇔ marker left of the
+    disappointment zone edge ⇔ effect < 0 or on the edge; „Erwartung erfüllt“ ⇔ effect 0;
+    „Begeisterung“ ⇔ marker in the delight zone; the experience in the text equals the
+    marker's x; „Enttäuschung … Punkte“ is named only under the verdict „Enttäuschung“.
+    """
     plot = LivePlot(figsize=(7.6, 4.3))
     gs = plot.fig.add_gridspec(1, 2, width_ratios=[2.3, 1])
     ax = plot.fig.add_subplot(gs[0, 0])
     ax_b = plot.fig.add_subplot(gs[0, 1])
-    style_axes(ax, "Versprechen und Erleben", "Erlebte Leistung (Punkte 0–10)", "Zufriedenheit (−1 bis +1)")
-    ax.set_xlim(0, 10)
+    style_axes(ax, "Versprechen und Erleben", "Erlebte Leistung, die zählt (Punkte 0–10)",
+               "Wirkung auf die Zufriedenheit (−1 bis +1)")
+    ax.set_xlim(-0.3, 10.3)
     ax.set_ylim(-1.05, 1.05)
+    ax.set_xticks(range(0, 11, 2))
     german_axis(ax.xaxis, 0)
     german_axis(ax.yaxis, 1)
     ax.axhline(0, color="#999999", linewidth=0.8)
-    xs = np.linspace(0, 10, 81)
+    xs = np.linspace(0, 10, 201)
     zone_lo = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#f6d5c6", hatch="\\\\", edgecolor="#e3b4a3", linewidth=0)))
     zone_hi = plot.dynamic(ax.add_patch(Rectangle((0, -1.05), 1, 2.1, facecolor="#d4ecdf", hatch="..", edgecolor="#9fcdb4", linewidth=0)))
     promise = plot.dynamic(ax.axvline(8, color="black", linestyle="--", linewidth=1.5, label="Versprechen"))
-    (curve0,) = ax.plot(xs, xs * 0, color=PALETTE["blau"], linewidth=2.2, label="ohne Panne")
-    (curve1,) = ax.plot(xs, xs * 0, color=PALETTE["rot"], linewidth=2.2, linestyle="-.", label="mit Panne und Bearbeitung")
+    (curve0,) = ax.plot(xs, xs * 0, color=PALETTE["blau"], linewidth=2.2, label="Wirkung")
+    (shift,) = ax.plot([], [], color=PALETTE["rot"], linewidth=1.6, linestyle=":")
     (pt0,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=10, markeredgecolor="black")
     (pt1,) = ax.plot([], [], "^", color=PALETTE["rot"], markersize=11, markeredgecolor="black")
-    plot.dynamic(curve0, curve1, pt0, pt1)
+    plot.dynamic(curve0, shift, pt0, pt1)
 
     style_axes(ax_b, "Wirkung (Lernmodell)", "", "Wirkung (−1 bis +1)")
     ax_b.set_ylim(-1.05, 1.05)
@@ -361,11 +439,10 @@ def erwartungsluecke() -> LivePanel:
     german_axis(ax_b.yaxis, 1)
     bars0 = [plot.dynamic(ax_b.bar(x - 0.18, 0, width=0.34, color=PALETTE["blau"], edgecolor="black")[0]) for x in (0, 1)]
     bars1 = [plot.dynamic(ax_b.bar(x + 0.18, 0, width=0.34, color=PALETTE["rot"], edgecolor="black", hatch="//")[0]) for x in (0, 1)]
-    # one static legend below both axes (a legend inside would be covered by the moving zones)
     plot.fig.legend(handles=[
-        Line2D([], [], color=PALETTE["blau"], linewidth=2.2, marker="o", label="ohne Panne (Kurve, Balken ohne Muster)"),
-        Line2D([], [], color=PALETTE["rot"], linewidth=2.2, linestyle="-.", marker="^",
-               label="mit Panne und Bearbeitung (Kurve, Balken schraffiert)"),
+        Line2D([], [], color=PALETTE["blau"], linewidth=2.2, marker="o", label="ohne Panne (Punkt, Balken ohne Muster)"),
+        Line2D([], [], color=PALETTE["rot"], linewidth=1.6, linestyle=":", marker="^",
+               label="mit Panne und Bearbeitung (Pfeil vom Regler, Balken schraffiert)"),
         Line2D([], [], color="black", linestyle="--", label="Versprechen"),
         Patch(facecolor="#f6d5c6", hatch="\\\\", edgecolor="#e3b4a3", label="Zone Enttäuschung"),
         Patch(facecolor="#d4ecdf", hatch="..", edgecolor="#9fcdb4", label="Zone Begeisterung"),
@@ -373,33 +450,52 @@ def erwartungsluecke() -> LivePanel:
     for a in (ax, ax_b):
         a.set_yticks([-1, -0.5, 0, 0.5, 1])
     text = widgets.HTML()
+    controls = {
+        "versprechen": slider("Versprechen (Marketing, Vertrieb)", 8.0, 0, 10, 0.5, unit="Punkte"),
+        "erlebnis": slider("Erlebte Leistung", 6.5, 0, 10, 0.5, unit="Punkte"),
+        "panne": widgets.Checkbox(value=False, description="Es gab eine Panne mit Reklamation", indent=False),
+        "qualitaet": slider("Qualität der Reklamationsbearbeitung", 8.0, 0, 10, 0.5, unit="Punkte"),
+    }
 
+    @blank_on_error(plot, None, [text])
     def update(v):
+        controls["qualitaet"].disabled = not bool(v["panne"])
         r = model.erwartungsluecke(v["versprechen"], v["erlebnis"], bool(v["panne"]), v["qualitaet"])
-        m, t = r.versprechen, model.TOLERANZ_DEFAULT
-        zone_lo.set_bounds(0, -1.05, max(0.0, m - t), 2.1)
-        zone_hi.set_bounds(min(10.0, m + t), -1.05, max(0.0, 10 - (m + t)), 2.1)
+        m, t = r.versprechen, r.toleranz
+        zone_lo.set_bounds(-0.3, -1.05, max(0.0, m - t + 0.3), 2.1)
+        zone_hi.set_bounds(min(10.3, m + t), -1.05, max(0.0, 10.3 - (m + t)), 2.1)
         promise.set_xdata([m, m])
-        curve0.set_ydata([model.zufriedenheit(x - m) for x in xs])
+        curve0.set_ydata([model.zufriedenheit(x - m, model.GEWICHT_DEFAULT, t) for x in xs])
         pt0.set_data([r.erlebnis], [r.zufriedenheit_ohne_panne])
         if r.panne:
-            curve1.set_ydata([model.zufriedenheit(model.erlebnis_nach_panne(x, r.qualitaet)[0] - m) for x in xs])
-            pt1.set_data([r.erlebnis], [r.zufriedenheit])
-        for a in (curve1, pt1, *bars1):
+            pt1.set_data([r.erlebnis_zufriedenheit], [r.zufriedenheit])
+            shift.set_data([r.erlebnis, r.erlebnis_zufriedenheit], [r.zufriedenheit_ohne_panne, r.zufriedenheit])
+        for a in (shift, pt1, *bars1):
             a.set_visible(r.panne)
         bars0[0].set_height(r.zufriedenheit_ohne_panne)
         bars0[1].set_height(r.treue_ohne_panne)
-        bars1[0].set_height(r.zufriedenheit)
-        bars1[1].set_height(r.treue)
-        panne_s = (f"; mit Panne und Bearbeitung der Qualität {num(r.qualitaet, 1)}: Zufriedenheit {num(r.zufriedenheit, 2)}, "
+        bars1[0].set_height(r.zufriedenheit if r.panne else 0)
+        bars1[1].set_height(r.treue if r.panne else 0)
+        panne_s = (f"; mit Panne und Bearbeitung der Qualität {num(r.qualitaet, 1)} zählt ein Erleben von "
+                   f"{num(r.erlebnis_zufriedenheit, 1)}: Zufriedenheit {num(r.zufriedenheit, 2)}, "
                    f"Wiederkauf und Empfehlung {num(r.treue, 2)}") if r.panne else ""
-        plot.refresh(alt=f"Kurve der Zufriedenheit über der erlebten Leistung bei einem Versprechen von {num(m, 1)} Punkten; "
-                         f"markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne {num(r.zufriedenheit_ohne_panne, 2)}"
-                         f"{panne_s}.")
-        kind = {"enttaeuschung": "wrong", "zufriedenheit": "ok", "begeisterung": "ok"}[r.urteil]
-        html = [box(kind, f"Erlebt {num(r.erlebnis_zufriedenheit, 1)} Punkte bei versprochenen {num(m, 1)}: "
-                          f"Abweichung {num(r.abweichung, 1)} Punkte, Enttäuschung {num(r.enttaeuschung, 1)} Punkte.",
-                    title=f"Urteil des Kunden: {r.urteil_label}")]
+        plot.refresh(alt=f"Kurve der Wirkung auf die Zufriedenheit über der erlebten Leistung bei einem Versprechen von "
+                         f"{num(m, 1)} Punkten; markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne "
+                         f"{num(r.zufriedenheit_ohne_panne, 2)}{panne_s}.")
+        if r.panne:
+            basis = (f"Erlebt {num(r.erlebnis, 2, strip=True)} Punkte, nach Panne und Bearbeitung zählen "
+                     f"{num(r.erlebnis_zufriedenheit, 2, strip=True)} Punkte bei versprochenen {num(m, 2, strip=True)}")
+        else:
+            basis = f"Erlebt {num(r.erlebnis_zufriedenheit, 2, strip=True)} Punkte bei versprochenen {num(m, 2, strip=True)}"
+        if r.urteil == "enttaeuschung":
+            detail = f"Enttäuschung: {model.punkte(r.enttaeuschung)} unter dem Versprechen."
+        elif r.urteil == "begeisterung":
+            detail = f"{model.punkte(r.abweichung)} über dem Versprechen – mehr als die Toleranz von {model.punkte(t)}."
+        else:
+            detail = (f"Die Abweichung von {num(r.abweichung, 2, strip=True)} Punkten liegt innerhalb der Toleranz von "
+                      f"±{model.punkte(t)}: Die Erwartung gilt als erfüllt.")
+        html = [box("info", f"{basis}. {detail} Wirkung auf die Zufriedenheit: {num(r.zufriedenheit, 2)}.",
+                    title=f"Urteil des Kunden im Modell: {r.urteil_label}")]
         if r.panne:
             if r.paradox:
                 html.append(box("info", "Die gut bearbeitete Reklamation hebt die Zufriedenheit hier sogar über den Fall ohne Panne "
@@ -407,32 +503,39 @@ def erwartungsluecke() -> LivePanel:
                                         "so wie die Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen signifikanten Effekt fand.",
                                 title="Paradox sichtbar"))
             else:
-                html.append(box("info", "Die Bearbeitung macht die Panne nur teilweise wett. Fehlerfreier, sehr guter Service bleibt "
+                html.append(box("info", "Die Bearbeitung macht die Panne hier nicht mehr als wett. Fehlerfreier, sehr guter Service bleibt "
                                         "im Modell die beste Lösung – wie in der Bankstudie von Michel und Meuter.",
                                 title="Kein Paradox"))
         else:
-            html.append("<p>Setzen Sie das Häkchen bei „Panne“, um zu sehen, was eine gut oder schlecht bearbeitete Reklamation bewirkt.</p>")
+            html.append("<p>Setzen Sie das Häkchen bei „Panne“, um zu sehen, was eine gut oder schlecht bearbeitete "
+                        "Reklamation bewirkt (erst dann ist der Regler für die Qualität aktiv).</p>")
         text.value = "".join(html)
 
-    return LivePanel(
+    panel = LivePanel(
         title="Erwartungslücke",
         question="Was passiert mit der Zufriedenheit, wenn das Versprechen steigt, die Leistung aber gleich bleibt – und was ändert eine gut bearbeitete Reklamation?",
-        controls={
-            "versprechen": slider("Versprechen (Marketing, Vertrieb)", 8.0, 0, 10, 0.5, unit="Punkte"),
-            "erlebnis": slider("Erlebte Leistung", 6.5, 0, 10, 0.5, unit="Punkte"),
-            "panne": widgets.Checkbox(value=False, description="Es gab eine Panne mit Reklamation", indent=False),
-            "qualitaet": slider("Qualität der Reklamationsbearbeitung", 8.0, 0, 10, 0.5, unit="Punkte"),
-        },
+        controls=controls,
         views=[plot.widget, text],
         update=update,
-        assumptions="Lernmodell: Zufriedenheit = tanh(0,3 · (Erleben − Versprechen)); eine Enttäuschung wiegt 1,5-mal so "
-                    "schwer wie eine gleich große positive Überraschung. Innerhalb von ±1 Punkt gilt die Erwartung als erfüllt. "
+        assumptions="Lernmodell: Innerhalb von ±1 Punkt um das Versprechen gilt die Erwartung als erfüllt, die Wirkung "
+                    "auf die Zufriedenheit ist 0. Darüber wächst sie wie tanh(0,3 · Abstand jenseits der Toleranz); eine "
+                    "Enttäuschung wiegt 1,5-mal so schwer wie eine gleich große positive Überraschung. "
                     "Eine Panne kostet 3 Punkte; eine Bearbeitung der Qualität q macht q/10 von 90 % davon wett und gibt der "
                     "Zufriedenheit einen Bonus bis 3 Punkte, der bei ohnehin sehr gutem Service schrumpft. Wiederkauf und "
                     "Empfehlung bekommen keinen Bonus, weil die Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen "
                     "signifikanten Effekt fand. Alle Zahlen sind Setzungen, keine Messwerte.",
         toy_model=True,
     )
+    panel.artists = {"pt0": pt0, "pt1": pt1, "zone_lo": zone_lo, "zone_hi": zone_hi, "promise": promise,
+                     "curve": curve0, "ax": ax}
+    if predict:
+        d0 = controls["erlebnis"].value
+        kipp = model.kipp_versprechen(d0)
+        gate(panel, Predict([Question(
+            f"Die erlebte Leistung liegt bei {num(d0, 1)}. Ab welchem Versprechen (0 bis 10 Punkte) kippt das Urteil "
+            "in Enttäuschung?", unit="Punkte", unit_one="Punkt", lo=0, hi=10, digits=1, tolerance=0.25,
+            answer=lambda: (kipp, f"ab einem Versprechen von {model.punkte(kipp)} (Toleranz ±1 Punkt)"))]))
+    return panel
 
 
 WIDGETS = {"avr_check": avr_check, "beziehungsmatrix": beziehungsmatrix, "erwartungsluecke": erwartungsluecke}

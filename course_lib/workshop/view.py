@@ -37,6 +37,7 @@ class ExportWidget:
         self.message.value = html
 
     def show_preview(self) -> dict:
+        self.preview.value = ""  # an invalid pseudonym must not leave the previous preview standing
         doc = export.build(self.pseudonym.value)
         self.preview.value = ("<p><b>Genau dieser Inhalt wird gespeichert</b> – nichts sonst (keine Reflexionstexte, "
                               "kein Name, keine Uhrzeit):</p><pre style='max-height:260px;overflow:auto;font-size:90%'>"

@@ -1,0 +1,176 @@
+"""Modul 01: the widgets' text agrees with their plot at every setting (issue 19).
+
+Controls are set through the widget (hypothesis over the full slider ranges); the text and the
+plotted marker positions are read back. ``--hypothesis-show-statistics`` shows the cases.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from course_lib.blocks import guard
+from course_lib.format_de import pct
+from course_lib.m01_vertrieb30 import model, view
+
+INVARIANTS = {
+    "kundenprofil": [
+        "K1 the red marker sits at (Informationsstand, Verunsicherung), strictly inside the axes (never clipped)",
+        "K2 the role in the text is the quadrant the marker lies in (cut lines at 5)",
+        "K3 „Informiertheit … hoch“ iff Informationsstand ≥ 5 – never from online affinity alone; "
+        "„Die Fakten kennt er oft schon“ never for an uninformed customer",
+        "K4 the need for sparring shown = (Informationsstand + Mitbestimmung)/20: every step of the wish to "
+        "co-decide changes what the learner sees",
+        "K5 the default is not on a quadrant border; before the guess the views are hidden",
+    ],
+    "buying_center": [
+        "C1 all six markers are visible, inside the axes with a margin of one marker radius, and at distinct spots",
+        "C2 each person's strategy in the plan is the map quadrant of the plotted marker (Haltung 0 = neutral)",
+        "C3 no warning about a sceptical decider/gatekeeper unless the learner assigned that role, and only "
+        "for Haltung < 0",
+    ],
+}
+
+S = settings(max_examples=150, deadline=None)
+r10 = st.integers(0, 10)
+
+
+def _plain(html: str) -> str:
+    return re.sub(r" {2,}", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@functools.cache
+def _profil():
+    w = view.kundenprofil()
+    w.predict.commit("lotse")
+    return w
+
+
+@functools.cache
+def _bc():
+    return view.buying_center()
+
+
+@S
+@given(o=r10, i=r10, u=r10, m=r10)
+def test_kundenprofil_invariants(o, i, u, m):
+    w = _profil()
+    before = len(guard.LAST_ERRORS)
+    with w.hold():
+        for k, x in zip(("online", "info", "unsicherheit", "mitbestimmung"), (o, i, u, m)):
+            w.controls[k].value = x
+    plain = _plain(w.view_box.children[1].value)
+    (x,), (y,) = w.artists["you"].get_data()
+    ax = w.artists["ax"]
+    assert (x, y) == (i, u)                                                               # K1
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert x0 + 0.3 <= x <= x1 - 0.3 and y0 + 0.3 <= y <= y1 - 0.3
+    quad = {(True, False): "sparring", (False, True): "fels", (True, True): "lotse", (False, False): "fachberater"}[
+        (x >= model.CUT, y >= model.CUT)]
+    assert f"Passende Rolle: {model.ROLES[quad]}" in plain                                  # K2
+    assert ("→ hoch (Schwelle 5). Die Online" in plain) == (i >= 5)                         # K3
+    if i < 5:
+        assert "Die Fakten kennt er oft schon" not in plain
+    assert f"Bedarf an Sparring: {pct((i + m) / 20)}" in plain                             # K4
+    assert len(guard.LAST_ERRORS) == before
+
+
+def test_kundenprofil_co_decision_always_visible():
+    w = view.kundenprofil()
+    w.predict.commit("sparring")
+    seen = set()
+    for m in range(11):
+        w.controls["mitbestimmung"].value = m
+        seen.add(w.view_box.children[1].value)
+    assert len(seen) == 11
+
+
+def test_kundenprofil_default_and_prediction():                                           # K5
+    w = view.kundenprofil()
+    assert w.view_box.layout.display == "none"
+    (x,), (y,) = w.artists["you"].get_data()
+    assert x != model.CUT and y != model.CUT
+    out = w.predict.commit("fels")[0]
+    assert out.model_value == "lotse" and not out.close and "Richtig" not in w.predict.result.value
+    assert "Ihre Vermutung: Fels in der Brandung – das Modell zeigt:" in out.sentence
+
+
+@settings(max_examples=60, deadline=None)
+@given(vals=st.lists(st.tuples(r10, st.integers(-5, 5)), min_size=6, max_size=6),
+       roles=st.lists(st.sampled_from(["", *model.BC_ROLES]), min_size=6, max_size=6))
+def test_buying_center_invariants(vals, roles):
+    w = _bc()
+    before = len(guard.LAST_ERRORS)
+    for p, (inf, att), role in zip(model.CASE, vals, roles):
+        w.controls[f"{p['id']}_einfluss"].value = inf
+        w.controls[f"{p['id']}_haltung"].value = att
+        w.controls[f"{p['id']}_rolle"].value = role
+    ax = w.ax
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    spots = set()
+    plan = w.plan.value
+    items = re.findall(r"<li><b>(.*?)</b> – (.*?) \(Dringlichkeit", plan)
+    by_name = dict(items)
+    for p, (inf, att), role in zip(model.CASE, vals, roles):
+        mk = w.markers[p["id"]]
+        (x,), (y,) = mk.get_data()
+        assert mk.get_visible()                                                           # C1
+        assert x0 + 0.3 <= x <= x1 - 0.3 and y0 + 0.3 <= y <= y1 - 0.3, (p["id"], x, y)
+        assert abs(x - att) <= 5 * view.MARKER_GAP + 1e-9 and y == inf
+        spots.add((round(x, 6), y))
+        key = "erfragen" if att == 0 and inf >= 5 else "kennenlernen" if att == 0 else \
+            ("einbinden" if att > 0 else "ueberzeugen") if inf >= 5 else ("informieren" if att > 0 else "beobachten")
+        assert by_name[p["name"]] == model.STRATEGIES[key][0]                            # C2
+        assert (abs(x) <= view.NEUTRAL_BAND) == (att == 0)       # neutral ⇔ drawn in the neutral band
+        assert att == 0 or (x > 0) == (att > 0)                  # never drawn on the other side of 0
+        warned = f"{p['name']} – von Ihnen als" in plan                                   # C3
+        assert warned == (att < 0 and role in ("entscheider", "gatekeeper"))
+    assert len(spots) == 6
+    assert len(guard.LAST_ERRORS) == before
+
+
+def test_buying_center_start_is_neutral_and_silent():
+    w = view.buying_center()
+    plan = w.plan.value
+    assert "Bedenken klären" not in plan and "skeptisch –" not in plan and "eingeordnet" not in plan
+    assert plan.count("Meinung erfragen") == 6
+
+
+def _whole_in_axes(ax, line) -> bool:
+    """The marker's full disc (in pixels) lies inside the axes box: not clipped, not gone."""
+    fig = ax.figure
+    r = line.get_markersize() / 2 * fig.dpi / 72 + line.get_markeredgewidth() * fig.dpi / 72
+    (x,), (y,) = line.get_data()
+    px, py = ax.transData.transform((x, y))
+    box = ax.get_window_extent()
+    return box.x0 + r <= px <= box.x1 - r and box.y0 + r <= py <= box.y1 - r
+
+
+def test_buying_center_extremes_keep_every_marker():                                     # C1 at the edges
+    for inf, att in ((10, 5), (0, -5), (10, -5), (0, 5), (10, 0), (0, 0)):
+        w = view.buying_center()
+        for p in model.CASE:
+            w.controls[f"{p['id']}_einfluss"].value = inf
+            w.controls[f"{p['id']}_haltung"].value = att
+        pos = [tuple(np.ravel(m.get_data())) for m in w.markers.values()]
+        assert len(set(pos)) == 6
+        assert all(_whole_in_axes(w.ax, m) for m in w.markers.values()), (inf, att, pos)
+
+
+def _tick_values(axis):
+    lo, hi = sorted(axis.get_view_interval())
+    return [t for t in axis.get_majorticklocs() if lo - 1e-9 <= t <= hi + 1e-9]
+
+
+def test_visible_tick_labels_stay_on_the_controls_scale():
+    """A learner-visible label never contradicts the control's stated scale (−5 … +5, 0 … 10)."""
+    bc = view.buying_center()
+    assert min(_tick_values(bc.ax.xaxis)) == -5 and max(_tick_values(bc.ax.xaxis)) == 5
+    assert min(_tick_values(bc.ax.yaxis)) == 0 and max(_tick_values(bc.ax.yaxis)) == 10
+    kp = view.kundenprofil()
+    for axis in (kp.artists["ax"].xaxis, kp.artists["ax"].yaxis):
+        assert min(_tick_values(axis)) == 0 and max(_tick_values(axis)) == 10
