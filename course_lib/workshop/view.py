@@ -126,9 +126,10 @@ def quiz_panel(docs, min_n: int = 1) -> LivePanel:
         rates = [it["first_rate"] * 100 for it in items]
         ax.barh(y, rates, color=PALETTE["blau"], edgecolor="black", hatch="//")
         for yi, it in zip(y, items):
-            ax.text(min(it["first_rate"] * 100 + 2, 88), yi, f"{pct(it['first_rate'])} (n = {it['n']})", va="center", fontsize=9)
+            ax.text(it["first_rate"] * 100 + 2, yi, f"{pct(it['first_rate'])} (n = {it['n']})", va="center", fontsize=9)
         ax.set_yticks(y, [_wrap(f"{it['nr']}. {it['question']}") for it in items], fontsize=8)
-        ax.set_xlim(0, 110)
+        ax.set_xlim(0, 128)
+        ax.set_xticks([0, 20, 40, 60, 80, 100])
         german_axis(ax.xaxis, 0)
         plot.invalidate(relayout=True)
         if items:
@@ -177,29 +178,31 @@ def selfassessment_figure(docs, min_n: int = 1) -> LivePlot:
 
 
 def poll_figure(docs, min_n: int = 1) -> LivePlot:
-    """All polls: share per answer, with question and answer texts."""
+    """All polls: one bar chart per poll, with question and answer texts."""
     polls = classresults.aggregate(docs, min_n)["polls"]
-    labels, shares, seps = [], [], []
-    for p in polls:
-        seps.append(len(labels))
-        for o in p["options"]:
-            labels.append(_wrap(o["text"], 40, 2))
-            shares.append(o["share"])
-    plot = LivePlot(figsize=(7.6, max(2.6, 0.42 * len(labels) + 0.9 * len(polls))))
-    ax = plot.fig.add_subplot()
-    style_axes(ax, "Umfragen: Verteilung der Antworten", "Anteil der Antworten (%)", "")
-    y = np.arange(len(labels))[::-1]
-    ax.barh(y, [s * 100 for s in shares], color=PALETTE["orange"], edgecolor="black")
-    for yi, s in zip(y, shares):
-        ax.text(s * 100 + 1, yi, pct(s), va="center", fontsize=8)
-    ax.set_yticks(y, labels, fontsize=8)
-    for p, start in zip(polls, seps):
-        ax.text(0, y[start] + 0.55, _wrap(f"Modul {p['module'][1:]}: {p['question']} (n = {p['n']})", 80, 2),
-                fontsize=9, fontweight="bold", va="bottom")
-    ax.set_xlim(0, 110)
-    german_axis(ax.xaxis, 0)
+    n_opts = [len(p["options"]) for p in polls] or [1]
+    plot = LivePlot(figsize=(7.6, max(2.6, sum(0.42 * k + 0.9 for k in n_opts))))
+    if not polls:
+        ax = plot.fig.add_subplot()
+        ax.set_axis_off()
+        ax.set_title("Umfragen: noch keine Antworten")
+    else:
+        axes = plot.fig.subplots(len(polls), 1, squeeze=False, gridspec_kw={"height_ratios": [k + 1.2 for k in n_opts]})[:, 0]
+        for ax, p in zip(axes, polls):
+            style_axes(ax, _wrap(f"Modul {p['module'][1:]}: {p['question']} (n = {p['n']})", 70, 2), "", "")
+            ax.title.set_fontsize(10)
+            y = np.arange(len(p["options"]))[::-1]
+            shares = [o["share"] for o in p["options"]]
+            ax.barh(y, [x * 100 for x in shares], color=PALETTE["orange"], edgecolor="black")
+            for yi, x in zip(y, shares):
+                ax.text(x * 100 + 1, yi, pct(x), va="center", fontsize=8)
+            ax.set_yticks(y, [_wrap(o["text"], 40, 2) for o in p["options"]], fontsize=8)
+            ax.set_xlim(0, 115)
+            ax.set_xticks([0, 20, 40, 60, 80, 100])
+            german_axis(ax.xaxis, 0)
+        axes[-1].set_xlabel("Anteil der Antworten (%)")
     alt = "; ".join(f"{p['question']}: " + ", ".join(f"{o['text']} {pct(o['share'])}" for o in p["options"]) for p in polls)
-    plot.refresh(alt=("Balkendiagramm der Umfrageantworten. " + alt) if polls else "Keine Umfragedaten.")
+    plot.refresh(alt=("Balkendiagramme der Umfrageantworten. " + alt) if polls else "Keine Umfragedaten.")
     return plot
 
 
