@@ -232,6 +232,24 @@ def parse_bytes(raw: bytes) -> tuple[object, list[str]]:
     return doc, notes
 
 
+def check_bytes(raw: bytes) -> tuple[dict, list[str]]:
+    """One uploaded export (e.g. a Klassenraum submission): (clean doc, German notes).
+
+    Raises :class:`CourseInputError` with a German reason when it cannot be counted.
+    """
+    hint = "Bitte senden Sie Ihr Ergebnis noch einmal aus dem Kurs (Schaltfläche „An die Kursleitung senden“)."
+    if len(raw) > MAX_FILE_BYTES:
+        raise CourseInputError(f"Die Einsendung ist zu groß (mehr als {MAX_FILE_BYTES // 1000} kB).", hint)
+    try:
+        doc, notes = parse_bytes(raw)
+        clean, skipped = _check(doc, catalogue())
+    except _Rejected as exc:
+        raise CourseInputError(f"Die Einsendung wurde nicht gezählt: {exc}.", hint) from None
+    except RecursionError:
+        raise CourseInputError("Die Einsendung wurde nicht gezählt: zu tief verschachtelt.", hint) from None
+    return clean, notes + skipped
+
+
 # ------------------------------------------------------------------ many files
 
 
