@@ -26,12 +26,13 @@ REGEX = ("^", "$", "\\d", "\\w", "[a-z", "{2,", ".*", "(?")
 
 
 class TagAudit(HTMLParser):
-    def __init__(self):
+    def __init__(self, extra=()):
         super().__init__()
         self.bad = []
+        self.allowed = ALLOWED_TAGS | set(extra)
 
     def handle_starttag(self, tag, attrs):
-        if tag not in ALLOWED_TAGS:
+        if tag not in self.allowed:
             self.bad.append(tag)
         for k, v in attrs:
             if k.startswith("on") or (v or "").strip().lower().startswith("javascript:"):
@@ -40,8 +41,8 @@ class TagAudit(HTMLParser):
                 self.bad.append(f"{tag}[src={v}]")
 
 
-def audit(html: str) -> list:
-    p = TagAudit()
+def audit(html: str, extra=()) -> list:
+    p = TagAudit(extra)
     p.feed(html)
     return p.bad
 

@@ -182,6 +182,7 @@ def render_results(docs: list[dict], min_n: int = classresults.MIN_GROUP) -> str
 
 def render_page(docs: list[dict], prefix: str, round_no: int, xsrf: str) -> str:
     p = escape(prefix)
+    xsrf_js = json.dumps(xsrf).replace("<", "\\u003c")  # a JS string that cannot end the script element
     return f"""<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Klassenraum – Ergebnisse der Gruppe</title><style>{CSS}</style></head>
@@ -197,7 +198,7 @@ def render_page(docs: list[dict], prefix: str, round_no: int, xsrf: str) -> str:
 setInterval(async () => {{
   try {{
     const r = await fetch("{p}?teil=1", {{credentials: "same-origin", cache: "no-store",
-                                          headers: {{"X-XSRFToken": {json.dumps(xsrf)}}}}});
+                                          headers: {{"X-XSRFToken": {xsrf_js}}}}});
     if (r.ok) document.getElementById("inhalt").innerHTML = await r.text();
   }} catch (e) {{ /* the next round tries again */ }}
 }}, {REFRESH_SECONDS * 1000});
