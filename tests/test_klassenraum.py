@@ -304,3 +304,33 @@ def test_urlopen_is_the_only_network_call(monkeypatch, data_dir):
     b.button.click()
     assert seen[0][0] == "http://hub.example/services/klassenraum/api/einreichen"
     assert seen[0][1]["Authorization"] == "token tok"
+
+
+@pytest.mark.parametrize("recipe", ["z2jh", "tljh"])
+def test_deploy_recipes_configure_the_service(recipe, tmp_path):
+    """The Klassenraum blocks of the deploy recipes run and register the service, roles and URL."""
+    from pathlib import Path
+
+    import yaml
+    from traitlets.config import Config
+
+    root = Path(__file__).resolve().parents[1]
+    if recipe == "z2jh":
+        code = yaml.safe_load((root / "deploy/z2jh/config.yaml").read_text("utf-8"))["hub"]["extraConfig"]["klassenraum"]
+    else:
+        text = (root / "deploy/tljh/install.sh").read_text("utf-8")
+        code = text.split("<<'PY'\n", 1)[1].split("\nPY\n", 1)[0]
+    code = code.replace("/srv/jupyterhub/klassenraum", str(tmp_path)).replace("/opt/tljh/state/klassenraum", str(tmp_path))
+    c = Config()
+    exec(compile(code, recipe, "exec"), {"c": c})  # noqa: S102 - our own recipe
+    svc = next(s for s in c.JupyterHub.services if s["name"] == "klassenraum")
+    assert svc["command"][1:] == ["-m", "course_lib.workshop.klassenraum"] and svc["oauth_no_confirm"] is True
+    assert klassenraum.INSTRUCTOR_SCOPE in c.JupyterHub.custom_scopes
+    assert any(r["name"] == "kursleitung" and r["groups"] == ["kursleitung"] for r in c.JupyterHub.load_roles)
+    assert ACCESS in c.Spawner.server_token_scopes
+
+    class Sp:
+        environment = {}
+    sp = Sp()
+    c.Spawner.pre_spawn_hook(sp)
+    assert sp.environment[send.URL_ENV].endswith("/services/klassenraum/")

@@ -16,7 +16,8 @@ Run by the hub (see deploy/): ``python -m course_lib.workshop.klassenraum``. Env
 ``JUPYTERHUB_SERVICE_URL`` (where to listen), ``JUPYTERHUB_SERVICE_PREFIX``, the usual
 ``JUPYTERHUB_*`` variables the hub sets for a managed service, ``VERTRIEB30_KLASSENRAUM_DB``
 (SQLite file; default ``klassenraum.sqlite`` in the working directory) and optionally
-``VERTRIEB30_KLASSENRAUM_GROUP`` (group name also accepted as instructor, default ``kursleitung``).
+``VERTRIEB30_KLASSENRAUM_GROUP`` (group name also accepted as instructor, default ``kursleitung``) and
+``VERTRIEB30_KLASSENRAUM_BIND`` (listen address, if not the host of the service URL).
 """
 from __future__ import annotations
 
@@ -337,7 +338,8 @@ def main(argv=None) -> int:
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     db = Database(os.environ.get("VERTRIEB30_KLASSENRAUM_DB", "klassenraum.sqlite"))
     app = make_app(db)
-    app.listen(url.port or 80, url.hostname or "127.0.0.1", max_body_size=2 * classresults.MAX_FILE_BYTES)
+    host = os.environ.get("VERTRIEB30_KLASSENRAUM_BIND") or url.hostname or "127.0.0.1"
+    app.listen(url.port or 80, host, max_body_size=2 * classresults.MAX_FILE_BYTES)
     print(f"Klassenraum läuft auf {url.geturl()}", file=sys.stderr)
     ioloop.IOLoop.current().start()
     return 0

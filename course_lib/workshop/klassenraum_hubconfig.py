@@ -30,9 +30,11 @@ def _list(value) -> list:
 
 
 def configure(c, *, learner_url: str, service_url: str = "http://127.0.0.1:10101", python: str = sys.executable,
-              db: str = "/srv/klassenraum/klassenraum.sqlite", instructors=(), group: str = "kursleitung") -> None:
+              db: str = "/srv/klassenraum/klassenraum.sqlite", instructors=(), group: str = "kursleitung",
+              bind: str | None = None) -> None:
     """Add the Klassenraum to the hub config ``c``. ``learner_url``: the service URL as the
-    learners' servers reach it (through the proxy: ``<hub URL>/services/klassenraum/``)."""
+    learners' servers reach it (through the proxy: ``<hub URL>/services/klassenraum/``); ``bind``:
+    the address to listen on if it differs from ``service_url``'s host (Kubernetes: ``0.0.0.0``)."""
     os.makedirs(os.path.dirname(db) or ".", exist_ok=True)
     services = [s for s in _list(c.JupyterHub.services) if s.get("name") != SERVICE_NAME]
     services.append({
@@ -41,7 +43,8 @@ def configure(c, *, learner_url: str, service_url: str = "http://127.0.0.1:10101
         "url": service_url,                   # where the service listens (the proxy routes /services/klassenraum/ there)
         "command": [python, "-m", "course_lib.workshop.klassenraum"],
         "cwd": os.path.dirname(db) or ".",
-        "environment": {"VERTRIEB30_KLASSENRAUM_DB": db, "VERTRIEB30_KLASSENRAUM_GROUP": group},
+        "environment": {"VERTRIEB30_KLASSENRAUM_DB": db, "VERTRIEB30_KLASSENRAUM_GROUP": group,
+                        **({"VERTRIEB30_KLASSENRAUM_BIND": bind} if bind else {})},
         "oauth_no_confirm": True,             # the hub's own service: no extra „Authorize“ page
         "oauth_client_allowed_scopes": [INSTRUCTOR_SCOPE],
     })
