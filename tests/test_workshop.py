@@ -199,6 +199,21 @@ def test_upload_many_files_and_zip_with_subfolders():
     assert "lms.zip/Kurs/liesmich.txt" in w.problems.value
 
 
+def test_upload_evaluates_by_itself():
+    w = UploadResults()
+    w.upload.value = ({"name": "a.json", "content": memoryview(json.dumps(doc("Anna")).encode()), "size": 1,
+                       "type": "application/json", "last_modified": __import__("datetime").datetime(2026, 1, 1)},)
+    assert w.result is not None and [d["pseudonym"] for d in w.result.docs] == ["Anna"]
+    assert "1 Ergebnisse" in w.results.children[0].children[0].value
+
+
+def test_export_pseudonym_prefilled_and_kept(data_dir):
+    w = ExportWidget()
+    first = w.pseudonym.value
+    assert export.check_pseudonym(first) == first
+    assert ExportWidget().pseudonym.value == first  # the same random pseudonym next time (also for the Klassenraum)
+
+
 def test_zip_bomb_guards():
     big = b"0" * 60_000_000
     bomb = _zip({"a.json": big})

@@ -35,7 +35,9 @@ class ExportWidget:
     """Pseudonym → preview of the file content → save."""
 
     def __init__(self):
-        self.pseudonym = widgets.Text(value="", placeholder="z. B. Falke7", description="Ihr Pseudonym:",
+        from .send import stored_pseudonym
+
+        self.pseudonym = widgets.Text(value=stored_pseudonym(), placeholder="z. B. Falke7", description="Ihr Pseudonym:",
                                       style={"description_width": "initial"}, layout=widgets.Layout(width="360px"))
         self.preview_button = widgets.Button(description="Vorschau zeigen", icon="eye", layout=widgets.Layout(width="auto"))
         self.save_button = widgets.Button(description="Exportdatei speichern", button_style="primary", icon="save",
@@ -239,14 +241,15 @@ class UploadResults:
     def __init__(self):
         self.upload = widgets.FileUpload(accept=".json,.zip", multiple=True, description="Dateien wählen",
                                          layout=widgets.Layout(width="auto"))
-        self.button = widgets.Button(description="Auswerten", button_style="primary", icon="bar-chart",
-                                     layout=widgets.Layout(width="auto"))
-        self.status = widgets.HTML(box("info", "Wählen Sie alle Exportdateien oder ZIP-Archive auf einmal "
-                                               "(Strg- oder Umschalttaste gedrückt halten) und klicken Sie auf „Auswerten“."))
+        self.button = widgets.Button(description="Neu auswerten", icon="refresh", layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML(box("info", "Klicken Sie auf „Dateien wählen“ und markieren Sie alle Exportdateien oder "
+                                               "ein ZIP-Archiv auf einmal (Strg- oder Umschalttaste gedrückt halten). "
+                                               "Die Auswertung beginnt von selbst."))
         self.problems = widgets.HTML()
         self.results = widgets.VBox()
         self.result = None
         self.button.on_click(lambda _b: guard.run(self.evaluate, self._show))
+        self.upload.observe(lambda _c: guard.run(self.evaluate, self._show), names="value")  # one step fewer
         self.box = widgets.VBox([widgets.HBox([self.upload, self.button]), self.status, self.results, self.problems])
         self.box.add_class("vt-upload")
 
