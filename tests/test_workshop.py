@@ -212,6 +212,12 @@ def test_export_pseudonym_prefilled_and_kept(data_dir):
     first = w.pseudonym.value
     assert export.check_pseudonym(first) == first
     assert ExportWidget().pseudonym.value == first  # the same random pseudonym next time (also for the Klassenraum)
+    from course_lib.workshop import send
+    assert not send._pseudonym_file().exists()  # nothing written just by showing the widget
+    Store("polls").update(lambda d: d.update({"m00": {"p1": "b"}}))
+    w.pseudonym.value = "Eigener_Name"
+    w.save_button.click()
+    assert send._pseudonym_file().read_text("utf-8").strip() == "Eigener_Name" == ExportWidget().pseudonym.value
 
 
 def test_zip_bomb_guards():

@@ -339,7 +339,8 @@ def main(argv=None) -> int:
     db = Database(os.environ.get("VERTRIEB30_KLASSENRAUM_DB", "klassenraum.sqlite"))
     app = make_app(db)
     host = os.environ.get("VERTRIEB30_KLASSENRAUM_BIND") or url.hostname or "127.0.0.1"
-    app.listen(url.port or 80, host, max_body_size=2 * classresults.MAX_FILE_BYTES)
+    # bodies up to 8 MB are read, so that a too large one gets a German 413 instead of a dropped connection
+    app.listen(url.port or 80, host, max_body_size=8_000_000)
     print(f"Klassenraum läuft auf {url.geturl()}", file=sys.stderr)
     ioloop.IOLoop.current().start()
     return 0

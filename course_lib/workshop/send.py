@@ -46,18 +46,27 @@ def _pseudonym_file():
     return data_dir() / "klassenraum_pseudonym.txt"
 
 
+_SESSION: dict = {}
+
+
 def stored_pseudonym() -> str:
-    """The learner's pseudonym for the Klassenraum (random on first use, then kept)."""
+    """The learner's pseudonym for exports and the Klassenraum: the one kept in the data folder,
+    else a random one for this session (kept on disk only once something is saved or sent)."""
     try:
         return export.check_pseudonym(_pseudonym_file().read_text("utf-8"))
     except (OSError, UnicodeDecodeError, CourseInputError):
-        name = f"{secrets.choice(ANIMALS)}{secrets.randbelow(900) + 100}"
-        try:
-            _pseudonym_file().parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(_pseudonym_file(), name + "\n")
-        except OSError:
-            pass
-        return name
+        return _SESSION.setdefault("pseudonym", f"{secrets.choice(ANIMALS)}{secrets.randbelow(900) + 100}")
+
+
+def remember_pseudonym(name: str) -> None:
+    """Keep ``name`` for the next export or submission (best effort; never loses the action)."""
+    try:
+        if _pseudonym_file().is_file() and _pseudonym_file().read_text("utf-8").strip() == name:
+            return
+        _pseudonym_file().parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(_pseudonym_file(), name + "\n")
+    except OSError:
+        pass
 
 
 def submit(doc: dict, config: dict) -> dict:
@@ -128,8 +137,7 @@ class SendButton:
         if export.is_empty(doc):
             raise CourseInputError("Es gibt noch nichts zu senden.",
                                    "Beantworten Sie zuerst eine Quizfrage oder eine Umfrage und klicken Sie dann erneut.")
-        if doc["pseudonym"] != stored_pseudonym():
-            atomic_write_text(_pseudonym_file(), doc["pseudonym"] + "\n")
+        remember_pseudonym(doc["pseudonym"])
         self.response = submit(doc, self.config)
         n_quiz = sum(len(v) for v in doc["quiz"].values())
         again = " Ihre frühere Einsendung wurde ersetzt." if self.response.get("ersetzt") else ""

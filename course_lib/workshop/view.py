@@ -65,6 +65,9 @@ class ExportWidget:
     def save(self):
         doc = self.show_preview()
         self.path = export.save(doc)
+        from .send import remember_pseudonym
+
+        remember_pseudonym(doc["pseudonym"])
         # A download link with the same content: on JupyterHub/Binder the data folder is hidden
         # from the file browser, so the learner gets the file straight into the browser's downloads.
         b64 = base64.b64encode((export.preview(doc) + "\n").encode("utf-8")).decode("ascii")
