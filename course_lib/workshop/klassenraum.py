@@ -113,7 +113,7 @@ h3{font-size:1.05em;margin:.9em 0 .2em}
 .hinweis{color:#444;font-size:.85em}
 .werkzeuge{font-size:.7em;margin-top:2em;border-top:1px solid #999;padding-top:.6em}
 .werkzeuge a,.werkzeuge button{font-size:1em;margin-right:1em}
-svg text{font-size:15px}
+svg text{font-size:18px}
 """
 
 
@@ -127,8 +127,8 @@ def _radar_svg(axes: list[dict]) -> str:
     n = len(axes)
     if n < 3:
         return ""
-    cx = cy = 230
-    r = 150
+    cx, cy = 430, 235
+    r = 160
 
     def pt(k, value):
         a = -math.pi / 2 + 2 * math.pi * k / n  # clockwise from the top, as in module 06
@@ -141,12 +141,12 @@ def _radar_svg(axes: list[dict]) -> str:
     dots = "".join(f"<circle cx='{pt(k, a['mean'])[0]:.1f}' cy='{pt(k, a['mean'])[1]:.1f}' r='5' fill='#0072B2'/>" for k, a in enumerate(axes))
     labels = ""
     for k, a in enumerate(axes):
-        x, y = pt(k, 122)
+        x, y = pt(k, 116)
         anchor = "middle" if abs(x - cx) < 20 else ("start" if x > cx else "end")
         labels += (f"<text x='{x:.1f}' y='{y:.1f}' text-anchor='{anchor}' dominant-baseline='middle'>"
                    f"{escape(a['label'])} {escape(num(a['mean'], 0))}</text>")
     desc = "Netzdiagramm der Selbsteinschätzung: " + ", ".join(f"{a['label']} {num(a['mean'], 0)}" for a in axes)
-    return (f"<svg viewBox='0 0 460 460' width='460' height='460' role='img' aria-label='{escape(desc)}'>"
+    return (f"<svg viewBox='0 0 860 470' width='860' height='470' style='max-width:100%' role='img' aria-label='{escape(desc)}'>"
             f"{grid}{spokes}<polygon points='{poly}' fill='#56B4E9' fill-opacity='.35' stroke='#0072B2' stroke-width='3'/>"
             f"{dots}{labels}</svg>")
 
@@ -280,9 +280,6 @@ def make_app(db: Database, prefix: str | None = None):
 
     class Submit(Base):
         api = True
-
-        def check_xsrf_cookie(self):  # token-authenticated API (learner's server token); cookie posts are checked by HubOAuth
-            return
 
         @web.authenticated
         def post(self):

@@ -151,7 +151,10 @@ class SendButton:
 
 
 def button(module_id: str | None = None) -> SendButton:
-    """The cell at the end of a module and in 00_Start: ``send.button("m04")``."""
+    """The cell at the end of a module and in 00_Start: ``send.button("m04")``.
+
+    ``module_id`` names the place in the notebook cell; what is sent is always the whole export
+    (all modules so far), so a later click replaces the earlier submission with more results."""
     return SendButton()
 
 
