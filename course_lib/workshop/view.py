@@ -177,7 +177,8 @@ def selfassessment_figure(docs, min_n: int = 1) -> LivePlot:
                + " (Mittelwerte, 0 bis 100 Punkte).")
     else:
         alt = "Keine Selbsteinschätzungen in den Dateien."
-    ax.set_title("Selbsteinschätzung der Gruppe (0–100 Punkte)", fontsize=12)
+    ax.set_title("Selbsteinschätzung der Gruppe (0–100 Punkte)", fontsize=12, pad=26)
+    ax.set_rlabel_position(100)
     plot.refresh(alt=alt)
     return plot
 
