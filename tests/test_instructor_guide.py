@@ -360,3 +360,88 @@ def test_agenda_row_must_name_the_widgets_module():
             "| 09:10–09:20 | 10 | Modul 01 | `m02.druckspirale` |\n")
     problems = agenda_problems(text)
     assert len(problems) == 1 and "does not name Modul 02" in problems[0]
+
+
+# ---------------------------------------------------------------- workshop flows (issue 21)
+
+STEP_CLAIM = re.compile(r"^\*\*(Lernende|Sie) – (\d+)[ \xa0]Schritte?[.:]?\*\*", re.M)
+GOALS = {"Lernende": {"Weg 1": 1, "Weg 2": 3}, "Sie": {"Weg 1": 3, "Weg 2": 3}}
+
+
+def step_counts(text: str) -> dict:
+    """{(flow, who): (claimed, counted)} – the numbered list right after each step claim."""
+    out = {}
+    for heading, _level, body in sections(text):
+        flow = heading.split(":")[0]
+        if flow not in ("Weg 1", "Weg 2"):
+            continue
+        for m in STEP_CLAIM.finditer(body):
+            rest = body[m.end():]
+            items, started = 0, False
+            for line in rest.splitlines():
+                if re.match(r"^\d+\. ", line):
+                    items += 1
+                    started = True
+                elif started and line and not line.startswith(" "):
+                    break
+            out[(flow, m.group(1))] = (int(m.group(2)), items)
+    return out
+
+
+def flow_problems(text: str) -> list[str]:
+    probs = []
+    counts = step_counts(text)
+    for who, flows in GOALS.items():
+        for flow, goal in flows.items():
+            if (flow, who) not in counts:
+                probs.append(f"{flow}: no step count for {who}")
+                continue
+            claimed, counted = counts[(flow, who)]
+            if claimed != counted:
+                probs.append(f"{flow}/{who}: claims {claimed} steps, lists {counted}")
+            if counted > goal:
+                probs.append(f"{flow}/{who}: {counted} steps, the goal is at most {goal}")
+    return probs
+
+
+def test_guide_counts_the_workshop_steps(guide):
+    assert flow_problems(guide) == [], flow_problems(guide)
+    counts = step_counts(guide)
+    assert counts[("Weg 1", "Lernende")] == (1, 1)
+
+
+def test_flow_check_bites(guide):
+    more = _planted(guide, "3. *(wahlweise)*", "3. Kaffee holen.\n4. *(wahlweise)*")
+    assert any("claims 3 steps, lists 4" in p for p in flow_problems(more))
+    worse = _planted(guide, "**Lernende – 1\xa0Schritt.**", "**Lernende – 2\xa0Schritte.**")
+    assert flow_problems(worse) != []
+
+
+def test_guide_names_the_real_buttons(guide):
+    """The labels the guide tells people to click are the labels in the code."""
+    from course_lib.workshop import klassenraum, send
+    from course_lib.workshop.view import UploadResults
+
+    b = send.SendButton({"url": "http://x/", "token": "t"})
+    assert f"„{b.button.description}“" in guide
+    assert f"„{UploadResults().upload.description}“" in guide
+    page = klassenraum.render_page([], "/services/klassenraum/", 1, "x")
+    for label in ("Neue Runde", "Als CSV herunterladen", "Als JSON herunterladen"):
+        assert label in page and label in guide
+    assert "/services/klassenraum/" in guide and "„kursleitung“" in guide
+
+
+def test_guide_has_the_workshop_sections(guide):
+    heads = [h for h, _l, _b in sections(guide)]
+    assert any(h.startswith("Vorlage") and "180 Minuten" in h for h in heads)
+    assert "Was das Pseudonym schützt – und was nicht" in heads and "Checkliste für die IT" in heads
+    hakt = next(b for h, _l, b in sections(guide) if h == "Wenn etwas hakt")
+    for topic in ("startet nicht", "Binder-Sitzung ist abgelaufen", "Speichermangels", "Auswertungs-Notebook"):
+        assert topic in hakt, topic
+    pseudo = next(b for h, _l, b in sections(guide) if h.startswith("Was das Pseudonym"))
+    for point in ("gegenüber der Gruppe", "Hub-Administration", "Lernplattform"):
+        assert point in pseudo
+    it = next(b for h, _l, b in sections(guide) if h == "Checkliste für die IT")
+    for item in ("Gäste", "Authenticator", "HTTPS", "Admin-Rolle", "Image", "Grenzen", "Culling", "Klassenraum", "Testtermin"):
+        assert item in it, item
+    assert len(it.splitlines()) <= 40  # one page

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import time
 from html import escape
-from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -20,21 +19,11 @@ from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num
-from ..storage import Store, atomic_write_text, data_dir
+from ..storage import Store
 from . import model
 
 STORE_NAME = "selfassessment"
 MODULE = "m06"
-EXPORT_FILE = "m06_selbsteinschaetzung_export.json"
-
-
-def _folder_text() -> str:
-    """The learner data folder without machine-specific absolute paths where possible."""
-    d = data_dir()
-    try:
-        return "~/" + str(d.relative_to(Path.home()))
-    except ValueError:
-        return "Ihrem Kurs-Datenordner"
 
 
 # ---------------------------------------------------------------------------------------
@@ -63,10 +52,8 @@ class SelfAssessment(PanelBase):
                                         layout=widgets.Layout(width="360px"))
         self.compare.observe(self._on_change, names="value")
         self.save_button = widgets.Button(description="Ergebnis speichern", icon="save", button_style="primary")
-        self.export_button = widgets.Button(description="Anonym exportieren", icon="download")
         self.clear_button = widgets.Button(description="Gespeicherte Läufe löschen", icon="trash")
         self.save_button.on_click(lambda _b: guard.run(self.save, self._show))
-        self.export_button.on_click(lambda _b: guard.run(self.export, self._show))
         self.clear_button.on_click(lambda _b: guard.run(self.clear, self._show))
 
         # radar chart: static grid and labels, dynamic polygons
@@ -103,7 +90,7 @@ class SelfAssessment(PanelBase):
         self.view_box = widgets.VBox([self.plot.widget, self.text, self.preview])
         self.view_box.add_class("vt-view")
         self.plots = [self.plot]
-        ctrl = widgets.VBox(rows + [self.compare, widgets.HBox([self.save_button, self.export_button, self.clear_button])])
+        ctrl = widgets.VBox(rows + [self.compare, widgets.HBox([self.save_button, self.clear_button])])
         ctrl.add_class("vt-controls")
         header = widgets.HTML(
             "<h4 style='margin:4px 0'>Selbsteinschätzung Beziehungskompetenz</h4>"
@@ -114,8 +101,9 @@ class SelfAssessment(PanelBase):
             + escape("Ein Reflexionswerkzeug des Kurses, kein geprüfter psychologischer Test [Lernmodell]. "
                      "Je Bereich zwei Aussagen; bei fünf Aussagen spricht Zustimmung gegen den Bereich, sie "
                      "werden umgepolt (6 − Antwort). Punkte = 100·(Mittelwert − 1)/4. "
-                     "Gespeichert wird nur auf Ihrem Rechner. Die Exportdatei enthält nur die fünf gerundeten "
-                     "Bereichswerte – keinen Namen, keine Einzelantworten, kein Datum.")
+                     "Gespeichert wird nur auf Ihrem Rechner. Ihr anonymes Workshop-Ergebnis (Exportdatei in 00_Start "
+                     "oder „An die Kursleitung senden“) enthält nur die fünf gerundeten Bereichswerte des zuletzt "
+                     "gespeicherten Laufs – keinen Namen, keine Einzelantworten, kein Datum.")
             + "</p></details>")
         self.box = widgets.VBox([header, ctrl, self.view_box, self.message, notes])
         self.box.add_class("vt-live")
@@ -199,8 +187,8 @@ class SelfAssessment(PanelBase):
             f"<p>Ihr niedrigster Wert liegt im Bereich <b>{escape(model.DIM_LABELS[low])}</b>. "
             "Was würde Ihnen dort im Alltag helfen?</p>")
         doc = model.export_document(scores)
-        self.preview.value = ("<p><b>Genau diese Daten enthält die anonyme Exportdatei</b> "
-                              f"(„{escape(EXPORT_FILE)}“):</p><pre style='font-size:90%'>"
+        self.preview.value = ("<p><b>Diese gerundeten Werte gehen nach dem Speichern in Ihr anonymes Workshop-Ergebnis ein</b> "
+                              "(Exportdatei in 00_Start oder „An die Kursleitung senden“):</p><pre style='font-size:90%'>"
                               + escape(json.dumps(doc, ensure_ascii=False, indent=1)) + "</pre>")
 
     # -- actions ------------------------------------------------------------------------
@@ -215,15 +203,6 @@ class SelfAssessment(PanelBase):
         self.refresh()
         self._show(box("saved", f"Lauf {n} ist auf Ihrem Rechner gespeichert. Füllen Sie den Fragebogen "
                                  "später erneut aus, um zu vergleichen."))
-
-    def export(self) -> Path:
-        scores = self.current_scores()
-        doc = model.export_document(scores)
-        path = data_dir() / EXPORT_FILE
-        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
-        self._show(box("saved", f"Die Datei „{EXPORT_FILE}“ liegt in {_folder_text()}. Sie enthält nur "
-                                "die fünf gerundeten Bereichswerte – sonst nichts."))
-        return path
 
     def clear(self) -> None:
         self.store.update(lambda d: d.pop(MODULE, None))

@@ -51,5 +51,18 @@ sudo tljh-config set services.cull.timeout 3600
 sudo tljh-config set user_environment.default_app jupyterlab
 sudo tljh-config reload
 sudo tljh-config reload proxy
+# ---- BEGIN Klassenraum (live class results; owner: workshop kit, issue 21) -------------------
+# A hub-managed JupyterHub service (course_lib/workshop/klassenraum.py) in the hub's environment.
+# Instructors: hub admin page → Gruppen → „kursleitung“ → Mitglieder hinzufügen.
+sudo -E /opt/tljh/hub/bin/python -m pip install --no-deps .
+sudo -E /opt/tljh/hub/bin/python -m pip install -c requirements/constraints.txt numpy filelock platformdirs
+sudo mkdir -p /opt/tljh/state/klassenraum /opt/tljh/config/jupyterhub_config.d
+sudo tee /opt/tljh/config/jupyterhub_config.d/klassenraum.py >/dev/null <<'PY'
+from course_lib.workshop.klassenraum_hubconfig import configure
+configure(c, learner_url="http://127.0.0.1/services/klassenraum/",   # learners' servers run on this host
+          python="/opt/tljh/hub/bin/python", db="/opt/tljh/state/klassenraum/klassenraum.sqlite")
+PY
+sudo tljh-config reload hub
+# ---- END Klassenraum --------------------------------------------------------------------------
 echo "Fertig: course_lib $($ENV/bin/python -c 'import course_lib; print(course_lib.__version__)') installiert."
 echo "Verteilen Sie den nbgitpuller-Link aus docs/JUPYTERHUB.md an die Gruppe."
