@@ -260,10 +260,21 @@ def copied_share(text: str, source: str) -> float:
     return sum(1 for w in mine if w in theirs) / len(mine)
 
 
+# short words that every German sentence has and a list of keywords lacks
+FUNCTION_WORDS = frozenset("""der die das den dem des ein eine einen einem einer und oder aber ich sie er es wir ihr
+man mich mir ihn ihm uns ist sind war bin bist hat habe haben wird werden kann könnte würde würden soll muss zu zum
+zur mit auf für von im in an am bei nach vor aus als wie wenn dass weil damit ob so auch noch nur schon dann
+nicht kein keine sich was wer dort hier da mal ganz sehr mehr""".split())
+MIN_FUNCTION_SHARE = 0.25  # below this share of function words a text is a keyword list, not an answer
+
 COPY_LIMIT = 0.7  # a text (or sentence) with at least this share of prompt words counts as copied
 
 
 def _negated(clause: str, start: int, end: int) -> bool:
+    while start > 0 and _WORD.match(clause[start - 1]):  # widen a match inside a word to the whole word
+        start -= 1
+    while end < len(clause) and _WORD.match(clause[end]):
+        end += 1
     before = _WORD.findall(clause[:start])[-NEGATION_WINDOW:]
     after = _WORD.findall(clause[end:])[:NEGATION_WINDOW]
     inside = _WORD.findall(clause[start:end])
@@ -313,6 +324,10 @@ def real_attempt_problem(task: dict, text) -> CourseInputError | None:
     if words < need:
         return CourseInputError(f"Ihre Antwort hat erst {_plural(words, 'Wort', 'Wörter')}.",
                                 f"Bitte schreiben Sie mindestens {_plural(need, 'Wort', 'Wörter')} in ganzen Sätzen.")
+    tokens = [w.strip(".,;:!?„“\"'()–-").lower() for w in text.split()]
+    if sum(1 for w in tokens if w in FUNCTION_WORDS) / len(tokens) < MIN_FUNCTION_SHARE:
+        return CourseInputError("Ihr Text sieht aus wie eine Liste von Stichwörtern.",
+                                "Bitte antworten Sie in ganzen Sätzen: Was würden Sie tun oder sagen, und warum?")
     if copied_share(text, task.get("prompt", "")) >= COPY_LIMIT:
         return CourseInputError("Ihr Text wiederholt im Wesentlichen die Aufgabenstellung.",
                                 "Bitte antworten Sie mit eigenen Worten: Was würden Sie tun oder sagen, und warum?")
