@@ -163,6 +163,7 @@ class NumberReading:
     value: float
     note: str = ""
     approx: bool = False
+    ambiguous: bool = False  # „1.684“ in a decimal field, „4,435“ in a money field
 
 
 def _unit_words(unit: str) -> set[str]:
@@ -193,7 +194,7 @@ def read_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = 
     label = _label(name)
     want = _KIND_DE[kind]
     example = _EXAMPLE[kind]
-    note, approx, had_pct, had_eur = "", False, False, False
+    note, approx, had_pct, had_eur, approx_word, ambiguous = "", False, False, False, "", ""
     if isinstance(value, bool) or value is None:
         raise CourseInputError(f"{label} braucht {want}.", f"Bitte geben Sie {want} ein, zum Beispiel {example}.")
     if isinstance(value, Real):
@@ -205,7 +206,7 @@ def read_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = 
             raise CourseInputError(f"{label} ist leer.", f"Bitte geben Sie {want} ein, zum Beispiel {example}.")
         m = _APPROX.match(s)
         if m:
-            approx, s = True, s[m.end():].strip()
+            approx, approx_word, s = True, m.group(1), s[m.end():].strip()
         if _PCT.search(s):
             had_pct, s = True, _PCT.sub("", s).strip()
         if _EUR.search(s):
@@ -229,13 +230,15 @@ def read_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = 
             raise CourseInputError(f"{label}: „{short}“ ist keine Zahl.",
                                    f"Bitte geben Sie {want} ein, zum Beispiel {example} (Punkt für Tausender, Komma vor den Dezimalstellen).")
         if ambiguous == "dot3" and kind in ("decimal", "percent"):
-            note = (f"„{short}“ wurde als {num(number, 0)} gelesen (der Punkt trennt im Deutschen die Tausender). "
-                    f"Falls Sie {s.replace('.', ',')} meinen, schreiben Sie ein Komma.")
+            note = (f"„{short}“ wurde als {number:.0f} gelesen (der Punkt trennt im Deutschen die Tausender). "
+                    f"Falls Sie {s.lstrip('+').replace('.', ',')} meinen, schreiben Sie ein Komma.")
         elif ambiguous == "comma3" and kind == "money":
             note = (f"„{short}“ wurde als {num(number, 3)}{NBSP}€ gelesen (das Komma steht im Deutschen vor den Cent). "
-                    f"Falls Sie {num(number * 1000, 0)}{NBSP}€ meinen, schreiben Sie {num(number * 1000, 0)}.")
+                    f"Falls Sie {number * 1000:.0f}{NBSP}€ meinen, schreiben Sie {number * 1000:.0f} oder {num(number * 1000, 0)}.")
+        else:
+            ambiguous = ""
         if approx:
-            note = (note + " " if note else "") + f"Das „ungefähr“ wurde übergangen; geprüft wird {num(number, 2, strip=True)}."
+            note = (note + " " if note else "") + f"Das „{approx_word}“ wurde übergangen; geprüft wird {num(number, 3, strip=True)}."
     else:
         raise CourseInputError(f"{label} braucht {want}.", f"Bitte geben Sie {want} ein, zum Beispiel {example}.")
     if not math.isfinite(number):
@@ -254,9 +257,9 @@ def read_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = 
         raise CourseInputError(
             f"{label}: „{num(number, 4, strip=True)}“ sieht wie ein Anteil aus ({num(number, 4, strip=True)} = {as_pct}{NBSP}%), "
             "hier ist aber der Prozentwert gefragt.",
-            f"Bitte geben Sie den Prozentwert ein, also {as_pct}. Meinen Sie wirklich "
-            f"{num(number, 4, strip=True)}{NBSP}%, schreiben Sie das %-Zeichen dazu.")
-    return NumberReading(number, note, approx)
+            f"Bitte geben Sie den Prozentwert ein, also {as_pct}. Falls Sie wirklich "
+            f"{num(number, 4, strip=True)}{NBSP}% meinen, schreiben Sie das %-Zeichen dazu.")
+    return NumberReading(number, note, approx, bool(ambiguous))
 
 
 def _plain_number(s: str) -> tuple[float | None, str]:

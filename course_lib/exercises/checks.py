@@ -211,6 +211,8 @@ def _check_numeric(task: dict, response) -> Result:
     shown = num(value, 3, strip=True)
     if within(value, target, tol):
         return Result("correct", f"{shown}{u} stimmt.", notes, 1.0)
+    if reading.ambiguous:  # „1.684“ / „4,435“ that is wrong as read: ask instead of counting a format slip
+        raise CourseInputError(reading.note, "Ihre Eingabe zählt noch nicht als Versuch. Schreiben Sie die Zahl bitte eindeutig.")
     for m in task.get("mistakes", []):
         if within(value, m["value"], m.get("tolerance", tol)):
             return Result("wrong", f"{shown}{u} ist nicht richtig – das ist ein typischer Fehler.", [m["feedback"]] + notes, 0.0)
