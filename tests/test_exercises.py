@@ -255,3 +255,30 @@ def test_progress_cli_reset(data_dir):
     progress.record_attempt("m00", "t1", "a", True)
     assert progress_cli.main(["--reset"]) == 0
     assert progress.get("m00", "t1")["status"] == "open"
+
+
+def test_stale_saved_answer_does_not_break_the_task(data_dir):
+    """A saved answer whose option ids no longer exist: the task opens, says so, keeps the data."""
+    progress.save_response("m00", "t1", "zz")  # an option id of an older version
+    v = TaskView("m00", "t1")
+    assert v.response() is None and "passt nicht mehr" in v.feedback.value
+    assert progress.get("m00", "t1")["response"] == "zz", "the old answer stays in the store"
+    progress.save_response("m00", "t2", ["a", "zz"])
+    assert "passt nicht mehr" in TaskView("m00", "t2").feedback.value
+
+
+def test_task_heading_uses_the_title_not_the_id(data_dir):
+    v = TaskView("m00", "t1")
+    assert "Aufgabe t1" not in v.header.value and v.task["title"] in v.header.value
+
+
+def test_first_correct_of_a_task_is_kept(data_dir):
+    v = TaskView("m00", "t5")
+    v.respond("50")
+    v.check_button.click()
+    v.respond("34")
+    v.check_button.click()
+    rec = progress.get("m00", "t5")
+    assert rec["first_correct"] is False and rec["status"] == "solved" and rec["attempts"] == 2
+    row = progress.overview().iloc[0]
+    assert row["beim ersten Versuch richtig"] == 0 and row["gelöst"] == 1 and row["Versuche"] == 2
