@@ -294,7 +294,9 @@ def _numeric_cases():
         for t in _tasks(m):
             if t["type"] == "numeric" and "answer" in t:
                 tol = t.get("tolerance", 0.0)
-                little = 1.0 if checks.number_kind(t) == "count" else max(tol * 0.1, 0.001)
+                little = max(tol * 0.1, 0.001)
+                if checks.number_kind(t) == "count":  # whole numbers only: the widest whole step inside, the next one outside
+                    tol, little = float(int(tol)), 1.0
                 for sign in (+1, -1):
                     cases.append((m, t["id"], t["answer"] + sign * tol, True))
                     cases.append((m, t["id"], t["answer"] + sign * (tol + little), False))
@@ -540,3 +542,20 @@ def test_quiz_feedback_no_doubled_labels_over_all_items(data_dir):
                     assert html.escape(o["explanation"]) in h, (m, item["id"])  # why the chosen one is not right
                     assert not any(html.escape(x["explanation"]) in h for x in others), (m, item["id"])
             assert v.box.children[0].value.lower().count("mehrere antworten") <= 1
+
+
+def test_issue_examples_known_mistake_is_named_and_negations_do_not_count(data_dir):
+    t9 = content.find(_tasks("m09"), "t6", "")
+    text = ("Ich verstehe Sie, das ist ein guter Vorschlag von Ihnen. Dann treffen wir uns eben in der Mitte "
+            "bei 9.500 €, und wir unterschreiben heute noch den Vertrag.")
+    r = checks.check(t9, text)
+    assert r.status == "review" and not r.solved
+    assert any(d.startswith("Achtung, ein bekannter Fehler") for d in r.details)
+    good = GOOD[("m09", "t6")]
+    assert checks.pitfalls_found(t9, good) == []
+    assert checks.pitfalls_found(t9, "Wir treffen uns nicht einfach in der Mitte, sondern schauen auf die Leistung.") == []
+    t8 = content.find(_tasks("m08"), "t6", "")
+    neg = ("Ich sehe nichts Besonderes an ihr, sie hat ja gesagt, dass es okay ist. "
+           "Ich frage nicht nach und mache mit dem nächsten Punkt auf meiner Liste weiter.")
+    r = checks.check(t8, neg)
+    assert not r.solved and checks.concepts_found(t8, neg) == []

@@ -285,13 +285,8 @@ def _negated(clause: str, start: int, end: int) -> bool:
     return any(w in NEGATIONS for w in before + after)
 
 
-def concepts_found(task: dict, text: str) -> list[str]:
-    """Ids of the key points that the text *probably* mentions – a suggestion, never a grade.
-
-    A keyword counts only outside sentences copied from the prompt and only when no negation
-    („nicht“, „kein“, „nie“, „ohne“ …) stands within three words of it in the same clause.
-    Patterns are lower-case regular expressions, matched against the lower-cased text and its
-    umlaut-folded form (ä→ae …)."""
+def _clauses(task: dict, text: str) -> list[str]:
+    """The clauses of ``text`` outside sentences copied from the prompt (plain and umlaut-folded)."""
     prompt = task.get("prompt", "")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
     kept = [s for s in sentences if copied_share(s, prompt) < COPY_LIMIT]
@@ -299,22 +294,29 @@ def concepts_found(task: dict, text: str) -> list[str]:
     for s in kept:
         for variant in (re.sub(r"\s+", " ", s.lower()), fold(s)):
             clauses.extend(c for c in _CLAUSE.split(variant) if c and c.strip())
-    found = []
-    for c in task["concepts"]:
-        hit = False
-        for p in c.get("patterns", []):
-            for clause in clauses:
-                for m in re.finditer(p.lower(), clause):
-                    if not _negated(clause, m.start(), m.end()):
-                        hit = True
-                        break
-                if hit:
-                    break
-            if hit:
-                break
-        if hit:
-            found.append(c["id"])
-    return found
+    return clauses
+
+
+def _mentions(patterns, clauses) -> bool:
+    return any(not _negated(clause, m.start(), m.end())
+               for p in patterns for clause in clauses for m in re.finditer(p.lower(), clause))
+
+
+def pitfalls_found(task: dict, text: str) -> list[str]:
+    """Feedback of the task's known mistakes (``pitfalls``) that the text probably makes."""
+    clauses = _clauses(task, text)
+    return [p["feedback"] for p in task.get("pitfalls", []) if _mentions(p["patterns"], clauses)]
+
+
+def concepts_found(task: dict, text: str) -> list[str]:
+    """Ids of the key points that the text *probably* mentions – a suggestion, never a grade.
+
+    A keyword counts only outside sentences copied from the prompt and only when no negation
+    („nicht“, „kein“, „nie“, „ohne“ …) stands within three words of it in the same clause.
+    Patterns are lower-case regular expressions, matched against the lower-cased text and its
+    umlaut-folded form (ä→ae …)."""
+    clauses = _clauses(task, text)
+    return [c["id"] for c in task["concepts"] if _mentions(c.get("patterns", []), clauses)]
 
 
 def real_attempt_problem(task: dict, text) -> CourseInputError | None:
@@ -345,7 +347,8 @@ def _check_text(task: dict, response) -> Result:
         raise problem
     found = concepts_found(task, response)
     labels = {c["id"]: c["label"] for c in task["concepts"]}
-    details = [f"vermutlich angesprochen: {labels[c]}" for c in found]
+    details = [f"Achtung, ein bekannter Fehler: {fb}" for fb in pitfalls_found(task, response)]
+    details += [f"vermutlich angesprochen: {labels[c]}" for c in found]
     details.append(TEXT_RULE_NOTE)
     n = len(task["concepts"])
     return Result("review", f"Vergleichen Sie Ihren Text jetzt mit den {n} Kernpunkten und der "
