@@ -265,7 +265,9 @@ def read_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = 
 def _plain_number(s: str) -> tuple[float | None, str]:
     """A bare number string → (value, ambiguity flag) or (None, "")."""
     sign = ""
-    if s[:1] in "+-":
+    if not s:
+        return None, ""
+    if s[0] in "+-":
         sign, s = s[0], s[1:].strip()
     if re.fullmatch(r"\d+", s):
         return float(sign + s), ""
