@@ -22,6 +22,7 @@ import pytest
 
 from course_lib import content, learner
 from course_lib.blocks import quiz
+from course_lib.blocks.choices import says_multiple
 from course_lib.errors import CourseInputError
 from course_lib.exercises import checks, progress
 from course_lib.exercises import view as exview
@@ -541,7 +542,11 @@ def test_quiz_feedback_no_doubled_labels_over_all_items(data_dir):
                     others = [x for x in item["options"] if x["id"] != o["id"]]
                     assert html.escape(o["explanation"]) in h, (m, item["id"])  # why the chosen one is not right
                     assert not any(html.escape(x["explanation"]) in h for x in others), (m, item["id"])
-            assert v.box.children[0].value.lower().count("mehrere antworten") <= 1
+            head = v.box.children[0].value.lower()
+            assert head.count("mehrere antworten") <= 1
+            if item.get("multiple"):
+                note = "<i>mehrere antworten können stimmen.</i>" in head
+                assert note is not says_multiple(item["question"]), (m, item["id"], "note missing or doubled")
 
 
 def test_issue_examples_known_mistake_is_named_and_negations_do_not_count(data_dir):

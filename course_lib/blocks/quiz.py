@@ -26,7 +26,7 @@ from .. import content
 from ..errors import CourseInputError
 from ..storage import Store
 from . import guard
-from .choices import ChoiceList
+from .choices import ChoiceList, says_multiple
 from .messages import box
 
 STORE = "quiz"
@@ -99,7 +99,7 @@ class QuizItemView:
         opts = [(o["text"], o["id"]) for o in item["options"]]
         label = "Wiederholung von Frage" if repeat else "Frage"
         q = f"<p><b>{label} {number}:</b> {escape(item['question'])}</p>"
-        if item.get("multiple") and "mehrere antworten" not in item["question"].lower():
+        if item.get("multiple") and not says_multiple(item["question"]):
             q += "<p><i>Mehrere Antworten können stimmen.</i></p>"
         shuffle_key = f"quiz/{module_id}/{item['id']}" if item.get("shuffle", True) else None
         self.input = ChoiceList(opts, multiple=bool(item.get("multiple")), shuffle_key=shuffle_key,

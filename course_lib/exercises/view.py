@@ -10,7 +10,7 @@ import traitlets
 
 from .. import content, learner
 from ..blocks import guard
-from ..blocks.choices import ChoiceList
+from ..blocks.choices import ChoiceList, says_multiple
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.style import PALETTE, german_axis, style_axes
@@ -84,7 +84,7 @@ class TaskView:
             self._w = ChoiceList([(o["text"], o["id"]) for o in t["options"]], multiple=typ == "multi",
                                  shuffle_key=key if shuffle else None, fixed_last=t.get("fixed_last", ()),
                                  seed=self.seed, description="Ihre Antwort", hide_description=True)
-            if typ == "multi" and "zutreffend" not in t["prompt"].lower():
+            if typ == "multi" and not says_multiple(t["prompt"]):
                 return widgets.VBox([widgets.HTML("<i>Kreuzen Sie alle zutreffenden Antworten an.</i>"), self._w])
             return self._w
         if typ == "categorize":
@@ -258,7 +258,8 @@ class TaskView:
         elif not result.solved:
             hint = self._next_hint_text(rec)
             if hint:
-                html += box("hint", hint, title="Nächster Tipp")
+                html += box("hint", f"Unten ist jetzt Tipp {rec['hints']} von {len(self.task['hints'])} eingeblendet.",
+                            title="Nächster Tipp")
             elif not self.solution_unlocked(rec) and "solution" in self.task:
                 left = SOLUTION_AFTER.get(self.task["type"], 1) - rec["attempts"]
                 html += box("info", "Versuchen Sie es noch einmal." + (
