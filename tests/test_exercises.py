@@ -282,3 +282,16 @@ def test_first_correct_of_a_task_is_kept(data_dir):
     assert rec["first_correct"] is False and rec["status"] == "solved" and rec["attempts"] == 2
     row = progress.overview().iloc[0]
     assert row["beim ersten Versuch richtig"] == 0 and row["gelöst"] == 1 and row["Versuche"] == 2
+
+
+def test_feedback_singular_and_plural_of_units():
+    t6 = content.find(content.load_tasks("m04")["tasks"], "t6", "")  # code task, unit „Punkte“
+    assert checks.check(t6, 1).message == "Ihr Ergebnis stimmt: 1\u00a0Punkt."
+    assert checks.check(t6, 2).message.startswith("Ihr Ergebnis (2\u00a0Punkte) ist zu hoch")
+    assert checks.multi_counts(1, 0) == "Es fehlt noch 1 zutreffende Antwort."
+    assert checks.multi_counts(2, 0) == "Es fehlen noch 2 zutreffende Antworten."
+    assert checks.multi_counts(0, 1) == "1 Ihrer angekreuzten Antworten trifft nicht zu."
+    assert checks.multi_counts(0, 3) == "3 Ihrer angekreuzten Antworten treffen nicht zu."
+    t = content.find(content.load_tasks("m00")["tasks"], "t6", "")
+    with pytest.raises(checks.CourseInputError, match="erst 1 Wort\\."):
+        checks.check(t, "Zuhören")

@@ -202,24 +202,37 @@ def parse_number(response, unit: str = "", kind: str | None = None) -> float:
     return read_number(response, unit, kind).value
 
 
+UNIT_SINGULAR = {"Punkte": "Punkt", "Besuche": "Besuch", "Kunden": "Kunde", "Bilder": "Bild", "Beziehungen": "Beziehung",
+                 "Monate": "Monat", "Minuten": "Minute", "Stunden": "Stunde", "Jahre": "Jahr", "Tage": "Tag",
+                 "Termine": "Termin", "Wörter": "Wort"}
+
+
+def unit_for(value: float, unit: str) -> str:
+    """„1 Punkt“, „2 Punkte“: the unit in the number's grammatical number (NBSP before it)."""
+    if not unit:
+        return ""
+    word = UNIT_SINGULAR.get(unit, unit) if abs(value) == 1 else unit
+    return f"\u00a0{word}"
+
+
 def _check_numeric(task: dict, response) -> Result:
     reading = read_number(response, task.get("unit", ""), number_kind(task))
     value = reading.value
     notes = [reading.note] if reading.note else []
     target, tol = task["answer"], task.get("tolerance", 0.0)
-    u = f"\u00a0{task['unit']}" if task.get("unit") else ""
+    u = unit_for(value, task.get("unit", ""))
     shown = num(value, 3, strip=True)
     if within(value, target, tol):
-        return Result("correct", f"{shown}{u} stimmt.", notes, 1.0)
+        return Result("correct", f"Ihr Ergebnis stimmt: {shown}{u}.", notes, 1.0)
     if reading.ambiguous:  # „1.684“ / „4,435“ that is wrong as read: ask instead of counting a format slip
         raise CourseInputError(reading.note, "Ihre Eingabe zählt noch nicht als Versuch. Schreiben Sie die Zahl bitte eindeutig.")
     for m in task.get("mistakes", []):
         if within(value, m["value"], m.get("tolerance", tol)):
-            return Result("wrong", f"{shown}{u} ist nicht richtig – das ist ein typischer Fehler.", [m["feedback"]] + notes, 0.0)
+            return Result("wrong", f"Ihr Ergebnis ({shown}{u}) ist nicht richtig – das ist ein typischer Fehler.", [m["feedback"]] + notes, 0.0)
     direction = "zu hoch" if value > target else "zu niedrig"
     rel = abs(value - target) / abs(target) if target else math.inf
     closeness = "knapp daneben" if rel < 0.1 else "deutlich daneben"
-    return Result("wrong", f"{shown}{u} ist {direction} ({closeness}).", ["Prüfen Sie Ihren Rechenweg Schritt für Schritt."] + notes, 0.0)
+    return Result("wrong", f"Ihr Ergebnis ({shown}{u}) ist {direction}, {closeness}.", ["Prüfen Sie Ihren Rechenweg Schritt für Schritt."] + notes, 0.0)
 
 
 def within(value: float, target: float, tol: float) -> bool:
