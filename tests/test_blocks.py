@@ -86,25 +86,63 @@ def test_guard_logs_unexpected_errors_and_shows_german_text(data_dir):
     assert len(guard.LAST_ERRORS) == n + 1 and "RuntimeError: kaputt" in guard.LAST_ERRORS[-1]
 
 
-def test_quiz_feedback_for_every_option_and_saved(data_dir):
+def test_quiz_wrong_answer_explains_only_the_chosen_option_then_resolution(data_dir):
     q = quiz.show("m00")
     item = q.items[0]
+    opts = {o["id"]: o for o in item.item["options"]}
+    right = next(o["id"] for o in item.item["options"] if o["correct"])  # from the data, not its position
+    w1, w2 = [o["id"] for o in item.item["options"] if not o["correct"]][:2]
     item.button.click()
-    assert "noch keine Antwort" in item.feedback.value  # empty → German message
-    right = next(o["id"] for o in item.item["options"] if o["correct"])   # from the data, not its position
-    wrong = next(o["id"] for o in item.item["options"] if not o["correct"])
-    item.select([wrong])
+    assert "noch keine Antwort" in item.feedback.value  # empty → German message, not counted
+    assert "q1" not in Store("quiz").read().get("m00", {})
+    item.select([w1])
     item.button.click()
-    assert "Noch nicht" in item.feedback.value
-    for opt in item.item["options"]:
-        assert opt["explanation"][:30] in item.feedback.value.replace("&quot;", '"')
+    fb = item.feedback.value.replace("&quot;", '"')
+    assert "vt-msg-wrong" in fb and opts[w1]["explanation"][:30] in fb
+    for oid in (right, w2):  # neither the right option nor the other distractor is explained or marked
+        assert opts[oid]["explanation"][:30] not in fb and opts[oid]["text"] not in fb
+    assert "trifft zu" not in fb and "Tipp" in fb
+    assert item.reveal_button.disabled, "resolution only after two attempts"
+    item.reveal_button.disabled = False  # even if forced in the front end
+    item.reveal_button.click()
+    assert "erst nach 2 Versuchen" in item.feedback.value
+    item.select([w2])
+    item.button.click()
+    assert not item.reveal_button.disabled and "Auflösung ansehen" in item.feedback.value
     item.select([right])
     item.button.click()
-    assert "Richtig" in item.feedback.value
+    fb = item.feedback.value.replace("&quot;", '"')
+    assert "vt-msg-ok" in fb and all(o["explanation"][:30] in fb for o in opts.values())
     saved = Store("quiz").read()["m00"]["q1"]
-    assert saved == {"attempts": 2, "selected": [right], "correct": True, "first_correct_attempt": 2}
+    assert saved["attempts"] == 3 and saved["selected"] == [right] and saved["correct"] is True
+    assert saved["first_correct"] is False, "the first attempt's result is kept"
     again = quiz.show("m00").items[0]  # reopened notebook: answer is back
-    assert again.selected() == [right] and "Richtig" in again.feedback.value
+    assert again.selected() == [right] and "vt-msg-ok" in again.feedback.value
+
+
+def test_quiz_first_correct_is_never_overwritten(data_dir):
+    item = quiz.show("m00").items[0]
+    right = next(o["id"] for o in item.item["options"] if o["correct"])
+    w1, w2 = [o["id"] for o in item.item["options"] if not o["correct"]][:2]
+    item.select([right])
+    item.button.click()
+    item.select([w1])
+    item.button.click()
+    saved = Store("quiz").read()["m00"]["q1"]
+    assert saved["first_correct"] is True and saved["correct"] is False and saved["attempts"] == 2
+
+
+def test_quiz_reveal_shows_every_explanation_and_is_saved(data_dir):
+    item = quiz.show("m00").items[0]
+    w1, w2 = [o["id"] for o in item.item["options"] if not o["correct"]][:2]
+    for oid in (w1, w2):
+        item.select([oid])
+        item.button.click()
+    item.reveal_button.click()
+    fb = item.feedback.value.replace("&quot;", '"')
+    assert "Auflösung" in fb and all(o["explanation"][:30] in fb for o in item.item["options"])
+    assert Store("quiz").read()["m00"]["q1"]["revealed"] is True
+    assert "Auflösung" in quiz.show("m00").items[0].feedback.value
 
 
 def test_quiz_evaluate_rules():
@@ -147,11 +185,12 @@ def test_poll_requires_choice_then_saves(data_dir):
     p = poll.show("m00", "p1")
     p.button.click()
     assert "noch nichts ausgewählt" in p.comment.value
-    p.choice.value = "b"
+    p.choice.value = ["b"]
     p.button.click()
     assert "gespeichert" in p.comment.value
     assert Store("polls").read() == {"m00": {"p1": "b"}}
-    assert poll.show("m00", "p1").choice.value == "b"
+    again = poll.show("m00", "p1")
+    assert again.choice.value == ["b"] and again.choice.ids == [o["id"] for o in again.poll["options"]], "polls keep the data order"
 
 
 def test_unknown_ids_give_german_errors():

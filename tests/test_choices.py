@@ -94,3 +94,14 @@ def test_esm_renders_native_inputs_with_the_option_text_as_name():
     assert 'input.type = multiple ? "checkbox" : "radio"' in esm
     assert "row.append(input, text)" in esm  # the <label> wraps input and text: accessible name
     assert "data-lm-suppress-shortcuts" in esm
+
+
+def test_fixed_learner_id_from_environment_for_reproducible_builds(monkeypatch, data_dir):
+    monkeypatch.setenv(learner.ENV, "0" * 32)
+    assert learner.learner_id() == "0" * 32
+    assert ChoiceList(OPTS, shuffle_key="k").ids == learner.order("k", [o for _t, o in OPTS], seed="0" * 32)
+    from course_lib.storage import Store
+
+    assert "id" not in Store(learner.STORE).read(), "a build id is never stored as the learner's id"
+    monkeypatch.setenv(learner.ENV, "kaputt")  # invalid: ignored, the stored random id is used
+    assert learner.learner_id() != "0" * 32

@@ -488,7 +488,8 @@ def test_every_task_accepts_its_answer_and_rejects_a_wrong_one():
 
     for t in content.load_tasks("m09")["tasks"]:
         if t["type"] == "text":
-            assert checks.check(t, t["solution"]).status == "correct", t["id"]
+            with pytest.raises(checks.CourseInputError):  # free text is never graded (#18); pasting the model answer is no attempt
+                checks.check(t, t["solution"])
             assert checks.check(t, "Ich gebe sofort nach, weil der Kunde immer recht hat und am Ende alles gut ausgeht.").status != "correct"
         elif t["type"] == "code":
             assert checks.check(t, t["expected"]).status == "correct"

@@ -36,7 +36,9 @@ def execute(path: Path, timeout: int = 600) -> float:
     nb = nbformat.read(path, as_version=4)
     data_dir = tempfile.mkdtemp(prefix="vt-data-")
     old = os.environ.get("VERTRIEB30_DATA_DIR")
+    old_id = os.environ.get("VERTRIEB30_LEARNER_ID")
     os.environ["VERTRIEB30_DATA_DIR"] = data_dir
+    os.environ["VERTRIEB30_LEARNER_ID"] = "0" * 32  # fixed option order in stored outputs (course_lib.learner)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     t0 = time.perf_counter()
     try:
@@ -48,6 +50,10 @@ def execute(path: Path, timeout: int = 600) -> float:
             os.environ.pop("VERTRIEB30_DATA_DIR", None)
         else:
             os.environ["VERTRIEB30_DATA_DIR"] = old
+        if old_id is None:
+            os.environ.pop("VERTRIEB30_LEARNER_ID", None)
+        else:
+            os.environ["VERTRIEB30_LEARNER_ID"] = old_id
     nb.metadata["lang"] = "de"
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     for cell in nb.cells:

@@ -18,6 +18,7 @@ Options are shown in the learner's stable shuffled order when ``shuffle_key`` is
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 import anywidget
@@ -104,6 +105,11 @@ _CSS = r"""
 .vt-choice input:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
 .vt-choice-text { flex: 1 1 auto; min-width: 0; }
 """
+
+
+def says_multiple(text: str) -> bool:
+    """Does a question already tell that several answers may be right? (then no extra note)"""
+    return bool(re.search(r"mehrere antworten|alle zutreffend|alle passend|alle richtig|mehrere richtig", text.lower()))
 
 
 class ChoiceList(anywidget.AnyWidget):

@@ -12,13 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..errors import CourseInputError, check_number
+from ..errors import CourseInputError, NumberReading, read_number_de
 from ..format_de import num
 
 
 @dataclass
 class Result:
-    status: str  # "correct" | "partial" | "wrong"
+    status: str  # "correct" | "partial" | "wrong" | "review" (free text: the learner checks it)
     message: str
     details: list[str] = field(default_factory=list)
     score: float = 0.0
@@ -90,6 +90,10 @@ def _text_of(task: dict, oid: str, key: str = "options") -> str:
     return oid
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _check_single(task: dict, response) -> Result:
     if response in (None, "", []):
         raise CourseInputError("Sie haben noch keine Antwort ausgewählt.", "Bitte wählen Sie eine Antwort aus und klicken Sie auf „Prüfen“.")
@@ -97,8 +101,15 @@ def _check_single(task: dict, response) -> Result:
         raise CourseInputError(f"„{response}“ ist keine der Antworten.", "Bitte wählen Sie eine der angezeigten Antworten.")
     fb = {o["id"]: o.get("feedback", "") for o in task["options"]}
     if response == task["answer"]:
-        return Result("correct", "Richtig!", [fb[response]] if fb[response] else [], 1.0)
-    return Result("wrong", "Das ist nicht die beste Antwort.", [fb[response]] if fb[response] else [], 0.0)
+        explained = [f"„{o['text']}“: {o['feedback']}" for o in task["options"] if o.get("feedback")]
+        return Result("correct", "Das ist die beste Antwort. Die Begründung zu jeder Antwort:", explained, 1.0)
+    # only why the CHOSEN option is not right – the others stay unmarked
+    return Result("wrong", "Diese Antwort trifft es nicht.", [fb[response]] if fb[response] else [], 0.0)
+
+
+def multi_score(n_right: int, hits: int, false_pos: int) -> float:
+    """Partial credit of a multi-select answer: (hits − wrong ticks) / right answers, at least 0."""
+    return max(0.0, (hits - false_pos) / n_right)
 
 
 def _check_multi(task: dict, response) -> Result:
@@ -111,16 +122,26 @@ def _check_multi(task: dict, response) -> Result:
         raise CourseInputError(f"„{bad[0]}“ ist keine der Antworten.", "Bitte wählen Sie nur angezeigte Antworten.")
     right, chosen = set(task["answer"]), set(sel)
     hits, false_pos, missed = chosen & right, chosen - right, right - chosen
-    fb = {o["id"]: o.get("feedback", "") for o in task["options"]}
-    details = [f"„{_text_of(task, o)}“: {fb[o]}" for o in sorted(false_pos) if fb[o]]
-    if missed:
-        details.append(f"Es fehlen noch {len(missed)} zutreffende Antwort(en).")
-    score = max(0.0, (len(hits) - len(false_pos)) / len(right))
+    score = multi_score(len(right), len(hits), len(false_pos))
     if not false_pos and not missed:
-        return Result("correct", "Richtig – alle zutreffenden Antworten und keine falsche.", [fb[o] for o in sorted(hits) if fb[o]], 1.0)
-    if hits and score > 0:
-        return Result("partial", f"Teilweise richtig: {len(hits)} von {len(right)} gefunden, {len(false_pos)} falsch angekreuzt.", details, score)
-    return Result("wrong", "Das passt noch nicht.", details, score)
+        explained = [f"„{o['text']}“: {o['feedback']}" for o in task["options"] if o.get("feedback")]
+        return Result("correct", "Alle zutreffenden Antworten und keine falsche. Die Begründung zu jeder Antwort:", explained, 1.0)
+    return Result("partial" if hits and score > 0 else "wrong", multi_counts(len(missed), len(false_pos)), [], score)
+
+
+def multi_counts(missing: int, wrong: int) -> str:
+    """How many right answers are missing and how many ticks are wrong – never which."""
+    parts = []
+    if missing:
+        parts.append("Es fehlt noch 1 zutreffende Antwort." if missing == 1
+                     else f"Es fehlen noch {missing} zutreffende Antworten.")
+    if wrong:
+        parts.append("1 Ihrer angekreuzten Antworten trifft nicht zu." if wrong == 1
+                     else f"{wrong} Ihrer angekreuzten Antworten treffen nicht zu.")
+    return " ".join(parts)
+
+
+CATEGORIZE_PARTIAL = 0.5  # share of right assignments from which an answer counts as „teilweise richtig“
 
 
 def _check_categorize(task: dict, response) -> Result:
@@ -132,20 +153,21 @@ def _check_categorize(task: dict, response) -> Result:
         raise CourseInputError("Sie haben noch nichts zugeordnet.", "Bitte ordnen Sie jede Aussage einer Kategorie zu.")
     if missing:
         raise CourseInputError(
-            f"{len(missing)} Aussage(n) sind noch nicht zugeordnet, zum Beispiel „{_text_of(task, missing[0], 'items')[:60]}“.",
+            f"{_plural(len(missing), 'Aussage ist', 'Aussagen sind')} noch nicht zugeordnet, zum Beispiel „{_text_of(task, missing[0], 'items')[:60]}“.",
             "Bitte ordnen Sie jede Aussage zu; Ihre bisherigen Zuordnungen bleiben erhalten.",
         )
     bad = [c for c in response.values() if c not in cats]
     if bad:
         raise CourseInputError(f"„{bad[0]}“ ist keine der Kategorien.", "Bitte wählen Sie eine der angebotenen Kategorien.")
     wrong = [i for i in items if response[i] != task["answer"][i]]
-    fb = {o["id"]: o.get("feedback", "") for o in task["items"]}
-    details = [f"„{_text_of(task, i, 'items')}“ gehört nicht zu „{cats[response[i]]}“. {fb[i]}".strip() for i in wrong]
     score = 1 - len(wrong) / len(items)
     if not wrong:
-        return Result("correct", f"Alle {len(items)} Zuordnungen stimmen.", [], 1.0)
-    status = "partial" if score >= 0.5 else "wrong"
-    return Result(status, f"{len(items) - len(wrong)} von {len(items)} Zuordnungen stimmen.", details, score)
+        explained = [f"„{o['text']}“: {o['feedback']}" for o in task["items"] if o.get("feedback")]
+        return Result("correct", f"Alle {len(items)} Zuordnungen stimmen.", explained, 1.0)
+    status = "partial" if score >= CATEGORIZE_PARTIAL else "wrong"
+    # how many, not which: naming the misplaced statement would give the answer away with two categories
+    return Result(status, f"{len(items) - len(wrong)} von {len(items)} Zuordnungen stimmen.",
+                  ["Prüfen Sie jede Aussage noch einmal für sich; ein Tipp hilft weiter."], score)
 
 
 def _check_order(task: dict, response) -> Result:
@@ -157,46 +179,65 @@ def _check_order(task: dict, response) -> Result:
     correct_pos = sum(1 for a, b in zip(order, right) if a == b)
     if order == right:
         return Result("correct", "Die Reihenfolge stimmt.", [], 1.0)
-    first_bad = next(i for i, (a, b) in enumerate(zip(order, right)) if a != b)
-    details = [f"Ab Position {first_bad + 1} weicht Ihre Reihenfolge ab: dort steht „{_text_of(task, order[first_bad], 'items')}“."]
     score = correct_pos / len(right)
     return Result("partial" if correct_pos >= len(right) / 2 else "wrong",
-                  f"{correct_pos} von {len(right)} Einträgen stehen an der richtigen Stelle.", details, score)
+                  f"{correct_pos} von {len(right)} Einträgen stehen an der richtigen Stelle.", [], score)
 
 
-def parse_number(response, unit: str = "") -> float:
-    """Accept 1234.5, '1.234,5', '1234,5 €', '73 %' – German or English decimal marks."""
-    if isinstance(response, str):
-        text = response.strip()
-        for u in (unit, "€", "%", "EUR", "Euro"):
-            if u:
-                text = text.replace(u, "")
-        text = text.strip()
-        if not text:
-            raise CourseInputError("Das Feld ist leer.", "Bitte geben Sie eine Zahl ein.")
-        if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
-            text = text.replace(".", "").replace(",", ".")
-        elif "," in text and "." not in text:
-            text = text.replace(",", ".")
-        elif re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):  # 1,234.5
-            text = text.replace(",", "")
-        return check_number(text, "Ihre Antwort")
-    return check_number(response, "Ihre Antwort")
+def number_kind(task: dict) -> str:
+    """What a numeric field expects: the task's ``input`` field, else derived from the unit."""
+    if task.get("input"):
+        return task["input"]
+    return {"%": "percent", "€": "money"}.get(task.get("unit", ""), "decimal")
+
+
+def read_number(response, unit: str = "", kind: str = "decimal") -> NumberReading:
+    return read_number_de(response, kind=kind, unit=unit, name="Ihre Antwort")
+
+
+def parse_number(response, unit: str = "", kind: str | None = None) -> float:
+    """The course's German number parser (:func:`course_lib.errors.read_number_de`)."""
+    if kind is None:
+        kind = {"%": "percent", "€": "money"}.get(unit, "decimal")
+    return read_number(response, unit, kind).value
+
+
+UNIT_SINGULAR = {"Punkte": "Punkt", "Besuche": "Besuch", "Kunden": "Kunde", "Bilder": "Bild", "Beziehungen": "Beziehung",
+                 "Monate": "Monat", "Minuten": "Minute", "Stunden": "Stunde", "Jahre": "Jahr", "Tage": "Tag",
+                 "Termine": "Termin", "Wörter": "Wort"}
+
+
+def unit_for(value: float, unit: str) -> str:
+    """„1 Punkt“, „2 Punkte“: the unit in the number's grammatical number (NBSP before it)."""
+    if not unit:
+        return ""
+    word = UNIT_SINGULAR.get(unit, unit) if abs(value) == 1 else unit
+    return f"\u00a0{word}"
 
 
 def _check_numeric(task: dict, response) -> Result:
-    value = parse_number(response, task.get("unit", ""))
+    reading = read_number(response, task.get("unit", ""), number_kind(task))
+    value = reading.value
+    notes = [reading.note] if reading.note else []
     target, tol = task["answer"], task.get("tolerance", 0.0)
-    u = f"\u00a0{task['unit']}" if task.get("unit") else ""
-    if abs(value - target) <= tol + 1e-9:
-        return Result("correct", f"Richtig: {num(value, 2, strip=True)}{u}.", [], 1.0)
+    u = unit_for(value, task.get("unit", ""))
+    shown = num(value, 3, strip=True)
+    if within(value, target, tol):
+        return Result("correct", f"Ihr Ergebnis stimmt: {shown}{u}.", notes, 1.0)
+    if reading.ambiguous:  # „1.684“ / „4,435“ that is wrong as read: ask instead of counting a format slip
+        raise CourseInputError(reading.note, "Ihre Eingabe zählt noch nicht als Versuch. Schreiben Sie die Zahl bitte eindeutig.")
     for m in task.get("mistakes", []):
-        if abs(value - m["value"]) <= m.get("tolerance", tol) + 1e-9:
-            return Result("wrong", f"{num(value, 2, strip=True)}{u} ist nicht richtig – aber ein typischer Zwischenschritt.", [m["feedback"]], 0.0)
+        if within(value, m["value"], m.get("tolerance", tol)):
+            return Result("wrong", f"Ihr Ergebnis ({shown}{u}) ist nicht richtig – das ist ein typischer Fehler.", [m["feedback"]] + notes, 0.0)
     direction = "zu hoch" if value > target else "zu niedrig"
     rel = abs(value - target) / abs(target) if target else math.inf
     closeness = "knapp daneben" if rel < 0.1 else "deutlich daneben"
-    return Result("wrong", f"{num(value, 2, strip=True)}{u} ist {direction} ({closeness}).", ["Prüfen Sie Ihren Rechenweg Schritt für Schritt."], 0.0)
+    return Result("wrong", f"Ihr Ergebnis ({shown}{u}) ist {direction}, {closeness}.", ["Prüfen Sie Ihren Rechenweg Schritt für Schritt."] + notes, 0.0)
+
+
+def within(value: float, target: float, tol: float) -> bool:
+    """The tolerance rule of numeric tasks: |value − target| ≤ tolerance (plus float noise)."""
+    return abs(value - target) <= tol + 1e-9
 
 
 def fold(text: str) -> str:
@@ -208,45 +249,123 @@ def fold(text: str) -> str:
 
 
 TEXT_RULE_NOTE = (
-    "So prüft der Kurs: Er sucht in Ihrem Text nach Schlüsselbegriffen (auch in gebeugter Form). "
-    "Er versteht Ihren Text nicht – ein guter Text mit anderen Worten kann durchfallen, und "
-    "ein Text mit den richtigen Wörtern ist nicht automatisch gut. Vergleichen Sie deshalb selbst "
-    "mit der Musterlösung."
+    "Der Kurs versteht Ihren Text nicht und bewertet ihn deshalb nicht. Er sucht nur nach "
+    "Stichwörtern und macht daraus Vorschläge („vermutlich angesprochen“) – verneinte oder aus der "
+    "Aufgabe abgeschriebene Stellen zählen dabei nicht. Entscheiden Sie selbst, welche Kernpunkte "
+    "Ihr Text wirklich abdeckt."
 )
+
+NEGATIONS = ("nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+             "ohne", "weder", "kaum", "nirgends")
+NEGATION_WINDOW = 3  # words before or after a keyword, within the same clause
+_CLAUSE = re.compile(r"[.;:!?,–—()\n]+|\s-\s|\b(?:aber|sondern|doch|jedoch|trotzdem)\b")
+_WORD = re.compile(r"[a-z0-9äöüß/]+")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in _WORD.findall(fold(text)) if len(w) >= 4}
+
+
+def copied_share(text: str, source: str) -> float:
+    """Share of the content words of ``text`` that also occur in ``source`` (crude stems)."""
+    mine = [w[:6] for w in _WORD.findall(fold(text)) if len(w) >= 4]
+    if not mine:
+        return 0.0
+    theirs = _stems(source)
+    return sum(1 for w in mine if w in theirs) / len(mine)
+
+
+# short words that every German sentence has and a list of keywords lacks
+FUNCTION_WORDS = frozenset("""der die das den dem des ein eine einen einem einer und oder aber ich sie er es wir ihr
+man mich mir ihn ihm uns ist sind war bin bist hat habe haben wird werden kann könnte würde würden soll muss zu zum
+zur mit auf für von im in an am bei nach vor aus als wie wenn dass weil damit ob so auch noch nur schon dann
+nicht kein keine sich was wer dort hier da mal ganz sehr mehr""".split())
+MIN_FUNCTION_SHARE = 0.25  # below this share of function words a text is a keyword list, not an answer
+
+COPY_LIMIT = 0.7  # a text (or sentence) with at least this share of prompt words counts as copied
+
+
+def _negated(clause: str, start: int, end: int) -> bool:
+    while start > 0 and _WORD.match(clause[start - 1]):  # widen a match inside a word to the whole word
+        start -= 1
+    while end < len(clause) and _WORD.match(clause[end]):
+        end += 1
+    before = _WORD.findall(clause[:start])[-NEGATION_WINDOW:]
+    after = _WORD.findall(clause[end:])[:NEGATION_WINDOW]
+    inside = _WORD.findall(clause[start:end])
+    if any(w in NEGATIONS for w in inside):
+        return False  # the key point itself is phrased with a negation ("nicht mag")
+    return any(w in NEGATIONS for w in before + after)
+
+
+def _clauses(task: dict, text: str) -> list[str]:
+    """The clauses of ``text`` outside sentences copied from the prompt (plain and umlaut-folded)."""
+    prompt = task.get("prompt", "")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    kept = [s for s in sentences if copied_share(s, prompt) < COPY_LIMIT]
+    clauses = []
+    for s in kept:
+        for variant in (re.sub(r"\s+", " ", s.lower()), fold(s)):
+            clauses.extend(c for c in _CLAUSE.split(variant) if c and c.strip())
+    return clauses
+
+
+def _mentions(patterns, clauses) -> bool:
+    return any(not _negated(clause, m.start(), m.end())
+               for p in patterns for clause in clauses for m in re.finditer(p.lower(), clause))
+
+
+def pitfalls_found(task: dict, text: str) -> list[str]:
+    """Feedback of the task's known mistakes (``pitfalls``) that the text probably makes."""
+    clauses = _clauses(task, text)
+    return [p["feedback"] for p in task.get("pitfalls", []) if _mentions(p["patterns"], clauses)]
 
 
 def concepts_found(task: dict, text: str) -> list[str]:
-    """Ids of the key concepts whose patterns occur in ``text`` (transparent keyword rule).
+    """Ids of the key points that the text *probably* mentions – a suggestion, never a grade.
 
-    Patterns are lower-case regular expressions, matched against the lower-cased text and
-    against its umlaut-folded form (ä→ae …), so "zuh[oö]r" finds "zuhören" and "Zuhoeren"
-    is found by "zuhoer"."""
-    variants = (re.sub(r"\s+", " ", text.lower()), fold(text))
-    found = []
-    for c in task["concepts"]:
-        if any(re.search(p.lower(), v) for p in c["patterns"] for v in variants):
-            found.append(c["id"])
-    return found
+    A keyword counts only outside sentences copied from the prompt and only when no negation
+    („nicht“, „kein“, „nie“, „ohne“ …) stands within three words of it in the same clause.
+    Patterns are lower-case regular expressions, matched against the lower-cased text and its
+    umlaut-folded form (ä→ae …)."""
+    clauses = _clauses(task, text)
+    return [c["id"] for c in task["concepts"] if _mentions(c.get("patterns", []), clauses)]
+
+
+def real_attempt_problem(task: dict, text) -> CourseInputError | None:
+    """Why ``text`` is not yet a real attempt (too short, a copy of the prompt), or None."""
+    if not isinstance(text, str) or not text.strip():
+        return CourseInputError("Ihr Textfeld ist leer.", "Bitte schreiben Sie Ihre Antwort in ganzen Sätzen und klicken Sie dann auf „Prüfen“.")
+    words = len(text.split())
+    need = task.get("min_words", 8)
+    if words < need:
+        return CourseInputError(f"Ihre Antwort hat erst {_plural(words, 'Wort', 'Wörter')}.",
+                                f"Bitte schreiben Sie mindestens {_plural(need, 'Wort', 'Wörter')} in ganzen Sätzen.")
+    tokens = [w.strip(".,;:!?„“\"'()–-").lower() for w in text.split()]
+    if sum(1 for w in tokens if w in FUNCTION_WORDS) / len(tokens) < MIN_FUNCTION_SHARE:
+        return CourseInputError("Ihr Text sieht aus wie eine Liste von Stichwörtern.",
+                                "Bitte antworten Sie in ganzen Sätzen: Was würden Sie tun oder sagen, und warum?")
+    if copied_share(text, task.get("prompt", "")) >= COPY_LIMIT:
+        return CourseInputError("Ihr Text wiederholt im Wesentlichen die Aufgabenstellung.",
+                                "Bitte antworten Sie mit eigenen Worten: Was würden Sie tun oder sagen, und warum?")
+    if task.get("solution") and copied_share(text, task["solution"]) >= 0.9 and words >= 8:
+        return CourseInputError("Ihr Text ist fast wörtlich die Musterlösung.",
+                                "Formulieren Sie die Antwort bitte mit eigenen Worten – so merken Sie, was Sie schon wissen.")
+    return None
 
 
 def _check_text(task: dict, response) -> Result:
-    if not isinstance(response, str) or not response.strip():
-        raise CourseInputError("Ihr Textfeld ist leer.", "Bitte schreiben Sie Ihre Antwort in ganzen Sätzen und klicken Sie dann auf „Prüfen“.")
-    words = len(response.split())
-    need_words = task.get("min_words", 5)
-    if words < need_words:
-        raise CourseInputError(f"Ihre Antwort hat erst {words} Wort/Wörter.", f"Bitte schreiben Sie mindestens {need_words} Wörter, damit die Prüfung etwas finden kann.")
+    problem = real_attempt_problem(task, response)
+    if problem is not None:
+        raise problem
     found = concepts_found(task, response)
     labels = {c["id"]: c["label"] for c in task["concepts"]}
-    need = task.get("min_concepts", len(task["concepts"]))
-    details = [f"✔ erkannt: {labels[c]}" for c in found] + [f"✘ nicht erkannt: {labels[c['id']]}" for c in task["concepts"] if c["id"] not in found]
+    details = [f"Achtung, ein bekannter Fehler: {fb}" for fb in pitfalls_found(task, response)]
+    details += [f"vermutlich angesprochen: {labels[c]}" for c in found]
     details.append(TEXT_RULE_NOTE)
-    score = min(1.0, len(found) / need)
-    if len(found) >= need:
-        return Result("correct", f"Ihre Antwort enthält {len(found)} der {len(task['concepts'])} Kernpunkte.", details, 1.0)
-    if found:
-        return Result("partial", f"Ihre Antwort enthält {len(found)} Kernpunkt(e); gesucht sind mindestens {need}.", details, score)
-    return Result("wrong", "Die Prüfung hat noch keinen der Kernpunkte gefunden.", details, 0.0)
+    n = len(task["concepts"])
+    return Result("review", f"Vergleichen Sie Ihren Text jetzt mit den {n} Kernpunkten und der "
+                  "Musterlösung und kreuzen Sie an, welche Punkte Ihr Text abdeckt.", details, 0.0)
 
 
 def _check_code(task: dict, response) -> Result:

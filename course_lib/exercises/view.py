@@ -6,9 +6,11 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as widgets
+import traitlets
 
-from .. import content, storage
+from .. import content, learner, storage
 from ..blocks import guard
+from ..blocks.choices import ChoiceList, says_multiple
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.style import PALETTE, german_axis, style_axes
@@ -18,26 +20,35 @@ from . import checks, progress
 
 LEVEL_DE = {1: "Einstieg (Wissen)", 2: "Anwenden (Fall)", 3: "Analysieren (Daten/Szenario)"}
 _NONE = "— bitte wählen —"
+# attempts after which the model solution opens (unless solved): choice-type tasks need two,
+# so that the solution is not the cheapest way past the first wrong guess
+SOLUTION_AFTER = {"single": 2, "multi": 2, "categorize": 2, "order": 2}
 
 
 def _result_html(result: checks.Result) -> str:
-    kind = {"correct": "ok", "partial": "partial", "wrong": "wrong"}[result.status]
+    kind = {"correct": "ok", "partial": "partial", "wrong": "wrong", "review": "saved"}[result.status]
     details = "".join(f"<li>{escape(d)}</li>" for d in result.details if d)
     return box(kind, result.message, details_html=f"<ul>{details}</ul>" if details else "")
+
+
+def _key(module_id: str, task_id: str) -> str:
+    return f"task/{module_id}/{task_id}"
 
 
 class TaskView:
     """The widget of one task. ``respond(value)`` sets the input programmatically (tests)."""
 
-    def __init__(self, module_id: str, task_id: str):
+    def __init__(self, module_id: str, task_id: str, *, seed: str | None = None):
         self.module_id = module_id
+        self.seed = seed  # replaces the learner id for the option order (tests, handouts)
         self.task = content.find(content.load_tasks(module_id)["tasks"], task_id, "Die Aufgabe")
         self.checkable = checks.is_checkable(self.task)
         t = self.task
-        head = (f"<h4 style='margin:4px 0'>Aufgabe {escape(t['id'])}: {escape(t['title'])}</h4>"
+        head = (f"<h4 style='margin:4px 0'>{escape(t['title'])}</h4>"
                 f"<p style='margin:2px 0;color:#444'>Stufe {t['level']} – {LEVEL_DE[t['level']]}</p>"
                 f"<p>{escape(t['prompt'])}</p>")
         self.header = widgets.HTML(head)
+        self._moved = False
         self.input = self._make_input()
         self.check_button = widgets.Button(description="Prüfen" if self.checkable else "Antwort speichern",
                                            button_style="primary", icon="check")
@@ -46,6 +57,9 @@ class TaskView:
         self.feedback = widgets.HTML()
         self.hints_html = widgets.HTML()
         self.solution_html = widgets.HTML()
+        self.selfcheck_box = widgets.VBox()
+        self.rubric: ChoiceList | None = None
+        self.selfcheck_button: widgets.Button | None = None
         self.check_button.on_click(lambda _b: guard.run(self.check, self._show))
         self.hint_button.on_click(lambda _b: guard.run(self.hint, self._show))
         self.solution_button.on_click(lambda _b: guard.run(self.show_solution, self._show))
@@ -54,7 +68,8 @@ class TaskView:
             buttons.append(self.solution_button)
         if t["type"] == "code":
             buttons = [self.hint_button] + ([self.solution_button] if "solution" in t else [])
-        self.box = widgets.VBox([self.header, self.input, widgets.HBox(buttons), self.feedback, self.hints_html, self.solution_html])
+        self.box = widgets.VBox([self.header, self.input, widgets.HBox(buttons), self.feedback, self.selfcheck_box,
+                                 self.hints_html, self.solution_html])
         self.box.add_class("vt-task")
         self.result: checks.Result | None = None
         self._restore()
@@ -64,27 +79,31 @@ class TaskView:
     def _make_input(self):
         t = self.task
         typ = t["type"]
-        if typ == "single":
-            self._w = widgets.RadioButtons(options=[(o["text"], o["id"]) for o in t["options"]], value=None,
-                                           description="Antwort:", style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="auto"))
+        key = _key(self.module_id, t["id"])
+        if typ in ("single", "multi"):
+            shuffle = t.get("shuffle", True)
+            self._w = ChoiceList([(o["text"], o["id"]) for o in t["options"]], multiple=typ == "multi",
+                                 shuffle_key=key if shuffle else None, fixed_last=t.get("fixed_last", ()),
+                                 seed=self.seed, description="Ihre Antwort", hide_description=True)
+            if typ == "multi" and not says_multiple(t["prompt"]):
+                return widgets.VBox([widgets.HTML("<i>Kreuzen Sie alle zutreffenden Antworten an.</i>"), self._w])
             return self._w
-        if typ == "multi":
-            self._w = [widgets.Checkbox(value=False, description=o["text"], indent=False, layout=widgets.Layout(width="auto"))
-                       for o in t["options"]]
-            return widgets.VBox([widgets.HTML("<i>Kreuzen Sie alle zutreffenden Antworten an.</i>")] + self._w)
         if typ == "categorize":
             opts = [(_NONE, "")] + [(c["label"], c["id"]) for c in t["categories"]]
             self._w = {}
             rows = []
-            for it in t["items"]:
+            ids = [it["id"] for it in t["items"]]
+            if t.get("shuffle", True):
+                ids = learner.order(key, ids, seed=self.seed)
+            texts = {it["id"]: it["text"] for it in t["items"]}
+            for iid in ids:
                 d = widgets.Dropdown(options=opts, value="", description="Kategorie:", style={"description_width": "initial"},
                                      layout=widgets.Layout(width="330px"))
-                self._w[it["id"]] = d
-                rows.append(widgets.HBox([widgets.HTML(f"<div style='width:380px'>{escape(it['text'])}</div>"), d]))
+                self._w[iid] = d
+                rows.append(widgets.HBox([widgets.HTML(f"<div style='width:380px'>{escape(texts[iid])}</div>"), d]))
             return widgets.VBox(rows)
         if typ == "order":
-            self._order = [it["id"] for it in t["items"]]
+            self._order = self._start_order()
             self._order_box = widgets.VBox()
             self._render_order()
             return widgets.VBox([widgets.HTML("<i>Bringen Sie die Einträge mit „hoch“ und „runter“ in die richtige Reihenfolge (oben = zuerst).</i>"),
@@ -107,6 +126,15 @@ class TaskView:
                 f"<pre style='background:#f6f6f6;padding:6px'>{escape(t['template'])}</pre>")
         raise ValueError(typ)
 
+    def _start_order(self) -> list[str]:
+        """The learner's shuffled start order – never already the right one."""
+        ids = [it["id"] for it in self.task["items"]]
+        if self.task.get("shuffle", True):
+            ids = learner.order(_key(self.module_id, self.task["id"]), ids, seed=self.seed)
+        if ids == self.task.get("answer") and len(ids) > 1:
+            ids = ids[1:] + ids[:1]
+        return ids
+
     def _render_order(self) -> None:
         rows = []
         texts = {it["id"]: it["text"] for it in self.task["items"]}
@@ -123,15 +151,16 @@ class TaskView:
         new = pos + delta
         if 0 <= new < len(self._order):
             self._order[pos], self._order[new] = self._order[new], self._order[pos]
+            self._moved = True
             self._render_order()
 
     # -- reading / setting the response ---------------------------------------------------
     def response(self):
         typ = self.task["type"]
         if typ == "single":
-            return self._w.value
+            return self._w.value[0] if self._w.value else None
         if typ == "multi":
-            return [o["id"] for o, c in zip(self.task["options"], self._w) if c.value]
+            return list(self._w.value)
         if typ == "categorize":
             return {k: d.value for k, d in self._w.items() if d.value}
         if typ == "order":
@@ -141,19 +170,20 @@ class TaskView:
         return None
 
     def respond(self, value) -> None:
+        """Set the input (tests, restore). Unknown ids are refused with a ``traitlets.TraitError``."""
         typ = self.task["type"]
         if typ == "single":
-            self._w.value = value
+            self._w.value = [] if value in (None, "") else [value]
         elif typ == "multi":
-            for o, c in zip(self.task["options"], self._w):
-                c.value = o["id"] in (value or [])
+            self._w.value = list(value or [])
         elif typ == "categorize":
             for k, d in self._w.items():
                 d.value = (value or {}).get(k, "")
         elif typ == "order":
             known = [i for i in (value or []) if i in self._order]
-            if sorted(known) == sorted(self._order):
+            if sorted(known) == sorted(self._order) and known != self._order:
                 self._order = list(known)
+                self._moved = True
                 self._render_order()
         elif typ in ("numeric", "text"):
             self._w.value = "" if value is None else str(value)
@@ -163,22 +193,46 @@ class TaskView:
         if "response" in rec and self.task["type"] != "code":
             try:
                 self.respond(rec["response"])
-            except Exception:  # noqa: BLE001 - a stale saved answer must not break the task
-                pass
+            except (traitlets.TraitError, TypeError, ValueError, AttributeError):
+                # a saved answer that no longer fits the task (options changed): keep it in the
+                # store, start with an empty input and say so
+                self.feedback.value = box("info", "Ihre frühere Antwort passt nicht mehr zu dieser Fassung der Aufgabe; "
+                                          "sie bleibt gespeichert, das Eingabefeld beginnt leer.")
+                self._update_buttons(rec)
+                return
         if rec["attempts"] and self.task["type"] != "code":
-            self.feedback.value = box("info", f"Sie haben diese Aufgabe schon {rec['attempts']}-mal geprüft; Status: {progress.STATUS_DE[rec['status']]}.")
+            n = rec["attempts"]
+            times = "1-mal" if n == 1 else f"{n}-mal"
+            status = progress.STATUS_DE[rec["status"]]
+            if rec["status"] == "self_checked":
+                status += f" (Selbstcheck: {self._coverage_text(rec)})"
+            self.feedback.value = box("info", f"Sie haben diese Aufgabe schon {times} geprüft; Status: {status}.")
+            if self.task["type"] == "text" and self.checkable:
+                self._show_selfcheck(rec.get("covered"))
         if rec["hints"]:
             self._show_hints(rec["hints"])
         self._update_buttons(rec)
+
+    def _coverage_text(self, rec: dict) -> str:
+        n = len(self.task.get("concepts", []))
+        k = len(rec.get("covered", []))
+        return f"{k} von {n} Kernpunkten abgedeckt"
+
+    def solution_unlocked(self, rec: dict) -> bool:
+        need = SOLUTION_AFTER.get(self.task["type"], 1)
+        return rec["attempts"] >= need or rec.get("status") == "solved"
 
     def _update_buttons(self, rec: dict) -> None:
         n = len(self.task["hints"])
         used = rec["hints"]
         self.hint_button.disabled = used >= n
         self.hint_button.description = f"Tipp {min(used + 1, n)} von {n} anzeigen" if used < n else "Alle Tipps gezeigt"
-        self.solution_button.disabled = rec["attempts"] == 0
-        self.solution_button.tooltip = ("Die Musterlösung öffnet sich nach Ihrem ersten Versuch."
-                                        if rec["attempts"] == 0 else "Musterlösung anzeigen")
+        unlocked = self.solution_unlocked(rec)
+        self.solution_button.disabled = not unlocked
+        need = SOLUTION_AFTER.get(self.task["type"], 1)
+        self.solution_button.tooltip = ("Musterlösung anzeigen" if unlocked else
+                                        "Die Musterlösung öffnet sich nach Ihrem ersten Versuch." if need == 1 else
+                                        f"Die Musterlösung öffnet sich nach {need} Versuchen oder einer richtigen Antwort.")
 
     def _show(self, html: str) -> None:
         self.feedback.value = html
@@ -190,14 +244,76 @@ class TaskView:
             progress.save_response(self.module_id, self.task["id"], resp)
             self.feedback.value = box("saved", "Ihre Antwort ist gespeichert. Diese Arbeitsblatt-Fassung prüft nicht automatisch – besprechen Sie sie im Workshop.")
             return None
+        if self.task["type"] == "order" and not self._moved:
+            raise CourseInputError("Sie haben die Reihenfolge noch nicht verändert.",
+                                   "Bringen Sie die Einträge zuerst mit „hoch“ und „runter“ in Ihre Reihenfolge und prüfen Sie dann.")
         progress.save_response(self.module_id, self.task["id"], resp)  # kept even if malformed
         result = checks.check(self.task, resp)  # CourseInputError → shown, not counted
-        rec = progress.record_attempt(self.module_id, self.task["id"], resp, result.solved)
+        text = self.task["type"] == "text"
+        rec = progress.record_attempt(self.module_id, self.task["id"], resp, result.solved, graded=not text)
         self.result = result
-        extra = "" if result.solved else " Nutzen Sie bei Bedarf einen Tipp; nach diesem Versuch können Sie auch die Musterlösung öffnen."
-        self.feedback.value = _result_html(result) + (box("info", extra.strip()) if extra else "")
-        self._update_buttons({**progress.get(self.module_id, self.task["id"]), **rec})
+        rec = {**progress.get(self.module_id, self.task["id"]), **rec}
+        html = _result_html(result)
+        if text:
+            self._show_selfcheck(rec.get("covered"), suggested=checks.concepts_found(self.task, resp))
+        elif not result.solved:
+            hint = self._next_hint_text(rec)
+            if hint:
+                html += box("hint", f"Unten ist jetzt Tipp {rec['hints']} von {len(self.task['hints'])} eingeblendet.",
+                            title="Nächster Tipp")
+            elif not self.solution_unlocked(rec) and "solution" in self.task:
+                left = SOLUTION_AFTER.get(self.task["type"], 1) - rec["attempts"]
+                html += box("info", "Versuchen Sie es noch einmal." + (
+                    " Nach einem weiteren Versuch können Sie die Musterlösung öffnen." if left == 1 else ""))
+            elif "solution" in self.task:
+                html += box("info", "Sie können jetzt auch die Musterlösung öffnen.")
+        self.feedback.value = html
+        self._update_buttons(rec)
         return result
+
+    def _next_hint_text(self, rec: dict) -> str:
+        """After a wrong attempt: reveal the next unused hint (counted like a click on „Tipp“)."""
+        if rec["hints"] >= len(self.task["hints"]):
+            return ""
+        rec2 = progress.record_hint(self.module_id, self.task["id"], len(self.task["hints"]))
+        rec.update(rec2)
+        self._show_hints(rec2["hints"])
+        return self.task["hints"][rec2["hints"] - 1]
+
+    # -- free text: self-check rubric ----------------------------------------------------
+    def _show_selfcheck(self, covered=None, suggested=()) -> None:
+        t = self.task
+        labels = []
+        for c in t["concepts"]:
+            label = c["label"] + (" – vermutlich angesprochen" if c["id"] in suggested else "")
+            labels.append((label, c["id"]))
+        self.rubric = ChoiceList(labels, multiple=True, description="Welche Kernpunkte deckt Ihr Text ab?")
+        if covered:
+            self.rubric.value = [c for c in covered if c in {x for _l, x in labels}]
+        self.selfcheck_button = widgets.Button(description="Selbstcheck speichern", button_style="primary", icon="check")
+        self.selfcheck_button.on_click(lambda _b: guard.run(self.self_check, self._show_selfcheck_msg))
+        self.selfcheck_msg = widgets.HTML()
+        parts = [widgets.HTML(box("info", "Lesen Sie die Kernpunkte und die Musterlösung und kreuzen Sie ehrlich an, "
+                                  "was Ihr Text – mit Ihren eigenen Worten – schon abdeckt.", title="Selbstcheck"))]
+        if "solution" in t:
+            parts.append(widgets.HTML(box("info", t["solution"], title="Musterlösung")))
+        parts += [self.rubric, self.selfcheck_button, self.selfcheck_msg]
+        self.selfcheck_box.children = parts
+
+    def _show_selfcheck_msg(self, html: str) -> None:
+        self.selfcheck_msg.value = html
+
+    def self_check(self, covered=None) -> dict:
+        """Save which key points the learner says their text covers (status „bearbeitet“)."""
+        if self.rubric is None:
+            raise CourseInputError("Der Selbstcheck öffnet sich nach Ihrem ersten Versuch.", "Schreiben Sie zuerst Ihre Antwort und klicken Sie auf „Prüfen“.")
+        if covered is not None:
+            self.rubric.value = list(covered)
+        chosen = list(self.rubric.value)
+        rec = progress.record_self_check(self.module_id, self.task["id"], chosen, len(self.task["concepts"]))
+        self.selfcheck_msg.value = box("saved", f"Ihr Selbstcheck ist gespeichert: {self._coverage_text(rec)}. "
+                                       "Die Aufgabe gilt als bearbeitet.")
+        return rec
 
     def _show_hints(self, k: int) -> None:
         hints = self.task["hints"][:k]
@@ -211,8 +327,10 @@ class TaskView:
 
     def show_solution(self) -> str:
         rec = progress.get(self.module_id, self.task["id"])
-        if rec["attempts"] == 0:
-            raise CourseInputError("Die Musterlösung öffnet sich erst nach Ihrem ersten Versuch.",
+        if not self.solution_unlocked(rec):
+            need = SOLUTION_AFTER.get(self.task["type"], 1)
+            raise CourseInputError("Die Musterlösung öffnet sich erst nach Ihrem ersten Versuch." if need == 1 else
+                                   f"Die Musterlösung öffnet sich erst nach {need} Versuchen oder einer richtigen Antwort.",
                                    "Probieren Sie es zuerst selbst – ein Tipp hilft beim Einstieg.")
         if "solution" not in self.task:
             raise CourseInputError("Für diese Aufgabe gibt es hier keine Musterlösung.", "Fragen Sie Ihre Kursleitung.")
@@ -246,6 +364,10 @@ def check_code(module_id: str, task_id: str, value) -> CodeFeedback:
     if not checks.is_checkable(task):
         progress.save_response(module_id, task_id, repr(shown))
         return CodeFeedback(box("saved", "Ihr Ergebnis ist gespeichert (Arbeitsblatt-Fassung ohne automatische Prüfung)."), None)
+    if contains_blank(value):
+        # a fresh „Alle Zellen ausführen“ reaches this before the learner typed anything: no red box
+        return CodeFeedback(box("info", "Noch nicht ausgefüllt: Ersetzen Sie jede Lücke ___ in der Zelle darüber "
+                                "und führen Sie sie dann erneut aus.", title="Optionale Aufgabe"), None)
     try:
         result = checks.check(task, value)
     except CourseInputError as exc:
@@ -279,13 +401,17 @@ class ProgressOverview:
         df = progress.overview()
         shown = df.copy()
         shown["Anteil gelöst"] = shown["Anteil gelöst"].map(pct)
+        shown["Selbstcheck: Kernpunkte abgedeckt"] = shown["Selbstcheck: Kernpunkte abgedeckt"].map(
+            lambda c: "–" if c is None or c != c else pct(c))
         self.table.value = shown.to_html(index=False, escape=True, border=0, classes="vt-table")
         ax = self.ax
         ax.clear()
         labels = [m.split(" ")[0] for m in df["Modul"]]
         x = range(len(df))
-        ax.bar([i - 0.2 for i in x], df["versucht"], width=0.4, label="versucht", color=PALETTE["hellblau"], hatch="//", edgecolor="black")
-        ax.bar([i + 0.2 for i in x], df["gelöst"], width=0.4, label="gelöst", color=PALETTE["gruen"], edgecolor="black")
+        ax.bar([i - 0.27 for i in x], df["versucht"], width=0.27, label="versucht", color=PALETTE["hellblau"], hatch="//", edgecolor="black")
+        ax.bar(list(x), df["gelöst"], width=0.27, label="gelöst", color=PALETTE["gruen"], edgecolor="black")
+        ax.bar([i + 0.27 for i in x], df["beim ersten Versuch richtig"], width=0.27, label="beim ersten Versuch richtig",
+               color=PALETTE["orange"], hatch="..", edgecolor="black")
         ax.set_xticks(list(x), labels)
         style_axes(ax, "Ihr Fortschritt je Modul", "Modul (Nummer)", "Aufgaben (Anzahl)")
         german_axis(ax.yaxis, 0)
@@ -293,7 +419,9 @@ class ProgressOverview:
         ax.legend(fontsize=9, loc="upper right")
         self.plot.invalidate()
         solved, total = int(df["gelöst"].sum()), int(df["Aufgaben"].sum())
-        self.plot.refresh(alt=f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, aufgeteilt nach Modulen.")
+        first = int(df["beim ersten Versuch richtig"].sum()) if len(df) else 0
+        self.plot.refresh(alt=f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, davon {first} beim ersten Versuch richtig, "
+                              "aufgeteilt nach Modulen.")
 
     def reset(self) -> None:
         if not self.confirm.value:
