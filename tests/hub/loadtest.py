@@ -1,6 +1,6 @@
 """JupyterHub load test on loopback with isolated learners (issue #22).
 
-Starts a real JupyterHub (TEST-ONLY config tests/hub/jupyterhub_config_test.py) with
+Starts a real JupyterHub (TEST-ONLY config tests/hub/hubconfig_testonly.py) with
 configurable-http-proxy (npm, installed project-locally into build/hub-proxy from
 deploy/proxy/package-lock.json) and JupyterHub's default LocalProcessSpawner. As root it
 creates N real Unix users (``useradd -m``, home mode 0700; all removed afterwards), starts
@@ -49,7 +49,7 @@ import websocket
 ROOT = Path(__file__).resolve().parents[2]
 PROXY_DIR = ROOT / "build" / "hub-proxy"
 BARE = "import ipywidgets, matplotlib, matplotlib.pyplot, pandas, numpy"
-CONFIG = ROOT / "tests" / "hub" / "jupyterhub_config_test.py"
+CONFIG = ROOT / "tests" / "hub" / "hubconfig_testonly.py"
 SERVER_CONFIG = ROOT / "deploy" / "singleuser" / "vertrieb30.json"  # shipped by the workshop recipes
 
 

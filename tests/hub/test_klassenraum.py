@@ -1,7 +1,7 @@
 """The „Klassenraum“ on a real JupyterHub on loopback (approach of tests/hub/loadtest.py).
 
 A real hub with configurable-http-proxy starts the Klassenraum as a hub-managed service
-(TEST-ONLY config: the platform's deploy/test/jupyterhub_config_test.py plus
+(TEST-ONLY config: the platform's deploy/test/hubconfig_testonly.py plus
 ``course_lib.workshop.klassenraum_hubconfig.configure`` – the same function the deploy
 recipes use). Five learners get a server; four send through the button's Python code path in
 their own kernel (``send.button().button.click()``), one clicks „An die Kursleitung senden“
@@ -78,7 +78,7 @@ class KlassenraumHub(loadtest.Hub):
         env = {**os.environ, "VT_HUB_BASE": str(self.base), "VT_HUB_VENV_BIN": str(Path(sys.executable).parent),
                "VT_HUB_PORT": str(self.port), "VT_HUB_API_PORT": str(self.api_port), "VT_PROXY_API_PORT": str(self.proxy_api),
                "VT_CHP": str(loadtest.ensure_proxy()), "VT_PROXY_TOKEN": secrets.token_hex(16), "VT_HUB_PASSWORD": self.password,
-               "VT_HUB_ADMIN_TOKEN": self.token, "VT_PLATFORM_CONFIG": str(ROOT / "deploy" / "test" / "jupyterhub_config_test.py"),
+               "VT_HUB_ADMIN_TOKEN": self.token, "VT_PLATFORM_CONFIG": str(ROOT / "deploy" / "test" / "hubconfig_testonly.py"),
                "VT_KR_PORT": str(self.kr_port), "VT_KR_DB": str(self.db), "VT_KR_INSTRUCTOR": self.instructor,
                "PYTHONPATH": str(ROOT)}
         env.pop("CONFIGPROXY_AUTH_TOKEN", None)

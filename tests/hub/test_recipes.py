@@ -37,7 +37,7 @@ def test_no_shared_password_in_any_production_recipe():
                         "allow_all = true", '"dummy"'):
                 assert bad not in text, f"{path.relative_to(ROOT)} contains {bad!r}"
     assert not (ROOT / "deploy" / "test").exists(), "the test-only hub config lives in tests/hub/"
-    assert "DummyAuthenticator" in (ROOT / "tests" / "hub" / "jupyterhub_config_test.py").read_text(encoding="utf-8")
+    assert "DummyAuthenticator" in (ROOT / "tests" / "hub" / "hubconfig_testonly.py").read_text(encoding="utf-8")
 
 
 def test_z2jh_real_authenticator_https_admin():
