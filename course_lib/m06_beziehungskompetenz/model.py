@@ -364,11 +364,13 @@ class FriendResult:
     def verdict(self) -> tuple[str, str, str]:
         """(kind, title, German text) from the same numbers the plot shows [Lernmodell]."""
         e = self.effect
+        # the limit text of the friendly customer is a positive verdict – only for the „ok“ case
+        limit = "" if self.customer == "vertraeglich" else self.limit
         t, tb = _de(self.trust, 1), _de(self.base_trust, 1)
         r = _de(float(self.resistance[-1]) * 100, 0)
         if e == "keins":
             return "info", "Einordnung", ("Ohne gewähltes Verhalten bleibt es bei der Grundwärme. Wählen Sie Verhaltensweisen "
-                                          "und vergleichen Sie Vertrauen und Widerstand. " + self.limit)
+                                          "und vergleichen Sie Vertrauen und Widerstand. " + limit)
         if e == "schlechter":
             return "wrong", "Wirkt gegen Sie", (f"Ihr Verhalten senkt das Vertrauen auf {t} (ohne gewähltes Verhalten {tb}) "
                                                f"oder erhöht den Widerstand auf {r}\u00a0%. Druck und kühle Distanz wirken der "
@@ -377,15 +379,15 @@ class FriendResult:
             return "hint", "Grenze", (f"Im Modell wirkt die Nähe: Das Vertrauen des Kunden steigt auf {t} (ohne gewähltes "
                                       f"Verhalten {tb}), sein Widerstand sinkt auf {r}\u00a0%. Genau das ist hier das "
                                       "Risiko: Ein Kunde mit unredlichem Einkaufsverhalten kann Ihr Entgegenkommen "
-                                      "ausnutzen. " + self.limit)
+                                      "ausnutzen. " + limit)
         if e == "gemischt":
             return "partial", "Gemischte Wirkung", (f"Vertrauen {t} (ohne gewähltes Verhalten {tb}), Widerstand am Ende "
                                                      f"{r}\u00a0%: Ein Teil Ihres Verhaltens hilft, ein anderer schadet. "
-                                                     + self.limit)
+                                                     + limit)
         if self.customer == "vertraeglich":
             return "ok", "Hier passt die Freundes-Haltung", (f"Das Vertrauen steigt auf {t} (ohne gewähltes Verhalten {tb}), "
                                                               f"der Widerstand sinkt auf {r}\u00a0%. " + self.limit)
-        return "partial", "Grenze", (f"Es wirkt etwas: Vertrauen {t} statt {tb}, Widerstand {r}\u00a0%. " + self.limit)
+        return "partial", "Grenze", (f"Es wirkt etwas: Vertrauen {t} statt {tb}, Widerstand {r}\u00a0%. " + limit)
 
 
 def _clip(x: float, lo: float, hi: float) -> float:
