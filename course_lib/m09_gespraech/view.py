@@ -126,7 +126,7 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
             result.value = ""                # never an error next to the result of an older text
             raise
         if state["revealed"] != q:
-            result.value = box("info", "Wie würden Sie diese Frage einordnen? Wählen Sie oben Ihre Einschätzung und "
+            result.value = box("info", f"Wie würden Sie „{q.strip()}“ einordnen? Wählen Sie oben Ihre Einschätzung und "
                                "klicken Sie auf „Einschätzung festhalten und Frage prüfen“ – dann zeigt die Werkstatt "
                                "ihre Einordnung und die Regel dazu.", title="Erst Ihre Einschätzung")
             return
