@@ -23,6 +23,7 @@ INVARIANTS = {
         "M1 the options are shown in a per-learner order: always picking the same position scores about "
         "chance (mean over learners ≤ chance + 1 of 9), never 6 of 9",
         "M2 the summary's counts are exactly the outcomes of the checked situations",
+        "M3 the tendency sentence matches the sign of the shown criterion c (one threshold, in the model)",
     ],
 }
 CASES: dict[str, int] = {}
@@ -105,6 +106,11 @@ def _play_fixed_position(seed: str, pos: int) -> int:
     c = w._counts()                                                                        # M2
     assert f"Treffer: {c['hit']}<" in w.summary.value and f"Verpasst: {c['miss']}<" in w.summary.value
     assert sum(c.values()) == n
+    mc = re.search(r"Kriterium c = (−?\d+,\d+)\. (.*?)</p>", w.summary.value)           # M3
+    if mc and abs(abs(float(mc.group(1).replace("−", "-").replace(",", "."))) - model.CRITERION_BAND) > 0.005:
+        cval = float(mc.group(1).replace("−", "-").replace(",", "."))
+        assert ("zu oft einen Widerspruch" in mc.group(2)) == (cval < -model.CRITERION_BAND + 0.005)
+        assert ("eher vorsichtig" in mc.group(2)) == (cval > model.CRITERION_BAND - 0.005)
     return int(m.group(1))
 
 

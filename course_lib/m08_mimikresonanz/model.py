@@ -363,6 +363,19 @@ def sdt(hits, misses, false_alarms, correct_rejections) -> dict[str, float]:
             "FA_raw": f / (f + r) if f + r else float("nan")}
 
 
+CRITERION_BAND = 0.2   # |c| below this counts as a balanced tendency
+
+
+def criterion_tip(c: float) -> str:
+    """German reading of the criterion c (same threshold for every widget text)."""
+    c = check_number(c, "Kriterium c", -10, 10)
+    if c < -CRITERION_BAND:
+        return "Sie vermuten eher zu oft einen Widerspruch (Kriterium c < 0)."
+    if c > CRITERION_BAND:
+        return "Sie sind eher vorsichtig und übersehen Widersprüche leichter (Kriterium c > 0)."
+    return "Ihre Neigung ist ausgewogen (Kriterium c nahe 0)."
+
+
 def dprime_from_rates(H, FA) -> float:
     """``d' = z(H) − z(FA)`` for rates strictly between 0 and 1 (no correction)."""
     H = check_number(H, "Trefferrate", 0.001, 0.999)

@@ -486,9 +486,7 @@ class WortUndMimik(PanelBase):
         both = (c["hit"] + c["miss"]) > 0 and (c["false_alarm"] + c["correct_rejection"]) > 0
         reading_ok = sum(r["reading_ok"] for r in self.results.values())
         response_ok = sum(r["response_ok"] for r in self.results.values())
-        tip = ("Sie vermuten eher zu oft einen Widerspruch (Kriterium c < 0)." if s["c"] < -0.2 else
-               "Sie sind eher vorsichtig und übersehen Widersprüche leichter (Kriterium c > 0)." if s["c"] > 0.2 else
-               "Ihre Neigung ist ausgewogen (Kriterium c nahe 0).")
+        tip = model.criterion_tip(s["c"])
         self.summary.value = (
             f"<p><b>Ihre Auswertung nach {n} von {len(self.scenarios)} Situationen</b></p>"
             "<table class='vt-table' style='border-collapse:collapse'>"
