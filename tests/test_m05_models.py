@@ -49,8 +49,11 @@ def test_clv_direction_of_each_parameter():
 
 def test_referrals_formula():
     mult = 0.8 / 0.3
-    assert m.clv(1000, 0.8, 0.1, 0, 0.5) == pytest.approx(1000 * mult * (1 + 0.5 * mult))
-    assert m.yearly_value(1000, 0.8, 0.1, 0.5) == pytest.approx(1000 * (1 + 0.5 * mult))
+    assert m.clv(1000, 0.8, 0.1, 0, 0.3) == pytest.approx(1000 * mult * (1 + 0.3 * mult))
+    assert m.yearly_value(1000, 0.8, 0.1, 0.3) == pytest.approx(1000 * (1 + 0.3 * mult))
+    # q · M is capped at 1: referrals at most double the value (0,5 · 2,67 = 1,33 → 1)
+    assert m.clv(1000, 0.8, 0.1, 0, 0.5) == pytest.approx(1000 * mult * 2)
+    assert m.clv(1000, 0.98, 0.0, 0, 0.5) == pytest.approx(98_000)   # was 1.249.500 € uncapped
 
 
 def test_cumulative_value_starts_at_minus_ac_and_converges_to_clv():

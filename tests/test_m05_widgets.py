@@ -8,7 +8,7 @@ from course_lib.m05_kundenbindung import model, view
 
 
 @pytest.fixture(autouse=True)
-def _no_unexpected_errors():
+def _no_unexpected_errors(data_dir):
     guard.LAST_ERRORS.clear()
     yield
     assert guard.LAST_ERRORS == [], guard.LAST_ERRORS[-1]
@@ -62,9 +62,12 @@ def test_churn_check_controls_are_grouped_in_two_columns():
     w = view.abwanderungs_check()
     ctrl_box = w.box.children[1].children[0]
     assert "vt-controls" in ctrl_box._dom_classes
-    cols = ctrl_box.children[1].children
+    assert ctrl_box.children[0] is w.gate.box                 # prediction first
+    cols = ctrl_box.children[2].children
     assert "Eigener Fehler" in cols[0].children[0].value and "Kunde oder Markt" in cols[1].children[0].value
-    assert len(cols[0].children) == 5 and len(cols[1].children) == 5
+    # header + 4 × (dropdown, visible signal text)
+    assert len(cols[0].children) == 9 and len(cols[1].children) == 9
+    assert all("Typisches Signal" in c.value for c in cols[0].children[2::2])
 
 
 def test_churn_check_bad_input_shows_german_message():
@@ -83,15 +86,20 @@ def test_churn_check_bad_input_shows_german_message():
 def test_clv_defaults_show_formula_and_german_currency():
     w = view.wert_der_treue()
     html = w.view_box.children[1].value
+    assert "3.400" not in html and "27,5" not in html        # prediction first: B hidden
+    w.gate.commit("20 bis 40 %")
+    assert "+27,5" in w.gate.note.value
+    html = w.view_box.children[1].value
     assert "2.667\u00a0€" in html and "3.400\u00a0€" in html
     assert "+733\u00a0€" in html and "+27,5\u00a0%" in html
     assert "CLV = m · r / (1 + i − r)" in html
-    assert "5,0 Jahre" in html and "6,7 Jahre" in html
+    assert "5,0\u00a0Jahre" in html and "6,7\u00a0Jahre" in html
     assert "Bindungsrate A 80" in w.plots[0].alt
 
 
 def test_clv_reacts_to_retention_and_comparison():
     w = view.wert_der_treue()
+    w.gate.commit("mehr als 40 %")
     w.controls["r"].value = 0.90
     assert "4.500\u00a0€" in w.view_box.children[1].value
     w.controls["delta"].value = 10.0
@@ -147,13 +155,16 @@ def test_scenario_flow_with_feedback_and_score():
     assert "Situation 1 von 4" in card and "noch leer" in score
     w.choose("anrufen")
     card, feedback, score = w.view_state()
-    assert "Starke Wirkung" in feedback and "+3 Bindungspunkte" in feedback and "Verlass" in feedback
-    assert "+3 von höchstens 3" in score
+    assert "Starke Wirkung" in feedback and "+3\u00a0Bindungspunkte" in feedback and "Verlass" in feedback
+    assert "+3\u00a0Bindungspunkte von höchstens 3" in score
     w.next_button.click()
     assert "Situation 2 von 4" in w.card.value and "Noch keine Reaktion" in w.feedback.value
-    w.answer.value = "kundennummer"         # like clicking the radio button
-    assert "Schadet der Bindung" in w.feedback.value and "−1 Bindungspunkte" in w.feedback.value
-    assert "+2 von höchstens 6" in w.score.value and "wechselbereit" in w.score.value
+    w.answer.value = ["kundennummer"]       # like clicking the radio button
+    assert "Schadet der Bindung" in w.feedback.value and "−1\u00a0Bindungspunkt)" in w.feedback.value
+    assert "+2\u00a0Bindungspunkte von höchstens 6" in w.score.value and "wechselbereit" in w.score.value
+    zero = next(o.id for o in model.situation(w.situation.value).options if o.points == 0)
+    w.choose(zero)                          # 0 points: „Bewirkt wenig“, not „Schadet“
+    assert "Bewirkt wenig" in w.feedback.value and "Schadet" not in w.feedback.value
 
 
 def test_scenario_remembers_choices_and_resets():
@@ -161,9 +172,9 @@ def test_scenario_remembers_choices_and_resets():
     w.choose("mail")
     w.situation.value = "funkstille"
     w.situation.value = "verzug"
-    assert w.answer.value == "mail" and "Teilweise wirksam" in w.feedback.value
+    assert w.answer.value == ["mail"] and "Teilweise wirksam" in w.feedback.value
     w.reset_button.click()
-    assert w.choices == {} and w.answer.value is None and "noch leer" in w.score.value
+    assert w.choices == {} and w.answer.value == [] and "noch leer" in w.score.value
 
 
 def test_scenario_last_situation_and_full_run():
@@ -171,7 +182,7 @@ def test_scenario_last_situation_and_full_run():
     for sid in model.SITUATION_IDS:
         w.situation.value = sid
         w.choose(max(model.situation(sid).options, key=lambda o: o.points).id)
-    assert f"+{model.MAX_POINTS} von höchstens {model.MAX_POINTS}" in w.score.value
+    assert f"+{model.MAX_POINTS}\u00a0Bindungspunkte von höchstens {model.MAX_POINTS}" in w.score.value
     assert "treu" in w.score.value
     w.next_button.click()
     assert "letzte Situation" in w.message.value

@@ -235,29 +235,38 @@ def test_selfassessment_widget_flow(fresh_store, data_dir):
     w.save_button.click()
     w2 = view.SelfAssessment(fresh_store)  # runs come back in a new widget
     assert len(w2.compare.options) == 3 and w2.compare.value == 1
-    w.export_button.click()
-    doc = json.loads((data_dir / view.EXPORT_FILE).read_text("utf-8"))
-    assert doc["werte"]["kultur"] == 100 and "antworten" not in json.dumps(doc)
-    assert "nur die fünf gerundeten Bereichswerte" in w.message.value
+    # one export path only (00_Start export / Klassenraum): the preview shows what goes there
+    assert not hasattr(w, "export_button")
+    assert '&quot;kultur&quot;: 100' in w.preview.value and "antworten" not in w.preview.value
+    # delete: the button only asks; one run or all; cancel keeps everything
     w.clear_button.click()
-    assert fresh_store.read().get("m06") is None and w.compare.options == (("kein früherer Lauf", None),)
+    assert len(fresh_store.read()["m06"]["runs"]) == 2 and w.confirm_box.layout.display == "flex"
+    assert "Wirklich alle" in w.confirm_text.value
+    w.cancel_button.click()
+    assert len(fresh_store.read()["m06"]["runs"]) == 2 and "Nichts gelöscht" in w.message.value
+    w.clear_button.click()
+    w.delete_target.value = "0"
+    assert "Wirklich Lauf 1" in w.confirm_text.value
+    w.confirm_button.click()
+    runs = fresh_store.read()["m06"]["runs"]
+    assert len(runs) == 1 and runs[0]["werte"]["kultur"] == 100.0
+    w.clear_button.click()
+    w.confirm_button.click()
+    assert fresh_store.read().get("m06") is None and w.compare.options == (("kein früherer Lauf", -1),)
+    assert w.compare.value == -1                       # a real option, never an empty field
     assert len(guard.LAST_ERRORS) == before
-
-
-def test_selfassessment_export_incomplete_shows_german_message(fresh_store):
-    w = view.SelfAssessment(fresh_store)
-    w.controls["a1"].value = 4
-    w.export_button.click()
-    assert "fehlen noch 9" in w.message.value
 
 
 def test_energiebudget_widget():
     w = view.energiebudget()
     text = w.view_box.children[1].value
     assert "2,28" in text and "14,4" in text and "Tag 14" in w.plots[0].alt
+    assert w.plots[0].fig.axes[0].get_ylim()[1] == 20          # not 50 for an end value of 14,4
+    assert "Schwelle erreicht" in [t.get_text() for t in w.plots[0].fig.axes[0].get_legend().get_texts()]
     assert "Nicht tragfähig" in text
     w.controls["u"].value = 1.0
     assert "Tragfähig" in w.view_box.children[1].value and "nicht erreicht" in w.plots[0].alt
+    assert "Schwelle erreicht" not in [t.get_text() for t in w.plots[0].fig.axes[0].get_legend().get_texts()]
     w.controls["tage"].value = 5
     assert "über 5 Arbeitstage" in w.plots[0].alt
     full = w.plots[0].full_draws
@@ -278,13 +287,17 @@ def test_kunden_als_freunde_widget():
     w = view.kunden_als_freunde()
     t0 = w.view_box.children[1].value
     assert "3,3" in t0 and "Widerstand am Ende: <b>65" in t0
-    for b in FRIENDLY:
-        w.controls[b].value = True
+    w.controls["verhalten"].value = list(FRIENDLY)
     t1 = w.view_box.children[1].value
-    assert "= <b>11,0</b>" in t1 and "Preis für Sie" not in t1
+    assert "= <b>11,0</b>" in t1 and "Gespielte Wärme" not in t1 and "Hier passt" in t1
     w.controls["kunde"].value = "unredlich"
     t2 = w.view_box.children[1].value
-    assert "Preis für Sie" in t2 and "Grenze" in t2
+    assert "Gespielte Wärme" in t2 and "von 100" in t2 and "Grenze" in t2 and "Hier passt" not in t2
+    assert "Vertrauen des Kunden steigt" in t2            # the text names what the plot shows
+    w.controls["kunde"].value = "vertraeglich"
+    w.controls["verhalten"].value = ["druck", "distanz"]
+    t3 = w.view_box.children[1].value
+    assert "Hier passt" not in t3 and "Wirkt gegen Sie" in t3
     assert "Wärme des Kunden am Ende" in w.plots[0].alt
 
 

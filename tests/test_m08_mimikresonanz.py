@@ -30,7 +30,7 @@ def test_seven_basic_emotions_with_brief_prototypes():
     assert proto == {  # BRIEF §8 [B4]: FACS prototypes (Ekman & Friesen 1978)
         "freude": {"6", "12"}, "trauer": {"1", "4", "15"}, "ueberraschung": {"1", "2", "5", "26"},
         "angst": {"1", "2", "4", "5", "20", "26"}, "aerger": {"4", "5", "7", "23"},
-        "ekel": {"9", "15", "16"}, "verachtung": {"12", "14"},
+        "ekel": {"9", "10", "15", "16"}, "verachtung": {"12", "14"},
     }
     assert set(model.EMOTION_AUS["verachtung"]) == {"12R", "14R"}, "contempt is one-sided"
     assert "6" not in model.SOCIAL_SMILE and "12" in model.SOCIAL_SMILE, "social smile lacks AU 6"
@@ -435,26 +435,26 @@ def test_wort_und_mimik_structure_and_first_control():
     assert "Konzept finde ich richtig gut" in first and "<svg" in first
     w.controls["situation"].value = "preis"
     assert w.scene.value != first and "Der Preis ist in Ordnung" in w.scene.value
-    assert w.reading.value is None and w.response.value is None
-    assert [o[1] for o in w.reading.options] == [o["id"] for o in model.load_scenarios()[1]["readings"]]
+    assert w.reading.value == [] and w.response.value == []
+    assert sorted(w.reading.ids) == sorted(o["id"] for o in model.load_scenarios()[1]["readings"])
 
 
 def test_wort_und_mimik_feedback_and_signal_detection():
     w = view.wort_und_mimik()
-    w.reading.value, w.response.value = "zweifel", "offen"
+    w.reading.value, w.response.value = ["zweifel"], ["offen"]
     w.check_button.click()
     assert "vt-msg-ok" in w.feedback.value and "Ertappen" not in w.feedback.value
     assert "Treffer: 1" in w.summary.value
     assert "d′ =" not in w.summary.value and "erscheinen, sobald" in w.summary.value, "no d′ without a congruent case"
     w.next_button.click()
     assert w.controls["situation"].value == "preis" and w.feedback.value == ""
-    w.reading.value, w.response.value = "passt", "rabatt"
+    w.reading.value, w.response.value = ["passt"], ["rabatt"]
     w.check_button.click()
     assert "vt-msg-wrong" in w.feedback.value and "Passender wäre" in w.feedback.value and "Besser:" in w.feedback.value
     assert "“ – Richtig:" not in w.feedback.value and " – Gut:" not in w.feedback.value
     assert "Verpasst: 1" in w.summary.value
     w.controls["situation"].value = "freude"
-    w.reading.value, w.response.value = "hoeflich", "naechster"
+    w.reading.value, w.response.value = ["hoeflich"], ["naechster"]
     w.check_button.click()
     assert "vt-msg-partial" in w.feedback.value and "Falschalarm: 1" in w.summary.value
     assert "d′ =" in w.summary.value and "von 9 Situationen" in w.summary.value
@@ -464,8 +464,8 @@ def test_wort_und_mimik_all_right_gives_high_sensitivity():
     w = view.wort_und_mimik()
     for s in model.load_scenarios():
         w.controls["situation"].value = s["id"]
-        w.reading.value = next(o["id"] for o in s["readings"] if o["correct"])
-        w.response.value = next(o["id"] for o in s["responses"] if o["correct"])
+        w.reading.value = [next(o["id"] for o in s["readings"] if o["correct"])]
+        w.response.value = [next(o["id"] for o in s["responses"] if o["correct"])]
         w.check()
     c = w._counts()
     assert c["miss"] == c["false_alarm"] == 0
@@ -490,7 +490,7 @@ def test_wort_und_mimik_flash_and_bad_input():
     n_err = len(guard.LAST_ERRORS)
     w.check_button.click()                       # nothing chosen
     assert "vt-msg-error" in w.message.value and "Deutung" in w.message.value
-    w.reading.value = "zweifel"
+    w.reading.value = ["zweifel"]
     w.check_button.click()
     assert "Reaktion" in w.message.value
     assert len(guard.LAST_ERRORS) == n_err

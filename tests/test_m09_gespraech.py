@@ -339,18 +339,27 @@ def test_fragen_werkstatt_drive():
     w = view.fragen_werkstatt()
     (result,) = w.view_box.children
     history = w.history
+    # estimate first: no classification before the learner commits an own one
+    assert "geschlossen" not in result.value and "Erst Ihre Einschätzung" in result.value
+    w.button.click()                                      # no estimate chosen → German message
+    assert "noch keine eigene Einschätzung" in w.message.value and "Erst Ihre" in result.value
+    w.check("geschlossen")
     assert "geschlossene Frage" in result.value and "Was führt Sie heute zu uns?" in result.value
+    assert "genauso ein" in result.value and w.guess.disabled
     w.controls["frage"].value = "Wie arbeiten Sie heute mit Ihren Lieferanten?"
-    assert "offene Frage" in result.value and "W-Frage" in result.value
-    assert history.value.count("<tr>") == 3  # header + two questions
-    # the button re-checks the current text; the text stays in the field
-    w.controls["frage"].value = "Sie wollen doch sicher sparen?"
+    assert "W-Frage" not in result.value and w.guess.value == [] and not w.guess.disabled
+    w.guess.value = ["geschlossen"]
     w.button.click()
+    assert "offene Frage" in result.value and "W-Frage" in result.value and "ordnet sie als offene Frage" in result.value
+    assert history.value.count("<tr>") == 3  # header + two questions
+    w.controls["frage"].value = "Sie wollen doch sicher sparen?"
+    w.check("suggestiv")
     assert "Suggestivfrage" in result.value
     assert w.controls["frage"].value == "Sie wollen doch sicher sparen?"
-    # the view depends only on the current text, not on the path (the session log is outside the view)
+    # the view depends only on the text and the committed estimate (the session log is outside the view)
     fresh = view.fragen_werkstatt()
     fresh.controls["frage"].value = "Sie wollen doch sicher sparen?"
+    fresh.check("suggestiv")
     assert fresh.view_state() == w.view_state()
 
 
@@ -360,10 +369,12 @@ def test_fragen_werkstatt_empty_and_non_question():
     w.controls["frage"].value = "   "
     assert "noch leer" in result.value and w.message.value == ""
     w.controls["frage"].value = "Das Wetter ist heute schön."
+    w.check("keine_frage")
     assert "Noch keine Frage erkannt" in result.value
     n_err = len(guard.LAST_ERRORS)
     w.controls["frage"].value = "Warum " * 60 + "?"
     assert "zu lang" in w.message.value and "Eingabe prüfen" in w.message.value
+    assert result.value == ""                             # the older result is not left standing
     assert w.controls["frage"].value.startswith("Warum")  # the learner's text is kept
     assert len(guard.LAST_ERRORS) == n_err
 
@@ -371,6 +382,7 @@ def test_fragen_werkstatt_empty_and_non_question():
 def test_fragen_werkstatt_escapes_html():
     w = view.fragen_werkstatt()
     w.controls["frage"].value = "Was <b>wollen</b> Sie?"
+    w.check("offen")
     assert "&lt;b&gt;" in w.view_box.children[0].value
 
 
@@ -393,9 +405,11 @@ def test_goldene_mitte_bad_input_shows_german_message():
     before = w.view_box.children[1].value
     w.controls["kunde"].value = 15000.0   # above the offer
     assert "Eingabe prüfen" in w.message.value and "Kundenvorstellung" in w.message.value
-    assert w.view_box.children[1].value == before
+    # no error next to stale numbers: text cleared, plot artists hidden
+    assert w.view_box.children[1].value == "" and "Keine gültige Einstellung" in w.plots[0].alt
+    assert not w.artists["deal"].get_visible() and not w.artists["bars"][1].get_visible()
     w.controls["kunde"].value = 7000.0
-    assert w.message.value == ""
+    assert w.message.value == "" and w.view_box.children[1].value == before
 
 
 def test_goldene_mitte_blits_when_limits_stay():

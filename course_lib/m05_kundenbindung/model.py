@@ -16,10 +16,12 @@ Three models, one per widget, plus the Net Promoter Score:
    Course extension [Lernmodell, Deutung des Kurses]: referrals. A customer who is still
    active brings q new customers per year (default 0). Each referred customer is valued with
    the plain CLV of a new customer without acquisition cost, m · M, and its own referrals are
-   not counted (no chain reaction, so the value stays finite). The yearly cash flow of an
-   active customer is therefore m · (1 + q · M), and
+   not counted (no chain reaction, so the value stays finite). q · M is the number of referred
+   customers per customer in present value; it is capped at 1 (REFERRED_MAX): more would mean
+   every customer replaces itself through referrals alone. The yearly cash flow of an active
+   customer is therefore m · (1 + min(q · M, 1)), and
 
-       CLV = m · M · (1 + q · M) − AC.
+       CLV = m · M · (1 + min(q · M, 1)) − AC.
 
    With a finite horizon of T years the sum runs over t = 1 … T:
    CLV_T = Σ m · (1 + q · M) · (r / (1 + i))^t − AC.
@@ -101,22 +103,36 @@ def expected_lifetime(r: float) -> float:
     return 1.0 / (1.0 - r)
 
 
+#: At most this many referred customers (in present value, q · M) are counted per customer.
+#: More would mean every customer replaces itself more than once through referrals alone – a
+#: snowball the course model does not describe [Lernmodell].
+REFERRED_MAX = 1.0
+
+
+def referred_customers(r: float, i: float, referrals: float = 0.0) -> float:
+    """Referred new customers per customer in present value, q · M, capped at :data:`REFERRED_MAX`."""
+    r, i, q = _r(r), _i(i), _q(referrals)
+    return min(q * r / (1.0 + i - r), REFERRED_MAX)
+
+
 def clv(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0) -> float:
-    """Customer lifetime value in € (infinite horizon): m · M · (1 + q · M) − AC.
+    """Customer lifetime value in € (infinite horizon): m · M · (1 + min(q · M, 1)) − AC.
 
     m ∈ [0; 100.000] €, r ∈ [0; 0,99], i ∈ [0; 0,30], ac ∈ [0; 100.000] €,
-    referrals q ∈ [0; 1] new customers per active year (see module docstring).
+    referrals q ∈ [0; 1] new customers per active year (see module docstring). The referral
+    term q · M (referred customers in present value) is capped at :data:`REFERRED_MAX`, so
+    referrals at most double the value of a customer.
     Reference: clv(1000, 0.9, 0.1) == 4500.
     """
-    m, r, i, ac, q = _m(m), _r(r), _i(i), _ac(ac), _q(referrals)
+    m, r, i, ac = _m(m), _r(r), _i(i), _ac(ac)
     mult = r / (1.0 + i - r)
-    return m * mult * (1.0 + q * mult) - ac
+    return m * mult * (1.0 + referred_customers(r, i, referrals)) - ac
 
 
 def yearly_value(m: float, r: float, i: float, referrals: float = 0.0) -> float:
     """Value of one active customer year in €: own margin plus the value of its referrals."""
-    m, r, i, q = _m(m), _r(r), _i(i), _q(referrals)
-    return m * (1.0 + q * r / (1.0 + i - r))
+    m = _m(m)
+    return m * (1.0 + referred_customers(r, i, referrals))
 
 
 def cumulative_value(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0,
@@ -126,9 +142,9 @@ def cumulative_value(m: float, r: float, i: float, ac: float = 0.0, referrals: f
     C(0) = −AC; C(T) = Σ_{t=1..T} m · (1 + q · M) · (r / (1 + i))^t − AC. C(T) rises towards
     :func:`clv` as T grows. ``years`` is a whole number from 1 to 50.
     """
-    m, r, i, ac, q = _m(m), _r(r), _i(i), _ac(ac), _q(referrals)
+    m, r, i, ac = _m(m), _r(r), _i(i), _ac(ac)
     years = check_number(years, "Zeithorizont", 1, YEARS_MAX, integer=True, unit="Jahre")
-    cash = m * (1.0 + q * r / (1.0 + i - r))
+    cash = m * (1.0 + referred_customers(r, i, referrals))
     t = np.arange(1, years + 1)
     flows = cash * (r / (1.0 + i)) ** t
     return np.concatenate([[-ac], -ac + np.cumsum(flows)])
@@ -182,6 +198,49 @@ def compare_retention(m: float, r: float, i: float, ac: float = 0.0, referrals: 
         multiplier_a=margin_multiplier(r, i), multiplier_b=margin_multiplier(r_b, i),
         capped=capped,
     )
+
+
+LIFETIME_NOTE_YEARS = 20   # above this expected duration the widget comments on the number
+
+
+@dataclass(frozen=True)
+class TreueResult:
+    """Everything the widget „Wert der Treue“ shows: text, table, curves and end labels."""
+
+    comparison: RetentionComparison
+    years: int
+    curve_a: np.ndarray           # cumulative value after 0 … years years (€), rate A
+    curve_b: np.ndarray           # same for rate B
+    referred_a: float             # q · M (capped) for rate A
+    referred_b: float
+    referrals_capped: bool        # True if q · M was capped for rate A or B
+    q: float
+
+    @property
+    def horizon_a(self) -> float:
+        """Value after ``years`` years for rate A (= end of curve A = its end label)."""
+        return float(self.curve_a[-1])
+
+    @property
+    def horizon_b(self) -> float:
+        return float(self.curve_b[-1])
+
+    @property
+    def long_lifetime(self) -> bool:
+        """An expected duration above 20 years gets a comment (it is a pure arithmetic value)."""
+        return max(self.comparison.lifetime_a, self.comparison.lifetime_b) > LIFETIME_NOTE_YEARS
+
+
+def treue_result(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0,
+                 delta_pp: float = 5.0, years: int = 20) -> TreueResult:
+    """One result for the widget „Wert der Treue“ (see :func:`compare_retention`, :func:`cumulative_value`)."""
+    c = compare_retention(m, r, i, ac, referrals, delta_pp)
+    q = _q(referrals)
+    ra = referred_customers(c.r_a, i, q)
+    rb = referred_customers(c.r_b, i, q)
+    capped = any(q * x / (1.0 + i - x) > REFERRED_MAX for x in (c.r_a, c.r_b))
+    return TreueResult(c, int(years), cumulative_value(m, c.r_a, i, ac, q, years),
+                       cumulative_value(m, c.r_b, i, ac, q, years), ra, rb, capped, q)
 
 
 # ---------------------------------------------------------------------------------------
@@ -384,6 +443,41 @@ def evaluate_choice(situation_id: str, option_id: str) -> Option:
     s = situation(situation_id)
     oid = check_choice(option_id, "Reaktion", [o.id for o in s.options])
     return next(o for o in s.options if o.id == oid)
+
+
+@dataclass(frozen=True)
+class ReactionRating:
+    """How the widget rates one chosen reaction (box kind, title, points label)."""
+
+    option: Option
+    kind: str        # ok / partial / info / wrong
+    title: str
+    points_label: str
+
+
+def points_label(points: int) -> str:
+    """„+3 Bindungspunkte“, „+1 Bindungspunkt“, „0 Bindungspunkte“, „−1 Bindungspunkt“."""
+    p = int(points)
+    sign = "+" if p > 0 else ("−" if p < 0 else "")
+    unit = "Bindungspunkt" if abs(p) == 1 else "Bindungspunkte"
+    return f"{sign}{abs(p)}\u00a0{unit}"
+
+
+def rate_reaction(situation_id: str, option_id: str) -> ReactionRating:
+    """Rating of a reaction [Lernmodell]: the best one of its situation → „Starke Wirkung“,
+    other positive ones → „Teilweise wirksam“, 0 points → „Bewirkt wenig“, negative → „Schadet
+    der Bindung“. The title never contradicts the sign of the points."""
+    o = evaluate_choice(situation_id, option_id)
+    best = max(x.points for x in situation(situation_id).options)
+    if o.points == best and o.points > 0:
+        kind, title = "ok", "Starke Wirkung"
+    elif o.points > 0:
+        kind, title = "partial", "Teilweise wirksam"
+    elif o.points == 0:
+        kind, title = "info", "Bewirkt wenig"
+    else:
+        kind, title = "wrong", "Schadet der Bindung"
+    return ReactionRating(o, kind, title, points_label(o.points))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..blocks import guard
+from ..blocks.choices import ChoiceList
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown
@@ -22,6 +23,45 @@ GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone
     model.OWN: {"color": PALETTE["blau"], "hatch": "", "tag": "E"},
     model.CUSTOMER: {"color": PALETTE["orange"], "hatch": "//", "tag": "K"},
 }
+
+
+class GuessGate:
+    """Prediction first: the learner commits a guess (a ChoiceList) before the widget reveals.
+
+    ``on_reveal(guess_id)`` is called once when the learner clicks the button with a guess;
+    until then :attr:`revealed` is False and the widget hides what would answer the prompt.
+    """
+
+    def __init__(self, prompt: str, options, on_reveal, *, button: str = "Vermutung festhalten und auflösen",
+                 shuffle_key: str | None = None):
+        self.choice = ChoiceList(options, description=prompt, shuffle_key=shuffle_key)
+        self.button = widgets.Button(description=button, icon="unlock", layout=widgets.Layout(width="auto"))
+        self.note = widgets.HTML()
+        self.revealed = False
+        self.guess: str | None = None
+        self._on_reveal = on_reveal
+        self.button.on_click(lambda _b: guard.run(self.commit, self._show_note))
+        self.box = widgets.VBox([self.choice, self.button, self.note])
+        self.box.add_class("vt-predict")
+
+    def _show_note(self, html: str) -> None:
+        self.note.value = html
+
+    def commit(self, guess: str | None = None) -> None:
+        """Commit ``guess`` (default: the selected option) and reveal."""
+        if guess is not None:
+            self.choice.value = [guess]
+        if not self.choice.value:
+            from ..errors import CourseInputError
+
+            raise CourseInputError("Sie haben noch keine Vermutung gewählt.",
+                                   "Bitte wählen Sie zuerst eine Antwort – dann zeigt das Modell das Ergebnis.")
+        self.guess = self.choice.value[0]
+        self.revealed = True
+        self.choice.disabled = True
+        self.button.disabled = True
+        self.note.value = ""
+        self._on_reveal(self.guess)
 
 
 def _selection_slider(description: str, options, value, width: str = "420px") -> widgets.SelectionSlider:
@@ -45,8 +85,8 @@ def abwanderungs_check() -> LivePanel:
     y = np.arange(len(signs))[::-1]
     labels = [f"[{GROUP_STYLE[s.group]['tag']}] {s.label}" for s in signs]
     maxw = [3 * s.weight for s in signs]
-    ax_w.barh(y, maxw, height=0.7, color="white", edgecolor=PALETTE["grau"], linestyle="--", linewidth=1,
-              label="möglich bei Stufe 3")
+    possible = ax_w.barh(y, maxw, height=0.7, color="white", edgecolor=PALETTE["grau"], linestyle="--", linewidth=1,
+                         label="möglich bei Stufe 3")
     bars = ax_w.barh(y, [0] * len(signs), height=0.7,
                      color=[GROUP_STYLE[s.group]["color"] for s in signs],
                      hatch=[GROUP_STYLE[s.group]["hatch"] for s in signs], edgecolor="black", linewidth=0.8)
@@ -58,11 +98,20 @@ def abwanderungs_check() -> LivePanel:
     german_axis(ax_w.xaxis, 1)
     from matplotlib.patches import Patch
 
-    ax_w.legend(handles=[
-        Patch(facecolor=GROUP_STYLE[model.OWN]["color"], edgecolor="black", label="[E] eigener Fehler"),
-        Patch(facecolor=GROUP_STYLE[model.CUSTOMER]["color"], hatch="//", edgecolor="black", label="[K] Kunde/Markt"),
-        Patch(facecolor="white", edgecolor=PALETTE["grau"], linestyle="--", label="möglich bei Stufe 3"),
-    ], fontsize=FONT["note"], loc="lower right")
+    possible_patch = Patch(facecolor="white", edgecolor=PALETTE["grau"], linestyle="--", label="möglich bei Stufe 3")
+
+    def legend(with_possible: bool) -> None:
+        handles = [
+            Patch(facecolor=GROUP_STYLE[model.OWN]["color"], edgecolor="black", label="[E] eigener Fehler"),
+            Patch(facecolor=GROUP_STYLE[model.CUSTOMER]["color"], hatch="//", edgecolor="black", label="[K] Kunde/Markt"),
+        ] + ([possible_patch] if with_possible else [])
+        ax_w.legend(handles=handles, fontsize=FONT["note"], loc="lower right")
+
+    # Prediction first: the dashed „möglich bei Stufe 3“ bars answer „welche wiegen am schwersten?“,
+    # so they appear only after the learner has committed a guess.
+    for b in possible:
+        b.set_visible(False)
+    legend(False)
 
     style_axes(ax_s, "Kohorte von 100 Stammkunden", "Monate", "davon noch Kunde (Anzahl)")
     months = np.arange(model.MONTHS + 1)
@@ -87,9 +136,11 @@ def abwanderungs_check() -> LivePanel:
         d = dropdown(s.label, level_opts, 0, width="330px")
         d.tooltip = s.signal
         controls[s.id] = d
+    state = {"res": None}
 
     def update(v):
         res = model.churn_check(v)
+        state["res"] = res
         for b, tx, s, yy in zip(bars, values, signs, y):
             c = res.contributions[s.id] * 100
             b.set_width(c)
@@ -117,31 +168,66 @@ def abwanderungs_check() -> LivePanel:
                      "„Außendienst Informationen“. Die Einteilung in eigene Fehler [E] und Veränderungen bei "
                      "Kunde oder Markt [K] ist eine Deutung des Kurses. Jahres-Bindung r = (1 − h)^12."),
     )
-    _group_controls(panel, controls)
+    heaviest = max(signs, key=lambda s: s.weight)
+
+    def reveal(guess: str) -> None:
+        for b in possible:
+            b.set_visible(True)
+        legend(True)
+        plot.invalidate()
+        g = model.sign(guess)
+        same = [s for s in signs if s.weight == heaviest.weight]
+        right = any(s.id == guess for s in same)
+        gate.note.value = box("ok" if right else "info",
+                              f"Ihre Vermutung: „{g.label}“ ({num(g.weight, 1)} Prozentpunkte je Stufe). Am schwersten wiegt "
+                              f"„{heaviest.label}“ mit {num(heaviest.weight, 1)} Prozentpunkten je Stufe – die gestrichelten "
+                              "Balken zeigen jetzt alle Gewichte bei Stufe 3.", title="Auflösung")
+        panel.refresh()
+
+    gate = GuessGate("Ihre Vermutung zuerst: Welches Warnsignal erhöht das Abwanderungsrisiko am stärksten?",
+                     [(s.label, s.id) for s in signs], reveal, shuffle_key="m05/abwanderungs_check/vermutung")
+    _group_controls(panel, controls, gate.box)
+    panel.gate = gate
+    panel.possible_bars = list(possible)
+    panel.artists = {"bars": list(bars), "values": values, "curve": curve, "end_text": end_text}
+    panel.result = lambda: state["res"]
     return panel
 
 
-def _group_controls(panel: LivePanel, controls: dict) -> None:
-    """Show the eight dropdowns in two labelled columns (own mistakes | customer/market)."""
+def _group_controls(panel: LivePanel, controls: dict, gate_box: widgets.Widget) -> None:
+    """Show the eight dropdowns in two labelled columns (own mistakes | customer/market),
+    each with its typical signal visible below it (not only in a tooltip)."""
     cols = []
     for g in (model.OWN, model.CUSTOMER):
         tag = GROUP_STYLE[g]["tag"]
         head = widgets.HTML(f"<b>[{tag}] {escape(model.GROUP_LABELS[g])}</b>")
-        cols.append(widgets.VBox([head] + [controls[s.id] for s in model.WARNING_SIGNS if s.group == g]))
+        rows = [head]
+        for s in model.WARNING_SIGNS:
+            if s.group == g:
+                rows += [controls[s.id], widgets.HTML(
+                    f"<p class='vt-sign-signal' style='margin:0 0 6px 4px;max-width:330px;font-size:90%'>"
+                    f"<i>Typisches Signal:</i> {escape(s.signal)}</p>")]
+        cols.append(widgets.VBox(rows))
     hint = widgets.HTML("<p style='margin:2px 0'><i>Stufen: 0 = nicht beobachtet … 3 = starke Anzeichen. "
-                        "Fahren Sie mit der Maus über ein Feld, um das typische Signal zu sehen.</i></p>")
+                        "Unter jedem Feld steht, woran Sie das Warnsignal erkennen.</i></p>")
     ctrl_box = panel.box.children[1].children[0]
-    ctrl_box.children = [hint, widgets.HBox(cols)]
+    ctrl_box.children = [gate_box, hint, widgets.HBox(cols)]
 
 
 def _churn_html(res: model.ChurnCheck) -> str:
     terms = [f"{num(s.weight, 1)} × {res.severities[s.id]}" for s in model.WARNING_SIGNS if res.severities[s.id] > 0]
-    formula = " + ".join(["0,5"] + terms) + f" = {num(res.hazard * 100, 1)}"
+    h0 = res.hazard * 100 - sum(res.contributions.values()) * 100
+    if terms:
+        formula = " + ".join([num(h0, 1)] + terms) + f" = {num(res.hazard * 100, 1)}"
+        how = "Grundrisiko + Σ Gewicht × Stufe"
+    else:
+        formula = f"{num(h0, 1)} (nur das Grundrisiko, kein Warnsignal gewählt)"
+        how = "Grundrisiko"
     level_icon = {"gering": "🟢", "erhöht": "🟡", "hoch": "🔴"}[res.level]
     parts = [
         f"<p><b>Risiko-Score:</b> {level_icon} <b>{pct(res.risk_12m)}</b> Wahrscheinlichkeit, dass dieser Kunde "
         f"innerhalb von 12 Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
-        f"<p>So entsteht der Wert: Monatsrisiko h (in Prozent) = Grundrisiko + Σ Gewicht × Stufe = {escape(formula)}, also <b>{pct(res.hazard, 1)}</b> pro Monat; "
+        f"<p>So entsteht der Wert: Monatsrisiko h (in Prozent) = {how} = {escape(formula)}, also <b>{pct(res.hazard, 1)}</b> pro Monat; "
         f"Jahres-Bindung r = (1 − h)<sup>12</sup> = <b>{pct(res.retention, 1)}</b>. "
         f"Diese Bindungsrate können Sie im Rechner „Wert der Treue“ einsetzen.</p>",
     ]
@@ -179,8 +265,18 @@ def _nice_upper(x: float) -> float:
     return 10 * e
 
 
+GUESS_BANDS = (("weniger als 10 %", 0.0, 0.10), ("10 bis 20 %", 0.10, 0.20), ("20 bis 40 %", 0.20, 0.40),
+               ("mehr als 40 %", 0.40, math.inf))
+
+
 def wert_der_treue() -> LivePanel:
-    """CLV calculator with formula, cumulative value over 20 years and two retention rates."""
+    """CLV calculator with formula, cumulative value over 20 years and two retention rates.
+
+    Prediction first: rate B (curve, end label, table column, difference) stays hidden until
+    the learner has committed a guess how much the customer value grows from A to B.
+    All numbers come from one :class:`model.TreueResult`; the end labels are the curves' last
+    points and appear in the table as „Kundenwert nach 20 Jahren“.
+    """
     plot = LivePlot(figsize=(7.2, 4.3))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Kumulierter Kundenwert über die Jahre", "Jahre seit Gewinnung des Kunden",
@@ -200,7 +296,7 @@ def wert_der_treue() -> LivePanel:
     plot.dynamic(line_a, line_b, txt_a, txt_b)
     leg = ax.legend(fontsize=FONT["note"], loc="upper left")
     leg_texts = leg.get_texts()
-    state = {"ylim": None}
+    state = {"ylim": None, "res": None, "shown_b": None}
 
     text = widgets.HTML()
     text.add_class("vt-result")
@@ -209,87 +305,145 @@ def wert_der_treue() -> LivePanel:
         "r": _selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(20, 99)], 0.80),
         "i": _selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
         "ac": _selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
-        "q": _selection_slider("Empfehlungen pro Jahr", [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
+        "q": _selection_slider("Empfehlungen pro Jahr (neue Kunden je aktivem Kunden)",
+                               [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
         "delta": dropdown("Vergleich: Bindungsrate B = A plus",
                           [(pp(d), float(d)) for d in (1, 2, 5, 10)], 5.0),
     }
 
     def update(v):
-        m_, r, i, ac, q = v["m"], v["r"], v["i"], v["ac"], v["q"]
-        cmp_ = model.compare_retention(m_, r, i, ac, q, v["delta"])
-        ca = model.cumulative_value(m_, cmp_.r_a, i, ac, q, YEARS)
-        cb = model.cumulative_value(m_, cmp_.r_b, i, ac, q, YEARS)
-        lo = min(0.0, -ac)
-        top = _nice_upper(max(ca.max(), cb.max(), 1.0) * 1.12)
+        res = model.treue_result(v["m"], v["r"], v["i"], v["ac"], v["q"], v["delta"], YEARS)
+        state["res"] = res
+        cmp_ = res.comparison
+        show_b = gate.revealed
+        ca, cb = res.curve_a, res.curve_b
+        lo = min(0.0, -v["ac"])
+        top = _nice_upper(max(ca.max(), cb.max() if show_b else ca.max(), 1.0) * 1.12)
         ylim = (lo - 0.06 * (top - lo) if lo < 0 else 0.0, top)
         if ylim != state["ylim"]:
             ax.set_ylim(*ylim)
             state["ylim"] = ylim
             plot.invalidate()
         label_a = f"A: Bindungsrate {pct(cmp_.r_a)}"
-        label_b = f"B: Bindungsrate {pct(cmp_.r_b)}"
-        if leg_texts[0].get_text() != label_a or leg_texts[1].get_text() != label_b:
+        label_b = f"B: Bindungsrate {pct(cmp_.r_b)}" if show_b else "B: erst nach Ihrer Schätzung"
+        if leg_texts[0].get_text() != label_a or leg_texts[1].get_text() != label_b or state["shown_b"] != show_b:
             leg_texts[0].set_text(label_a)
             leg_texts[1].set_text(label_b)
+            state["shown_b"] = show_b
             plot.invalidate()
         line_a.set_ydata(ca)
         line_b.set_ydata(cb)
+        line_b.set_visible(show_b)
+        txt_b.set_visible(show_b)
         span = ylim[1] - ylim[0]
-        ya, yb = ca[-1], cb[-1]
-        if abs(yb - ya) < 0.07 * span:  # keep the two end labels apart
+        ya, yb = res.horizon_a, res.horizon_b
+        if show_b and abs(yb - ya) < 0.07 * span:  # keep the two end labels apart
             ya -= 0.07 * span
         txt_a.set_position((YEARS - 0.2, ya + 0.01 * span))
         txt_b.set_position((YEARS - 0.2, yb + 0.01 * span))
-        txt_a.set_text(f"A: {eur(ca[-1])}")
-        txt_b.set_text(f"B: {eur(cb[-1])}")
+        txt_a.set_text(f"A: {eur(res.horizon_a)}")
+        txt_b.set_text(f"B: {eur(res.horizon_b)}")
         plot.refresh(alt=(
             f"Liniendiagramm des abgezinsten kumulierten Kundenwerts über {YEARS} Jahre. Bindungsrate A "
-            f"{pct(cmp_.r_a)}: nach {YEARS} Jahren {eur(ca[-1])}; Bindungsrate B {pct(cmp_.r_b)}: {eur(cb[-1])}. "
-            f"Beide Kurven starten bei {eur(-ac)} (Akquisitionskosten)."))
-        text.value = _clv_html(m_, i, ac, q, cmp_)
+            f"{pct(cmp_.r_a)}: nach {YEARS} Jahren {eur(res.horizon_a)}"
+            + (f"; Bindungsrate B {pct(cmp_.r_b)}: {eur(res.horizon_b)}" if show_b else "; Bindungsrate B ist noch verdeckt")
+            + f". Die Kurven starten bei {eur(-v['ac'])} (Akquisitionskosten)."))
+        text.value = _clv_html(v["m"], v["i"], v["ac"], res, show_b)
 
-    return LivePanel(
+    def reveal(guess: str) -> None:
+        panel.refresh()
+        res = state["res"]
+        rel = res.comparison.relative
+        label, lo, hi = next(b for b in GUESS_BANDS if b[0] == guess)
+        if rel is None:
+            msg = "Bei diesen Einstellungen ist der Kundenwert A nicht positiv, eine Veränderung in Prozent ergibt keinen Sinn."
+            kind = "info"
+        else:
+            right = lo <= rel < hi
+            kind = "ok" if right else "info"
+            msg = (f"Ihre Schätzung: {label}. Das Modell: {'+' if rel >= 0 else ''}{pct(rel, 1)} "
+                   f"(von {eur(res.comparison.clv_a)} auf {eur(res.comparison.clv_b)}).")
+        gate.note.value = box(kind, msg, title="Auflösung")
+
+    gate = GuessGate("Ihre Schätzung zuerst: Um wie viel Prozent steigt der Kundenwert, wenn die Bindungsrate "
+                     "von A auf B steigt (Vergleich unten eingestellt)?",
+                     [(b[0], b[0]) for b in GUESS_BANDS], reveal, button="Schätzung festhalten und B zeigen")
+    panel = LivePanel(
         title="Wert der Treue",
         question=("Was passiert mit dem Wert eines Kunden, wenn Sie die Bindungsrate um einige "
                   "Prozentpunkte steigern?"),
-        controls=controls, views=[plot.widget, text], update=update,
+        controls=controls, views=[plot.widget, text], update=update, extra=[gate.box],
         assumptions=("Formel nach Gupta & Lehmann (2003): CLV = m · r / (1 + i − r) − AC, unendlicher "
                      "Zeithorizont, konstante Marge m, Bindungsrate r und Diskontsatz i pro Jahr; die Marge "
                      "fällt am Ende jedes Jahres an, in dem der Kunde noch da ist. Startwerte: 1.000 € Marge, "
                      "80 % Bindung, 10 % Diskontsatz, keine Akquisitionskosten. Die Bindungsrate reicht bis "
                      "hinunter auf 20 %, damit Sie auch Werte aus dem Abwanderungs-Check einsetzen können. Empfehlungen sind eine "
-                     "Erweiterung des Kurses [Lernmodell]: Jede Empfehlung zählt mit dem Grundwert m · r / "
-                     "(1 + i − r) eines neuen Kunden, ohne weitere Empfehlungsketten. Die Kurven zeigen "
-                     f"{YEARS} Jahre; der CLV in der Tabelle gilt für einen unbegrenzten Zeitraum."),
+                     "Erweiterung des Kurses [Lernmodell]: Ein aktiver Kunde wirbt q neue Kunden pro Jahr; jeder "
+                     "zählt mit dem Grundwert m · M eines neuen Kunden (M = r / (1 + i − r)), ohne weitere "
+                     "Empfehlungsketten. q · M ist die Zahl der geworbenen Kunden (abgezinst) über die ganze "
+                     "Kundendauer; sie wird auf höchstens 1 begrenzt, Empfehlungen verdoppeln den Wert also höchstens. "
+                     f"Die Kurven zeigen {YEARS} Jahre (Endwerte in der Tabelle als „nach {YEARS} Jahren“); "
+                     "der CLV gilt für einen unbegrenzten Zeitraum."),
     )
+    panel.gate = gate
+    panel.artists = {"line_a": line_a, "line_b": line_b, "txt_a": txt_a, "txt_b": txt_b}
+    panel.result = lambda: state["res"]
+    return panel
 
 
-def _clv_html(m_: float, i: float, ac: float, q: float, c: model.RetentionComparison) -> str:
+def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bool = True) -> str:
+    c = res.comparison
+    q = res.q
     ref = ""
     if q > 0:
-        ref = f" · (1 + {num(q, 2)} · {num(c.multiplier_a, 2)})"
+        ref = f" · (1 + {num(res.referred_a, 2)})"
     formula = (f"CLV = m · r / (1 + i − r){' · (1 + q · M)' if q > 0 else ''} − AC = "
                f"{eur(m_)} · {num(c.r_a, 2)} / (1 + {num(i, 2)} − {num(c.r_a, 2)}){ref} − {eur(ac)} "
                f"= <b>{eur(c.clv_a)}</b>")
+    hidden = "<i>nach Ihrer Schätzung</i>"
+    b = (lambda x: x) if show_b else (lambda _x: hidden)
     rows = [
-        ("Bindungsrate pro Jahr", pct(c.r_a), pct(c.r_b)),
-        ("erwartete Kundendauer 1 / (1 − r)", f"{num(c.lifetime_a, 1)} Jahre", f"{num(c.lifetime_b, 1)} Jahre"),
-        ("Margenmultiplikator M = r / (1 + i − r)", num(c.multiplier_a, 2), num(c.multiplier_b, 2)),
-        ("Kundenwert (CLV)", f"<b>{eur(c.clv_a)}</b>", f"<b>{eur(c.clv_b)}</b>"),
+        ("Bindungsrate pro Jahr", pct(c.r_a), b(pct(c.r_b))),
+        ("erwartete Kundendauer 1 / (1 − r)", f"{num(c.lifetime_a, 1)}\u00a0Jahre", b(f"{num(c.lifetime_b, 1)}\u00a0Jahre")),
+        ("Margenmultiplikator M = r / (1 + i − r)", num(c.multiplier_a, 2), b(num(c.multiplier_b, 2))),
+    ]
+    if q > 0:
+        rows.append(("geworbene Kunden q · M (höchstens 1)", num(res.referred_a, 2), b(num(res.referred_b, 2))))
+    rows += [
+        (f"Kundenwert nach {res.years} Jahren (Ende der Kurve)", eur(res.horizon_a), b(eur(res.horizon_b))),
+        ("Kundenwert (CLV), unbegrenzter Zeitraum", f"<b>{eur(c.clv_a)}</b>", b(f"<b>{eur(c.clv_b)}</b>")),
     ]
     table = ("<table style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
              "<th style='text-align:right;padding:2px 8px'>A (o, durchgezogen)</th>"
              "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelt)</th></tr>"
-             + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{b}</td>"
-                       f"<td style='text-align:right;padding:2px 8px'>{cc}</td></tr>" for a, b, cc in rows)
+             + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{bb}</td>"
+                       f"<td style='text-align:right;padding:2px 8px'>{cc}</td></tr>" for a, bb, cc in rows)
              + "</table>")
-    diff = c.difference
-    rel = c.relative
-    rel_s = f" ({'+' if rel >= 0 else ''}{pct(rel, 1)})" if rel is not None else ""
-    sign_ = "+" if diff >= 0 else ""
-    out = [f"<p><b>Formel:</b> {formula}</p>", table,
-           f"<p><b>Unterschied B gegenüber A:</b> {sign_}{eur(diff)}{rel_s} Kundenwert je Kunde.</p>"]
-    if c.capped:
+    out = [f"<p><b>Formel:</b> {formula}</p>", table]
+    if show_b:
+        diff = c.difference
+        rel = c.relative
+        rel_s = f" ({'+' if rel >= 0 else ''}{pct(rel, 1)})" if rel is not None else ""
+        sign_ = "+" if diff >= 0 else ""
+        out.append(f"<p><b>Unterschied B gegenüber A (CLV):</b> {sign_}{eur(diff)}{rel_s} Kundenwert je Kunde.</p>")
+    else:
+        out.append("<p><i>Bindungsrate B und der Unterschied erscheinen, sobald Sie oben Ihre Schätzung "
+                   "festgehalten haben.</i></p>")
+    if q > 0:
+        out.append(f"<p><i>Empfehlungen:</i> q · M = {num(q, 2)} · {num(c.multiplier_a, 2)} = "
+                   f"{num(q * c.multiplier_a, 2)} – so viele neue Kunden (abgezinst) wirbt ein Kunde bei Rate A "
+                   "über seine ganze Kundendauer; jeder zählt mit m · M."
+                   + (" Das Modell rechnet mit höchstens 1 geworbenen Kunden je Kunde – mehr hieße, jeder Kunde "
+                      "ersetzt sich allein durch Empfehlungen, ein Schneeball, den dieses einfache Modell nicht abbildet."
+                      if res.referrals_capped else "") + "</p>")
+    if res.long_lifetime:
+        longest = max(c.lifetime_a, c.lifetime_b) if show_b else c.lifetime_a
+        if longest > model.LIFETIME_NOTE_YEARS:
+            out.append(f"<p><i>Hinweis: Eine erwartete Kundendauer von {num(longest, 1)}\u00a0Jahren ist ein reiner "
+                       "Rechenwert. Er setzt voraus, dass Marge und Bindungsrate so lange gleich bleiben – in "
+                       "Wirklichkeit wechseln Ansprechpersonen, Produkte und Märkte viel früher. Lesen Sie so hohe "
+                       "Werte als Obergrenze.</i></p>")
+    if c.capped and show_b:
         out.append("<p><i>Hinweis: Bindungsrate B wurde auf 99 % begrenzt, weil eine Bindung von 100 % oder mehr "
                    "nicht sinnvoll ist.</i></p>")
     if c.clv_a < 0:
@@ -310,9 +464,8 @@ class ProaktiverService(PanelBase):
         self.choices: dict[str, str] = {}
         sit_opts = [(f"{k + 1}. {s.title}", s.id) for k, s in enumerate(model.SITUATIONS)]
         self.situation = dropdown("Situation", sit_opts, model.SITUATION_IDS[0])
-        self.answer = widgets.RadioButtons(options=[], value=None, description="Ihre Reaktion:",
-                                           style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="auto"))
+        # ChoiceList: wrapping rows, radio visible; options in the learner's own order per situation
+        self.answer = ChoiceList([("–", "_")], description="Ihre Reaktion:")
         self.next_button = widgets.Button(description="Nächste Situation", icon="arrow-right")
         self.reset_button = widgets.Button(description="Von vorn beginnen", icon="refresh")
         self.controls = {"situation": self.situation, "antwort": self.answer}
@@ -360,7 +513,7 @@ class ProaktiverService(PanelBase):
         """Pick a reaction in the current situation (same as clicking the radio button)."""
         s = model.situation(self.situation.value)
         model.evaluate_choice(s.id, option_id)  # German error for unknown ids
-        self.answer.value = option_id
+        self.answer.value = [option_id]
 
     def next(self) -> None:
         ids = model.SITUATION_IDS
@@ -384,19 +537,25 @@ class ProaktiverService(PanelBase):
         s = model.situation(self.situation.value)
         self._loading = True
         try:
-            self.answer.options = [(o.text, o.id) for o in s.options]
-            self.answer.value = self.choices.get(s.id)
+            from ..learner import order
+
+            by_id = {o.id: o for o in s.options}
+            self.answer.value = []
+            self.answer.options = [[by_id[i].text, i] for i in order(f"m05/proaktiver_service/{s.id}", list(by_id))]
+            chosen = self.choices.get(s.id)
+            self.answer.value = [chosen] if chosen else []
         finally:
             self._loading = False
         self.message.value = ""
         self._render()
 
     def _answered(self) -> None:
-        if self._loading or self.answer.value is None:
+        if self._loading or not self.answer.value:
             return
         s = model.situation(self.situation.value)
-        model.evaluate_choice(s.id, self.answer.value)
-        self.choices[s.id] = self.answer.value
+        oid = self.answer.value[0]
+        model.evaluate_choice(s.id, oid)
+        self.choices[s.id] = oid
         self.message.value = ""
         self._render()
 
@@ -411,22 +570,18 @@ class ProaktiverService(PanelBase):
         if oid is None:
             self.feedback.value = "<p><i>Noch keine Reaktion gewählt. Überlegen Sie zuerst: Wie würde sich der Kunde fühlen?</i></p>"
         else:
-            o = model.evaluate_choice(s.id, oid)
-            best = max(x.points for x in s.options)
-            kind = "ok" if o.points == best else ("partial" if o.points > 0 else "wrong")
-            title = {"ok": "Starke Wirkung", "partial": "Teilweise wirksam", "wrong": "Schadet der Bindung"}[kind]
-            sign_ = "+" if o.points > 0 else ""
-            self.feedback.value = box(kind, f"{o.effect} – {o.explanation}",
-                                      title=f"{title} ({sign_}{num(o.points, 0)} Bindungspunkte)")
+            rating = model.rate_reaction(s.id, oid)
+            o = rating.option
+            self.feedback.value = box(rating.kind, f"{o.effect} – {o.explanation}",
+                                      title=f"{rating.title} ({rating.points_label})")
         summ = model.scenario_summary(self.choices)
         if summ.answered == 0:
             self.score.value = "<p><b>Bindungskonto:</b> noch leer.</p>"
         else:
             filled = max(summ.points, 0)
             bar = "■" * filled + "□" * max(summ.max_points - filled, 0)
-            sign_ = "+" if summ.points > 0 else ""
             self.score.value = (f"<p><b>Bindungskonto:</b> <span aria-hidden='true'>{bar}</span> "
-                                f"{sign_}{num(summ.points, 0)} von höchstens {summ.max_points} Punkten nach "
+                                f"{model.points_label(summ.points)} von höchstens {summ.max_points} nach "
                                 f"{summ.answered} von {len(model.SITUATIONS)} Situationen – "
                                 f"Ihr Kunde ist: <b>{escape(summ.verdict)}</b>.</p>")
 

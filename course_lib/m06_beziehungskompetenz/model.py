@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import CourseInputError, check_choice, check_number, check_sequence
+from ..format_de import num as _de
 
 # ---------------------------------------------------------------------------------------
 # 1. Selbsteinschätzung
@@ -127,6 +128,37 @@ def compare_scores(before, after) -> dict[str, float]:
     return {d: a[d] - b[d] for d in DIM_IDS}
 
 
+@dataclass(frozen=True)
+class Profile:
+    """What the Selbsteinschätzung shows for complete answers: scores, lowest areas, comparison."""
+
+    scores: dict
+    lowest: tuple            # ids of all dimensions with the lowest score (ties: all of them)
+    all_equal: bool          # every dimension has the same score
+    previous: dict | None
+    change: dict | None
+
+    def lowest_text(self) -> str:
+        """German sentence about the lowest area(s); never names one area when all are equal."""
+        if self.all_equal:
+            return (f"Alle fünf Bereiche liegen gleich auf ({round(self.scores[DIM_IDS[0]])} Punkte) – es gibt keinen "
+                    "niedrigsten Bereich. Welcher Bereich fühlt sich im Alltag trotzdem am schwierigsten an?")
+        names = [DIM_LABELS[d] for d in self.lowest]
+        if len(names) == 1:
+            return f"Ihr niedrigster Wert liegt im Bereich „{names[0]}“. Was würde Ihnen dort im Alltag helfen?"
+        return ("Ihre niedrigsten Werte liegen gleichauf in den Bereichen " + ", ".join(f"„{n}“" for n in names[:-1])
+                + f" und „{names[-1]}“. Was würde Ihnen dort im Alltag helfen?")
+
+
+def profile(answers: dict, previous=None) -> Profile:
+    """Scores of complete answers plus lowest areas (all ties) and the change to ``previous``."""
+    sc = score_selfassessment(answers)
+    lo = min(sc.values())
+    lowest = tuple(d for d in DIM_IDS if abs(sc[d] - lo) < 1e-9)
+    prev = check_scores(previous) if previous is not None else None
+    return Profile(sc, lowest, len(lowest) == len(DIM_IDS), prev, compare_scores(prev, sc) if prev else None)
+
+
 def export_document(scores) -> dict:
     """The anonymous export: only the rounded dimension scores and the questionnaire version.
 
@@ -168,6 +200,21 @@ class EnergyResult:
     def sustainable(self) -> bool:
         """True when strain does not build up at all (L ≤ R)."""
         return self.net <= 1e-12
+
+    @property
+    def reached(self) -> bool:
+        """True when the path reaches the warning threshold B_krit within the period."""
+        return self.crossing_day is not None
+
+    @property
+    def verdict(self) -> tuple[str, str]:
+        """(kind, German text) – the same threshold B_CRIT as the plot's dashed line and marker."""
+        if self.sustainable:
+            return "ok", "Tragfähig: Die Erholung gleicht die tägliche Belastung aus, es staut sich nichts auf."
+        if self.crossing_day is None:
+            return "partial", (f"Noch unter der Warnschwelle, aber jeden Tag kommen {_de(self.net, 2)} Punkte dazu. "
+                               "Auf Dauer reicht das nicht.")
+        return "wrong", f"Nicht tragfähig: Ab Tag {self.crossing_day} liegt die Belastung über der Warnschwelle."
 
 
 def strain_path(n: float = 40, d: float = 0.2, s: float = 0.5, c: float = 0.0, u: float = 0.3,
@@ -293,6 +340,54 @@ class FriendResult:
     self_orientation: float
     acting_cost: float        # (1 − g)·max(0, w_V − W_BASE): warmth shown without feeling it
     limit: str                # the stated limit for this customer type
+    customer: str = "vertraeglich"
+    chosen: tuple = ()
+    base_trust: float = float("nan")        # trust without any chosen behaviour
+    base_resistance: float = float("nan")   # end resistance without any chosen behaviour
+
+    @property
+    def effect(self) -> str:
+        """„besser“, „schlechter“, „gemischt“ or „keins“ – trust and end resistance vs. no behaviour."""
+        if not self.chosen:
+            return "keins"
+        dt = self.trust - self.base_trust
+        dr = float(self.resistance[-1]) - self.base_resistance
+        up, down = dt > 0.05, dt < -0.05
+        less, more = dr < -0.005, dr > 0.005
+        if (up or not down) and (less or not more) and (up or less):
+            return "besser"
+        if (down or not up) and (more or not less) and (down or more):
+            return "schlechter"
+        return "gemischt" if (up or down or less or more) else "keins"
+
+    @property
+    def verdict(self) -> tuple[str, str, str]:
+        """(kind, title, German text) from the same numbers the plot shows [Lernmodell]."""
+        e = self.effect
+        # the limit text of the friendly customer is a positive verdict – only for the „ok“ case
+        limit = "" if self.customer == "vertraeglich" else self.limit
+        t, tb = _de(self.trust, 1), _de(self.base_trust, 1)
+        r = _de(float(self.resistance[-1]) * 100, 0)
+        if e == "keins":
+            return "info", "Einordnung", ("Ohne gewähltes Verhalten bleibt es bei der Grundwärme. Wählen Sie Verhaltensweisen "
+                                          "und vergleichen Sie Vertrauen und Widerstand. " + limit)
+        if e == "schlechter":
+            return "wrong", "Wirkt gegen Sie", (f"Ihr Verhalten senkt das Vertrauen auf {t} (ohne gewähltes Verhalten {tb}) "
+                                               f"oder erhöht den Widerstand auf {r}\u00a0%. Druck und kühle Distanz wirken der "
+                                               "Freundes-Haltung entgegen – so entsteht keine Nähe.")
+        if self.customer == "unredlich":
+            return "hint", "Grenze", (f"Im Modell wirkt die Nähe: Das Vertrauen des Kunden steigt auf {t} (ohne gewähltes "
+                                      f"Verhalten {tb}), sein Widerstand sinkt auf {r}\u00a0%. Genau das ist hier das "
+                                      "Risiko: Ein Kunde mit unredlichem Einkaufsverhalten kann Ihr Entgegenkommen "
+                                      "ausnutzen. " + limit)
+        if e == "gemischt":
+            return "partial", "Gemischte Wirkung", (f"Vertrauen {t} (ohne gewähltes Verhalten {tb}), Widerstand am Ende "
+                                                     f"{r}\u00a0%: Ein Teil Ihres Verhaltens hilft, ein anderer schadet. "
+                                                     + limit)
+        if self.customer == "vertraeglich":
+            return "ok", "Hier passt die Freundes-Haltung", (f"Das Vertrauen steigt auf {t} (ohne gewähltes Verhalten {tb}), "
+                                                              f"der Widerstand sinkt auf {r}\u00a0%. " + self.limit)
+        return "partial", "Grenze", (f"Es wirkt etwas: Vertrauen {t} statt {tb}, Widerstand {r}\u00a0%. " + limit)
 
 
 def _clip(x: float, lo: float, hi: float) -> float:
@@ -322,6 +417,15 @@ def friend_scenario(behaviours=(), customer: str = "vertraeglich", rounds: int =
         raise CourseInputError("Eine Verhaltensweise ist doppelt gewählt.", "Bitte wählen Sie jede höchstens einmal.")
     customer = check_choice(customer, "Kundentyp", CUSTOMERS)
     rounds = check_number(rounds, "Gesprächsrunden", 1, 50, integer=True)
+    core = _friend_core(items, customer, rounds)
+    base = _friend_core([], customer, rounds)
+    from dataclasses import replace
+
+    return replace(core, customer=customer, chosen=tuple(items), base_trust=base.trust,
+                   base_resistance=float(base.resistance[-1]))
+
+
+def _friend_core(items, customer: str, rounds: int) -> FriendResult:
     _label, g, mu, limit = CUSTOMERS[customer]
     w_v = _clip(W_BASE + sum(BEHAVIOURS[b][1] for b in items), 0.0, 1.0)
     w_eff = w_v * (0.5 + 0.5 * g)
@@ -330,4 +434,4 @@ def friend_scenario(behaviours=(), customer: str = "vertraeglich", rounds: int =
     S = _clip(S_BASE + sum(BEHAVIOURS[b][3] for b in items), 1.0, 10.0)
     T = trust(C_FIX, R_FIX, I, S)
     cost = (1 - g) * max(0.0, w_v - W_BASE)
-    return FriendResult(w_v, w_eff, path, 1.0 - path, T, I, S, cost, limit)
+    return FriendResult(w_v, w_eff, path, 1.0 - path, T, I, S, cost, limit, customer, tuple(items))

@@ -14,15 +14,19 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..blocks import guard
+from ..blocks.choices import ChoiceList
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
-from ..format_de import num
+from ..errors import CourseInputError
+from ..format_de import num, pct
 from ..storage import Store
 from . import model
 
 STORE_NAME = "selfassessment"
+NO_RUN = "kein früherer Lauf"
+ALL_RUNS = "alle gespeicherten Läufe"
 MODULE = "m06"
 
 
@@ -31,7 +35,7 @@ MODULE = "m06"
 # ---------------------------------------------------------------------------------------
 
 class SelfAssessment(PanelBase):
-    """Questionnaire → radar chart; save runs locally, compare, export anonymously."""
+    """Questionnaire → radar chart; save runs locally, compare (the anonymous workshop result goes via the 00_Start export or the Klassenraum)."""
 
     def __init__(self, store: Store | None = None):
         self.store = store or Store(STORE_NAME)
@@ -47,14 +51,28 @@ class SelfAssessment(PanelBase):
             tb.observe(self._on_change, names="value")
             self.controls[item["id"]] = tb
             rows += [widgets.HTML(f"<p style='margin:4px 0 0 0'>{k}. {escape(item['text'])}</p>"), tb]
-        self.compare = widgets.Dropdown(options=[("kein früherer Lauf", None)], value=None,
+        # -1 = no comparison (a None value would show an empty dropdown field)
+        self.compare = widgets.Dropdown(options=[(NO_RUN, -1)], value=-1,
                                         description="Vergleichen mit:", style={"description_width": "initial"},
                                         layout=widgets.Layout(width="360px"))
         self.compare.observe(self._on_change, names="value")
         self.save_button = widgets.Button(description="Ergebnis speichern", icon="save", button_style="primary")
-        self.clear_button = widgets.Button(description="Gespeicherte Läufe löschen", icon="trash")
+        self.clear_button = widgets.Button(description="Gespeicherte Läufe löschen …", icon="trash")
         self.save_button.on_click(lambda _b: guard.run(self.save, self._show))
-        self.clear_button.on_click(lambda _b: guard.run(self.clear, self._show))
+        self.clear_button.on_click(lambda _b: guard.run(self.ask_delete, self._show))
+        # delete with a confirm step: choose one run or all, then confirm or cancel
+        self.delete_target = widgets.Dropdown(options=[(ALL_RUNS, "alle")], value="alle", description="Löschen:",
+                                              style={"description_width": "initial"},
+                                              layout=widgets.Layout(width="360px"))
+        self.confirm_text = widgets.HTML()
+        self.confirm_button = widgets.Button(description="Ja, endgültig löschen", icon="trash", button_style="danger")
+        self.cancel_button = widgets.Button(description="Abbrechen", icon="times")
+        self.confirm_button.on_click(lambda _b: guard.run(self.confirm_delete, self._show))
+        self.cancel_button.on_click(lambda _b: guard.run(self.cancel_delete, self._show))
+        self.delete_target.observe(lambda _c: self._confirm_label(), names="value")
+        self.confirm_box = widgets.VBox([self.delete_target, self.confirm_text,
+                                         widgets.HBox([self.confirm_button, self.cancel_button])],
+                                        layout=widgets.Layout(display="none"))
 
         # radar chart: static grid and labels, dynamic polygons
         self.plot = LivePlot(figsize=(6.0, 5.0))
@@ -90,7 +108,8 @@ class SelfAssessment(PanelBase):
         self.view_box = widgets.VBox([self.plot.widget, self.text, self.preview])
         self.view_box.add_class("vt-view")
         self.plots = [self.plot]
-        ctrl = widgets.VBox(rows + [self.compare, widgets.HBox([self.save_button, self.clear_button])])
+        ctrl = widgets.VBox(rows + [self.compare, widgets.HBox([self.save_button, self.clear_button]),
+                                    self.confirm_box])
         ctrl.add_class("vt-controls")
         header = widgets.HTML(
             "<h4 style='margin:4px 0'>Selbsteinschätzung Beziehungskompetenz</h4>"
@@ -127,11 +146,11 @@ class SelfAssessment(PanelBase):
 
     def _refill_compare(self, select_last: bool = True) -> None:
         runs = self.runs()
-        opts = [("kein früherer Lauf", None)] + [
+        opts = [(NO_RUN, -1)] + [
             (f"Lauf {k} vom {r.get('datum', '?')}", k - 1) for k, r in enumerate(runs, start=1)]
         self.compare.unobserve(self._on_change, names="value")
         self.compare.options = opts
-        self.compare.value = (len(runs) - 1) if (runs and select_last) else None
+        self.compare.value = (len(runs) - 1) if (runs and select_last) else -1
         self.compare.observe(self._on_change, names="value")
 
     # -- drawing ------------------------------------------------------------------------
@@ -142,11 +161,12 @@ class SelfAssessment(PanelBase):
         return ok
 
     def _update(self) -> None:
+        self.result = None
         answers = self.values()
         done = model.answered_count(answers)
         total = len(model.ITEM_IDS)
         prev = None
-        if self.compare.value is not None:
+        if self.compare.value is not None and self.compare.value >= 0:
             runs = self.runs()
             if 0 <= self.compare.value < len(runs):
                 prev = model.check_scores(runs[self.compare.value]["werte"])
@@ -163,7 +183,9 @@ class SelfAssessment(PanelBase):
                                           "Sobald alle beantwortet sind, erscheint Ihr Profil.")
             self.preview.value = ""
             return
-        scores = model.score_selfassessment(answers)
+        prof = model.profile(answers, prev)
+        self.result = prof
+        scores = prof.scores
         vals = [scores[d] for d in model.DIM_IDS]
         self.line_now.set_data(self._closed, vals + vals[:1])
         self.fill_now.set_xy(np.column_stack([self._closed, vals + vals[:1]]))
@@ -173,7 +195,7 @@ class SelfAssessment(PanelBase):
         self.plot.refresh(alt=f"Netzdiagramm Ihrer Selbsteinschätzung in Punkten von 0 bis 100: {parts}."
                           + (" Gestrichelt: früherer Lauf zum Vergleich." if prev else ""))
         rows = []
-        diff = model.compare_scores(prev, scores) if prev else None
+        diff = prof.change
         for d in model.DIM_IDS:
             cmp_cell = ""
             if diff is not None:
@@ -181,11 +203,9 @@ class SelfAssessment(PanelBase):
                 cmp_cell = f"<td style='text-align:right'>{num(prev[d], 0)}</td><td style='text-align:right'>{sign}{num(diff[d], 0)}</td>"
             rows.append(f"<tr><td>{escape(model.DIM_LABELS[d])}</td><td style='text-align:right'><b>{num(scores[d], 0)}</b></td>{cmp_cell}</tr>")
         head = "<tr><th>Bereich</th><th>jetzt</th>" + ("<th>früher</th><th>Veränderung</th>" if diff else "") + "</tr>"
-        low = min(model.DIM_IDS, key=lambda d: scores[d])
         self.text.value = (
             f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
-            f"<p>Ihr niedrigster Wert liegt im Bereich <b>{escape(model.DIM_LABELS[low])}</b>. "
-            "Was würde Ihnen dort im Alltag helfen?</p>")
+            f"<p>{escape(prof.lowest_text())}</p>")
         doc = model.export_document(scores)
         self.preview.value = ("<p><b>Diese gerundeten Werte gehen nach dem Speichern in Ihr anonymes Workshop-Ergebnis ein</b> "
                               "(Exportdatei in 00_Start oder „An die Kursleitung senden“):</p><pre style='font-size:90%'>"
@@ -204,11 +224,61 @@ class SelfAssessment(PanelBase):
         self._show(box("saved", f"Lauf {n} ist auf Ihrem Rechner gespeichert. Füllen Sie den Fragebogen "
                                  "später erneut aus, um zu vergleichen."))
 
-    def clear(self) -> None:
-        self.store.update(lambda d: d.pop(MODULE, None))
+    def ask_delete(self) -> None:
+        """First step of deleting: choose one run or all runs; nothing is deleted yet."""
+        runs = self.runs()
+        if not runs:
+            self._show(box("info", "Es sind keine Läufe gespeichert – es gibt nichts zu löschen."))
+            return
+        self.delete_target.options = [(ALL_RUNS + f" ({len(runs)})", "alle")] + [
+            (f"nur Lauf {k} vom {r.get('datum', '?')}", str(k - 1)) for k, r in enumerate(runs, start=1)]
+        self.delete_target.value = "alle"
+        self._confirm_label()
+        self.confirm_box.layout.display = "flex"
+        self.clear_button.disabled = True
+
+    def _confirm_label(self) -> None:
+        t = self.delete_target.value
+        what = "alle gespeicherten Läufe" if t == "alle" else f"Lauf {int(t) + 1}"
+        self.confirm_text.value = box("hint", f"Wirklich {what} löschen? Das lässt sich nicht rückgängig machen.",
+                                      title="Bitte bestätigen")
+
+    def cancel_delete(self) -> None:
+        self.confirm_box.layout.display = "none"
+        self.clear_button.disabled = False
+        self._show(box("info", "Nichts gelöscht."))
+
+    def confirm_delete(self) -> None:
+        """Second step: delete what was chosen in :meth:`ask_delete`."""
+        if self.confirm_box.layout.display == "none":
+            raise CourseInputError("Es wurde noch nicht gefragt, was gelöscht werden soll.",
+                                   "Bitte klicken Sie zuerst auf „Gespeicherte Läufe löschen …“.")
+        self.delete(self.delete_target.value)
+        self.confirm_box.layout.display = "none"
+        self.clear_button.disabled = False
+
+    def delete(self, target: str = "alle") -> None:
+        """Delete all runs (``"alle"``) or the run with index ``target`` (as text)."""
+        if target == "alle":
+            self.store.update(lambda d: d.pop(MODULE, None))
+            msg = "Alle gespeicherten Läufe dieses Fragebogens sind gelöscht."
+        else:
+            k = int(target)
+
+            def drop(d):
+                runs = d.get(MODULE, {}).get("runs", [])
+                if 0 <= k < len(runs):
+                    runs.pop(k)
+
+            self.store.update(drop)
+            msg = f"Lauf {k + 1} ist gelöscht; die übrigen Läufe bleiben gespeichert."
         self._refill_compare()
         self.refresh()
-        self._show(box("info", "Alle gespeicherten Läufe dieses Fragebogens sind gelöscht."))
+        self._show(box("info", msg))
+
+    def clear(self) -> None:
+        """Delete all runs at once (for code and tests; the button asks first)."""
+        self.delete("alle")
 
 
 
@@ -220,10 +290,18 @@ def selbsteinschaetzung() -> SelfAssessment:
 # Energiebudget
 # ---------------------------------------------------------------------------------------
 
-Y_STEPS = (50.0, 100.0, 200.0, 450.0)  # y-axis tops (path-independent): few full redraws, blitting otherwise
+Y_STEPS = (12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 450.0)
+"""y-axis tops: always above the warning threshold (10) and the end value, at most ~1,5 × the larger of both."""
+
+
+def energy_ytop(end: float) -> float:
+    """The y-axis top for an end value: the first step ≥ 1,1 × max(end, B_krit)."""
+    need = max(end, model.B_CRIT) * 1.1
+    return next((t for t in Y_STEPS if need <= t), need)
 
 
 def energiebudget() -> LivePanel:
+    """Energiebudget: shares are set in percent (0–60 %, 0–100 %), the model gets fractions."""
     plot = LivePlot(figsize=(6.4, 3.9))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Energiebudget: aufgestaute Belastung", "Arbeitstag", "Belastung (Punkte)")
@@ -231,64 +309,65 @@ def energiebudget() -> LivePanel:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     german_axis(ax.yaxis, 0)
     german_axis(ax.xaxis, 0)
-    ax.axhline(model.B_CRIT, color=PALETTE["rot"], ls="--", lw=1.5, label="Warnschwelle (10 Punkte)")
+    thr = ax.axhline(model.B_CRIT, color=PALETTE["rot"], ls="--", lw=1.5, label="Warnschwelle (10 Punkte)")
     (line,) = ax.plot([], [], "-o", color=PALETTE["blau"], lw=2, markersize=4, label="Belastung am Tagesende")
     (cross,) = ax.plot([], [], "X", color=PALETTE["rot"], markersize=12, markeredgecolor="black",
                        label="Schwelle erreicht")
     plot.dynamic(line, cross)
-    ax.legend(fontsize=FONT["legend"], loc="upper left")
     text = widgets.HTML()
-    state = {"xlim": None, "ylim": None}
+    state = {"xlim": None, "ylim": None, "legend": None, "res": None}
 
     def update(v):
-        r = model.strain_path(v["n"], v["d"], v["s"], v["c"], v["u"], v["tage"])
+        r = model.strain_path(v["n"], v["d"] / 100, v["s"] / 100, v["c"], v["u"], v["tage"])
+        state["res"] = r
         days = np.arange(len(r.path))
-        ytop = next((t for t in Y_STEPS if r.end * 1.05 <= t), max(Y_STEPS[-1], r.end * 1.05))
+        ytop = energy_ytop(r.end)
         if state["xlim"] != len(days) or state["ylim"] != ytop:
             ax.set_xlim(0, len(days) - 1 + 0.5)
             ax.set_ylim(0, ytop)
             state["xlim"], state["ylim"] = len(days), ytop
             plot.invalidate()
+        if state["legend"] != r.reached:  # „Schwelle erreicht“ only in the legend when it is reached
+            ax.legend(handles=[thr, line] + ([cross] if r.reached else []), fontsize=FONT["legend"], loc="upper left")
+            state["legend"] = r.reached
+            plot.invalidate()
         line.set_data(days, r.path)
         if r.crossing_day is not None:
             cross.set_data([r.crossing_day], [r.path[r.crossing_day]])
-        cross.set_visible(r.crossing_day is not None)
-        if r.sustainable:
-            verdict = box("ok", "Tragfähig: Die Erholung gleicht die tägliche Belastung aus, es staut sich nichts auf.",
-                          title="Ergebnis")
-        elif r.crossing_day is None:
-            verdict = box("partial", f"Noch unter der Warnschwelle, aber jeden Tag kommen {num(r.net, 2)} Punkte dazu. "
-                                     "Auf Dauer reicht das nicht.", title="Ergebnis")
-        else:
-            verdict = box("wrong", f"Nicht tragfähig: Ab Tag {r.crossing_day} liegt die Belastung über der Warnschwelle.",
-                          title="Ergebnis")
+        cross.set_visible(r.reached)
+        kind, msg = r.verdict
+        verdict = box(kind, msg, title="Ergebnis")
         plot.refresh(alt=(f"Liniendiagramm der aufgestauten Belastung über {v['tage']} Arbeitstage: Endstand "
                           f"{num(r.end, 1)} Punkte, Warnschwelle 10 Punkte"
                           + (f", überschritten ab Tag {r.crossing_day}." if r.crossing_day is not None else ", nicht erreicht.")))
         text.value = (
             f"<p>Belastung pro Tag <b>{num(r.daily_strain, 2)}</b> Punkte · Erholung pro Tag <b>{num(r.recovery, 2)}</b> Punkte · "
             f"Saldo <b>{num(r.net, 2)}</b> Punkte/Tag<br>Nach {v['tage']} Tagen: <b>{num(r.end, 1)}</b> Punkte · "
-            f"wahrgenommene Echtheit <b>{num(r.authenticity * 100, 0)}&nbsp;%</b></p>" + verdict)
+            f"wahrgenommene Echtheit <b>{pct(r.authenticity, 0)}</b></p>" + verdict)
 
-    return LivePanel(
+    panel = LivePanel(
         title="Energiebudget der Gefühlsarbeit",
         question="Was passiert mit Ihrer aufgestauten Belastung, wenn Sie mehr Kontakte haben, "
                  "öfter nur Gefühle vorspielen – oder mehr Unterstützung bekommen?",
         controls={
             "n": slider("Kontakte pro Tag", 40, 10, 120, 5, integer=True),
-            "d": slider("Anteil schwieriger Kontakte", 0.2, 0.0, 0.6, 0.05, fmt=".2f"),
-            "s": slider("Anteil Oberflächenhandeln (nur Ausdruck)", 0.5, 0.0, 1.0, 0.05, fmt=".2f"),
-            "c": slider("Selbststeuerung", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
-            "u": slider("Unterstützung / Supervision", 0.3, 0.0, 1.0, 0.1, fmt=".1f"),
+            "d": slider("Anteil schwieriger Kontakte", 20, 0, 60, 5, integer=True, unit="%"),
+            "s": slider("Anteil Oberflächenhandeln (nur Ausdruck)", 50, 0, 100, 5, integer=True, unit="%"),
+            "c": slider("Selbststeuerung (0 = keine, 1 = stark)", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
+            "u": slider("Unterstützung / Supervision (0 = keine, 1 = stark)", 0.3, 0.0, 1.0, 0.1, fmt=".1f"),
             "tage": dropdown("Zeitraum", [("eine Arbeitswoche (5 Tage)", 5), ("zwei Wochen (10 Tage)", 10),
                                           ("vier Wochen (20 Tage)", 20)], 20),
         },
         views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Belastung je Kontakt ℓ = 0,02 + d·(0,25·s + 0,12·(1 − s))·(1 − 0,5·c); Tagesbelastung L = n·ℓ; "
+        assumptions=("Belastung je Kontakt ℓ = 0,02 + d·(0,25·s + 0,12·(1 − s))·(1 − 0,5·c) mit d und s als Anteil "
+                     "(20 % = 0,2); Tagesbelastung L = n·ℓ; "
                      "Erholung R = 1,2·(1 + u); B(t+1) = max(0; B(t) + L − R); Warnschwelle 10 Punkte; "
                      "Echtheit A = 1 − 0,6·s. Richtung nach Hochschild (1983) und Zapf (2002): Oberflächenhandeln "
                      "belastet stärker, Unterstützung puffert. Die Zahlenwerte sind ausgedacht und nicht gemessen."),
     )
+    panel.artists = {"line": line, "cross": cross, "ax": ax}
+    panel.result = lambda: state["res"]
+    return panel
 
 
 # ---------------------------------------------------------------------------------------
@@ -312,32 +391,38 @@ def kunden_als_freunde() -> LivePanel:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     text = widgets.HTML()
-    controls = {"kunde": dropdown("Ihr Gegenüber", [(v[0], k) for k, v in model.CUSTOMERS.items()], "vertraeglich",
-                                  width="520px")}
-    for k, (label, *_rest) in model.BEHAVIOURS.items():
-        controls[k] = widgets.Checkbox(value=False, description=label, indent=False,
-                                       layout=widgets.Layout(width="420px"))
+    state = {"res": None}
+    controls = {
+        "kunde": dropdown("Ihr Gegenüber", [(v[0], k) for k, v in model.CUSTOMERS.items()], "vertraeglich",
+                          width="520px"),
+        "verhalten": ChoiceList([(label, k) for k, (label, *_r) in model.BEHAVIOURS.items()], multiple=True,
+                                description="Ihr Verhalten im Gespräch (mehrere möglich)"),
+    }
 
     def update(v):
-        chosen = [k for k in model.BEHAVIOURS if v[k]]
+        chosen = [k for k in model.BEHAVIOURS if k in (v["verhalten"] or [])]
         r = model.friend_scenario(chosen, v["kunde"], rounds)
-        base = model.friend_scenario([], v["kunde"], rounds)
+        state["res"] = r
+        base_path = model.friend_scenario([], v["kunde"], rounds).path
         warm.set_data(x, r.path * 100)
         resist.set_data(x, r.resistance * 100)
-        neutral.set_data(x, base.path * 100)
+        neutral.set_data(x, base_path * 100)
         plot.refresh(alt=(f"Liniendiagramm über {rounds} Gesprächsrunden: Wärme des Kunden am Ende "
                           f"{num(r.path[-1] * 100, 0)} %, Widerstand {num(r.resistance[-1] * 100, 0)} %; "
-                          f"ohne gewähltes Verhalten wären es {num(base.path[-1] * 100, 0)} % Wärme."))
-        kind = "ok" if v["kunde"] == "vertraeglich" else "info"
-        cost = (f" · Preis für Sie (gespielte Wärme): <b>{num(r.acting_cost * 100, 0)}&nbsp;%</b>"
-                if r.acting_cost > 0 else "")
+                          f"ohne gewähltes Verhalten wären es {num(base_path[-1] * 100, 0)} % Wärme."))
+        kind, title, msg = r.verdict
+        cost = ""
+        if r.acting_cost > 0:
+            cost = (f"<br>Gespielte Wärme (gezeigt, aber nicht empfunden): <b>{num(r.acting_cost * 100, 0)} von 100</b> "
+                    "Punkten der Wärmeskala – dieses Oberflächenhandeln kostet Sie Kraft.")
         text.value = (
             f"<p>Vertrauen nach Maister T = (C + R + I) / S = (6 + 6 + {num(r.intimacy, 1)}) / {num(r.self_orientation, 1)} "
-            f"= <b>{num(r.trust, 1)}</b> (ohne gewähltes Verhalten: {num(base.trust, 1)})<br>"
-            f"Widerstand am Ende: <b>{num(r.resistance[-1] * 100, 0)}&nbsp;%</b>{cost}</p>"
-            + box(kind, r.limit, title="Einordnung"))
+            f"= <b>{num(r.trust, 1)}</b> (ohne gewähltes Verhalten: {num(r.base_trust, 1)})<br>"
+            f"Widerstand am Ende: <b>{num(r.resistance[-1] * 100, 0)}&nbsp;%</b> "
+            f"(ohne gewähltes Verhalten: {num(r.base_resistance * 100, 0)}&nbsp;%){cost}</p>"
+            + box(kind, msg, title=title))
 
-    return LivePanel(
+    panel = LivePanel(
         title="Kunden als Freunde",
         question="Was passiert mit Vertrauen und Widerstand Ihres Gegenübers, wenn Sie ihm wie einem Freund begegnen – "
                  "und bei welchem Gegenüber wird das zum Problem?",
@@ -345,9 +430,13 @@ def kunden_als_freunde() -> LivePanel:
         assumptions=("Wärme der Verkäuferseite 0,35 plus die Beiträge der gewählten Verhaltensweisen (höchstens 1). "
                      "Der Kunde nähert sich ihr je Runde um den Anteil μ an (Chamäleon-Effekt, Chartrand & Bargh 1999); "
                      "gespielte Wärme kommt schwächer an. Vertrauen nach Maister, Green & Galford (2000) mit "
-                     "Glaubwürdigkeit = Verlässlichkeit = 6. Die Verhaltensliste folgt dem Text „Kunden als Freunde“; "
+                     "Glaubwürdigkeit = Verlässlichkeit = 6. Die Einordnung vergleicht Vertrauen und Widerstand mit dem "
+                     "Gespräch ohne gewähltes Verhalten. Die Verhaltensliste folgt dem Text „Kunden als Freunde“; "
                      "alle Gewichte sind ausgedacht. Spiegelneuronen sind nur ein Erklärungsangebot."),
     )
+    panel.artists = {"warm": warm, "resist": resist, "neutral": neutral}
+    panel.result = lambda: state["res"]
+    return panel
 
 
 WIDGETS = {

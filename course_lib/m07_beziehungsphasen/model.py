@@ -53,8 +53,12 @@ SIGNS: dict[str, tuple[str, tuple[float, ...]]] = {
     "eigenstaendig": ("Sie dürfen auf eigene Faust nach Problemen suchen, die der Kunde noch nicht sieht.", (0, 0, 0, 0.3, 1.0)),
     "dazugehoerig": ("Man behandelt Sie fast wie einen Teil des eigenen Hauses.", (0, 0, 0, 0.3, 1.0)),
     "ziele": ("Sie verfolgen gemeinsame, langfristige Ziele.", (0, 0, 0, 0.5, 1.0)),
-    "kontakt_geht": ("Ihre wichtigste Ansprechperson verlässt das Unternehmen.", (0.6, 0.2, 0, 0, 0)),
+    # A departure can happen in every phase: it says nothing about the phase (weight 0), it only
+    # warns that the relationship may start over at phase 1 (see Diagnosis.contact_warning).
+    "kontakt_geht": ("Ihre wichtigste Ansprechperson verlässt das Unternehmen.", (0, 0, 0, 0, 0)),
 }
+#: Observations that carry no phase weight (warnings only).
+WARNING_ONLY = frozenset(k for k, (_t, w) in SIGNS.items() if sum(w) == 0)
 
 #: Per phase: how it feels on both sides, its typical risk, what to do now.
 PHASE_INFO: tuple[dict, ...] = (
@@ -78,11 +82,18 @@ PHASE_INFO: tuple[dict, ...] = (
 
 @dataclass(frozen=True)
 class Diagnosis:
-    fit: np.ndarray          # share of fit per phase (sums to 1)
-    phase: int               # most likely phase, 1..5
+    fit: np.ndarray          # share of fit per phase (sums to 1, or all 0 without a phase sign)
+    phase: int | None        # most likely phase, 1..5; None if only warning-only signs are ticked
     clear: bool              # True if the best phase leads the second by ≥ 0,1
     contact_warning: bool    # the key contact is leaving
-    info: dict               # PHASE_INFO of the phase
+    info: dict | None        # PHASE_INFO of the phase (None without a phase)
+
+    @property
+    def runner_up(self) -> int | None:
+        """The second most likely phase (1..5), None without a phase."""
+        if self.phase is None:
+            return None
+        return int(np.argsort(-self.fit, kind="stable")[1]) + 1
 
 
 def diagnose(signs) -> Diagnosis:
@@ -103,7 +114,9 @@ def diagnose(signs) -> Diagnosis:
                                    "Bitte wählen Sie nur Beobachtungen aus der Liste.")
     w = np.zeros(5)
     for s in set(items):
-        w += np.asarray(SIGNS[s][1])
+        w += np.asarray(SIGNS[s][1], dtype=float)
+    if w.sum() <= 0:  # only warnings such as „Ansprechperson geht“: no phase can be named
+        return Diagnosis(w, None, False, "kontakt_geht" in items, None)
     fit = w / w.sum()
     order = np.argsort(-fit, kind="stable")
     best = int(order[0])
@@ -216,3 +229,33 @@ def scenario_params(skill: float = 0.0, contacts: int = 1, lam: float = 0.0):
         h[i] = h[i] * (1 - 0.6 * skill)
         a[i] = a[i] * (1 + 0.5 * skill)
     return tuple(h), tuple(a), lam / contacts
+
+
+@dataclass(frozen=True)
+class Verlauf:
+    """Everything the widget „Beziehungsverlauf“ shows (one simulation + the exact chain)."""
+
+    skill: float
+    contacts: int
+    lam: float                 # monthly chance that the key contact leaves
+    lam_eff: float             # λ / contacts: monthly chance of falling back to phase 1
+    h: tuple
+    a: tuple
+    months: int
+    states: np.ndarray
+    shares: np.ndarray         # months+1 × 6, fractions
+    exact: np.ndarray          # expected shares at the end (6)
+    reached_p5: int            # relationships that reached phase 5 at least once
+
+    @property
+    def end(self) -> np.ndarray:
+        return self.shares[-1]
+
+
+def verlauf(skill: float = 0.0, contacts: int = 1, lam: float = 0.0, months: int = 36, n: int = 500,
+            seed: int = 7) -> Verlauf:
+    """Widget model: :func:`scenario_params` → :func:`simulate_relationships` and :func:`phase_chain`."""
+    h, a, lam_eff = scenario_params(skill, contacts, lam)
+    states = simulate_relationships(h, a, lam_eff, months, n, seed)
+    return Verlauf(float(skill), int(contacts), float(lam), float(lam_eff), h, a, int(months), states,
+                   shares(states), phase_chain(h, a, lam_eff, months)[-1], int((states == 4).any(axis=1).sum()))

@@ -6,6 +6,7 @@ from html import escape
 import ipywidgets as widgets
 import numpy as np
 
+from ..blocks.choices import ChoiceList
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.panel import LivePanel, dropdown, slider
@@ -26,18 +27,23 @@ def _xlabels():
 # Phasen-Diagnose
 # ---------------------------------------------------------------------------------------
 
+Y_TOP = 128          # room above a 100 % bar for the marker and its label (never clipped)
+STAR_DY, LABEL_DY = 7, 15
+
+
 def phasen_diagnose() -> LivePanel:
-    plot = LivePlot(figsize=(6.4, 3.9))
+    """Tick observations (shown in the learner's own shuffled order, so their order does not
+    give away the phases) → fit per phase, marker and label on the most likely phase."""
+    plot = LivePlot(figsize=(6.4, 4.2))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Phasen-Diagnose: Passung Ihrer Beobachtungen", "Phase im Zeitverlauf →", "Passung (%)")
     x = np.arange(1, 6)
     ax.set_xticks(x)
     ax.set_xticklabels(_xlabels(), fontsize=FONT["tick"])
     ax.set_xlim(0.4, 5.6)
-    ax.set_ylim(0, 110)
+    ax.set_ylim(0, Y_TOP)
+    ax.set_yticks([0, 20, 40, 60, 80, 100])
     german_axis(ax.yaxis, 0, "%")
-    ax.annotate("", xy=(5.55, 104), xytext=(0.45, 104),
-                arrowprops={"arrowstyle": "->", "color": PALETTE["grau"], "lw": 1.2})
     bars = ax.bar(x, np.zeros(5), width=0.62, color=PHASE_COLOURS, edgecolor="black",
                   hatch=None)
     for b, h in zip(bars, HATCHES[:5]):
@@ -45,14 +51,18 @@ def phasen_diagnose() -> LivePanel:
     (star,) = ax.plot([], [], "v", color="black", markersize=14, label="wahrscheinlichste Phase")
     label = ax.text(0, 0, "", ha="center", va="bottom", fontsize=FONT["label"], fontweight="bold")
     plot.dynamic(*bars, star, label)
-    ax.legend(fontsize=FONT["legend"], loc="upper right", bbox_to_anchor=(1.0, 0.94))
+    # legend below the axes: it can never cover a bar, the marker or its label
+    ax.legend(fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
     text = widgets.HTML()
+    state = {"res": None}
 
-    controls = {k: widgets.Checkbox(value=False, description=t, indent=False, layout=widgets.Layout(width="640px"))
-                for k, (t, _w) in model.SIGNS.items()}
+    controls = {"beobachtungen": ChoiceList([(t, k) for k, (t, _w) in model.SIGNS.items()], multiple=True,
+                                            shuffle_key="m07/phasen_diagnose",
+                                            description="Was beobachten Sie in dieser Kundenbeziehung?")}
 
     def update(v):
-        chosen = [k for k in model.SIGNS if v[k]]
+        chosen = [k for k in model.SIGNS if k in (v["beobachtungen"] or [])]
+        state["res"] = None
         if not chosen:
             for b in bars:
                 b.set_height(0)
@@ -63,11 +73,25 @@ def phasen_diagnose() -> LivePanel:
                                      "Die Diagnose erscheint sofort.")
             return
         d = model.diagnose(chosen)
+        state["res"] = d
         for b, f in zip(bars, d.fit):
             b.set_height(f * 100)
+        warn = ""
+        if d.contact_warning:
+            warn = box("hint", "Ihre wichtigste Ansprechperson geht: Rechnen Sie damit, dass die Beziehung "
+                               "wieder bei Phase 1 beginnt. Lernen Sie die Nachfolge früh kennen.", title="Achtung")
+        if d.phase is None:
+            star.set_visible(False)
+            label.set_visible(False)
+            plot.refresh(alt="Säulendiagramm der fünf Phasen, alle Säulen bei 0 %: Die angekreuzte Beobachtung "
+                             "passt zu keiner bestimmten Phase.")
+            text.value = (box("info", "Diese Beobachtung allein verrät keine Phase – ein Wechsel der Ansprechperson "
+                                      "kann in jeder Phase vorkommen. Kreuzen Sie weitere Beobachtungen an.",
+                              title="Noch keine Diagnose") + warn)
+            return
         top = d.fit[d.phase - 1] * 100
-        star.set_data([d.phase], [top + 9])
-        label.set_position((d.phase, top + 12))
+        star.set_data([d.phase], [top + STAR_DY])
+        label.set_position((d.phase, top + LABEL_DY))
         label.set_text(f"Phase {d.phase}")
         star.set_visible(True)
         label.set_visible(True)
@@ -80,23 +104,23 @@ def phasen_diagnose() -> LivePanel:
                 f"<li><b>Typisches Risiko:</b> {escape(d.info['risiko'])}</li>"
                 f"<li><b>Was jetzt hilft:</b> {escape(d.info['tun'])}</li></ul>")
         if not d.clear:
-            second = int(np.argsort(-d.fit, kind="stable")[1]) + 1
-            html += box("info", f"Ihre Beobachtungen passen fast ebenso gut zu Phase {second}. "
+            html += box("info", f"Ihre Beobachtungen passen fast ebenso gut zu Phase {d.runner_up}. "
                                 "Vielleicht steckt die Beziehung gerade im Übergang.")
-        if d.contact_warning:
-            html += box("hint", "Ihre wichtigste Ansprechperson geht: Rechnen Sie damit, dass die Beziehung "
-                                "wieder bei Phase 1 beginnt. Lernen Sie die Nachfolge früh kennen.",
-                        title="Achtung")
-        text.value = html
+        text.value = html + warn
 
-    return LivePanel(
+    panel = LivePanel(
         title="Phasen-Diagnose",
         question="Was passiert mit der Diagnose, wenn Sie ankreuzen, was Sie in einer Ihrer Kundenbeziehungen beobachten?",
         controls=controls, views=[plot.widget, text], update=update,
         assumptions=("Jede Beobachtung zählt mit einem Gewicht für eine oder mehrere Phasen; die Passung ist der Anteil "
-                     "am Gesamtgewicht. Phasennamen nach Dr. Roland Weber, die Übertragung auf Kunden stammt aus einem "
+                     "am Gesamtgewicht. Ein Wechsel der Ansprechperson zählt für keine Phase, er ist nur eine Warnung. "
+                     "Die Beobachtungen stehen in einer für Sie gemischten Reihenfolge. Phasennamen nach Dr. Roland "
+                     "Weber, die Übertragung auf Kunden stammt aus einem "
                      "Blogbeitrag; Gewichte, Risiken und Empfehlungen sind eine Deutung des Kurses, keine Messung."),
     )
+    panel.artists = {"bars": list(bars), "star": star, "label": label, "ax": ax}
+    panel.result = lambda: state["res"]
+    return panel
 
 
 # ---------------------------------------------------------------------------------------
@@ -105,6 +129,14 @@ def phasen_diagnose() -> LivePanel:
 
 LAYERS = [(4, "P5 Zuhause"), (3, "P4 Balance"), (2, "P3 Machtkampf"), (1, "P2 Ernüchterung"),
           (0, "P1 Verliebtheit"), (5, "beendet")]
+
+
+def _skill_html(r: model.Verlauf) -> str:
+    h0, a0 = model.H_DEFAULT, model.A_DEFAULT
+    return (f"<p style='margin:2px 0'><small><b>Geschick {num(r.skill, 1)}</b> (0 = Basismodell, 1 = sehr geschickt): "
+            f"Trennungsrisiko pro Monat in Phase 2 {pct(h0[1], 1)} → {pct(r.h[1], 1)}, in Phase 3 "
+            f"{pct(h0[2], 1)} → {pct(r.h[2], 1)}; Aufstiegschance pro Monat aus Phase 2 {pct(a0[1], 1)} → "
+            f"{pct(r.a[1], 1)}, aus Phase 3 {pct(a0[2], 1)} → {pct(r.a[2], 1)}.</small></p>")
 
 
 def beziehungsverlauf() -> LivePanel:
@@ -126,54 +158,66 @@ def beziehungsverlauf() -> LivePanel:
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], labels[::-1], fontsize=FONT["legend"] - 1, loc="center left", bbox_to_anchor=(1.0, 0.5))
     text = widgets.HTML()
-    state = {"months": None}
+    state = {"months": None, "res": None, "tops": None}
 
     def update(v):
-        h, a, lam = model.scenario_params(v["geschick"], v["kontakte"], v["wechsel"])
-        months = int(v["monate"])
-        states = model.simulate_relationships(h, a, lam, months, N_SIM, SEED)
-        sh = model.shares(states) * 100
-        exact = model.phase_chain(h, a, lam, months)[-1]
+        r = model.verlauf(v["geschick"], v["kontakte"], v["wechsel"] / 100, int(v["monate"]), N_SIM, SEED)
+        state["res"] = r
+        months = r.months
+        sh = r.shares * 100
         if state["months"] != months:
             ax.set_xlim(0, months)
             state["months"] = months
             plot.invalidate()
         t = np.arange(months + 1)
         bottom = np.zeros(months + 1)
+        tops = {}
         for (i, _name), p in zip(LAYERS, polys):
             top = bottom + sh[:, i]
             p.set_data(t, bottom, top)
+            tops[i] = (bottom.copy(), top.copy())
             bottom = top
-        end = sh[-1]
-        reached = int((states == 4).any(axis=1).sum())
+        state["tops"] = tops
+        end = r.end * 100
         plot.refresh(alt=(f"Gestapelte Flächen über {months} Monate: am Ende {num(end[4], 0)} % in Phase 5, "
                           f"{num(end[5], 0)} % beendet, der Rest in den Phasen 1 bis 4."))
+        if r.lam > 0:
+            back = (f"Rücksprung auf Phase 1: <b>{pct(r.lam_eff, 2)}</b> pro Monat = Wechsel der Ansprechperson "
+                    f"{pct(r.lam, 1)} pro Monat ÷ {r.contacts} gute Kontakte (mit mehreren guten Kontakten hängt die "
+                    "Beziehung nicht an einer Person).")
+        else:
+            back = "Kein Wechsel der Ansprechperson eingestellt: Keine Beziehung springt auf Phase 1 zurück."
         text.value = (
             f"<p>Nach <b>{months} Monaten</b> (Simulation mit {N_SIM} Beziehungen, Startwert {SEED}): "
             f"<b>{num(end[4], 0)}&nbsp;%</b> in Phase 5 „Mein Partner ist mein Zuhause“, "
-            f"<b>{num(end[5], 0)}&nbsp;%</b> beendet. {reached} von {N_SIM} Beziehungen haben Phase 5 "
+            f"<b>{num(end[5], 0)}&nbsp;%</b> beendet. {r.reached_p5} von {N_SIM} Beziehungen haben Phase 5 "
             f"mindestens einmal erreicht.<br>Exakt gerechnet (Erwartungswert der Markow-Kette): "
-            f"{pct(exact[4], 1)} in Phase 5, {pct(exact[5], 1)} beendet.<br>"
-            f"Wirksamer Wechsel-Effekt: {num(lam * 100, 2)}&nbsp;% pro Monat.</p>")
+            f"{pct(r.exact[4], 1)} in Phase 5, {pct(r.exact[5], 1)} beendet.<br>{back}</p>" + _skill_html(r))
 
-    return LivePanel(
+    panel = LivePanel(
         title="Beziehungsverlauf",
         question="Was passiert mit dem Anteil der Beziehungen, die Phase 5 erreichen, wenn Sie die kritischen Phasen "
                  "besser meistern oder wenn Ansprechpersonen häufiger wechseln?",
         controls={
-            "geschick": slider("Geschick in Phase 2 und 3 (0 = Basismodell)", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
-            "wechsel": slider("Wechsel der Ansprechperson pro Monat", 0.0, 0.0, 0.05, 0.005, fmt=".3f"),
+            "geschick": slider("Geschick in Phase 2 und 3 (0 = Basismodell, 1 = sehr geschickt)", 0.0, 0.0, 1.0, 0.1,
+                               fmt=".1f"),
+            "wechsel": slider("Wechsel der Ansprechperson pro Monat", 0.0, 0.0, 5.0, 0.5, fmt=".1f", unit="%"),
             "kontakte": slider("Gute Kontakte beim Kunden", 1, 1, 4, 1, integer=True),
             "monate": dropdown("Zeitraum", [("12 Monate", 12), ("24 Monate", 24), ("36 Monate", 36), ("60 Monate", 60)], 36),
         },
         views=[plot.widget, text], update=update, toy_model=True,
         assumptions=("Markow-Kette mit monatlichen Übergängen. Trennungsrisiko je Phase 2 %, 5 %, 3 %, 0,5 %, 0,2 %; "
                      "Aufstiegschance 25 %, 15 %, 10 %, 6 % (Phase 2 am riskantesten, ab Phase 4 deutlich sicherer – "
-                     "die Reihenfolge folgt der Quelle, die Zahlen sind ausgedacht). Geschick senkt das Risiko in "
-                     "Phase 2 und 3 um bis zu 60 % und hebt die Aufstiegschance um bis zu 50 %. Geht die Ansprechperson, "
+                     "die Reihenfolge folgt der Quelle, die Zahlen sind ausgedacht). Geschick (0 bis 1) steht dafür, wie "
+                     "gut Sie Preiseinwände und Machtkämpfe meistern: Bei 1 sinkt das Risiko in Phase 2 und 3 um 60 %, "
+                     "die Aufstiegschance steigt um 50 %. Geht die Ansprechperson, "
                      "springt die Beziehung auf Phase 1 zurück – bei mehreren guten Kontakten seltener (Wechsel ÷ Kontakte). "
                      f"Zufallszahlen mit festem Startwert {SEED}: Jeder Lauf ergibt dasselbe Bild."),
     )
+    panel.artists = {"polys": polys}
+    panel.result = lambda: state["res"]
+    panel.layer_tops = lambda: state["tops"]
+    return panel
 
 
 WIDGETS = {"phasen_diagnose": phasen_diagnose, "beziehungsverlauf": beziehungsverlauf}

@@ -96,12 +96,13 @@ def face_svg(aus: Mapping[str, float] | None = None, *, size: int = 200, label: 
             mx = g["mouth_r_x"] if side > 0 else g["mouth_l_x"]
             my = g["mouth_r_y"] if side > 0 else g["mouth_l_y"]
             add(f'<path d="M{_f(mx + side * 4)},{_f(my - 5)} q{_f(side * 3)},5 0,10" {thin}/>')
-        # nasolabial fold
-        if g["nasolabial"] > 0.05:
+        # nasolabial fold – per side, so a one-sided expression (contempt) shows it on one side only
+        fold = g["nasolabial_r"] if side > 0 else g["nasolabial_l"]
+        if fold > 0.05:
             mx = g["mouth_r_x"] if side > 0 else g["mouth_l_x"]
             my = g["mouth_r_y"] if side > 0 else g["mouth_l_y"]
-            add(f'<path d="M{_f(100 + side * 15)},{_f(146)} Q{_f(100 + side * 27)},{_f(152)} {_f(mx + side * 2)},{_f(my - 6 * g["nasolabial"])}" '
-                f'stroke="{INK}" stroke-width="{_f(0.6 + 0.9 * g["nasolabial"])}" fill="none" stroke-linecap="round"/>')
+            add(f'<path class="vt-fold-{"r" if side > 0 else "l"}" d="M{_f(100 + side * 15)},{_f(146)} Q{_f(100 + side * 27)},{_f(152)} {_f(mx + side * 2)},{_f(my - 6 * fold)}" '
+                f'stroke="{INK}" stroke-width="{_f(0.6 + 0.9 * fold)}" fill="none" stroke-linecap="round"/>')
     # forehead lines (AU 1/2) and brow furrow (AU 4)
     if g["forehead"] > 0.3:
         for k, y in enumerate((62, 70)):
@@ -112,8 +113,13 @@ def face_svg(aus: Mapping[str, float] | None = None, *, size: int = 200, label: 
     # nose and nose wrinkles (AU 9)
     add(f'<path d="M100,108 L95,140 Q100,146 106,141" {line}/>')
     if g["nose_wrinkle"] > 0.05:
-        for y in (112, 118):
-            add(f'<path d="M92,{y} Q100,{y - 3} 108,{y}" {thin}/>')
+        # wrinkles across the bridge and slanted folds beside it (AU 9), flared nostrils
+        w = _f(1.0 + 0.8 * g["nose_wrinkle"])
+        for y in (110, 115, 120):
+            add(f'<path class="vt-nose-wrinkle" d="M93,{y} Q100,{y - 3} 107,{y}" stroke="{INK}" stroke-width="{w}" fill="none" stroke-linecap="round"/>')
+        for side in (-1, 1):
+            add(f'<path class="vt-nose-wrinkle" d="M{100 + side * 9},{112} L{100 + side * 15},{122}" stroke="{INK}" stroke-width="{w}" fill="none" stroke-linecap="round"/>')
+            add(f'<path d="M{100 + side * 4},{139} q{side * 6},-5 {side * 9},1" {thin}/>')
     # mouth: outer lip outline, then the lip line or the opening
     lx, ly, rx, ry = g["mouth_l_x"], g["mouth_l_y"], g["mouth_r_x"], g["mouth_r_y"]
     t, op = g["lip_thickness"], g["opening"]

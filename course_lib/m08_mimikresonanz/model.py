@@ -80,7 +80,9 @@ EMOTION_AUS: dict[str, dict[str, float]] = {
     "ueberraschung": {"1": 1.0, "2": 1.0, "5": 0.6, "26": 1.0},
     "angst": {"1": 1.0, "2": 1.0, "4": 1.0, "5": 1.0, "20": 1.0, "26": 1.0},
     "aerger": {"4": 1.0, "5": 1.0, "7": 1.0, "23": 1.0},
-    "ekel": {"9": 1.0, "15": 1.0, "16": 1.0},
+    # disgust: nose wrinkle (AU 9) and raised upper lip (AU 10) carry it; AU 15/16 only lightly,
+    # so the face does not read as sadness (whose brows AU 1 + 4 it also lacks)
+    "ekel": {"9": 1.0, "10": 1.0, "15": 0.4, "16": 0.6},
     "verachtung": {"12R": 0.5, "14R": 0.5},
 }
 #: A polite "social" smile: mouth corners only, no cheek raise (no AU 6) – see Kraus in S000.
@@ -127,16 +129,20 @@ def face_geometry(aus: Mapping[str, float] | None = None) -> dict[str, float]:
     the displacements (in drawing units) are chosen by the course so that each unit is clearly
     visible at a = 1 and the prototypes of :data:`EMOTION_AUS` are recognisable:
 
-    * brows (neutral y = 86): inner end ``86 − 10·a1 + 7·a4 + 2·a9``, outer end
-      ``86 − 10·a2 + 3·a4``; AU 4 also pulls the inner ends 4 units towards the middle.
+    * brows (neutral y = 86): inner end ``86 − 10·a1 + 7·a4·(1 − 0,8·a1) + 5·a9``, outer end
+      ``86 − 10·a2 + 3·a4 + 3·a9``; AU 4 also pulls the inner ends 4 units towards the middle.
+      With AU 1 the lowering of AU 4 mostly pulls the brows together instead of down, so fear
+      (1 + 2 + 4) shows raised, drawn-together, nearly level brows – not the downward V of anger.
+    * AU 9 (nose wrinkler) also lowers the brows and pushes the lower lids up (``− 2·a9``).
     * eyes (neutral half-openings 6 above and 6 below the centre line y = 105): upper
-      ``6 + 5·a5 − 2·a7``, lower ``6 − 2,5·a6 − 2,5·a7``; AU 6 adds crow's-feet lines.
+      ``6 + 5·a5 − 2·a7``, lower ``6 − 2,5·a6 − 2,5·a7 − 2·a9``; AU 6 adds crow's-feet lines.
     * mouth corners (neutral x = 100 ∓ 22, y = 172): y ``− 8·a12 − 2·a14 + 7·a15 + 1·a20``,
       width ``+ 4·a12 + 8·a20 − 4·a23`` per side; the one-sided units act on one corner only.
     * lips: upper lip centre ``− 5·a10 − 2·a9``, lower lip centre ``+ 5·a16 − 3·a17``, opening
       ``3·a25 + 12·a26``, lip thickness ``4·(1 − 0,7·a23)``.
     * wrinkle strengths (0 … 1) for forehead (AU 1/2), brow furrow (AU 4), nose (AU 9),
-      nasolabial fold (AU 6/9/10/12), crow's feet (AU 6), dimple (AU 14) and chin (AU 17).
+      nasolabial fold (AU 6/9/10/12; per side: ``nasolabial_l``/``nasolabial_r``, a one-sided
+      AU 12R deepens only the right fold), crow's feet (AU 6), dimple (AU 14) and chin (AU 17).
 
     Returns a flat dict of finite floats; every coordinate lies inside the drawing.
     """
@@ -144,12 +150,12 @@ def face_geometry(aus: Mapping[str, float] | None = None) -> dict[str, float]:
     a.update(check_aus(aus or {}))
     g: dict[str, float] = {}
     # brows
-    g["brow_inner_y"] = 86 - 10 * a["1"] + 7 * a["4"] + 2 * a["9"]
-    g["brow_outer_y"] = 86 - 10 * a["2"] + 3 * a["4"]
+    g["brow_inner_y"] = 86 - 10 * a["1"] + 7 * a["4"] * (1 - 0.8 * a["1"]) + 5 * a["9"]
+    g["brow_outer_y"] = 86 - 10 * a["2"] + 3 * a["4"] + 3 * a["9"]
     g["brow_inner_dx"] = 4 * a["4"]
     # eyes
     g["eye_upper"] = 6 + 5 * a["5"] - 2 * a["7"]
-    g["eye_lower"] = 6 - 2.5 * a["6"] - 2.5 * a["7"]
+    g["eye_lower"] = 6 - 2.5 * a["6"] - 2.5 * a["7"] - 2 * a["9"]
     # mouth corners: left corner uses the bilateral units, the right one also the one-sided units
     a12r, a14r = max(a["12"], a["12R"]), max(a["14"], a["14R"])
     g["mouth_l_y"] = 172 - 8 * a["12"] - 2 * a["14"] + 7 * a["15"] + 1 * a["20"]
@@ -165,7 +171,9 @@ def face_geometry(aus: Mapping[str, float] | None = None) -> dict[str, float]:
     g["forehead"] = max(a["1"], a["2"])
     g["furrow"] = a["4"]
     g["nose_wrinkle"] = a["9"]
-    g["nasolabial"] = min(1.0, max(a["6"], a["9"], a["10"], a["12"], a["12R"]))
+    g["nasolabial_l"] = min(1.0, max(a["6"], a["9"], a["10"], a["12"]))
+    g["nasolabial_r"] = min(1.0, max(a["6"], a["9"], a["10"], a["12"], a["12R"]))
+    g["nasolabial"] = max(g["nasolabial_l"], g["nasolabial_r"])
     g["crows_feet"] = a["6"]
     g["dimple_l"] = a["14"]
     g["dimple_r"] = a14r
@@ -353,6 +361,19 @@ def sdt(hits, misses, false_alarms, correct_rejections) -> dict[str, float]:
     return {"H": H, "FA": FA, "d_prime": zh - zf, "c": -(zh + zf) / 2,
             "H_raw": h / (h + m) if h + m else float("nan"),
             "FA_raw": f / (f + r) if f + r else float("nan")}
+
+
+CRITERION_BAND = 0.2   # |c| below this counts as a balanced tendency
+
+
+def criterion_tip(c: float) -> str:
+    """German reading of the criterion c (same threshold for every widget text)."""
+    c = check_number(c, "Kriterium c", -10, 10)
+    if c < -CRITERION_BAND:
+        return "Sie vermuten eher zu oft einen Widerspruch (Kriterium c < 0)."
+    if c > CRITERION_BAND:
+        return "Sie sind eher vorsichtig und übersehen Widersprüche leichter (Kriterium c > 0)."
+    return "Ihre Neigung ist ausgewogen (Kriterium c nahe 0)."
 
 
 def dprime_from_rates(H, FA) -> float:

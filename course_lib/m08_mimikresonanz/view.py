@@ -24,6 +24,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..blocks import guard
+from ..blocks.choices import ChoiceList
 from ..blocks.panel import PanelBase
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
@@ -93,7 +94,8 @@ class MikroTrainer(PanelBase):
     named CSS ``@keyframes`` animation: 1.000 ms neutral face, then the emotion for exactly the
     chosen time, then the neutral face again as a backward mask. The browser's compositor
     switches the layers at screen refreshes, so on a 60-Hz display the exposure lies on a grid
-    of ≈ 16,7 ms (e.g. 150 ms = 9 frames). The kernel does not sleep; its round trip only delays
+    of ≈ 16,7 ms (150 ms are about 9 frames; measured 9–10 in a browser, depending on where the
+    start falls within a frame). The kernel does not sleep; its round trip only delays
     the start of a trial. The trial order is seeded (``seed``), so the same clicks give the same
     results.
     """
@@ -198,8 +200,8 @@ class MikroTrainer(PanelBase):
             when = "Nächster Durchgang: <b>Lernmodus</b> – der Ausdruck bleibt stehen, bis Sie antworten."
         else:
             ft = model.frames_shown(ms)
-            frames = (f"{ft.frames_min} Bilder" if ft.frames_min == ft.frames_max
-                      else f"{ft.frames_min} bis {ft.frames_max} Bilder")
+            frames = (f"etwa {ft.frames_min} Bilder" if ft.frames_min == ft.frames_max
+                      else f"etwa {ft.frames_min} bis {ft.frames_max} Bilder")
             shown = "gemischt – wird erst nach dem Durchgang verraten" if self.values()["ablauf"] == "gemischt" else f"{ms} ms"
             when = (f"Nächster Durchgang: Darbietungszeit <b>{escape(shown)}</b>"
                     + ("" if self.values()["ablauf"] == "gemischt" else f" (bei 60 Hz {frames} zu je 16,7 ms)") + ".")
@@ -360,7 +362,9 @@ class WortUndMimik(PanelBase):
 
     FLASH_MS = 200
 
-    def __init__(self):
+    def __init__(self, seed: str | None = None):
+        # seed: replaces the learner id for the per-learner option order (tests, handouts)
+        self.seed = seed
         self.scenarios = model.load_scenarios()
         self.instance = next(_INSTANCES)
         self.shows = 0
@@ -368,7 +372,6 @@ class WortUndMimik(PanelBase):
         self.updates = 0
         self.message = widgets.HTML()
         self.message.add_class("vt-message")
-        wide = widgets.Layout(width="auto")
         self.controls = {
             "situation": widgets.Dropdown(options=[(s["title"], s["id"]) for s in self.scenarios],
                                           value=self.scenarios[0]["id"], description="Situation",
@@ -376,10 +379,11 @@ class WortUndMimik(PanelBase):
             "blitz": widgets.Checkbox(value=False, indent=False,
                                       description=f"Mimik nur kurz aufblitzen lassen ({self.FLASH_MS} ms)"),
         }
-        self.reading = widgets.RadioButtons(options=[], value=None, description="Was verrät das Gesicht?",
-                                            style={"description_width": "initial"}, layout=wide)
-        self.response = widgets.RadioButtons(options=[], value=None, description="Wie reagieren Sie?",
-                                             style={"description_width": "initial"}, layout=wide)
+        # ChoiceLists in the learner's own order per situation: the right answer has no fixed
+        # position, so always picking the same place scores only by chance.
+        self.reading = ChoiceList([("–", "_")], description="Was verrät das Gesicht?")
+        self.response = ChoiceList([("–", "_")], description="Wie reagieren Sie?")
+        self._scene_id = None
         self.check_button = widgets.Button(description="Antwort prüfen", icon="check", button_style="primary")
         self.next_button = widgets.Button(description="Nächste Situation", icon="arrow-right")
         self.check_button.on_click(lambda _b: guard.run(self.check, self._show))
@@ -449,15 +453,21 @@ class WortUndMimik(PanelBase):
             f"<p style='margin:6px 0;font-size:1.1em'>Die Person sagt: <b>„{escape(s['statement'])}“</b></p>"
             f"<p style='margin:4px 0;color:#444'><i>{escape(note)}</i></p></div></div>"
         )
-        reading_opts = [(o["text"], o["id"]) for o in s["readings"]]
-        response_opts = [(o["text"], o["id"]) for o in s["responses"]]
-        if list(self.reading.options) != reading_opts:
-            self.reading.options = reading_opts
-            self.reading.value = None
-            self.response.options = response_opts
-            self.response.value = None
+        if self._scene_id != s["id"]:
+            self._scene_id = s["id"]
+            self.reading.value = []
+            self.response.value = []
+            self.reading.options = self.option_order(s, "readings")
+            self.response.options = self.option_order(s, "responses")
             self.feedback.value = ""
         self._render_summary()
+
+    def option_order(self, s: dict, group: str) -> list[list[str]]:
+        """The options of ``group`` („readings“/„responses“) in the learner's stable shuffled order."""
+        from ..learner import order
+
+        by_id = {o["id"]: o["text"] for o in s[group]}
+        return [[by_id[i], i] for i in order(f"m08/wort_und_mimik/{s['id']}/{group}", list(by_id), seed=self.seed)]
 
     def _counts(self) -> dict[str, int]:
         c = {"hit": 0, "miss": 0, "false_alarm": 0, "correct_rejection": 0}
@@ -476,9 +486,7 @@ class WortUndMimik(PanelBase):
         both = (c["hit"] + c["miss"]) > 0 and (c["false_alarm"] + c["correct_rejection"]) > 0
         reading_ok = sum(r["reading_ok"] for r in self.results.values())
         response_ok = sum(r["response_ok"] for r in self.results.values())
-        tip = ("Sie vermuten eher zu oft einen Widerspruch (Kriterium c < 0)." if s["c"] < -0.2 else
-               "Sie sind eher vorsichtig und übersehen Widersprüche leichter (Kriterium c > 0)." if s["c"] > 0.2 else
-               "Ihre Neigung ist ausgewogen (Kriterium c nahe 0).")
+        tip = model.criterion_tip(s["c"])
         self.summary.value = (
             f"<p><b>Ihre Auswertung nach {n} von {len(self.scenarios)} Situationen</b></p>"
             "<table class='vt-table' style='border-collapse:collapse'>"
@@ -497,7 +505,7 @@ class WortUndMimik(PanelBase):
     def check(self) -> dict:
         """Evaluate the chosen reading and response for the current situation."""
         s = self.scenario
-        r = model.evaluate_scenario(s, self.reading.value, self.response.value)
+        r = model.evaluate_scenario(s, (self.reading.value or [None])[0], (self.response.value or [None])[0])
         self.results[s["id"]] = r
         kind = "ok" if r["reading_ok"] and r["response_ok"] else ("partial" if r["reading_ok"] or r["response_ok"] else "wrong")
         lines = [
@@ -521,9 +529,9 @@ class WortUndMimik(PanelBase):
         self.controls["situation"].value = ids[(i + 1) % len(ids)]
 
 
-def wort_und_mimik() -> WortUndMimik:
+def wort_und_mimik(seed: str | None = None) -> WortUndMimik:
     """Widget „Wort und Mimik“ (hidden objections behind friendly words)."""
-    return WortUndMimik()
+    return WortUndMimik(seed=seed)
 
 
 WIDGETS = {"mikro_trainer": mikro_trainer, "wort_und_mimik": wort_und_mimik}

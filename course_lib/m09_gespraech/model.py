@@ -46,6 +46,14 @@ W_PREPOSITIONS = frozenset("""
 für mit bei in an auf aus bis seit ab von zu nach über unter um durch gegen ohne wegen zwischen vor
 """.split())
 
+#: Prepositions fused with an article ("Im Vergleich wozu?", "Beim wem …"): a W-word may follow
+#: after one noun.
+W_PREP_PHRASE = frozenset("im am zum zur beim vom ins ans aufs".split())
+
+#: "wo"/"wer" phrases that open a conversation rather than ask for one single fact.
+BROAD_W_PHRASES = frozenset({"wo drückt", "wo hakt", "wo klemmt", "wo liegt", "wo liegen", "wo sehen", "wo stehen",
+                             "wo steht", "wo brennt"})
+
 #: Finite verbs that typically open a yes/no question ("Entscheidungsfrage").
 VERB_FIRST = frozenset("""
 kann können könnte könnten darf dürfen dürfte dürften soll sollen sollte sollten will wollen wollte
@@ -69,7 +77,8 @@ FRAME_VERBS = frozenset("sagen erzählen beschreiben erklären schildern verrate
 FILLER_SEGMENT = re.compile(
     r"^(guten (tag|morgen|abend)|hallo|grüß gott|moin|servus|herr [\wäöüß-]+|frau [\wäöüß-]+|also|und|"
     r"übrigens|sagen sie( mal)?|mal ehrlich|entschuldigung|entschuldigen sie|ach|na|okay|ok|ja|nun|"
-    r"verzeihung|ganz ehrlich)$"
+    r"verzeihung|ganz ehrlich|natürlich|klar|sicher|gern|gerne|genau|richtig|selbstverständlich|"
+    r"verstehe|ich verstehe|gut|prima|danke|danke schön|einverstanden)$"
 )
 FILLER_WORDS = frozenset("und also übrigens mal na nun ach ok okay ja".split())
 
@@ -86,9 +95,9 @@ SUGGESTIVE_RULES: tuple[tuple[str, str], ...] = (
     (r"\b(oder nicht|nicht wahr|gell|oder etwa)\b", "Ein angehängtes „oder nicht?“ fordert Zustimmung ein."),
     (r"\boder\s*\?\s*$", "Ein angehängtes „oder?“ fordert Zustimmung ein."),
     (r"\b(geben sie mir recht|stimmen sie mir (doch )?zu)\b", "Die Frage verlangt Zustimmung statt Auskunft."),
-    (r"^(ist|sind|wäre|wären|hätten|hat|haben|finden|würden|wollen|möchten|sollten|können|könnten|"
+    (r"(?:^|,\s*)(ist|sind|wäre|wären|hätten|hat|haben|finden|würden|wollen|möchten|sollten|können|könnten|"
      r"müssen|war|waren)\s+(sie|ihnen|das|es|dies)\s+(nicht|kein\w*)\b",
-     "Eine verneinte Verb-zuerst-Frage („Wäre das nicht …?“) erwartet ein Ja."),
+     "Eine verneinte Verb-zuerst-Frage („Wäre das nicht …?“, auch nach einem Komma) erwartet ein Ja."),
 )
 
 #: Open alternatives by topic: (regular expression, open question). The first match wins.
@@ -224,7 +233,9 @@ def classify_question(text: str) -> QuestionAnalysis:
     second = words[1] if len(words) > 1 else ""
 
     # form by word order (needed for rules 2 and 5)
-    w_start = first in W_WORDS or (first in W_PREPOSITIONS and second in W_WORDS)
+    third = words[2] if len(words) > 2 else ""
+    w_start = (first in W_WORDS or (first in W_PREPOSITIONS and second in W_WORDS)
+               or (first in W_PREP_PHRASE and third in W_WORDS))
     verb_first = (not w_start) and (
         first in VERB_FIRST
         or (second in PRONOUN_AFTER_VERB and first not in PRONOUN_AFTER_VERB and len(first) > 2
@@ -254,9 +265,9 @@ def classify_question(text: str) -> QuestionAnalysis:
 
     # 4. W-question
     if w_start:
-        wword = second if first in W_PREPOSITIONS else first
+        wword = next(w for w in words[:3] if w in W_WORDS)
         two = f"{wword} {words[words.index(wword) + 1]}" if words.index(wword) + 1 < len(words) else wword
-        narrow = wword in NARROW_W or two in NARROW_W
+        narrow = (wword in NARROW_W or two in NARROW_W) and two not in BROAD_W_PHRASES
         reasons.append(f"Die Frage beginnt mit dem W-Wort „{wword}“.")
         form = "W-Frage"
         tip = tip_qmark
@@ -384,7 +395,8 @@ def concession_path(price: float = 12_000, counter: float = 7_000, cost: float =
     customer_shrink^k`` (never above the seller's current offer). Only if the customer moved
     does the seller give ``δ_k = first_step · shrink^k``, never below the cost (the seller's
     walk-away point) and never below the customer's offer. Agreement: when the offers meet,
-    or when the gap is below ``gap_stop`` (then the small rest is split). After
+    or when the gap is below ``gap_stop`` (then the small rest is split, but never below the
+    cost: the final price is ≥ cost, the margin ≥ 0, whenever the path ends in agreement). After
     ``max_rounds`` without agreement the path ends open.
 
     Defaults are illustrative, not measured: δ0 = 600 €, shrink 0,5 (the seller's steps
@@ -404,7 +416,7 @@ def concession_path(price: float = 12_000, counter: float = 7_000, cost: float =
     s, b = p, k
     seller, customer = [s], [b]
     if s - b <= stop:
-        final = round((s + b) / 2)
+        final = max(round((s + b) / 2), c)
         return ConcessionPath(tuple(seller), tuple(customer), True, final, 0, 0.0, final - c)
     for i in range(n):
         step_k = k0 * rk ** i
@@ -422,9 +434,37 @@ def concession_path(price: float = 12_000, counter: float = 7_000, cost: float =
         if s <= b:
             return ConcessionPath(tuple(seller), tuple(customer), True, b, i + 1, 0.0, b - c)
         if s - b < stop:
-            final = round((s + b) / 2)
+            final = max(round((s + b) / 2), c)   # splitting the rest never goes below cost
             return ConcessionPath(tuple(seller), tuple(customer), True, final, i + 1, 0.0, final - c)
     return ConcessionPath(tuple(seller), tuple(customer), False, None, n, s - b, None)
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    """Everything the widget „Goldene Mitte“ shows: midpoint arithmetic, concession path, bars."""
+
+    midpoint: MidpointResult
+    middle_path: ConcessionPath
+    path: ConcessionPath
+
+    @property
+    def margins(self) -> tuple[float, float, float | None]:
+        """Margin per order: first offer, midpoint, concessions (None without agreement)."""
+        return (self.midpoint.margin_old, self.midpoint.margin_new, self.path.margin)
+
+    @property
+    def no_gap(self) -> bool:
+        """Offer and the customer's idea are equal: nothing to concede."""
+        return self.midpoint.concession == 0
+
+
+def negotiation(price: float = 12_000, counter: float = 7_000, cost: float = 9_000, follow_orders: int = 0, *,
+                first_step: float = 600, shrink: float = 0.5, customer_step: float = 1_500) -> Negotiation:
+    """One result for the widget (see :func:`midpoint_loss`, :func:`midpoint_path`, :func:`concession_path`)."""
+    r = midpoint_loss(price, counter, cost, follow_orders)
+    return Negotiation(r, midpoint_path(price, counter, cost),
+                       concession_path(price, counter, cost, first_step=first_step, shrink=shrink,
+                                       customer_step=customer_step))
 
 
 def midpoint_path(price: float = 12_000, counter: float = 7_000, cost: float = 9_000) -> ConcessionPath:
@@ -540,6 +580,81 @@ def funnel_uncertainty(minutes_per_contact: float = 6.0, hourly_rate: float = 50
         "direkt": tuple(float(x) for x in np.percentile(cpa_b, q)),
         "share_direct_cheaper": float(np.mean(cpa_b < cpa_a)),
     }
+
+
+SPREAD = 0.3   # ± relative spread of every uncertain input around its setting (funnel_spread)
+
+
+def funnel_spread(reach: float = 0.35, appointment_rate: float = 0.25, mail_cost: float = 1.5,
+                  brushoff_mail: float = 0.7, brushoff_direct: float = 0.55, minutes_per_contact: float = 6.0,
+                  hourly_rate: float = 50.0, *, spread: float = SPREAD, draws: int = 2_000, seed: int = 9) -> dict:
+    """Uncertainty of the cost per appointment *around the current settings* (seeded Monte-Carlo).
+
+    Every uncertain input – reach ρ, appointment rate t, mailing cost c_m and both brush-off
+    rates b – is drawn independently and uniformly from ``[x·(1 − spread); x·(1 + spread)]``
+    (kept inside its domain); minutes and hourly rate are fixed. So the whisker moves with every
+    uncertain slider. Returns ``{"mailing": (p5, p50, p95), "direkt": (p5, p50, p95),
+    "share_direct_cheaper": f}``. Domain as in :func:`funnel`; spread ∈ [0; 0,9].
+    """
+    rho = check_number(reach, "Erreichbarkeit", 0.01, 1)
+    t = check_number(appointment_rate, "Terminquote", 0.01, 1)
+    cm = check_number(mail_cost, "Kosten je Mailing", 0, 50, unit="€")
+    bm = check_number(brushoff_mail, "Abwimmelquote mit Mailing", 0, 0.99)
+    bd = check_number(brushoff_direct, "Abwimmelquote direkt", 0, 0.99)
+    mins = check_number(minutes_per_contact, "Minuten je Kontakt", 0.5, 60, unit="min")
+    rate = check_number(hourly_rate, "Stundensatz", 0, 500, unit="€")
+    sp = check_number(spread, "Spanne", 0, 0.9)
+    n = check_number(draws, "Ziehungen", 100, 20_000, integer=True)
+    rng = np.random.default_rng(check_number(seed, "Startwert", 0, 2**32 - 1, integer=True))
+
+    def draw(x, lo, hi):
+        return np.clip(rng.uniform(x * (1 - sp), x * (1 + sp), n), lo, hi)
+
+    u_rho, u_t, u_cm = draw(rho, 0.01, 1), draw(t, 0.01, 1), draw(cm, 0, 50)
+    u_bm, u_bd = draw(bm, 0, 0.99), draw(bd, 0, 0.99)
+    call = mins / 60 * rate
+    base = u_rho * u_t
+    cpa_a = (u_cm + call) / (base * (1 - u_bm))
+    cpa_b = call / (base * (1 - u_bd))
+    q = (5, 50, 95)
+    return {
+        "mailing": tuple(float(x) for x in np.percentile(cpa_a, q)),
+        "direkt": tuple(float(x) for x in np.percentile(cpa_b, q)),
+        "share_direct_cheaper": float(np.mean(cpa_b < cpa_a)),
+    }
+
+
+@dataclass(frozen=True)
+class FunnelComparison:
+    """Everything the widget „Akquise-Trichter“ shows: both funnels, the spread, the verdict."""
+
+    table: pd.DataFrame
+    spread: dict
+
+    @property
+    def cost_mail(self) -> float:
+        return float(self.table.loc[VARIANTS[0], "Kosten je Termin"])
+
+    @property
+    def cost_direct(self) -> float:
+        return float(self.table.loc[VARIANTS[1], "Kosten je Termin"])
+
+    @property
+    def cheaper(self) -> str | None:
+        """„direkt“, „mailing“ or None (equal within 0,50 €) – the same numbers as the bars."""
+        if abs(self.cost_mail - self.cost_direct) < 0.5:
+            return None
+        return "direkt" if self.cost_direct < self.cost_mail else "mailing"
+
+
+def funnel_comparison(contacts: int = 500, reach: float = 0.35, appointment_rate: float = 0.25,
+                      mail_cost: float = 1.5, brushoff_mail: float = 0.7, brushoff_direct: float = 0.55,
+                      minutes_per_contact: float = 6.0, hourly_rate: float = 50.0) -> FunnelComparison:
+    """:func:`compare_funnels` plus :func:`funnel_spread` for the same settings."""
+    df = compare_funnels(contacts, reach, appointment_rate, mail_cost, brushoff_mail, brushoff_direct,
+                         minutes_per_contact, hourly_rate)
+    return FunnelComparison(df, funnel_spread(reach, appointment_rate, mail_cost, brushoff_mail, brushoff_direct,
+                                              minutes_per_contact, hourly_rate))
 
 
 def nice_ceiling(x: float) -> float:

@@ -9,10 +9,13 @@ from html import escape
 
 import ipywidgets as widgets
 
+from ..blocks import guard
+from ..blocks.choices import ChoiceList
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.panel import LivePanel
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..errors import CourseInputError
 from ..format_de import eur, num, pct
 from . import model
 
@@ -36,6 +39,10 @@ def _range(lo: float, hi: float, step: float) -> list[float]:
 
 def _pct_label(v: float) -> str:
     return pct(v, 0)
+
+
+def _pct1(v: float) -> str:
+    return pct(v, 1)
 
 
 def _eur0(v: float) -> str:
@@ -76,34 +83,73 @@ def analysis_html(a: model.QuestionAnalysis) -> str:
     return "".join(parts)
 
 
+GUESS_OPTIONS = [("offen", "offen"), ("geschlossen", "geschlossen"), ("suggestiv (geschlossen und lenkend)", "suggestiv"),
+                 ("keine Frage", "keine_frage")]
+
+
 def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
-    """Text field + button → rule-based classification with an open alternative."""
+    """Text field + own estimate + button → rule-based classification with an open alternative.
+
+    Estimate first: the Werkstatt shows its classification of a text only after the learner
+    has committed an own estimate for exactly that text (so it cannot simply answer a sorting
+    task). ``panel.check(guess)`` does what choosing an estimate and clicking does.
+    """
     text = widgets.Text(value=start, placeholder="Ihre Frage an die Kundin oder den Kunden …",
                         description="Ihre Frage:", continuous_update=False,
                         style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
-    button = widgets.Button(description="Frage prüfen", button_style="primary", icon="check",
-                            tooltip="Frage prüfen")
+    guess = ChoiceList(GUESS_OPTIONS, description="Ihre Einschätzung zuerst: Was für eine Frage ist das?")
+    button = widgets.Button(description="Einschätzung festhalten und Frage prüfen", button_style="primary",
+                            icon="check", tooltip="Frage prüfen", layout=widgets.Layout(width="auto"))
     result = widgets.HTML()
     result.add_class("vt-result")
     history = widgets.HTML()
-    seen: list[model.QuestionAnalysis] = []
+    seen: list[tuple[model.QuestionAnalysis, str]] = []
+    state = {"revealed": None, "guess": None, "last_text": None, "res": None}
 
     def update(v):
-        if not str(v["frage"] or "").strip():
+        q = str(v["frage"] or "")
+        if q != state["last_text"]:          # a new text needs a new estimate
+            state["last_text"] = q
+            if state["revealed"] != q:
+                guess.value = []
+                guess.disabled = False
+                button.disabled = False
+        state["res"] = None
+        if not q.strip():
             result.value = box("info", "Das Feld ist noch leer. Schreiben Sie eine Frage, die Sie einer Kundin "
-                               "oder einem Kunden stellen würden, und klicken Sie auf „Frage prüfen“.",
-                               title="Noch nichts zu prüfen")
+                               "oder einem Kunden stellen würden, wählen Sie Ihre Einschätzung und klicken Sie auf "
+                               "„Einschätzung festhalten und Frage prüfen“.", title="Noch nichts zu prüfen")
             return
-        a = model.classify_question(v["frage"])
-        result.value = analysis_html(a)
+        try:
+            a = model.classify_question(q)   # also validates (too long → German message)
+        except CourseInputError:
+            result.value = ""                # never an error next to the result of an older text
+            raise
+        if state["revealed"] != q:
+            result.value = box("info", f"Wie würden Sie „{q.strip()}“ einordnen? Wählen Sie oben Ihre Einschätzung und "
+                               "klicken Sie auf „Einschätzung festhalten und Frage prüfen“ – dann zeigt die Werkstatt "
+                               "ihre Einordnung und die Regel dazu.", title="Erst Ihre Einschätzung")
+            return
+        state["res"] = a
+        mine = state["guess"]
+        label = dict((v_, k) for k, v_ in GUESS_OPTIONS)[mine]
+        same = mine == a.kind
+        verdict = box("ok" if same else "info",
+                      f"Ihre Einschätzung: {label}. " + ("Die Werkstatt ordnet die Frage genauso ein."
+                                                         if same else f"Die Werkstatt ordnet sie als {a.label} ein – "
+                                                         "lesen Sie die Regel und prüfen Sie, wer recht hat."),
+                      title="Vergleich")
+        result.value = verdict + analysis_html(a)
         if a.kind != "keine_frage":
-            if not seen or seen[-1].text != a.text:
-                seen.append(a)
+            if not seen or seen[-1][0].text != a.text:
+                seen.append((a, label))
             del seen[:-6]
-            rows = "".join(f"<tr>{_td(escape(x.text), right=False)}{_td(_KIND_ICON[x.kind] + ' ' + escape(x.label), right=False)}</tr>"
-                           for x in reversed(seen))
+            rows = "".join(f"<tr>{_td(escape(x.text), right=False)}{_td(escape(g), right=False)}"
+                           f"{_td(_KIND_ICON[x.kind] + ' ' + escape(x.label), right=False)}</tr>"
+                           for x, g in reversed(seen))
             history.value = ("<details open><summary>Ihre zuletzt geprüften Fragen (nur in dieser Sitzung)</summary>"
-                             f"<table><tr>{_td('Frage', True, False)}{_td('Ergebnis', True, False)}</tr>{rows}</table></details>")
+                             f"<table><tr>{_td('Frage', True, False)}{_td('Ihre Einschätzung', True, False)}"
+                             f"{_td('Werkstatt', True, False)}</tr>{rows}</table></details>")
 
     panel = LivePanel(
         title="Fragen-Werkstatt",
@@ -111,17 +157,33 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
         controls={"frage": text},
         views=[result],
         update=update,
-        extra=[button],
+        extra=[guess, button],
         assumptions=("Regelbasiert und durchschaubar, kein Sprachverständnis: Geprüft werden das erste Wort "
                      "(W-Wort oder Verb), typische Suggestiv-Signale wie „doch“, „nicht auch“ oder ein angehängtes „oder?“ "
                      "und das Fragezeichen. Die offene Alternative wird nach Stichwörtern ausgewählt. "
                      "Ungewöhnliche Sätze kann die Werkstatt falsch einordnen – prüfen Sie das Ergebnis kritisch."),
     )
-    button.on_click(lambda _b: panel.refresh())
+
+    def check(g: str | None = None) -> None:
+        if g is not None:
+            guess.value = [g]
+        if not guess.value:
+            raise CourseInputError("Sie haben noch keine eigene Einschätzung gewählt.",
+                                   "Bitte wählen Sie zuerst, ob die Frage offen, geschlossen oder suggestiv ist.")
+        state["revealed"] = str(text.value or "")
+        state["guess"] = guess.value[0]
+        guess.disabled = True
+        button.disabled = True
+        panel.refresh()
+
+    button.on_click(lambda _b: guard.run(check, panel._show))
     # the session log sits outside the view box: it depends on the path, the view only on the text
     panel.box.children = (*panel.box.children, history)
     panel.button = button
+    panel.guess = guess
+    panel.check = check
     panel.history = history
+    panel.result = lambda: state["res"]
     return panel
 
 
@@ -131,15 +193,19 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
 
 def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> str:
     """The three losses of meeting in the middle, in numbers, with their status (source vs. course)."""
+    if r.concession == 0:
+        return (f"<p><b>Nichts zu verhandeln:</b> Die Preisvorstellung des Kunden ({eur(r.counter)}) entspricht Ihrem "
+                f"Angebot. Die Mitte liegt bei Ihrem Preis, die Marge bleibt bei {eur(r.margin_old)} je Auftrag – es "
+                "entsteht keiner der drei Verluste. Stellen Sie eine niedrigere Kundenvorstellung ein, um sie zu sehen.</p>")
     extra = ("nicht erreichbar – jeder weitere Auftrag bringt Verlust" if r.extra_volume is None
-             else f"{num(r.extra_volume + 1, 1, strip=True)}-facher Absatz (+{pct(r.extra_volume, 0)})")
+             else f"das {num(r.extra_volume + 1, 1, strip=True)}-Fache der bisherigen Stückzahl (+{pct(r.extra_volume, 0)})")
     margin_new = f"<b>{eur(r.margin_new)}</b>"
     if r.margin_new < 0:
         margin_new += ", also in den Verlust"
     loss1 = (f"<li><b>Verlust 1 – Geld</b> <small>[Quelle: Blog, Preisbeispiel]</small>: Sie geben "
              f"<b>{eur(r.concession)}</b> nach, das sind {pct(r.concession_share, 1)} des Preises. Die Marge fällt von "
              f"{eur(r.margin_old)} auf {margin_new} ({pct(r.margin_change, 0)}). Für denselben "
-             f"Deckungsbeitrag bräuchten Sie: {extra}.</li>")
+             f"Deckungsbeitrag bräuchten Sie {extra}.</li>")
     loss2 = (f"<li><b>Verlust 2 – Glaubwürdigkeit</b> <small>[Deutung des Kurses]</small>: Ihr Preis ließ sich "
              f"ohne Begründung um {pct(r.concession_share, 1)} drücken. Beim nächsten Angebot über {eur(r.price)} "
              f"wird der Kunde wieder rund <b>{eur(r.concession)}</b> Nachlass erwarten.</li>")
@@ -192,13 +258,27 @@ def goldene_mitte() -> LivePanel:
     btexts = [bx.text(i, 0, "", ha="center", va="bottom", fontsize=FONT["note"]) for i in range(3)]
     plot.dynamic(mid_s, mid_k, con_s, con_k, cost_line, deal, *bars, *btexts)
     losses = widgets.HTML()
-    state = {"limits": None}
+    state = {"limits": None, "res": None}
+
+    dyn = [mid_s, mid_k, con_s, con_k, cost_line, deal, *bars, *btexts]
 
     def update(v):
-        r = model.midpoint_loss(v["preis"], v["kunde"], v["kosten"], v["folge"])
-        mp = model.midpoint_path(v["preis"], v["kunde"], v["kosten"])
-        path = model.concession_path(v["preis"], v["kunde"], v["kosten"], first_step=v["nachlass"],
-                                     shrink=v["schrumpf"], customer_step=v["kundenschritt"])
+        try:
+            res = model.negotiation(v["preis"], v["kunde"], v["kosten"], v["folge"], first_step=v["nachlass"],
+                                    shrink=v["schrumpf"], customer_step=v["kundenschritt"])
+        except CourseInputError:
+            # never an error next to the numbers of the previous setting: clear plot and text
+            state["res"] = None
+            for a in dyn:
+                a.set_visible(False)
+            plot.refresh(alt="Keine gültige Einstellung: Verhandlungsverlauf und Margen werden erst wieder gezeigt, "
+                             "wenn die Eingaben zusammenpassen.")
+            losses.value = ""
+            raise
+        state["res"] = res
+        for a in dyn:
+            a.set_visible(True)
+        r, mp, path = res.midpoint, res.middle_path, res.path
         mid_s.set_data([0, 1], list(mp.seller))
         mid_k.set_data([0, 1], list(mp.customer))
         xs = list(range(len(path.seller)))
@@ -248,7 +328,7 @@ def goldene_mitte() -> LivePanel:
                                    continuous_update=True, style={"description_width": "initial"},
                                    layout=widgets.Layout(width="440px")),
     }
-    return LivePanel(
+    panel = LivePanel(
         title="Goldene Mitte",
         question="Was passiert mit Ihrer Marge, wenn Sie sich in der Mitte treffen – statt in kleinen, begründeten Schritten nachzugeben?",
         controls=controls,
@@ -262,6 +342,10 @@ def goldene_mitte() -> LivePanel:
                      "Rest geteilt; nach 6 Runden endet die Verhandlung ohne Einigung. Verlust 2 und 3 sind eine "
                      "Deutung des Kurses; im Blog bricht der Text nach Verlust 1 ab."),
     )
+    panel.artists = {"deal": deal, "cost_line": cost_line, "bars": list(bars), "btexts": btexts, "con_s": con_s,
+                     "con_k": con_k}
+    panel.result = lambda: state["res"]
+    return panel
 
 
 # --------------------------------------------------------------------------------------
@@ -287,8 +371,9 @@ ASSUMPTIONS = [
 ]
 
 
-def funnel_table_html(df, unc: dict) -> str:
-    """Both funnels as a German table plus the uncertainty statement."""
+def funnel_table_html(res: model.FunnelComparison) -> str:
+    """Both funnels as a German table plus the uncertainty statement (all from one result)."""
+    df, unc = res.table, res.spread
     a, b = model.VARIANTS
     head = f"<tr>{_td('Stufe', True, False)}{_td(escape(a), True)}{_td(escape(b), True)}</tr>"
     rows = []
@@ -301,9 +386,9 @@ def funnel_table_html(df, unc: dict) -> str:
     ca, cb = df.loc[a, "Kosten je Termin"], df.loc[b, "Kosten je Termin"]
     rows.append(f"<tr>{_td('<b>Kosten je Termin</b>', right=False)}{_td('<b>' + eur(ca) + '</b>')}{_td('<b>' + eur(cb) + '</b>')}</tr>")
     table = f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
-    if abs(ca - cb) < 0.5:
+    if res.cheaper is None:
         verdict = "Beide Varianten kosten je Termin etwa gleich viel."
-    elif cb < ca:
+    elif res.cheaper == "direkt":
         verdict = f"Der Direktanruf ist je Termin um {eur(ca - cb)} günstiger (Faktor {num(ca / cb, 1)})."
     else:
         verdict = f"Hier gewinnt „Mailing + Anruf“: je Termin {eur(cb - ca)} günstiger. Welche Annahme macht das möglich?"
@@ -314,7 +399,8 @@ def funnel_table_html(df, unc: dict) -> str:
               f"<tr>{_td('Annahme', True, False)}{_td('Voreinstellung', True)}{_td('plausibler Bereich', True)}</tr>{assum}</table>"
               f"<p><small>Alle Werte sind Annahmen des Kurses, keine Messwerte; die Bereiche sind grobe Einschätzungen.</small></p></details>"
               f"<p><b>Wie sicher ist das?</b> Die Quelle nennt keine Quoten. Lässt man die fünf unsicheren Annahmen "
-              f"zufällig in ihren Bereichen variieren, liegen die Kosten je Termin meist (90 % der Fälle) "
+              f"zufällig um bis zu ±{pct(model.SPREAD, 0)} um Ihre Einstellungen schwanken, liegen die Kosten je "
+              f"Termin meist (90 % der Fälle) "
               f"zwischen {eur(ua[0])} und {eur(ua[2])} mit Mailing und zwischen {eur(ub[0])} und {eur(ub[2])} direkt. "
               f"Der Direktanruf ist in <b>{pct(unc['share_direct_cheaper'], 0)}</b> dieser Fälle günstiger je Termin.</p>")
     return f"{table}<p>{escape(verdict)}</p>{unsure}"
@@ -350,16 +436,13 @@ def akquise_trichter() -> LivePanel:
     ctexts = [bx.text(i, 0, "", ha="left", va="bottom", fontsize=FONT["note"]) for i in range(2)]
     plot.dynamic(*bars_a, *bars_b, *ta, *tb, *cbars, wa, wb, *ctexts)
     table = widgets.HTML()
-    state = {"limits": None, "unc_key": None, "unc": None}
+    state = {"limits": None, "res": None}
 
     def update(v):
-        df = model.compare_funnels(v["kontakte"], v["erreicht"], v["termin"], v["mailkosten"], v["abw_mail"],
-                                   v["abw_direkt"], 6.0, v["stundensatz"])
-        key = (6.0, v["stundensatz"])
-        if state["unc_key"] != key:
-            state["unc"] = model.funnel_uncertainty(*key)
-            state["unc_key"] = key
-        unc = state["unc"]
+        res = model.funnel_comparison(v["kontakte"], v["erreicht"], v["termin"], v["mailkosten"], v["abw_mail"],
+                                      v["abw_direkt"], 6.0, v["stundensatz"])
+        state["res"] = res
+        df, unc = res.table, res.spread
         a, b = model.VARIANTS
         for i, col in enumerate(STAGES):
             va, vb = df.loc[a, col], df.loc[b, col]
@@ -391,7 +474,7 @@ def akquise_trichter() -> LivePanel:
                           f"{num(df.loc[a, 'Termine'], 1)} Termine, direkt {num(df.loc[b, 'Termine'], 1)} Termine. "
                           f"Rechts: Kosten je Termin {eur(ca)} mit Mailing und {eur(cb)} direkt; schwarze Striche "
                           f"zeigen die Spanne über alle unsicheren Annahmen."))
-        table.value = funnel_table_html(df, unc)
+        table.value = funnel_table_html(res)
 
     controls = {
         "kontakte": widgets.IntSlider(value=500, min=100, max=5000, step=100, description="Kontakte",
@@ -400,11 +483,12 @@ def akquise_trichter() -> LivePanel:
         "erreicht": de_slider("Entscheider erreicht", _range(0.2, 0.6, 0.01), 0.35, _pct_label),
         "termin": de_slider("Terminquote im echten Gespräch", _range(0.1, 0.5, 0.01), 0.25, _pct_label),
         "mailkosten": de_slider("Kosten je Mailing", _range(0.5, 5.0, 0.1), 1.5, _eur2),
-        "abw_mail": de_slider("Abwimmelquote, wenn der Anruf am Mailing hängt", _range(0.5, 0.9, 0.01), 0.7, _pct_label),
-        "abw_direkt": de_slider("Abwimmelquote beim Direktanruf", _range(0.3, 0.8, 0.01), 0.55, _pct_label),
+        # half-percent steps down to 30 %: exercise 09 t5 asks for 41,5 %
+        "abw_mail": de_slider("Abwimmelquote, wenn der Anruf am Mailing hängt", _range(0.3, 0.9, 0.005), 0.7, _pct1),
+        "abw_direkt": de_slider("Abwimmelquote beim Direktanruf", _range(0.3, 0.8, 0.005), 0.55, _pct1),
         "stundensatz": de_slider("Stundensatz Telefonzeit", _range(30, 120, 5), 50.0, _eur0),
     }
-    return LivePanel(
+    panel = LivePanel(
         title="Akquise-Trichter",
         question="Was passiert mit den Kosten je Termin, wenn Sie vor dem Anruf ein Mailing verschicken?",
         controls=controls,
@@ -415,8 +499,14 @@ def akquise_trichter() -> LivePanel:
                      "Voreinstellungen: 500 Kontakte, 35 % erreicht, Abwimmelquote 70 % mit Mailing und 55 % direkt, "
                      "25 % Terminquote, 1,50 € je Mailing, 6 Minuten je Kontaktversuch (mit Wiederwahl), 50 € Stundensatz. "
                      "Erreichbarkeit und Terminquote gelten für beide Varianten gleich. Die Kosten für Unterlagen, die "
-                     "nach dem Gespräch individuell verschickt werden, sind nicht eingerechnet."),
+                     "nach dem Gespräch individuell verschickt werden, sind nicht eingerechnet. Die schwarzen "
+                     "Striche zeigen die Spanne (5–95 %), wenn Erreichbarkeit, Terminquote, Mailingkosten und beide "
+                     "Abwimmelquoten je um bis zu ±30 % um Ihre Einstellung schwanken."),
     )
+    panel.artists = {"cbars": list(cbars), "wa": wa, "wb": wb, "ctexts": ctexts, "bars_a": list(bars_a),
+                     "bars_b": list(bars_b)}
+    panel.result = lambda: state["res"]
+    return panel
 
 
 WIDGETS = {

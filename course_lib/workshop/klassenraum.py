@@ -177,7 +177,7 @@ def render_results(docs: list[dict], min_n: int = classresults.MIN_GROUP) -> str
             out.append(f"<div class='zeile'><div>{escape(o['text'])}</div><div>{_bar(o['share'], pct(o['share']), 'umfrage')}"
                        f"<span class='wert'>{escape(pct(o['share']))}</span> <span class='hinweis'>({o['count']})</span></div></div>")
     if agg["radar"]:
-        out.append("<h2>Selbsteinschätzung der Gruppe (Mittelwerte, 0–100 Punkte)</h2>" + _radar_svg(agg["radar"]))
+        out.append("<h2>Selbsteinschätzung der Gruppe (Mittelwerte, 0–100 Punkte)</h2>" + _radar_svg(agg["radar"]))
     return "\n".join(out)
 
 
