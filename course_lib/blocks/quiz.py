@@ -24,6 +24,7 @@ import ipywidgets as widgets
 
 from .. import content
 from ..errors import CourseInputError
+from .. import storage
 from ..storage import Store
 from . import guard
 from .choices import ChoiceList, says_multiple
@@ -235,7 +236,8 @@ class Quiz:
         store = Store(STORE)
         repeat = bool(head) and not ids and all(q["id"] in inline for q in items)
         self.items = [QuizItemView(module_id, it, numbers[it["id"]], store, seed=seed, repeat=repeat) for it in items]
-        self.box = widgets.VBox(head + [v.box for v in self.items])
+        notice = storage.notice_html()  # a moved-aside quiz file is said, not silently dropped
+        self.box = widgets.VBox(([widgets.HTML(notice)] if notice else []) + head + [v.box for v in self.items])
         self.box.add_class("vt-quiz")
 
     def _repr_mimebundle_(self, **kwargs):

@@ -404,6 +404,9 @@ class ProgressOverview:
         shown["Selbstcheck: Kernpunkte abgedeckt"] = shown["Selbstcheck: Kernpunkte abgedeckt"].map(
             lambda c: "–" if c is None or c != c else pct(c))
         self.table.value = shown.to_html(index=False, escape=True, border=0, classes="vt-table")
+        notice = storage.notice_html()  # a moved-aside progress file
+        if notice:
+            self.message.value = notice
         ax = self.ax
         ax.clear()
         labels = [m.split(" ")[0] for m in df["Modul"]]

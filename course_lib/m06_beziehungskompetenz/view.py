@@ -21,6 +21,7 @@ from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import num, pct
+from .. import storage
 from ..storage import Store
 from . import model
 
@@ -128,6 +129,7 @@ class SelfAssessment(PanelBase):
         self.box.add_class("vt-live")
         self._refill_compare()
         self.refresh()
+        self.message.value = storage.notice_html()  # a moved-aside self-assessment file is said
 
     # -- state --------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from html import escape
 import ipywidgets as widgets
 import numpy as np
 
+from .. import storage
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
@@ -56,7 +57,7 @@ class ExportWidget:
     def show_preview(self) -> dict:
         self.preview.value = ""  # an invalid pseudonym must not leave the previous preview standing
         doc = export.build(self.pseudonym.value)
-        self.preview.value = ("<p><b>Genau dieser Inhalt wird gespeichert</b> – nichts sonst (keine Reflexionstexte, "
+        self.preview.value = storage.notice_html() + ("<p><b>Genau dieser Inhalt wird gespeichert</b> – nichts sonst (keine Reflexionstexte, "
                               "kein Name, keine Uhrzeit). Quizfragen zählen mit dem Ergebnis Ihres <i>ersten</i> Versuchs:</p>"
                               "<pre style='max-height:260px;overflow:auto;font-size:90%'>"
                               + escape(export.preview(doc)) + "</pre>")
