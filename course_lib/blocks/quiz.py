@@ -152,8 +152,6 @@ class QuizItemView:
             rec.setdefault("wrong", 0)
             if not result["correct"]:
                 rec["wrong"] = rec["wrong"] + 1
-            if result["correct"] and "first_correct_attempt" not in rec:
-                rec["first_correct_attempt"] = rec["attempts"]
             out.update(rec)
 
         self.store.update(save)

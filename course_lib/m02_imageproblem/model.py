@@ -176,10 +176,6 @@ def best_visits(**params) -> SpiralPoint:
 # 1b. Druckspirale over 12 months – „Chef reagiert“ and reputation feedback
 # ---------------------------------------------------------------------------------------
 
-DYN_DEFAULTS = dict(months=12, chef_reacts=True, target_net=1.2, eta=0.5, step=0.5, v_max=6.0,
-                    reputation_start=0.8, w_neg=2.0, rho=0.3, delta=1.0)
-"""Defaults of :func:`spiral_dynamic` (course assumptions, see its docstring)."""
-
 DYN_DOMAIN = {
     "months": ("Anzahl der Monate", 1, 36, ""),
     "target_net": ("Ziel: dauerhafte Abschlüsse pro Tag", 0.2, 3.0, ""),

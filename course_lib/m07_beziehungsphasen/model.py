@@ -30,7 +30,6 @@ PHASES: tuple[str, ...] = (
     "Mein Partner ist mein Zuhause",
 )
 SHORT = ("Verliebtheit", "Ernüchterung", "Machtkampf", "Balance", "Zuhause")
-STATES = tuple(f"P{k}" for k in range(1, 6)) + ("beendet",)
 
 # -- Phasen-Diagnose ---------------------------------------------------------------------
 
