@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from course_lib.errors import CourseInputError
 from course_lib.m01_vertrieb30 import model
 
+from tests.helpers import assert_course_error
+
 SET = settings(max_examples=50, deadline=None)
 scale = st.floats(0, 10, allow_nan=False)
 attitude = st.floats(-5, 5, allow_nan=False)
@@ -19,12 +21,6 @@ outside10 = st.one_of(st.floats(max_value=-1e-6, min_value=-1e9), st.floats(min_
 ids = list(model.PERSON_IDS)
 
 
-def _raises(fn, *a):
-    try:
-        fn(*a)
-    except CourseInputError:
-        return True
-    return False
 
 
 @SET
@@ -41,7 +37,7 @@ def test_kundenprofil_in_domain(o, i, u, m):
 def test_kundenprofil_outside_domain(bad, pos):
     args = [5, 5, 5, 5]
     args[pos] = bad
-    assert _raises(model.kundenprofil, *args)
+    assert_course_error(model.kundenprofil, *args)
 
 
 @SET
@@ -57,10 +53,10 @@ def test_strategy_and_priority_in_domain(inf, att):
 @given(inf=outside10, att=st.one_of(st.floats(max_value=-5.000001, min_value=-1e9),
                                     st.floats(min_value=5.000001, max_value=1e9), st.just(float("nan"))))
 def test_strategy_outside_domain(inf, att):
-    assert _raises(model.stakeholder_strategy, inf, 0)
-    assert _raises(model.stakeholder_strategy, 5, att)
-    assert _raises(model.priority, inf, 0)
-    assert _raises(model.priority, 5, att)
+    assert_course_error(model.stakeholder_strategy, inf, 0)
+    assert_course_error(model.stakeholder_strategy, 5, att)
+    assert_course_error(model.priority, inf, 0)
+    assert_course_error(model.priority, 5, att)
 
 
 @SET
@@ -88,7 +84,7 @@ def test_plan_outside_domain(x):
 @given(st.dictionaries(st.sampled_from(ids), st.sampled_from(list(model.BC_ROLES) + [""]), min_size=1))
 def test_role_check_in_domain(assign):
     if not any(assign.values()):
-        assert _raises(model.check_roles, assign)
+        assert_course_error(model.check_roles, assign)
         return
     r = model.check_roles(assign)
     assert 0 <= r.correct <= r.acceptable <= r.answered <= r.total == 6

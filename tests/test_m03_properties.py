@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from course_lib.errors import CourseInputError
 from course_lib.m03_digitalisierung import model
 
+from tests.helpers import assert_course_error
+
 SETTINGS = settings(max_examples=50, deadline=None)
 share = st.floats(0, 100, allow_nan=False)
 not_share = st.one_of(st.floats(max_value=-1e-6, allow_nan=False), st.floats(min_value=100.000001, allow_nan=False),
@@ -19,13 +21,6 @@ not_share = st.one_of(st.floats(max_value=-1e-6, allow_nan=False), st.floats(min
 IDS = ["onlineshop", "mobil", "app", "buy_collect", "reserve_collect"]
 
 
-def _raises_course_error(fn, *args, **kwargs):
-    try:
-        fn(*args, **kwargs)
-    except CourseInputError as exc:
-        assert exc.message and exc.hint
-        return
-    raise AssertionError("CourseInputError expected")
 
 
 # ------------------------------------------------------------------ Locafox
@@ -44,7 +39,7 @@ def test_change_in_domain(old, new):
 @SETTINGS
 @given(bad=not_share, other=share, first=st.booleans())
 def test_change_outside_domain(bad, other, first):
-    _raises_course_error(model.change, *((bad, other) if first else (other, bad)))
+    assert_course_error(model.change, *((bad, other) if first else (other, bad)))
 
 
 @SETTINGS
@@ -57,7 +52,7 @@ def test_buy_collect_2015_in_domain(reading):
 @SETTINGS
 @given(reading=st.text(max_size=15).filter(lambda s: s not in ("prozentpunkte", "relativ")))
 def test_buy_collect_2015_outside_domain(reading):
-    _raises_course_error(model.buy_collect_2015, reading)
+    assert_course_error(model.buy_collect_2015, reading)
 
 
 @SETTINGS
@@ -77,8 +72,8 @@ def test_locafox_table_in_domain(reading, ids):
 @given(reading=st.text(max_size=10).filter(lambda s: s not in model.READINGS),
        ids=st.lists(st.text(max_size=8).filter(lambda s: s not in IDS), min_size=0, max_size=3))
 def test_locafox_table_outside_domain(reading, ids):
-    _raises_course_error(model.locafox_table, reading)
-    _raises_course_error(model.locafox_table, "keine", ids)
+    assert_course_error(model.locafox_table, reading)
+    assert_course_error(model.locafox_table, "keine", ids)
 
 
 # ------------------------------------------------------------------ network
@@ -97,7 +92,7 @@ def test_small_world_in_domain(n, contacts, rewire, seed):
 @SETTINGS
 @given(n=st.one_of(st.integers(max_value=19), st.integers(min_value=5001)), contacts=st.integers(2, 12))
 def test_small_world_outside_domain(n, contacts):
-    _raises_course_error(model.small_world, n, contacts)
+    assert_course_error(model.small_world, n, contacts)
 
 
 cascade_args = dict(p=st.floats(0, 1), contacts=st.integers(2, 20), channel=st.sampled_from(["offline", "online"]),
@@ -121,10 +116,10 @@ def test_cascade_in_domain(p, contacts, channel, days, n, runs, seed):
        channel=st.text(max_size=6).filter(lambda s: s not in model.CHANNELS), days=st.integers(max_value=0),
        runs=st.integers(min_value=201))
 def test_cascade_outside_domain(p, channel, days, runs):
-    _raises_course_error(model.cascade, p, 10)
-    _raises_course_error(model.cascade, 0.1, 10, channel)
-    _raises_course_error(model.cascade, 0.1, 10, "online", days)
-    _raises_course_error(model.cascade, 0.1, 10, "online", 5, runs=runs)
+    assert_course_error(model.cascade, p, 10)
+    assert_course_error(model.cascade, 0.1, 10, channel)
+    assert_course_error(model.cascade, 0.1, 10, "online", days)
+    assert_course_error(model.cascade, 0.1, 10, "online", 5, runs=runs)
 
 
 @SETTINGS
@@ -140,7 +135,7 @@ def test_word_of_mouth_in_domain(p, f, contacts, channel, seed):
 @SETTINGS
 @given(f=st.one_of(st.floats(max_value=0.2499), st.floats(min_value=4.0001), st.just(math.inf)))
 def test_word_of_mouth_outside_domain(f):
-    _raises_course_error(model.word_of_mouth, 0.1, f, 6, "offline", 5, n=100, runs=2)
+    assert_course_error(model.word_of_mouth, 0.1, f, 6, "offline", 5, n=100, runs=2)
 
 
 @SETTINGS
@@ -153,8 +148,8 @@ def test_branching_factor_in_domain(p, contacts, channel, days):
 @SETTINGS
 @given(p=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.000001)), days=st.integers(min_value=61))
 def test_branching_factor_outside_domain(p, days):
-    _raises_course_error(model.branching_factor, p, 10)
-    _raises_course_error(model.branching_factor, 0.1, 10, "online", days)
+    assert_course_error(model.branching_factor, p, 10)
+    assert_course_error(model.branching_factor, 0.1, 10, "online", days)
 
 
 # ------------------------------------------------------------------ response time
@@ -173,8 +168,8 @@ def test_mean_response_in_domain(t, sl):
 @given(t=st.one_of(st.floats(max_value=0.999), st.floats(min_value=2880.01), st.just(math.nan)),
        sl=st.one_of(st.floats(max_value=0.0499), st.floats(min_value=0.9901)))
 def test_mean_response_outside_domain(t, sl):
-    _raises_course_error(model.mean_response_minutes, t, 0.8)
-    _raises_course_error(model.mean_response_minutes, 30, sl)
+    assert_course_error(model.mean_response_minutes, t, 0.8)
+    assert_course_error(model.mean_response_minutes, 30, sl)
 
 
 @SETTINGS
@@ -191,10 +186,10 @@ def test_irritation_in_domain(t, sl, m, a, w, on):
 @given(m=st.one_of(st.floats(max_value=0.99), st.floats(min_value=2880.1)), a=st.one_of(st.floats(max_value=-0.001), st.floats(min_value=1.001)),
        w=st.one_of(st.floats(max_value=-0.001), st.floats(min_value=72.01)), on=st.one_of(st.integers(), st.text(max_size=3), st.none()))
 def test_irritation_outside_domain(m, a, w, on):
-    _raises_course_error(model.irritation, 30, 0.8, m)
-    _raises_course_error(model.irritation, 30, 0.8, 15, a)
-    _raises_course_error(model.irritation, 30, 0.8, 15, 0.3, w)
-    _raises_course_error(model.irritation, 30, 0.8, 15, 0.3, 8, on)
+    assert_course_error(model.irritation, 30, 0.8, m)
+    assert_course_error(model.irritation, 30, 0.8, 15, a)
+    assert_course_error(model.irritation, 30, 0.8, 15, 0.3, w)
+    assert_course_error(model.irritation, 30, 0.8, 15, 0.3, 8, on)
 
 
 @SETTINGS
@@ -208,7 +203,7 @@ def test_irritation_curve_in_domain(ts, sl, m, a, on):
 @SETTINGS
 @given(ts=st.lists(st.floats(1, 2880), max_size=5), bad=st.one_of(st.floats(max_value=0.99), st.floats(min_value=2880.1), st.just("x")))
 def test_irritation_curve_outside_domain(ts, bad):
-    _raises_course_error(model.irritation_curve, ts + [bad], 0.8)
+    assert_course_error(model.irritation_curve, ts + [bad], 0.8)
 
 
 # ------------------------------------------------------------------ Bass diffusion
@@ -241,8 +236,8 @@ def test_bass_time_step_peak_in_domain(share, years, p, q):
        t=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=200.001), st.just(math.inf)),
        share=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=0.9991)))
 def test_bass_outside_domain(p, q, t, share):
-    _raises_course_error(model.bass_F, 1.0, p, 0.3)
-    _raises_course_error(model.bass_peak, 0.03, q)
-    _raises_course_error(model.bass_F, t)
-    _raises_course_error(model.bass_time_of, share)
-    _raises_course_error(model.bass_step, share)
+    assert_course_error(model.bass_F, 1.0, p, 0.3)
+    assert_course_error(model.bass_peak, 0.03, q)
+    assert_course_error(model.bass_F, t)
+    assert_course_error(model.bass_time_of, share)
+    assert_course_error(model.bass_step, share)

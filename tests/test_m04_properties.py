@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from course_lib.errors import CourseInputError
 from course_lib.m04_cem import model
 
+from tests.helpers import assert_course_error
+
 S = settings(max_examples=50, deadline=None)
 rating = st.floats(0, 10, allow_nan=False)
 theta = st.floats(5, 9, allow_nan=False)
@@ -30,13 +32,6 @@ def _numeric(t: str) -> bool:
     return v is not None
 
 
-def raises_course_error(fn, *args, **kwargs) -> None:
-    try:
-        fn(*args, **kwargs)
-    except CourseInputError as exc:
-        assert exc.message
-        return
-    raise AssertionError(f"no CourseInputError for {args} {kwargs}")
 
 
 @S
@@ -60,20 +55,20 @@ def test_avr_status_consistent(p, v, u, t):
 def test_avr_outside_raises(bad, pos):
     args = [5.0, 5.0, 5.0]
     args[pos] = bad
-    raises_course_error(model.avr_status, *args)
-    raises_course_error(model.empfehlungsneigung, *args)
+    assert_course_error(model.avr_status, *args)
+    assert_course_error(model.empfehlungsneigung, *args)
 
 
 @S
 @given(st.one_of(st.floats(max_value=4.999, allow_nan=False), st.floats(min_value=9.001, allow_nan=False)))
 def test_avr_threshold_outside_raises(t):
-    raises_course_error(model.avr_status, 5, 5, 5, t)
+    assert_course_error(model.avr_status, 5, 5, 5, t)
 
 
 @S
 @given(st.one_of(st.floats(max_value=0.0999, allow_nan=False), st.floats(min_value=5.0001, allow_nan=False)))
 def test_steilheit_outside_raises(k):
-    raises_course_error(model.empfehlungsneigung, 5, 5, 5, 7, k)
+    assert_course_error(model.empfehlungsneigung, 5, 5, 5, 7, k)
 
 
 @S
@@ -93,16 +88,16 @@ def test_matrix_in_range(f, p, c):
 @given(outside_rating, st.booleans())
 def test_matrix_outside_raises(bad, first):
     args = (bad, 5) if first else (5, bad)
-    raises_course_error(model.quadrant, *args)
-    raises_course_error(model.bindung, *args)
-    raises_course_error(model.matrix_position, *args)
-    raises_course_error(model.austauschbarkeit, *args)
+    assert_course_error(model.quadrant, *args)
+    assert_course_error(model.bindung, *args)
+    assert_course_error(model.matrix_position, *args)
+    assert_course_error(model.austauschbarkeit, *args)
 
 
 @S
 @given(st.one_of(st.floats(max_value=0.999, allow_nan=False), st.floats(min_value=9.001, allow_nan=False)))
 def test_cut_outside_raises(c):
-    raises_course_error(model.quadrant, 5, 5, c)
+    assert_course_error(model.quadrant, 5, 5, c)
 
 
 @S
@@ -123,7 +118,7 @@ def test_portfolio_in_range(pairs, c):
 @given(st.floats(min_value=10.0001, max_value=1e6, allow_nan=False) | st.floats(max_value=-0.0001, min_value=-1e6))
 def test_portfolio_outside_raises(bad):
     df = pd.DataFrame({"kunde": ["A"], "produkt": [5], "verkaeufer": [5], "unternehmen": [5], "fachlich": [bad], "persoenlich": [5]})
-    raises_course_error(model.portfolio, df)
+    assert_course_error(model.portfolio, df)
 
 
 @S
@@ -137,8 +132,8 @@ def test_zufriedenheit_and_urteil_in_range(z, w, t):
 @S
 @given(st.one_of(st.floats(min_value=10.0001, allow_nan=False), st.floats(max_value=-10.0001, allow_nan=False), st.just(float("nan"))))
 def test_zufriedenheit_outside_raises(z):
-    raises_course_error(model.zufriedenheit, z)
-    raises_course_error(model.urteil, z)
+    assert_course_error(model.zufriedenheit, z)
+    assert_course_error(model.urteil, z)
 
 
 @S
@@ -165,6 +160,6 @@ def test_erwartungsluecke_in_range(m, d, panne, q):
 def test_erwartungsluecke_outside_raises(bad, pos):
     args = [5.0, 5.0, True, 5.0]
     args[[0, 1, 3][pos]] = bad
-    raises_course_error(model.erwartungsluecke, *args)
+    assert_course_error(model.erwartungsluecke, *args)
     if pos:
-        raises_course_error(model.erlebnis_nach_panne, *([bad, 5.0] if pos == 1 else [5.0, bad]))
+        assert_course_error(model.erlebnis_nach_panne, *([bad, 5.0] if pos == 1 else [5.0, bad]))

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from course_lib.errors import CourseInputError
 from course_lib.m05_kundenbindung import model as m
 
+from tests.helpers import assert_course_error
+
 S = settings(max_examples=50, deadline=None)
 margin = st.floats(0, m.M_MAX)
 ret = st.floats(0, m.R_MAX)
@@ -31,13 +33,6 @@ def _is_number(t: str) -> bool:
         return False
 
 
-def _raises_course_error(fn, *args, **kw):
-    try:
-        fn(*args, **kw)
-    except CourseInputError as exc:
-        assert exc.message
-        return
-    raise AssertionError("expected CourseInputError")
 
 
 # -- CLV -------------------------------------------------------------------------------------
@@ -76,40 +71,40 @@ def test_compare_retention_never_loses_value(mm, r, i, ac, q, d):
 @S
 @given(st.one_of(st.floats(-1e6, -1e-3), st.floats(m.M_MAX + 1, 1e9), junk), ret, disc)
 def test_clv_bad_margin(mm, r, i):
-    _raises_course_error(m.clv, mm, r, i)
+    assert_course_error(m.clv, mm, r, i)
 
 
 @S
 @given(margin, st.one_of(st.floats(-5, -1e-6), st.floats(0.9901, 5), junk), disc)
 def test_clv_bad_retention(mm, r, i):
-    _raises_course_error(m.clv, mm, r, i)
-    _raises_course_error(m.margin_multiplier, r, 0.1)
-    _raises_course_error(m.expected_lifetime, r)
+    assert_course_error(m.clv, mm, r, i)
+    assert_course_error(m.margin_multiplier, r, 0.1)
+    assert_course_error(m.expected_lifetime, r)
 
 
 @S
 @given(margin, ret, st.one_of(st.floats(-1, -1e-6), st.floats(0.3001, 10), junk))
 def test_clv_bad_discount(mm, r, i):
-    _raises_course_error(m.clv, mm, r, i)
-    _raises_course_error(m.cumulative_value, mm, r, i)
+    assert_course_error(m.clv, mm, r, i)
+    assert_course_error(m.cumulative_value, mm, r, i)
 
 
 @S
 @given(st.one_of(st.floats(-1e6, -1e-3), st.floats(m.AC_MAX + 1, 1e9), junk),
        st.one_of(st.floats(-5, -1e-6), st.floats(1.0001, 50), junk))
 def test_clv_bad_cost_and_referrals(ac, q):
-    _raises_course_error(m.clv, 1000, 0.8, 0.1, ac, 0)
-    _raises_course_error(m.clv, 1000, 0.8, 0.1, 0, q)
-    _raises_course_error(m.yearly_value, 1000, 0.8, 0.1, q)
+    assert_course_error(m.clv, 1000, 0.8, 0.1, ac, 0)
+    assert_course_error(m.clv, 1000, 0.8, 0.1, 0, q)
+    assert_course_error(m.yearly_value, 1000, 0.8, 0.1, q)
 
 
 @S
 @given(st.one_of(st.integers(-100, 0), st.integers(m.YEARS_MAX + 1, 10_000), st.floats(1.1, 1.9), junk),
        st.one_of(st.floats(-10, -1e-6), st.floats(20.001, 100), junk))
 def test_bad_horizon_and_delta(t, d):
-    _raises_course_error(m.cumulative_value, 1000, 0.8, 0.1, 0, 0, t)
-    _raises_course_error(m.clv_finite, 1000, 0.8, 0.1, t)
-    _raises_course_error(m.compare_retention, 1000, 0.8, 0.1, 0, 0, d)
+    assert_course_error(m.cumulative_value, 1000, 0.8, 0.1, 0, 0, t)
+    assert_course_error(m.clv_finite, 1000, 0.8, 0.1, t)
+    assert_course_error(m.compare_retention, 1000, 0.8, 0.1, 0, 0, d)
 
 
 # -- Abwanderungs-Check ----------------------------------------------------------------------
@@ -144,9 +139,9 @@ def test_survival_in_range(h, months):
 @S
 @given(st.sampled_from(m.SIGN_IDS), st.one_of(st.integers(4, 100), st.integers(-100, -1), st.floats(0.1, 0.9), junk))
 def test_churn_bad_levels(sid, bad):
-    _raises_course_error(m.churn_hazard, {sid: bad})
-    _raises_course_error(m.churn_check, {sid: bad})
-    _raises_course_error(m.contributions, {sid: bad})
+    assert_course_error(m.churn_hazard, {sid: bad})
+    assert_course_error(m.churn_check, {sid: bad})
+    assert_course_error(m.contributions, {sid: bad})
 
 
 @S
@@ -154,19 +149,19 @@ def test_churn_bad_levels(sid, bad):
                  st.lists(st.integers(0, 3), max_size=7), st.lists(st.integers(0, 3), min_size=9, max_size=12)))
 def test_churn_bad_shape(bad):
     arg = {bad: 1} if isinstance(bad, str) else bad
-    _raises_course_error(m.churn_hazard, arg)
+    assert_course_error(m.churn_hazard, arg)
     if isinstance(bad, str):
-        _raises_course_error(m.sign, bad)
+        assert_course_error(m.sign, bad)
 
 
 @S
 @given(st.one_of(st.floats(-1, -1e-6), st.floats(0.9901, 10), junk), st.one_of(st.integers(-5, 0), st.integers(121, 999)))
 def test_survival_bad_input(h, months):
-    _raises_course_error(m.survival, h)
-    _raises_course_error(m.yearly_retention, h)
-    _raises_course_error(m.survival, 0.01, months)
-    _raises_course_error(m.churn_hazard, {}, h)
-    _raises_course_error(m.risk_level, abs(h) + 1.0001 if isinstance(h, float) and math.isfinite(h) else h)
+    assert_course_error(m.survival, h)
+    assert_course_error(m.yearly_retention, h)
+    assert_course_error(m.survival, 0.01, months)
+    assert_course_error(m.churn_hazard, {}, h)
+    assert_course_error(m.risk_level, abs(h) + 1.0001 if isinstance(h, float) and math.isfinite(h) else h)
 
 
 # -- Scenario --------------------------------------------------------------------------------
@@ -188,10 +183,10 @@ def test_scenario_summary_in_range(ch):
 @S
 @given(st.text(max_size=10).filter(lambda t: t not in m.SITUATION_IDS), st.text(max_size=3).filter(lambda t: t not in "abc" or t == ""))
 def test_scenario_bad_ids(sid, oid):
-    _raises_course_error(m.situation, sid)
-    _raises_course_error(m.evaluate_choice, sid, "a")
-    _raises_course_error(m.evaluate_choice, "verzug", oid)
-    _raises_course_error(m.scenario_summary, {"verzug": oid})
+    assert_course_error(m.situation, sid)
+    assert_course_error(m.evaluate_choice, sid, "a")
+    assert_course_error(m.evaluate_choice, "verzug", oid)
+    assert_course_error(m.scenario_summary, {"verzug": oid})
 
 
 # -- NPS ---------------------------------------------------------------------------------------
@@ -207,4 +202,4 @@ def test_nps_in_range(counts):
 @given(st.one_of(st.lists(st.integers(0, 5), max_size=10), st.lists(st.integers(0, 5), min_size=12, max_size=15),
                  st.lists(st.integers(-50, -1), min_size=11, max_size=11), st.just([0] * 11), junk))
 def test_nps_bad_input(counts):
-    _raises_course_error(m.nps, counts)
+    assert_course_error(m.nps, counts)

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from course_lib.errors import CourseInputError
 from course_lib.m06_beziehungskompetenz import model
 
+from tests.helpers import assert_course_error
+
 S = settings(max_examples=50, deadline=None)
 likert = st.integers(1, 5)
 answers_st = st.fixed_dictionaries({i: likert for i in model.ITEM_IDS})
@@ -19,13 +21,6 @@ junk = st.one_of(st.none(), st.text(max_size=5), st.floats(allow_nan=True, allow
                  st.integers(-10**6, 10**6), st.booleans(), st.lists(st.integers(), max_size=2))
 
 
-def raises_course_error(fn, *a, **kw):
-    try:
-        fn(*a, **kw)
-    except CourseInputError as e:
-        assert e.message
-        return True
-    return False
 
 
 @S
@@ -48,7 +43,7 @@ def test_scores_bad_answer(a, key, bad):
     if ok_value:
         assert model.score_selfassessment(a)
     else:
-        assert raises_course_error(model.score_selfassessment, a)
+        assert_course_error(model.score_selfassessment, a)
 
 
 @S
@@ -70,8 +65,8 @@ def test_compare_outside(a, key, bad):
                 return
         except ValueError:
             pass
-    assert raises_course_error(model.compare_scores, a, b)
-    assert raises_course_error(model.export_document, b)
+    assert_course_error(model.compare_scores, a, b)
+    assert_course_error(model.export_document, b)
 
 
 energy_in = dict(n=st.floats(10, 120), d=st.floats(0, 0.6), s=st.floats(0, 1), c=st.floats(0, 1),
@@ -155,4 +150,4 @@ def test_friend_outside(beh, cust):
     valid_beh = isinstance(beh, list) and all(b in model.BEHAVIOURS for b in beh) and len(set(beh)) == len(beh)
     if valid_beh and isinstance(cust, str) and cust in model.CUSTOMERS:
         return
-    assert raises_course_error(model.friend_scenario, beh, cust)
+    assert_course_error(model.friend_scenario, beh, cust)

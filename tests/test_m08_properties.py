@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from course_lib.errors import CourseInputError
 from course_lib.m08_mimikresonanz import face, model
 
+from tests.helpers import assert_course_error
+
 SETTINGS = settings(max_examples=50, deadline=None)
 
 intensity = st.floats(min_value=0, max_value=1, allow_nan=False)
@@ -29,13 +31,6 @@ trial = st.fixed_dictionaries({
 count = st.integers(min_value=0, max_value=10_000)
 
 
-def raises_course_error(fn, *args, **kwargs) -> None:
-    try:
-        fn(*args, **kwargs)
-    except CourseInputError as exc:
-        assert exc.message and exc.hint
-        return
-    raise AssertionError(f"no CourseInputError for {args} {kwargs}")
 
 
 @SETTINGS
@@ -56,13 +51,13 @@ def test_face_geometry_in_domain(aus):
 @SETTINGS
 @given(st.sampled_from(sorted(model.AU_LABELS)), outside_unit)
 def test_face_geometry_outside_domain(au, value):
-    raises_course_error(model.face_geometry, {au: value})
+    assert_course_error(model.face_geometry, {au: value})
 
 
 @SETTINGS
 @given(st.text(min_size=1, max_size=4).filter(lambda k: k not in model.AU_LABELS), intensity)
 def test_face_geometry_unknown_unit(au, value):
-    raises_course_error(model.face_geometry, {au: value})
+    assert_course_error(model.face_geometry, {au: value})
 
 
 @SETTINGS
@@ -75,7 +70,7 @@ def test_face_svg_always_well_formed(aus, size, label):
 @SETTINGS
 @given(st.one_of(st.integers(max_value=59), st.integers(min_value=601)))
 def test_face_svg_bad_size(size):
-    raises_course_error(face.face_svg, {}, size=size)
+    assert_course_error(face.face_svg, {}, size=size)
 
 
 @SETTINGS
@@ -88,13 +83,13 @@ def test_flash_html_in_domain(aus, ms, lead, uid):
 @SETTINGS
 @given(exposure_bad)
 def test_flash_html_bad_exposure(ms):
-    raises_course_error(face.flash_html, "ok", {}, ms)
+    assert_course_error(face.flash_html, "ok", {}, ms)
 
 
 @SETTINGS
 @given(st.text(max_size=10).filter(lambda u: not (u[:1].isascii() and u[:1].isalpha() and all(c.isascii() and (c.isalnum() or c in "_-") for c in u))))
 def test_flash_html_bad_uid(uid):
-    raises_course_error(face.flash_html, uid, {}, 150)
+    assert_course_error(face.flash_html, uid, {}, 150)
 
 
 @SETTINGS
@@ -107,8 +102,8 @@ def test_trial_order_in_domain(i, seed):
 @SETTINGS
 @given(st.one_of(st.integers(max_value=-1), st.integers(min_value=1_000_001), st.floats(min_value=0.1, max_value=9.9).filter(lambda x: x != int(x))))
 def test_trial_order_outside_domain(i):
-    raises_course_error(model.emotion_for_trial, i)
-    raises_course_error(model.exposure_for_trial, i)
+    assert_course_error(model.emotion_for_trial, i)
+    assert_course_error(model.exposure_for_trial, i)
 
 
 @SETTINGS
@@ -123,8 +118,8 @@ def test_exposure_class_in_domain(ms):
 @SETTINGS
 @given(exposure_bad)
 def test_exposure_class_outside_domain(ms):
-    raises_course_error(model.exposure_class, ms)
-    raises_course_error(model.check_exposure, ms)
+    assert_course_error(model.exposure_class, ms)
+    assert_course_error(model.check_exposure, ms)
 
 
 @SETTINGS
@@ -139,7 +134,7 @@ def test_frames_shown_in_domain(ms, hz):
 @SETTINGS
 @given(st.one_of(st.floats(max_value=0.999), st.floats(min_value=10_000.001), st.just(float("nan"))))
 def test_frames_shown_outside_domain(ms):
-    raises_course_error(model.frames_shown, ms)
+    assert_course_error(model.frames_shown, ms)
 
 
 @SETTINGS
@@ -160,7 +155,7 @@ def test_hit_rates_in_domain(trials, by):
 def test_hit_rates_outside_domain(trials, key, bad):
     broken = [dict(t) for t in trials]
     broken[0][key] = bad
-    raises_course_error(model.hit_rates, broken)
+    assert_course_error(model.hit_rates, broken)
 
 
 @SETTINGS
@@ -177,7 +172,7 @@ def test_sdt_in_domain(h, m, f, r):
 def test_sdt_outside_domain(bad, pos):
     args = [1, 1, 1, 1]
     args[pos] = bad
-    raises_course_error(model.sdt, *args)
+    assert_course_error(model.sdt, *args)
 
 
 @SETTINGS
@@ -190,8 +185,8 @@ def test_dprime_from_rates_in_domain(h, fa):
 @SETTINGS
 @given(st.one_of(st.floats(max_value=0.000999), st.floats(min_value=0.99901), st.just(float("nan"))))
 def test_dprime_from_rates_outside_domain(x):
-    raises_course_error(model.dprime_from_rates, x, 0.5)
-    raises_course_error(model.dprime_from_rates, 0.5, x)
+    assert_course_error(model.dprime_from_rates, x, 0.5)
+    assert_course_error(model.dprime_from_rates, 0.5, x)
 
 
 @SETTINGS
@@ -211,12 +206,12 @@ def test_evaluate_scenario_in_domain(data):
 def test_evaluate_scenario_outside_domain(data, bad):
     s = data.draw(st.sampled_from(model.load_scenarios()))
     if bad not in {o["id"] for o in s["readings"]}:
-        raises_course_error(model.evaluate_scenario, s, bad, s["responses"][0]["id"])
+        assert_course_error(model.evaluate_scenario, s, bad, s["responses"][0]["id"])
     if bad not in {o["id"] for o in s["responses"]}:
-        raises_course_error(model.evaluate_scenario, s, s["readings"][0]["id"], bad)
+        assert_course_error(model.evaluate_scenario, s, s["readings"][0]["id"], bad)
 
 
 @SETTINGS
 @given(st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.integers(), max_size=3)))
 def test_validate_scenarios_outside_domain(doc):
-    raises_course_error(model.validate_scenarios, doc if doc is not None else {"scenarios": []})
+    assert_course_error(model.validate_scenarios, doc if doc is not None else {"scenarios": []})
