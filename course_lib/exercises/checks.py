@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import CourseInputError, NumberReading, read_number_de
 from ..format_de import num
+from ..textfold import fold  # one text-folding rule for the checker and the glossary
 
 
 @dataclass
@@ -238,14 +238,6 @@ def _check_numeric(task: dict, response) -> Result:
 def within(value: float, target: float, tol: float) -> bool:
     """The tolerance rule of numeric tasks: |value − target| ≤ tolerance (plus float noise)."""
     return abs(value - target) <= tol + 1e-9
-
-
-def fold(text: str) -> str:
-    """Lower-case, fold umlauts/ß and accents, collapse spaces – for keyword matching."""
-    t = text.lower().replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    t = unicodedata.normalize("NFKD", t)
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", t)
 
 
 TEXT_RULE_NOTE = (
