@@ -27,13 +27,9 @@ class CourseInputError(ValueError):
         super().__init__(f"{message} {hint}".strip())
 
     def _repr_html_(self) -> str:  # shown when a learner calls a function by hand
-        from html import escape
+        from .blocks.messages import error_box  # one renderer for every error message
 
-        hint = f"<br><b>Was tun?</b> {escape(self.hint)}" if self.hint else ""
-        return (
-            '<div class="vt-msg vt-msg-error" role="alert">⚠️ '
-            f"{escape(self.message)}{hint}</div>"
-        )
+        return error_box(self.message, self.hint)
 
 
 def _label(name: str) -> str:
