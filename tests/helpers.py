@@ -15,3 +15,12 @@ def assert_course_error(fn, *args, require_hint: bool = True, **kwargs) -> Cours
             assert exc.hint, f"{getattr(fn, '__name__', fn)}: CourseInputError without a hint: {exc.message}"
         return exc
     raise AssertionError(f"no CourseInputError from {getattr(fn, '__name__', fn)} for {args} {kwargs}")
+
+
+def blit_equals_full(plot) -> None:
+    """The fast (blitted) picture of a LivePlot equals a forced full redraw of the same state,
+    pixel for pixel (a view that changes a static artist must call ``plot.invalidate()``)."""
+    fast = plot.png
+    plot.invalidate()
+    plot.refresh(plot.alt)
+    assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"

@@ -15,6 +15,8 @@ from course_lib.blocks import guard
 from course_lib.format_de import eur, num
 from course_lib.m05_kundenbindung import model, view
 
+from tests.helpers import blit_equals_full
+
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
     "wert_der_treue": [
@@ -45,12 +47,6 @@ S = settings(max_examples=120, deadline=None, database=None, suppress_health_che
                                                                      HealthCheck.function_scoped_fixture])
 
 
-def _blit_equals_full(plot) -> None:
-    """The fast (blitted) picture equals a forced full redraw of the same state, pixel for pixel."""
-    fast = plot.png
-    plot.invalidate()
-    plot.refresh(plot.alt)
-    assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"
 
 
 def _count(name: str) -> None:
@@ -119,7 +115,7 @@ def test_wert_der_treue_invariants(m, r, i, ac, q, d, open_b):
     lo, hi = art["line_a"].axes.get_ylim()
     shown_y = np.concatenate([ya, yb]) if open_b else ya
     assert lo <= shown_y.min() and shown_y.max() <= hi
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("wert_der_treue")
 
 
@@ -156,7 +152,7 @@ def test_abwanderungs_check_invariants(levels, open_):
     assert all(b.get_visible() == open_ for b in w.possible_bars)                         # A5
     legend = [t.get_text() for t in art["bars"][0].axes.get_legend().get_texts()]
     assert ("möglich bei Stufe 3" in legend) == open_
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("abwanderungs_check")
 
 

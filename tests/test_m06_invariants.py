@@ -12,6 +12,8 @@ from course_lib.format_de import num
 from course_lib.m06_beziehungskompetenz import model, view
 from course_lib.storage import Store
 
+from tests.helpers import blit_equals_full
+
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
     "selbsteinschaetzung": [
@@ -44,12 +46,6 @@ S = settings(max_examples=120, deadline=None, database=None, suppress_health_che
                                                                      HealthCheck.function_scoped_fixture])
 
 
-def _blit_equals_full(plot) -> None:
-    """The fast (blitted) picture equals a forced full redraw of the same state, pixel for pixel."""
-    fast = plot.png
-    plot.invalidate()
-    plot.refresh(plot.alt)
-    assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"
 
 
 def _count(name):
@@ -81,7 +77,7 @@ def test_selfassessment_invariants(answers):
             assert (f"„{name}“" in text) == (name in lowest), name
     labels = [o[0] for o in w.compare.options]                                 # S3
     assert all(labels) and w.compare.value in [o[1] for o in w.compare.options]
-    _blit_equals_full(w.plot)
+    blit_equals_full(w.plot)
     _count("selbsteinschaetzung")
 
 
@@ -139,7 +135,7 @@ def test_energiebudget_invariants(n, d, s, c, u, tage):
     assert ("Tragfähig:" in html) == bool(np.all(y < 1e-9))                                # E4 (float noise)
     assert w.controls["d"].description.endswith("(%)") and w.controls["s"].description.endswith("(%)")  # E5
     assert re.search(r"Echtheit <b>\d+\u00a0%</b>", html)
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("energiebudget")
 
 
@@ -172,7 +168,7 @@ def test_kunden_als_freunde_invariants(kunde, chosen):
     assert ("Gespielte Wärme" in html) == (r.acting_cost > 0)                               # K5
     if r.acting_cost > 0:
         assert f"{num(r.acting_cost * 100, 0)} von 100" in html
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("kunden_als_freunde")
 
 

@@ -10,6 +10,8 @@ from course_lib.blocks.choices import ChoiceList
 from course_lib.format_de import num, pct
 from course_lib.m07_beziehungsphasen import model, view
 
+from tests.helpers import blit_equals_full
+
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
     "phasen_diagnose": [
@@ -31,12 +33,6 @@ S = settings(max_examples=120, deadline=None, database=None,
              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
-def _blit_equals_full(plot) -> None:
-    """The fast (blitted) picture equals a forced full redraw of the same state, pixel for pixel."""
-    fast = plot.png
-    plot.invalidate()
-    plot.refresh(plot.alt)
-    assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"
 
 
 def _count(name):
@@ -73,7 +69,7 @@ def test_phasen_diagnose_invariants(chosen):
     lo, hi = art["ax"].get_ylim()                                                          # D3
     assert sy[0] + 8 < hi and art["label"].get_position()[1] + 10 < hi
     assert art["ax"].get_legend().get_bbox_to_anchor().y0 < art["ax"].get_window_extent().y0
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("phasen_diagnose")
 
 
@@ -116,7 +112,7 @@ def test_beziehungsverlauf_invariants(skill, wechsel, kontakte, monate):
     else:
         assert "Kein Wechsel" in html
     assert f"in Phase 2 {pct(model.H_DEFAULT[1], 1)} → {pct(r.h[1], 1)}" in html            # V4
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("beziehungsverlauf")
 
 

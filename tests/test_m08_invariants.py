@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from course_lib.format_de import pct
 from course_lib.m08_mimikresonanz import face, model, view
 
+from tests.helpers import blit_equals_full
+
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
     "mikro_trainer": [
@@ -31,12 +33,6 @@ S = settings(max_examples=40, deadline=None, database=None,
              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
-def _blit_equals_full(plot) -> None:
-    """The fast (blitted) picture equals a forced full redraw of the same state, pixel for pixel."""
-    fast = plot.png
-    plot.invalidate()
-    plot.refresh(plot.alt)
-    assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"
 
 
 def _count(name):
@@ -71,7 +67,7 @@ def test_mikro_trainer_invariants(dauer, answers, right):
     xs, ys = t.rate_line.get_data()                                                        # T2
     expect = [(k, 100 * float(r["Trefferquote"])) for k, (_l, r) in enumerate(timed.iterrows()) if r["Durchgänge"]]
     assert list(zip(list(xs), list(ys))) == expect
-    _blit_equals_full(t.plot)
+    blit_equals_full(t.plot)
     _count("mikro_trainer")
 
 

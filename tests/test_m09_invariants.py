@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from course_lib.format_de import eur, pct
 from course_lib.m09_gespraech import model, view
 
+from tests.helpers import blit_equals_full
+
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
     "fragen_werkstatt": [
@@ -44,12 +46,6 @@ S = settings(max_examples=120, deadline=None, database=None,
              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
-def _blit_equals_full(plot) -> None:
-    """The fast (blitted) picture equals a forced full redraw of the same state, pixel for pixel."""
-    fast = plot.png
-    plot.invalidate()
-    plot.refresh(plot.alt)
-    assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"
 
 
 def _count(name):
@@ -136,7 +132,7 @@ def test_goldene_mitte_invariants(idx, folge):
     assert lo <= min(ys) and max(ys) <= hi
     blo, bhi = art["bars"][0].axes.get_ylim()
     assert blo <= min(heights) and max(heights) <= bhi
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("goldene_mitte")
 
 
@@ -177,7 +173,7 @@ def test_akquise_trichter_invariants(idx):
     elif res.cheaper == "mailing":
         assert "gewinnt „Mailing + Anruf“" in table and ca < cb
     assert max(ca, cb, wa[1], wb[1]) <= art["cbars"][0].axes.get_ylim()[1]                 # K6
-    _blit_equals_full(w.plots[0])
+    blit_equals_full(w.plots[0])
     _count("akquise_trichter")
 
 
