@@ -83,9 +83,13 @@ def _install_console_script(tmp_path):
         shutil.copy2(ROOT / name, src / name)
     shutil.copytree(ROOT / "course_lib", src / "course_lib", ignore=shutil.ignore_patterns("__pycache__"))
     prefix = tmp_path / "prefix"
-    r = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+    r = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--ignore-installed",
                         "--prefix", str(prefix), str(src)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
+    # the test's own environment keeps its course install (pip --prefix alone would uninstall it)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    chk = subprocess.run([sys.executable, "-c", "import course_lib"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert chk.returncode == 0, "installing the copy removed the course from the test environment: " + chk.stderr[-300:]
     site = next(prefix.glob("lib/python3.*/site-packages"))
     exe = prefix / "bin" / "vertrieb30-lab"
     assert exe.exists(), "the console script vertrieb30-lab was not installed"

@@ -226,7 +226,7 @@ def install_course(pub: Path, python: Path) -> str:
         shutil.copy2(ROOT / name, src / name)
     shutil.copytree(ROOT / "course_lib", src / "course_lib", ignore=shutil.ignore_patterns("__pycache__"))
     prefix = pub / "course"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--ignore-installed",
                     "--prefix", str(prefix), str(src)], check=True, timeout=600, capture_output=True)
     shutil.rmtree(src)
     ver = f"python{sys.version_info[0]}.{sys.version_info[1]}"
