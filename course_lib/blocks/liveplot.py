@@ -31,50 +31,216 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
 
-class LivePlot:
-    """A figure that redraws in place. ``plot.widget`` is what you put into a layout."""
+_MARKERS_ONLY = ("None", "none", "", " ")
 
-    def __init__(self, figsize=(6.4, 4.0), dpi: int = 90, *, layout: str | None = None):
+
+def _markers_only(a) -> bool:
+    """A Line2D drawn only as markers, or a scatter collection: safe to draw unclipped."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.lines import Line2D
+
+    if isinstance(a, Line2D):
+        return a.get_linestyle() in _MARKERS_ONLY and a.get_marker() not in (None, "None", "none", "", " ")
+    return isinstance(a, PathCollection)
+
+
+def _shown(h) -> bool:
+    """Visibility of a legend handle (an artist or a container such as BarContainer)."""
+    if hasattr(h, "get_visible"):
+        return h.get_visible()
+    kids = [c for c in getattr(h, "get_children", lambda: [])() if hasattr(c, "get_visible")]
+    return not kids or any(c.get_visible() for c in kids)
+
+
+class LivePlot:
+    """A figure that redraws in place. ``plot.widget`` is what you put into a layout.
+
+    Layout rules kept here, so every plot of the course follows them:
+
+    * :meth:`invalidate` re-runs the constrained layout on the next draw, so grown tick
+      labels or a longer axis label are never cut (``relayout=False`` skips it when only
+      data-like static artists changed);
+    * legends sit outside the data area (below the axes) – :meth:`legend` makes one, and
+      legends a module put inside the axes are moved there on the first draw
+      (``legend_outside=False`` keeps them where they are);
+    * legend entries of hidden artists are left out (the legend is rebuilt when visibility
+      changes);
+    * markers-only artists registered with :meth:`dynamic` are drawn unclipped, so a marker
+      at the axis edge is whole;
+    * :meth:`clipped_artists` lists what is cut by the figure or axes edge (tests use it).
+    """
+
+    def __init__(self, figsize=(6.4, 4.0), dpi: int = 90, *, layout: str | None = None,
+                 legend_outside: bool = True):
         self.fig = new_figure(figsize, dpi)
         self.canvas = self.fig.canvas
         self._dynamic: list = []
         self._background = None
         self._layout_engine = None
-        self.widget = widgets.HTML(layout=widgets.Layout(min_height=f"{int(figsize[1] * dpi)}px"))
+        self._relayout = True
+        self.legend_outside = legend_outside
+        self._legend_specs: dict = {}
+        self._legend_sig = None
+        self.widget = widgets.HTML(layout=widgets.Layout(max_width="100%", overflow="auto hidden"))
         self.widget.add_class("vt-plot")
         self.widget._vt_liveplot = self  # lets LivePanel and the benchmark find the plot
         self.png: bytes = b""
         self.alt: str = ""
         self.renders = 0
         self.full_draws = 0
+        self.layouts = 0
 
     # -- set-up -----------------------------------------------------------------------
-    def dynamic(self, *artists):
-        """Register artists that change on updates (drawn on top of the cached background)."""
+    def dynamic(self, *artists, clip_on: bool | None = None):
+        """Register artists that change on updates (drawn on top of the cached background).
+
+        Markers-only lines and scatter collections are drawn unclipped (``clip_on=False``)
+        so that a marker at the edge of the axes is not cut in half; pass ``clip_on`` to
+        decide yourself."""
         for a in artists:
             a.set_animated(True)
+            # they move without a re-layout, so they must not steer the layout either (a moving
+            # text far outside the view limits would squeeze the axes to nothing)
+            a.set_in_layout(False)
+            if clip_on is not None:
+                a.set_clip_on(clip_on)
+            elif _markers_only(a):
+                a.set_clip_on(False)
             self._dynamic.append(a)
         return artists[0] if len(artists) == 1 else artists
 
-    def invalidate(self, relayout: bool = False) -> None:
+    def legend(self, ax=None, handles=None, labels=None, *, ncols: int | None = None, **kw):
+        """A legend below the axes (outside the data), entries of hidden artists left out."""
+        from .style import FONT
+
+        ax = ax or self.fig.axes[0]
+        if handles is None:
+            handles, labels = ax.get_legend_handles_labels()
+        elif labels is None:
+            labels = [h.get_label() for h in handles]
+        kw.setdefault("fontsize", FONT["legend"])
+        kw.setdefault("frameon", False)
+        leg = ax.legend(handles, labels, ncols=ncols or min(len(handles), 3) or 1, **kw)
+        self._place_outside(ax, leg, force=True)
+        self._legend_specs.pop(id(ax), None)
+        self.invalidate()
+        return leg
+
+    def invalidate(self, relayout: bool = True) -> None:
         """Static parts changed: the next :meth:`refresh` does one full draw.
 
-        The constrained layout is computed on the first full draw and then frozen (it is the
-        most expensive part of a draw); ``relayout=True`` computes it once more, e.g. after
-        tick labels or titles changed their size a lot.
+        The constrained layout is computed on a full draw and then frozen (it is the most
+        expensive part of a draw). By default it is computed again on the next draw, so that
+        a longer tick label after an axis-range change or a new title is never cut;
+        ``relayout=False`` keeps the frozen layout (only for changes that cannot change the
+        size of any text, e.g. a static line's data).
         """
         self._background = None
-        if relayout and self._layout_engine is not None:
-            self.fig.set_layout_engine(self._layout_engine)
+        if relayout:
+            self._relayout = True
+
+    # -- legends ----------------------------------------------------------------------
+    def _place_outside(self, ax, leg, force: bool = False) -> None:
+        """Move an axes legend that sits inside the data area to below the axes."""
+        if not (self.legend_outside or force):
+            return
+        anchor = leg.get_bbox_to_anchor()
+        if not force and getattr(leg, "_vt_outside", False):
+            return
+        try:
+            a = anchor.transformed(ax.transAxes.inverted())
+            inside = -0.01 <= a.x0 <= 1.01 and -0.01 <= a.y0 <= 1.01 and a.x1 <= 1.01 and a.y1 <= 1.01
+        except Exception:  # noqa: BLE001 - unusual transforms: leave the legend alone
+            return
+        if not inside and not force:
+            leg._vt_outside = True
+            return
+        from matplotlib.transforms import offset_copy
+
+        # below the tick labels and the x label: an offset in points from the axes' bottom edge,
+        # measured once from the axes' decorations (independent of the axes' size)
+        r = self.canvas.get_renderer()
+        leg.set_visible(False)
+        try:
+            tight = ax.get_tightbbox(r)
+        finally:
+            leg.set_visible(True)
+        drop = max(0.0, ax.bbox.y0 - tight.y0) * 72 / self.fig.dpi + 4 if tight is not None else 30
+        leg.set_loc("upper center")
+        leg.set_bbox_to_anchor((0.5, 0.0), transform=offset_copy(ax.transAxes, fig=self.fig, y=-drop, units="points"))
+        n = len(leg.texts)
+        if n >= 2 and getattr(leg, "_ncols", 1) == 1:
+            leg._ncols = min(n, 3)
+        leg._vt_outside = True
+        if not force and not getattr(ax, "_vt_grown", False):
+            # keep the data area: the figure grows by the legend's height
+            ax._vt_grown = True
+            w, h = self.fig.get_size_inches()
+            extra = leg.get_window_extent(r).height / self.fig.dpi + 0.08
+            self.fig.set_size_inches(w, h + extra)
+
+    def _legend_state(self):
+        """Per axes with a legend: which entries are visible now (a signature of it)."""
+        sig = []
+        for ax in self.fig.axes:
+            spec = self._legend_specs.get(id(ax))
+            if spec is None:
+                leg = ax.get_legend()
+                if leg is None:
+                    continue
+                h, l = ax.get_legend_handles_labels()
+                by_label = dict(zip(l, h))
+                texts = [t.get_text() for t in leg.texts]
+                entries = [(by_label.get(t), proxy, t) for t, proxy in zip(texts, leg.legend_handles)]
+                kw = {"fontsize": leg.texts[0].get_fontsize() if leg.texts else None, "frameon": leg.get_frame_on(),
+                      "ncols": getattr(leg, "_ncols", 1)}
+                title = leg.get_title().get_text()
+                if title:
+                    kw["title"] = title
+                    kw["title_fontsize"] = leg.get_title().get_fontsize()
+                spec = self._legend_specs[id(ax)] = {"ax": ax, "entries": entries, "kw": kw, "leg": leg}
+            sig.append(tuple(orig is None or _shown(orig) for orig, _p, _t in spec["entries"]))
+        return tuple(sig)
+
+    def _sync_legends(self) -> None:
+        """Rebuild legends whose entries' visibility changed; place legends outside."""
+        sig = self._legend_state()
+        changed = sig != self._legend_sig
+        self._legend_sig = sig
+        for spec in self._legend_specs.values():
+            ax, leg = spec["ax"], spec["leg"]
+            if changed and ax.get_legend() is leg and any(o is not None and not _shown(o) for o, _p, _t in spec["entries"]) \
+                    or changed and spec.get("rebuilt"):
+                vis = [(o if o is not None else p, t) for o, p, t in spec["entries"] if o is None or _shown(o)]
+                kw = {k: v for k, v in spec["kw"].items() if v is not None}
+                if vis:
+                    new = ax.legend([h for h, _ in vis], [t for _, t in vis], **kw)
+                    spec["leg"] = new
+                    spec["rebuilt"] = True
+                else:
+                    leg.remove()
+                    spec["rebuilt"] = True
+            cur = ax.get_legend()
+            if cur is not None:
+                self._place_outside(ax, cur)
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self) -> None:
         """Bring the canvas up to date (blit if the background is cached)."""
+        if self._background is not None and self._legend_specs and self._legend_state() != self._legend_sig:
+            self.invalidate()  # an artist with a legend entry was shown or hidden
         if self._background is None:
+            self._sync_legends()
+            relayout = self._relayout and (self._layout_engine is not None or self.fig.get_layout_engine() is not None)
+            if relayout and self._layout_engine is not None:
+                self.fig.set_layout_engine(self._layout_engine)
             self.canvas.draw()
-            if self.fig.get_layout_engine() is not None:
+            if relayout:
+                self._fit_into_figure()
+                self.layouts += 1
                 self._layout_engine = self._layout_engine or self.fig.get_layout_engine()
                 self.fig.set_layout_engine("none")  # freeze the computed layout
+            self._relayout = False
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
             self.full_draws += 1
         else:
@@ -82,6 +248,130 @@ class LivePlot:
         for a in self._dynamic:
             if a.get_visible():
                 (a.axes or self.fig).draw_artist(a)
+
+    def _fit_into_figure(self) -> None:
+        """Constrained layout can leave decorations outside the figure (a title wider than its
+        narrow axes, a legend wider than the axes it hangs under). If so, shrink the layout
+        rectangle by the overflow and lay out once more."""
+        eng = self.fig.get_layout_engine()
+        if eng is None or not hasattr(eng, "set") or "rect" not in getattr(eng, "_params", {}):
+            return
+        r = self.canvas.get_renderer()
+        fb = self.fig.bbox
+        boxes = [ax.get_tightbbox(r) for ax in self.fig.axes if ax.get_visible()]
+        boxes += [leg.get_window_extent(r) for leg in self.fig.legends]
+        boxes = [b for b in boxes if b is not None and b.width > 0]
+        if not boxes:
+            return
+        from matplotlib.transforms import Bbox
+
+        u = Bbox.union(boxes)
+        left, bottom = max(0.0, fb.x0 - u.x0) + 2, max(0.0, fb.y0 - u.y0) + 2
+        right, top = max(0.0, u.x1 - fb.x1) + 2, max(0.0, u.y1 - fb.y1) + 2
+        if max(left, bottom, right, top) <= 3:
+            return
+        l0, b0, w0, h0 = eng.get()["rect"]
+        rect = (l0 + left / fb.width, b0 + bottom / fb.height, w0 - (left + right) / fb.width, h0 - (bottom + top) / fb.height)
+        eng.set(rect=rect)
+        self.canvas.draw()
+
+    # -- layout checks ----------------------------------------------------------------
+    def clipped_artists(self, tol: float = 1.0) -> list[str]:
+        """What the figure or an axes edge cuts, as readable descriptions (empty = fine):
+        text (titles, axis and tick labels, legends, annotations) outside the figure, and
+        markers cut by the axes edge (clipped) or the figure edge (unclipped)."""
+        from matplotlib.text import Text
+
+        self.draw()
+        r = self.canvas.get_renderer()
+        fb = self.fig.bbox
+        out = []
+
+        def outside(bb):
+            return bb is not None and bb.width > 0 and (bb.x0 < fb.x0 - tol or bb.y0 < fb.y0 - tol
+                                                          or bb.x1 > fb.x1 + tol or bb.y1 > fb.y1 + tol)
+
+        def name(t):
+            return repr(t.get_text()[:40])
+
+        for ax in self.fig.axes:
+            if not ax.get_visible():
+                continue
+            for axis, nm in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+                if not axis.get_visible():
+                    continue
+                lo, hi = sorted(axis.get_view_interval())
+                span = (hi - lo) or 1.0
+                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                    if not (lo - 1e-9 * span <= tick.get_loc() <= hi + 1e-9 * span):
+                        continue
+                    for lab in (tick.label1, tick.label2):
+                        if lab.get_visible() and lab.get_text().strip() and outside(lab.get_window_extent(r)):
+                            out.append(f"{nm} tick label {name(lab)} outside the figure")
+                if axis.label.get_visible() and axis.label.get_text().strip() and outside(axis.label.get_window_extent(r)):
+                    out.append(f"{nm} axis label {name(axis.label)} outside the figure")
+            for t in (ax.title, ax._left_title, ax._right_title, *ax.texts):
+                if t.get_visible() and t.get_text().strip() and outside(t.get_window_extent(r)):
+                    if t.get_clip_on() and t in ax.texts and not t.get_window_extent(r).overlaps(ax.bbox):
+                        continue  # a clipped text fully outside the axes is not drawn at all
+                    out.append(f"text {name(t)} outside the figure")
+            leg = ax.get_legend()
+            if leg is not None and leg.get_visible() and outside(leg.get_window_extent(r)):
+                out.append("legend outside the figure")
+            out += self._clipped_markers(ax, r, outside)
+        for leg in self.fig.legends:
+            if leg.get_visible() and outside(leg.get_window_extent(r)):
+                out.append("figure legend outside the figure")
+        for t in self.fig.texts:
+            if isinstance(t, Text) and t.get_visible() and t.get_text().strip() and outside(t.get_window_extent(r)):
+                out.append(f"figure text {name(t)} outside the figure")
+        return out
+
+    def _clipped_markers(self, ax, r, outside) -> list[str]:
+        from matplotlib.collections import PathCollection
+        from matplotlib.lines import Line2D
+
+        out = []
+        ab = ax.bbox
+        arts = [a for a in ax.get_children() if isinstance(a, (Line2D, PathCollection)) and a.get_visible() and _markers_only(a)]
+        for a in arts:
+            if isinstance(a, Line2D):
+                xy = np.column_stack([np.asarray(a.get_xdata(), float), np.asarray(a.get_ydata(), float)]) \
+                    if len(np.atleast_1d(a.get_xdata())) else np.empty((0, 2))
+                half = [a.get_markersize() * self.fig.dpi / 72 / 2] * len(xy)
+                trans = a.get_transform()
+            else:
+                xy = np.asarray(a.get_offsets(), float)
+                sizes = a.get_sizes()
+                if not len(sizes):
+                    continue
+                half = [np.sqrt(sizes[i % len(sizes)]) * self.fig.dpi / 72 / 2 for i in range(len(xy))]
+                trans = a.get_offset_transform()
+            if not len(xy):
+                continue
+            pts = trans.transform(xy)
+            label = a.get_label() if not str(a.get_label()).startswith("_") else type(a).__name__
+            for (px, py), h in zip(pts, half):
+                if not (np.isfinite(px) and np.isfinite(py)):
+                    continue
+                if a.get_clip_on():
+                    box = a.get_clip_box() or ab
+                    if px < box.x0 - h or px > box.x1 + h or py < box.y0 - h or py > box.y1 + h:
+                        out.append(f"marker {label!r} outside its axes (not drawn)")
+                        break
+                    if px - h < box.x0 - 0.5 or px + h > box.x1 + 0.5 or py - h < box.y0 - 0.5 or py + h > box.y1 + 0.5:
+                        out.append(f"marker {label!r} cut by the axes edge")
+                        break
+                else:
+                    from matplotlib.transforms import Bbox
+
+                    if px < ab.x0 - 0.5 or px > ab.x1 + 0.5 or py < ab.y0 - 0.5 or py > ab.y1 + 0.5:
+                        out.append(f"marker {label!r} outside its axes")
+                        break
+                    if outside(Bbox([[px - h, py - h], [px + h, py + h]])):
+                        out.append(f"marker {label!r} outside the figure")
+                        break
+        return out
 
     def encode(self) -> bytes:
         """The canvas as an RGB PNG (filter "None", zlib level 1).
@@ -108,6 +398,6 @@ class LivePlot:
         b64 = base64.b64encode(self.png).decode("ascii")
         self.widget.value = (
             f'<img src="data:image/png;base64,{b64}" alt="{escape(alt)}" width="{w}" height="{h}" '
-            f'style="max-width:100%;height:auto">'
+            f'style="max-width:100%;height:auto;min-width:{int(w * 0.76)}px">'
         )
         self.renders += 1
