@@ -10,7 +10,7 @@ PORT ?= 8888
 PYTEST_ARGS ?=
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 
-.PHONY: help setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark lock clean
+.PHONY: help setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark lock clean screenshots
 
 help:
 	@echo "make lab        – JupyterLab mit dem Kurs starten (richtet beim ersten Mal alles ein)"
@@ -68,6 +68,11 @@ voila: setup
 	@NB=$$(ls notebooks/$(MODULE)_*.ipynb | head -1); \
 	echo "Voilà zeigt $$NB auf http://127.0.0.1:$(PORT)/"; \
 	exec $(VENV)/bin/voila "$$NB" --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 --strip_sources=True
+
+# Every notebook, run, as page PNGs at laptop width (SHOT_WIDTH=1000 SHOT_SIDEBAR=1: about 650 px
+# of notebook) in build/screenshots – look at the pages you changed.
+screenshots: setup-test
+	SHOT_WIDTH=$(or $(SHOT_WIDTH),1000) SHOT_SIDEBAR=$(or $(SHOT_SIDEBAR),1) $(PY) -m tests.browser.screenshots build/screenshots $(NOTEBOOKS)
 
 hub-benchmark: setup-test
 	$(PY) -m tests.hub.loadtest --learners $(or $(N),20)

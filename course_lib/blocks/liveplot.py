@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import struct
+import weakref
 import zlib
 from html import escape
 
@@ -32,6 +33,18 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 _MARKERS_ONLY = ("None", "none", "", " ")
+_LIVE: "weakref.WeakSet[LivePlot]" = weakref.WeakSet()  # every LivePlot of this kernel (for checks)
+
+
+def clipped_report() -> list[str]:
+    """:meth:`LivePlot.clipped_artists` of every LivePlot alive in this kernel that has been
+    shown, each prefixed with the start of its alt text (the browser layout check asks this)."""
+    out = []
+    for p in list(_LIVE):
+        if not p.renders:
+            continue
+        out += [f"plot {p.alt[:50]!r}: {x}" for x in p.clipped_artists()]
+    return out
 
 
 def _markers_only(a) -> bool:
@@ -89,6 +102,7 @@ class LivePlot:
         self.renders = 0
         self.full_draws = 0
         self.layouts = 0
+        _LIVE.add(self)
 
     # -- set-up -----------------------------------------------------------------------
     def dynamic(self, *artists, clip_on: bool | None = None):

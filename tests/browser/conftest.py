@@ -58,3 +58,16 @@ def pytest_runtest_makereport(item, call):
             except Exception as exc:  # noqa: BLE001 - never hide the real failure
                 rep.sections.append(("browser screenshot", f"failed: {exc}"))
     return rep
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The browser layout check's counts per notebook and width/state (docs/TESTING.md)."""
+    from . import layout
+
+    if not layout.COUNTS:
+        return
+    tr = terminalreporter
+    tr.section("browser layout check (counts)")
+    tr.write_line(f"{'notebook':52} {'state':28} " + " ".join(f"{k:>14}" for k in layout.KINDS))
+    for (nb, state), c in sorted(layout.COUNTS.items()):
+        tr.write_line(f"{nb:52} {state:28} " + " ".join(f"{c[k]:>14}" for k in layout.KINDS))
