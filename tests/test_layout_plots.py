@@ -42,6 +42,9 @@ def test_no_artist_outside_figure_at_control_extremes(mid, name, factory, reques
             problems.update(f"{x} [{state}]" for x in p.clipped_artists())
 
     check("start")
+    for p in plots:  # a 13-inch laptop with the file browser open: about 560 px for the panel
+        p.fit_width(560)
+    check("560 px")
     for key, c in getattr(panel, "controls", {}).items():
         start = c.value
         for v in _extremes(c):
@@ -49,6 +52,20 @@ def test_no_artist_outside_figure_at_control_extremes(mid, name, factory, reques
             check(f"{key}={v!r}")
         c.value = start
     assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:10])
+
+
+def test_fit_width_renders_at_available_width_and_back():
+    p = LivePlot(figsize=(8, 3))
+    ax = p.fig.add_subplot()
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("Ein recht langer Titel, der bei schmaler Breite umbrechen muss")
+    p.refresh("x")
+    natural = p.canvas.get_width_height()[0]
+    assert p.fit_width(330) and p.canvas.get_width_height()[0] == 330 - 12
+    assert "\n" in ax.title.get_text() and p.clipped_artists() == []
+    assert p.fit_width(2000) and p.canvas.get_width_height()[0] == natural  # never above natural
+    assert "\n" not in ax.title.get_text()
+    assert not p.fit_width(0)
 
 
 def _plot():
@@ -61,7 +78,8 @@ def test_clipped_artists_detects_cut_text_and_markers():
     p, ax = _plot()
     ax.plot([0, 10], [0, 1])
     ax.set_xlim(0, 10)
-    (m,) = ax.plot([10], [0.5], "o", markersize=14)  # at the right edge, clipped by the axes
+    (m,) = ax.plot([10], [0.5], "o", markersize=14)  # at the right edge, forced clipped by the axes
+    p.dynamic(m, clip_on=True)
     ax.text(9.5, 0.5, "ragt hinaus", clip_on=False, in_layout=False)
     p.refresh("x")
     found = "\n".join(p.clipped_artists())

@@ -102,6 +102,7 @@ class LivePlot:
         self.renders = 0
         self.full_draws = 0
         self.layouts = 0
+        self._natural_w = float(self.fig.get_size_inches()[0])
         _LIVE.add(self)
 
     # -- set-up -----------------------------------------------------------------------
@@ -118,6 +119,7 @@ class LivePlot:
             a.set_in_layout(False)
             if clip_on is not None:
                 a.set_clip_on(clip_on)
+                a._vt_clip_fixed = True
             elif _markers_only(a):
                 a.set_clip_on(False)
             self._dynamic.append(a)
@@ -153,6 +155,27 @@ class LivePlot:
         if relayout:
             self._relayout = True
 
+    def fit_width(self, px: int) -> bool:
+        """Render at most ``px`` CSS pixels wide (the width the panel has in the browser, see
+        widthprobe.py) and at most the natural width; returns True if the size changed.
+        Text keeps its size – the axes get narrower – so nothing is shrunk below readable."""
+        if not px or px <= 0:
+            return False
+        dpi = self.fig.dpi
+        w_in, h_in = self.fig.get_size_inches()
+        natural = self._natural_w * dpi
+        target = min(natural, max(float(px) - 12, 300.0))
+        if abs(target - w_in * dpi) < 4:
+            return False
+        self.fig.set_size_inches(target / dpi, h_in)
+        eng = self._layout_engine or self.fig.get_layout_engine()
+        if eng is not None and hasattr(eng, "set") and "rect" in getattr(eng, "_params", {}):
+            eng.set(rect=(0, 0, 1, 1))
+        self.invalidate()
+        if self.renders:
+            self.refresh(self.alt)
+        return True
+
     # -- legends ----------------------------------------------------------------------
     def _place_outside(self, ax, leg, force: bool = False) -> None:
         """Move an axes legend that sits inside the data area to below the axes."""
@@ -182,6 +205,7 @@ class LivePlot:
         drop = max(0.0, ax.bbox.y0 - tight.y0) * 72 / self.fig.dpi + 4 if tight is not None else 30
         leg.set_loc("upper center")
         leg.set_bbox_to_anchor((0.5, 0.0), transform=offset_copy(ax.transAxes, fig=self.fig, y=-drop, units="points"))
+        leg._vt_placed = True
         n = len(leg.texts)
         if n >= 2 and getattr(leg, "_ncols", 1) == 1:
             leg._ncols = min(n, 3)
@@ -223,17 +247,17 @@ class LivePlot:
         self._legend_sig = sig
         for spec in self._legend_specs.values():
             ax, leg = spec["ax"], spec["leg"]
-            if changed and ax.get_legend() is leg and any(o is not None and not _shown(o) for o, _p, _t in spec["entries"]) \
-                    or changed and spec.get("rebuilt"):
+            if changed and (spec.get("rebuilt") or any(o is not None and not _shown(o) for o, _p, _t in spec["entries"])):
                 vis = [(o if o is not None else p, t) for o, p, t in spec["entries"] if o is None or _shown(o)]
                 kw = {k: v for k, v in spec["kw"].items() if v is not None}
-                if vis:
-                    new = ax.legend([h for h, _ in vis], [t for _, t in vis], **kw)
-                    spec["leg"] = new
-                    spec["rebuilt"] = True
-                else:
+                spec["rebuilt"] = True
+                if leg is not None and (leg in self.fig.legends or ax.get_legend() is leg):
                     leg.remove()
-                    spec["rebuilt"] = True
+                    spec["leg"] = None
+                if vis:
+                    hs, ls = [h for h, _ in vis], [t for _, t in vis]
+                    spec["leg"] = (self.fig.legend(hs, ls, loc="outside lower center", **kw) if spec.get("fig")
+                                   else ax.legend(hs, ls, **kw))
             cur = ax.get_legend()
             if cur is not None:
                 self._place_outside(ax, cur)
@@ -245,12 +269,22 @@ class LivePlot:
             self.invalidate()  # an artist with a legend entry was shown or hidden
         if self._background is None:
             self._sync_legends()
+            self._unclip_edge_markers()
             relayout = self._relayout and (self._layout_engine is not None or self.fig.get_layout_engine() is not None)
             if relayout and self._layout_engine is not None:
                 self.fig.set_layout_engine(self._layout_engine)
+            eng = self.fig.get_layout_engine()
+            if relayout and eng is not None and "rect" in getattr(eng, "_params", {}):
+                eng.set(rect=(0, 0, 1, 1))
             self.canvas.draw()
             if relayout:
-                self._fit_into_figure()
+                for _ in range(2):
+                    if not (self._wrap_long_labels() | self._fit_legends()):
+                        break
+                    self.canvas.draw()
+                for _ in range(2):
+                    if not self._fit_into_figure():
+                        break
                 self.layouts += 1
                 self._layout_engine = self._layout_engine or self.fig.get_layout_engine()
                 self.fig.set_layout_engine("none")  # freeze the computed layout
@@ -263,31 +297,142 @@ class LivePlot:
             if a.get_visible():
                 (a.axes or self.fig).draw_artist(a)
 
+    def _unclip_edge_markers(self) -> None:
+        """Markers-only artists whose points all lie inside their axes are drawn unclipped, so a
+        marker exactly at the axis edge is whole (points outside the view stay clipped)."""
+        for ax in self.fig.axes:
+            ab = ax.bbox
+            for a in ax.get_children():
+                if not _markers_only(a) or getattr(a, "_vt_clip_fixed", False):
+                    continue
+                try:
+                    xy = (np.column_stack([np.asarray(a.get_xdata(), float), np.asarray(a.get_ydata(), float)])
+                          if hasattr(a, "get_xdata") else np.asarray(a.get_offsets(), float))
+                    if not len(xy):
+                        continue
+                    tr = a.get_transform() if hasattr(a, "get_xdata") else a.get_offset_transform()
+                    pts = tr.transform(xy)
+                except Exception:  # noqa: BLE001 - unusual artists: leave them alone
+                    continue
+                pts = pts[np.isfinite(pts).all(axis=1)]
+                inside = bool(len(pts)) and bool(((pts[:, 0] >= ab.x0 - 0.5) & (pts[:, 0] <= ab.x1 + 0.5)
+                                                  & (pts[:, 1] >= ab.y0 - 0.5) & (pts[:, 1] <= ab.y1 + 0.5)).all())
+                a.set_clip_on(not inside)
+
+    def _fit_legends(self) -> bool:
+        """A legend wider than the figure (three columns in a narrow figure) is rebuilt with
+        fewer columns. True if a legend was rebuilt."""
+        from matplotlib.legend import Legend
+
+        r = self.canvas.get_renderer()
+        room = self.fig.bbox.width - 6
+        names = {v: k for k, v in Legend.codes.items()}
+        changed = False
+        owners = [(ax, ax.get_legend()) for ax in self.fig.axes if ax.get_legend() is not None]
+        owners += [(self.fig, leg) for leg in list(self.fig.legends)]
+        for owner, leg in owners:
+            w = leg.get_window_extent(r).width
+            n = getattr(leg, "_ncols", 1)
+            convert = (owner is not self.fig and getattr(leg, "_vt_outside", False) and len(self.fig.axes) > 1
+                       and w > owner.bbox.width + 6)
+            if not convert and (w <= room or n <= 1):
+                continue
+            new_n = n if convert else max(1, min(n - 1, int(n * room / w)))
+            kw = {"ncols": new_n, "frameon": leg.get_frame_on()}
+            if leg.texts:
+                kw["fontsize"] = leg.texts[0].get_fontsize()
+            if leg.get_title().get_text():
+                kw["title"] = leg.get_title().get_text()
+                kw["title_fontsize"] = leg.get_title().get_fontsize()
+            loc = names.get(leg._loc, "best") if isinstance(leg._loc, int) else leg._loc
+            handles, labels = list(leg.legend_handles), [t.get_text() for t in leg.texts]
+            if owner is self.fig:
+                out = getattr(leg, "_outside_loc", None)
+                leg.remove()
+                new = self.fig.legend(handles, labels, loc=f"outside {loc}" if out else loc, **kw)
+            elif convert:
+                # hanging under one of several axes and wider than it: one legend below the figure
+                leg.remove()
+                new = self.fig.legend(handles, labels, loc="outside lower center", **kw)
+                spec = self._legend_specs.get(id(owner))
+                if spec is not None:
+                    spec.update(leg=new, fig=True)
+            else:
+                placed = getattr(leg, "_vt_placed", False)
+                a = leg.get_bbox_to_anchor().transformed(owner.transAxes.inverted())
+                new = owner.legend(handles, labels, loc=loc, **kw)
+                if placed:
+                    self._place_outside(owner, new, force=True)
+                else:
+                    new.set_bbox_to_anchor((a.x0, a.y0, a.width, a.height), transform=owner.transAxes)
+                    new._vt_outside = getattr(leg, "_vt_outside", False)
+                spec = self._legend_specs.get(id(owner))
+                if spec is not None:
+                    spec["leg"] = new
+                    spec["kw"]["ncols"] = new_n
+            changed = True
+        return changed
+
+    def _wrap_long_labels(self) -> bool:
+        """Titles and axis labels longer than their axes (a narrow figure, two axes side by
+        side) are wrapped at word boundaries instead of running into the neighbour or out of
+        the figure; wider again, they get their one-line text back. True if anything changed."""
+        import textwrap
+
+        r = self.canvas.get_renderer()
+        changed = False
+        for ax in self.fig.axes:
+            if not ax.get_visible():
+                continue
+            for t, room in ((ax.title, ax.bbox.width), (ax.xaxis.label, ax.bbox.width), (ax.yaxis.label, ax.bbox.height)):
+                orig = getattr(t, "_vt_orig", None)
+                if orig is not None and t.get_text() != getattr(t, "_vt_wrapped", None):
+                    orig = t._vt_orig = None  # the module set a new text meanwhile
+                text = orig if orig is not None else t.get_text()
+                if not text.strip() or "\n" in text and orig is None:
+                    continue
+                if orig is not None:
+                    t.set_text(orig)
+                wpx = t.get_window_extent(r).width if t is not ax.yaxis.label else t.get_window_extent(r).height
+                if wpx <= room + 1:
+                    changed |= orig is not None
+                    t._vt_orig = None
+                    continue
+                chars = max(8, int(len(text) * (room - 4) / wpx))
+                wrapped = "\n".join(textwrap.wrap(text, chars, break_on_hyphens=False, break_long_words=False)) or text
+                t._vt_orig, t._vt_wrapped = text, wrapped
+                t.set_text(wrapped)
+                changed = True
+        return changed
+
     def _fit_into_figure(self) -> None:
         """Constrained layout can leave decorations outside the figure (a title wider than its
         narrow axes, a legend wider than the axes it hangs under). If so, shrink the layout
         rectangle by the overflow and lay out once more."""
         eng = self.fig.get_layout_engine()
         if eng is None or not hasattr(eng, "set") or "rect" not in getattr(eng, "_params", {}):
-            return
+            return False
         r = self.canvas.get_renderer()
         fb = self.fig.bbox
         boxes = [ax.get_tightbbox(r) for ax in self.fig.axes if ax.get_visible()]
         boxes += [leg.get_window_extent(r) for leg in self.fig.legends]
         boxes = [b for b in boxes if b is not None and b.width > 0]
         if not boxes:
-            return
+            return False
         from matplotlib.transforms import Bbox
 
         u = Bbox.union(boxes)
         left, bottom = max(0.0, fb.x0 - u.x0) + 2, max(0.0, fb.y0 - u.y0) + 2
         right, top = max(0.0, u.x1 - fb.x1) + 2, max(0.0, u.y1 - fb.y1) + 2
         if max(left, bottom, right, top) <= 3:
-            return
+            return False
         l0, b0, w0, h0 = eng.get()["rect"]
         rect = (l0 + left / fb.width, b0 + bottom / fb.height, w0 - (left + right) / fb.width, h0 - (bottom + top) / fb.height)
+        if rect[2] < 0.5 or rect[3] < 0.5:
+            return False  # cannot help; clipped_artists() reports what stays outside
         eng.set(rect=rect)
         self.canvas.draw()
+        return True
 
     # -- layout checks ----------------------------------------------------------------
     def clipped_artists(self, tol: float = 1.0) -> list[str]:

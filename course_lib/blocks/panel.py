@@ -28,7 +28,7 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ..format_de import num
-from . import guard
+from . import guard, widthprobe
 from .css import style_widget, styled
 from .messages import box
 
@@ -117,6 +117,7 @@ class PanelBase:
 
     def _repr_mimebundle_(self, **kwargs):
         styled(self.box, "vt-live")  # the course CSS travels with every displayed panel
+        widthprobe.attach(self.box)
         return self.box._repr_mimebundle_(**kwargs)
 
 
@@ -165,6 +166,7 @@ class LivePanel(PanelBase):
         self.box = widgets.VBox([self.header, body, self.message, self.assumptions, style_widget()],
                                 layout=widgets.Layout(max_width="100%"))
         self.box.add_class("vt-live")
+        widthprobe.attach(self.box)  # plots render at the width the panel has in the browser
         self.updates = 0
         self._held = False
         for c in controls.values():
