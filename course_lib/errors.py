@@ -27,9 +27,11 @@ class CourseInputError(ValueError):
     def _repr_html_(self) -> str:  # shown when a learner calls a function by hand
         from html import escape
 
+        from .blocks.icons import icon
+
         hint = f"<br><b>Was tun?</b> {escape(self.hint)}" if self.hint else ""
         return (
-            '<div class="vt-msg vt-msg-error" role="alert">⚠️ '
+            f'<div class="vt-msg vt-msg-error" role="alert">{icon("error")} <b>Eingabe prüfen:</b> '
             f"{escape(self.message)}{hint}</div>"
         )
 

@@ -8,7 +8,9 @@ a ``<style>`` element applies to the whole document. Every block that shows cont
 course widget is. All rules are scoped to the course's classes:
 
 * ``.vt-live`` (every LivePanel) and ``.vt-block`` (any other course block that wants the
-  same control layout – add the class to its root box and include :func:`style_widget`);
+  same control layout – add the class to its root box and include :func:`style_widget`, or
+  call :func:`styled`); the blocks ``.vt-poll``, ``.vt-quiz-item``, ``.vt-task`` and
+  ``.vt-reflection`` get the same rules whenever the CSS is on the page;
 * ``.vt-btn`` (buttons made by :func:`course_lib.blocks.panel.button`), ``.vt-table``,
   ``.vt-msg``, ``.vt-plot``.
 
@@ -30,44 +32,44 @@ TRACK_W = "240px"    # slider track; the browser layout check requires ≥ 200 p
 MIN_TRACK_PX = 220
 
 CSS = f"""
-:is(.vt-live, .vt-block) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
 /* control rows ---------------------------------------------------------------------- */
-:is(.vt-live, .vt-block) .vt-controls {{ max-width: 100%; }}
-:is(.vt-live, .vt-block) .vt-row {{ flex-wrap: wrap; align-items: center; max-width: 100%; width: auto; column-gap: 6px; }}
-:is(.vt-live, .vt-block) :is(.widget-hslider, .widget-dropdown, .widget-text, .widget-inline-hbox.widget-select) {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .vt-controls {{ max-width: 100%; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .vt-row {{ flex-wrap: wrap; align-items: center; max-width: 100%; width: auto; column-gap: 6px; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) :is(.widget-hslider, .widget-dropdown, .widget-text, .widget-inline-hbox.widget-select) {{
   width: auto !important; max-width: 100%; flex-wrap: wrap; height: auto; min-height: var(--jp-widgets-inline-height);
 }}
-:is(.vt-live, .vt-block) :is(.widget-hslider, .widget-dropdown, .widget-text) > .widget-label {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) :is(.widget-hslider, .widget-dropdown, .widget-text) > .widget-label {{
   width: var(--vt-label-w) !important; min-width: 0; max-width: 100%; flex: 0 0 var(--vt-label-w);
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   line-height: 1.3; height: auto; text-align: left; padding-right: 6px; box-sizing: border-box;
   overflow-wrap: anywhere; hyphens: auto;
 }}
-:is(.vt-live, .vt-block) .widget-hslider > .slider-container {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-hslider > .slider-container {{
   flex: 0 0 var(--vt-track-w) !important; width: var(--vt-track-w); min-width: {MIN_TRACK_PX}px; max-width: 100%;
 }}
-:is(.vt-live, .vt-block) .widget-hslider > .widget-readout {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-hslider > .widget-readout {{
   width: auto !important; min-width: 4.5em; max-width: none; overflow: visible !important;
   text-overflow: clip !important; white-space: nowrap; text-align: left; padding-left: 4px;
 }}
-:is(.vt-live, .vt-block) .vt-readout {{ width: auto !important; min-width: 5em; white-space: nowrap; }}
-:is(.vt-live, .vt-block) .widget-dropdown > select {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .vt-readout {{ width: auto !important; min-width: 5em; white-space: nowrap; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-dropdown > select {{
   width: auto !important; min-width: 8em; max-width: 100%; flex: 0 1 auto;
 }}
-:is(.vt-live, .vt-block) .widget-checkbox {{ width: auto !important; max-width: 100%; height: auto; }}
-:is(.vt-live, .vt-block) .widget-checkbox > label, :is(.vt-live, .vt-block) .widget-checkbox .widget-label-basic {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox {{ width: auto !important; max-width: 100%; height: auto; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox > label, :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox .widget-label-basic {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; height: auto; line-height: 1.3;
 }}
-:is(.vt-live, .vt-block) .widget-checkbox label {{ align-items: flex-start; }}
-:is(.vt-live, .vt-block) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
-:is(.vt-live, .vt-block) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox label {{ align-items: flex-start; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
 /* buttons: sized to their text, wrapping when longer than the row ------------------------ */
-:is(.vt-live, .vt-block) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
   width: auto !important; max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height);
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   line-height: 1.3; padding-top: 3px; padding-bottom: 3px;
 }}
-:is(.vt-live, .vt-block) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}
@@ -77,7 +79,7 @@ CSS = f"""
 /* tables --------------------------------------------------------------------------------- */
 table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px); }}
 table.vt-table :is(th, td) {{ padding: 4px 10px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
-  text-align: left; white-space: normal; overflow-wrap: break-word; line-height: 1.35; }}
+  text-align: inherit; white-space: normal; overflow-wrap: normal; hyphens: auto; line-height: 1.35; }}
 table.vt-table th {{ font-weight: 600; border-bottom: 2px solid #888; background: #f3f3f3; }}
 table.vt-table :is(th, td).vt-num {{ text-align: right; white-space: nowrap; }}
 .vt-table-wrap {{ overflow-x: auto; max-width: 100%; }}

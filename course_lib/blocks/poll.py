@@ -10,6 +10,7 @@ from .. import content
 from ..errors import CourseInputError
 from ..storage import Store
 from . import guard
+from .css import styled
 from .messages import box
 
 STORE = "polls"
@@ -32,6 +33,7 @@ class Poll:
             self.comment.value = self._comment_html(saved)
         self.box = widgets.VBox([widgets.HTML(f"<p><b>{escape(self.poll['question'])}</b></p>"), self.choice, self.button, self.comment])
         self.box.add_class("vt-poll")
+        styled(self.box)  # the course CSS: button sized to its text, wrapping labels
 
     def _show(self, html: str) -> None:
         self.comment.value = html

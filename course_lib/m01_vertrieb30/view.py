@@ -14,6 +14,7 @@ from matplotlib.patches import Rectangle
 
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
@@ -239,7 +240,7 @@ class BuyingCenter(PanelBase):
             for r in plan) + ".")
         lines = []
         for i, r in enumerate(plan, 1):
-            warn = f"<br>⚠️ <b>{escape(r['warning'])}</b>" if r["warning"] else ""
+            warn = f"<br>{icon('warn')} <b>Achtung: {escape(r['warning'])}</b>" if r["warning"] else ""
             lines.append(f"<li><b>{escape(r['name'])}</b> – {escape(r['label'])} "
                          f"(Dringlichkeit {escape(num(r['priority'], 1))} von 10): {escape(r['advice'])}{warn}</li>")
         self.plan.value = (f"<p><b>Ihr Gesprächsplan</b> – zuerst zu {escape(top['name'])}:</p>"

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -137,7 +138,7 @@ def _group_controls(panel: LivePanel, controls: dict) -> None:
 def _churn_html(res: model.ChurnCheck) -> str:
     terms = [f"{num(s.weight, 1)} × {res.severities[s.id]}" for s in model.WARNING_SIGNS if res.severities[s.id] > 0]
     formula = " + ".join(["0,5"] + terms) + f" = {num(res.hazard * 100, 1)}"
-    level_icon = {"gering": "🟢", "erhöht": "🟡", "hoch": "🔴"}[res.level]
+    level_icon = icon({"gering": "level-low", "erhöht": "level-mid", "hoch": "level-high"}[res.level])
     parts = [
         f"<p><b>Risiko-Score:</b> {level_icon} <b>{pct(res.risk_12m)}</b> Wahrscheinlichkeit, dass dieser Kunde "
         f"innerhalb von 12 Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
@@ -277,7 +278,7 @@ def _clv_html(m_: float, i: float, ac: float, q: float, c: model.RetentionCompar
         ("Margenmultiplikator M = r / (1 + i − r)", num(c.multiplier_a, 2), num(c.multiplier_b, 2)),
         ("Kundenwert (CLV)", f"<b>{eur(c.clv_a)}</b>", f"<b>{eur(c.clv_b)}</b>"),
     ]
-    table = ("<table style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
+    table = ("<table class='vt-table' style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
              "<th style='text-align:right;padding:2px 8px'>A (o, durchgezogen)</th>"
              "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelt)</th></tr>"
              + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{b}</td>"

@@ -195,7 +195,7 @@ class SelfAssessment(PanelBase):
         head = "<tr><th>Bereich</th><th>jetzt</th>" + ("<th>früher</th><th>Veränderung</th>" if diff else "") + "</tr>"
         low = min(model.DIM_IDS, key=lambda d: scores[d])
         self.text.value = (
-            f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+            f"<table class='vt-table' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
             f"<p>Ihr niedrigster Wert liegt im Bereich <b>{escape(model.DIM_LABELS[low])}</b>. "
             "Was würde Ihnen dort im Alltag helfen?</p>")
         doc = model.export_document(scores)

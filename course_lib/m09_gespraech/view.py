@@ -10,6 +10,7 @@ from html import escape
 import ipywidgets as widgets
 
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import LivePanel
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -56,13 +57,12 @@ def _td(x: str, head: bool = False, right: bool = True) -> str:
 # 1. Fragen-Werkstatt
 # --------------------------------------------------------------------------------------
 
-_KIND_ICON = {"offen": "🔓", "geschlossen": "🔒", "suggestiv": "🧲", "keine_frage": "❔"}
+_KIND_ICON = {"offen": "lock-open", "geschlossen": "lock", "suggestiv": "magnet", "keine_frage": "question"}
 
 
 def analysis_html(a: model.QuestionAnalysis) -> str:
     """The result card of one analysed question (escaped)."""
-    icon = _KIND_ICON[a.kind]
-    head = (f"<p style='font-size:1.1em;margin:4px 0'><span aria-hidden='true'>{icon}</span> "
+    head = (f"<p style='font-size:1.1em;margin:4px 0'>{icon(_KIND_ICON[a.kind])} "
             f"<b>Ergebnis: {escape(a.label)}</b></p>")
     if a.kind == "keine_frage":
         return head + box("info", a.tip, title="Noch keine Frage erkannt") + (
@@ -300,7 +300,7 @@ def funnel_table_html(df, unc: dict) -> str:
         rows.append(f"<tr>{_td(label, right=False)}{_td(eur(df.loc[a, col]))}{_td(eur(df.loc[b, col]))}</tr>")
     ca, cb = df.loc[a, "Kosten je Termin"], df.loc[b, "Kosten je Termin"]
     rows.append(f"<tr>{_td('<b>Kosten je Termin</b>', right=False)}{_td('<b>' + eur(ca) + '</b>')}{_td('<b>' + eur(cb) + '</b>')}</tr>")
-    table = f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+    table = f"<table class='vt-table' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
     if abs(ca - cb) < 0.5:
         verdict = "Beide Varianten kosten je Termin etwa gleich viel."
     elif cb < ca:
