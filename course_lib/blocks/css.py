@@ -73,6 +73,10 @@ CSS = f"""
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}
+/* contrast (WCAG AA 4.5:1, axe color-contrast): ipywidgets' warning button and accordion header */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-button.mod-warning {{ background-color: #a14a00; color: #fff; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-widget-Collapse-header,
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-widget-Collapse-header > span {{ color: #3a3a3a; }}
 /* message boxes and icons ---------------------------------------------------------------- */
 .vt-msg {{ overflow-wrap: anywhere; }}
 .vt-icon {{ display: inline-block; width: 1.05em; height: 1.05em; vertical-align: -0.15em; flex: none; }}

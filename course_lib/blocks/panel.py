@@ -29,40 +29,48 @@ import ipywidgets as widgets
 
 from ..format_de import num
 from . import guard, widthprobe
+from .a11yslider import A11yFloatSlider, A11yIntSlider
 from .css import style_widget, styled
 from .messages import box
 
 
 def slider(description: str, value: float, lo: float, hi: float, step: float, *, fmt: str = ".1f",
            unit: str = "", integer: bool = False, width: str | None = None) -> widgets.Widget:
-    """A labelled slider with a German readout.
+    """A labelled, accessible slider with a German readout (course_lib/blocks/a11yslider.py:
+    a native range input named by its visible ``<label>``, German ``aria-valuetext``; the
+    ipywidgets FloatSlider/IntSlider API and validation).
 
     ipywidgets formats readouts with d3-format in English ("1.7", "12,000"), so the built-in
-    readout is switched off and a German one ("1,7", "12.000") is shown next to the slider.
-    ``slider._vt_row`` is the slider with its readout; LivePanel lays out that row.
+    readout is off and a German one ("1,7", "12.000") is shown next to the track.
+    ``slider._vt_row`` is the row LivePanel lays out.
 
     Layout (course_lib/blocks/css.py): the label column has one width per panel and wraps,
     the track is 240 px and never shrinks (the row wraps instead), the readout sits beside
     it. ``width`` is kept for compatibility and ignored inside course panels.
     """
-    cls = widgets.IntSlider if integer else widgets.FloatSlider
+    cls = A11yIntSlider if integer else A11yFloatSlider
     kw = dict(value=value, min=lo, max=hi, step=step, description=description,
               continuous_update=True, style={"description_width": "initial"},
-              layout=widgets.Layout(width=width or "auto"), readout=False)
+              layout=widgets.Layout(width=width or "auto", max_width="100%"), readout=False)
     s = cls(**kw)
     if unit:
         s.description = f"{description} ({unit})"
     s.add_class("vt-ctl")
     digits = 0 if integer else int(fmt.strip(".f%") or 1)
-    readout = widgets.HTML(layout=widgets.Layout(width="auto"))
+    # the German readout shown beside the track (inside the widget) and announced as aria-valuetext;
+    # ``_vt_readout.value`` keeps the HTML readout API of earlier versions for tests
+    readout = widgets.HTML(layout=widgets.Layout(width="auto", display="none"))
     readout.add_class("vt-readout")
 
     def show(_change=None):
-        readout.value = f"<span style='line-height:28px;white-space:nowrap'>{num(s.value, digits)}</span>"
+        text = num(s.value, digits)
+        s.vt_readout = text
+        s.vt_valuetext = f"{text} {unit}" if unit else text
+        readout.value = f"<span style='white-space:nowrap'>{text}</span>"
 
     s.observe(show, names="value")
     show()
-    s._vt_row = row(s, readout)
+    s._vt_row = row(s, readout)  # readout: hidden copy (the visible one is inside the slider)
     s._vt_readout = readout
     return s
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from . import layout
+from . import axe, layout
 from .harness import ARTIFACTS, FIXTURES, discover_notebooks
 
 pytestmark = pytest.mark.browser
@@ -125,6 +125,14 @@ def test_layout_at_control_extremes(nb):
         nb.page.set_viewport_size({"width": 1366, "height": 1000})
     LAYOUT_COUNTS[(nb.path, f"min/max @650 ({states} states)")] = {k: len(r[k]) for k in layout.KINDS}
     assert not any(r[k] for k in layout.KINDS), _layout_fail(nb, f"min/max sweep ({states} states)", r)
+
+
+def test_axe_wcag_over_output_areas(nb):
+    """axe-core (wcag2a/aa, wcag21a/aa) over every output area: 0 violations."""
+    violations = axe.run(nb)
+    axe.COUNTS[nb.path] = {v["id"]: v["n"] for v in violations}
+    assert not violations, f"{nb.path}: axe violations:" + _fmt(
+        [f"{v['id']} ({v['impact']}): {v['n']} nodes, e.g. {v['nodes'][0] if v['nodes'] else ''}" for v in violations])
 
 
 def test_no_browser_console_errors(nb):
