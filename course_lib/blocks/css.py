@@ -10,7 +10,7 @@ course widget is. All rules are scoped to the course's classes:
 * ``.vt-live`` (every LivePanel) and ``.vt-block`` (any other course block that wants the
   same control layout – add the class to its root box and include :func:`style_widget`, or
   call :func:`styled`); the blocks ``.vt-poll``, ``.vt-quiz-item``, ``.vt-task`` and
-  ``.vt-reflection`` get the same rules whenever the CSS is on the page;
+  ``.vt-reflection``, ``.vt-progress``, ``.vt-export`` get the same rules whenever the CSS is on the page;
 * ``.vt-btn`` (buttons made by :func:`course_lib.blocks.panel.button`), ``.vt-table``,
   ``.vt-msg``, ``.vt-plot``.
 
@@ -32,51 +32,51 @@ TRACK_W = "240px"    # slider track; the browser layout check requires ≥ 200 p
 MIN_TRACK_PX = 220
 
 CSS = f"""
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
 /* control rows ---------------------------------------------------------------------- */
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .vt-controls {{ max-width: 100%; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .vt-row {{ flex-wrap: wrap; align-items: center; max-width: 100%; width: auto; column-gap: 6px; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) :is(.widget-hslider, .widget-dropdown, .widget-text, .widget-inline-hbox.widget-select) {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-controls {{ max-width: 100%; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-row {{ flex-wrap: wrap; align-items: center; max-width: 100%; width: auto; column-gap: 6px; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-hslider, .widget-dropdown, .widget-text, .widget-inline-hbox.widget-select) {{
   width: auto !important; max-width: 100%; flex-wrap: wrap; height: auto; min-height: var(--jp-widgets-inline-height);
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) :is(.widget-hslider, .widget-dropdown, .widget-text) > .widget-label {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-hslider, .widget-dropdown, .widget-text) > .widget-label {{
   width: var(--vt-label-w) !important; min-width: 0; max-width: 100%; flex: 0 0 var(--vt-label-w);
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   line-height: 1.3; height: auto; text-align: left; padding-right: 6px; box-sizing: border-box;
   overflow-wrap: anywhere; hyphens: auto;
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-hslider > .slider-container {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hslider > .slider-container {{
   flex: 0 0 var(--vt-track-w) !important; width: var(--vt-track-w); min-width: {MIN_TRACK_PX}px; max-width: 100%;
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-hslider > .widget-readout {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hslider > .widget-readout {{
   width: auto !important; min-width: 4.5em; max-width: none; overflow: visible !important;
   text-overflow: clip !important; white-space: nowrap; text-align: left; padding-left: 4px;
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .vt-readout {{ width: auto !important; min-width: 5em; white-space: nowrap; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-dropdown > select {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-readout {{ width: auto !important; min-width: 5em; white-space: nowrap; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-dropdown > select {{
   width: auto !important; min-width: 8em; max-width: 100%; flex: 0 1 auto;
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox {{ width: auto !important; max-width: 100%; height: auto; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox > label, :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox .widget-label-basic {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox {{ width: auto !important; max-width: 100%; height: auto; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox > label, :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox .widget-label-basic {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; height: auto; line-height: 1.3;
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-checkbox label {{ align-items: flex-start; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox label {{ align-items: flex-start; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
 /* buttons: sized to their text, wrapping when longer than the row ------------------------ */
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
   width: auto !important; max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height);
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   line-height: 1.3; padding-top: 3px; padding-bottom: 3px;
 }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}
 /* contrast (WCAG AA 4.5:1, axe color-contrast): ipywidgets' warning button and accordion header */
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-button.mod-warning {{ background-color: #a14a00; color: #fff; }}
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-widget-Collapse-header,
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection) .jupyter-widget-Collapse-header > span {{ color: #3a3a3a; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button.mod-warning {{ background-color: #a14a00; color: #fff; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-widget-Collapse-header,
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-widget-Collapse-header > span {{ color: #3a3a3a; }}
 /* message boxes and icons ---------------------------------------------------------------- */
 .vt-msg {{ overflow-wrap: anywhere; }}
 .vt-icon {{ display: inline-block; width: 1.05em; height: 1.05em; vertical-align: -0.15em; flex: none; }}

@@ -62,7 +62,8 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
       if ((clipX && el.scrollWidth > el.clientWidth + 1) || (clipY && el.scrollHeight > el.clientHeight + 2) ||
           (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)) {
         const cls = (el.className && typeof el.className === 'string') ? el.className.split(' ').filter(c => c.startsWith('widget') || c.startsWith('jupyter') || c.startsWith('vt')).slice(0, 2).join('.') : '';
-        out.cut.push(`${where(el)}: text cut "${txt(el)}" (${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}, ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+        const unstyled = el.closest('.vt-task, .vt-quiz-item') && !document.querySelector('style[data-vt-css]') ? ' {no course CSS on the page}' : '';
+        out.cut.push(`${where(el)}: text cut "${txt(el)}" (${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}, ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})${unstyled}`);
       }
     }
     // -- overlapping text lines
@@ -87,7 +88,8 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
         const dy = Math.min(a.q.bottom, b.q.bottom) - Math.max(a.q.top, b.q.top);
         if (dx > 2 && dy > Math.min(a.q.height, b.q.height) * 0.3) {
           const key = a.t + '|' + b.t; if (seen.has(key)) continue; seen.add(key);
-          out.overlap.push(`${where(a.el)}: "${a.t}" overlaps "${b.t}"`);
+          const radio = a.el.closest('.widget-radio-box') || b.el.closest('.widget-radio-box') ? ' {RadioButtons}' : '';
+          out.overlap.push(`${where(a.el)}: "${a.t}" overlaps "${b.t}"${radio}`);
         }
       }
     }
@@ -122,6 +124,22 @@ JS_KERNEL_EXEC = r"""async (code) => {
 }"""
 KERNEL_CODE = ("import json as _j, course_lib.blocks.liveplot as _lp\n"
                "print('VTCLIP' + _j.dumps(_lp.clipped_report()))")
+
+
+# Problems of widgets owned by other parts of the course, marked by the page check with a tag:
+# (tag, owner and fix). A test whose problems ALL carry one of these tags is an expected failure
+# (xfail, reported with counts); any other problem fails it. Delete an entry once fixed.
+KNOWN_TAGS = {
+    "{RadioButtons}": "ipywidgets RadioButtons draw a wrapped option over the next one (ipywidgets#3032); "
+                      "quiz/exercise/poll/scenario choices move to blocks.choices.ChoiceList (#18)",
+    "{no course CSS on the page}": "exercise tasks (course_lib/exercises/view.py, #18) do not include the course CSS "
+                                   "yet: add blocks.css.styled(self.box, 'vt-task') or use blocks.panel.button()",
+}
+
+
+def only_known(r: dict) -> bool:
+    probs = [p for k in KINDS for p in r.get(k, [])]
+    return bool(probs) and all(any(t in p for t in KNOWN_TAGS) for p in probs)
 
 
 def empty() -> dict:
