@@ -73,6 +73,43 @@ _CSS = """
 """
 
 
+_ESM_SELECTION = """
+let uid = 0;
+function render({ model, el }) {
+  const id = 'vt-srange-' + (++uid) + '-' + Math.random().toString(36).slice(2, 8);
+  el.classList.add('vt-slider', 'widget-inline-hbox');
+  const label = document.createElement('label');
+  label.className = 'widget-label vt-slider-label';
+  label.htmlFor = id;
+  const input = document.createElement('input');
+  input.type = 'range'; input.id = id; input.className = 'vt-range'; input.min = '0'; input.step = '1';
+  input.setAttribute('data-lm-suppress-shortcuts', 'true');
+  const out = document.createElement('output');
+  out.className = 'vt-readout widget-readout'; out.htmlFor = id; out.setAttribute('aria-hidden', 'true');
+  el.append(label, input, out);
+  const sync = () => {
+    const labels = model.get('_options_labels') || [];
+    const i = model.get('index');
+    label.textContent = model.get('description');
+    input.max = String(Math.max(0, labels.length - 1));
+    input.value = String(i);
+    input.disabled = !!model.get('disabled');
+    const t = labels[i] ?? '';
+    out.textContent = t;
+    input.setAttribute('aria-valuetext', t);
+  };
+  sync();
+  const send = () => { const i = Number(input.value); if (i !== model.get('index')) { model.set('index', i); model.save_changes(); } };
+  input.addEventListener('input', () => { if (model.get('continuous_update')) send(); });
+  input.addEventListener('change', send);
+  const names = ['index', '_options_labels', 'description', 'disabled'];
+  names.forEach(n => model.on('change:' + n, sync));
+  return () => names.forEach(n => model.off('change:' + n, sync));
+}
+export default { render };
+"""
+
+
 class _A11ySliderMixin(traitlets.HasTraits):
     vt_readout = traitlets.Unicode("").tag(sync=True)     # German readout, e.g. "1,7"
     vt_valuetext = traitlets.Unicode("").tag(sync=True)   # aria-valuetext, e.g. "1,7 Besuche pro Tag"
@@ -89,4 +126,13 @@ class A11yIntSlider(anywidget.AnyWidget, widgets.IntSlider, _A11ySliderMixin):
     """``ipywidgets.IntSlider`` API, rendered as an accessible native range input."""
 
     _esm = _ESM
+    _css = _CSS
+
+
+class A11ySelectionSlider(anywidget.AnyWidget, widgets.SelectionSlider):
+    """``ipywidgets.SelectionSlider`` API (``options``, ``value``, ``index``, ``label``),
+    rendered as an accessible native range input over the option indices; the readout and
+    ``aria-valuetext`` are the option's label (German, formatted by the caller)."""
+
+    _esm = _ESM_SELECTION
     _css = _CSS

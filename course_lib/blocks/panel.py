@@ -29,7 +29,7 @@ import ipywidgets as widgets
 
 from ..format_de import num
 from . import guard, widthprobe
-from .a11yslider import A11yFloatSlider, A11yIntSlider
+from .a11yslider import A11yFloatSlider, A11yIntSlider, A11ySelectionSlider
 from .css import style_widget, styled
 from .messages import box
 
@@ -72,6 +72,18 @@ def slider(description: str, value: float, lo: float, hi: float, step: float, *,
     show()
     s._vt_row = row(s, readout)  # readout: hidden copy (the visible one is inside the slider)
     s._vt_readout = readout
+    return s
+
+
+def selection_slider(description: str, options, value=None, *, width: str | None = None) -> widgets.SelectionSlider:
+    """A labelled, accessible slider over labelled values (``options`` as for
+    ``ipywidgets.SelectionSlider``, labels already in German format, e.g. „1.000 €“)."""
+    s = A11ySelectionSlider(options=options, description=description, continuous_update=True,
+                            style={"description_width": "initial"},
+                            layout=widgets.Layout(width=width or "auto", max_width="100%"))
+    if value is not None:
+        s.value = value
+    s.add_class("vt-ctl")
     return s
 
 

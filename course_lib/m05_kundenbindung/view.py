@@ -14,7 +14,7 @@ from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.icons import icon
 from ..blocks.messages import box
-from ..blocks.panel import PanelBase, LivePanel, dropdown
+from ..blocks.panel import PanelBase, LivePanel, dropdown, selection_slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import eur, num, pct, pp
 from . import model
@@ -27,9 +27,7 @@ GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone
 
 def _selection_slider(description: str, options, value, width: str = "420px") -> widgets.SelectionSlider:
     """A slider over labelled values (labels in German number format, e.g. „1.000 €“)."""
-    return widgets.SelectionSlider(options=options, value=value, description=description,
-                                   continuous_update=True, style={"description_width": "initial"},
-                                   layout=widgets.Layout(width=width))
+    return selection_slider(description, options, value)  # accessible; width from the course CSS
 
 
 # ---------------------------------------------------------------------------------------

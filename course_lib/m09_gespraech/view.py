@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from ..blocks.liveplot import LivePlot
 from ..blocks.icons import icon
 from ..blocks.messages import box
-from ..blocks.panel import LivePanel
+from ..blocks.panel import LivePanel, selection_slider, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import eur, num, pct
 from . import model
@@ -25,8 +25,7 @@ from . import model
 def de_slider(description: str, values, value, fmt, *, width: str = "440px") -> widgets.SelectionSlider:
     """A slider whose readout uses German number formats (``fmt(v)`` gives the label)."""
     opts = [(fmt(v), v) for v in values]
-    s = widgets.SelectionSlider(options=opts, value=value, description=description, continuous_update=True,
-                                style={"description_width": "initial"}, layout=widgets.Layout(width=width))
+    s = selection_slider(description, opts, value)  # accessible; width from the course CSS
     return s
 
 
@@ -244,9 +243,7 @@ def goldene_mitte() -> LivePanel:
         "nachlass": de_slider("Ihr erster kleiner Nachlass", _range(200, 1500, 100), 600.0, _eur0),
         "schrumpf": de_slider("Jeder weitere Nachlass schrumpft auf", _range(0.3, 0.9, 0.05), 0.5, _pct_label),
         "kundenschritt": de_slider("Erster Schritt des Kunden", _range(0, 2500, 100), 1500.0, _eur0),
-        "folge": widgets.IntSlider(value=0, min=0, max=10, step=1, description="Folgeaufträge zum neuen Preis",
-                                   continuous_update=True, style={"description_width": "initial"},
-                                   layout=widgets.Layout(width="440px")),
+        "folge": slider("Folgeaufträge zum neuen Preis", 0, 0, 10, 1, integer=True),
     }
     return LivePanel(
         title="Goldene Mitte",
@@ -394,9 +391,7 @@ def akquise_trichter() -> LivePanel:
         table.value = funnel_table_html(df, unc)
 
     controls = {
-        "kontakte": widgets.IntSlider(value=500, min=100, max=5000, step=100, description="Kontakte",
-                                      continuous_update=True, style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="440px")),
+        "kontakte": slider("Kontakte", 500, 100, 5000, 100, integer=True),
         "erreicht": de_slider("Entscheider erreicht", _range(0.2, 0.6, 0.01), 0.35, _pct_label),
         "termin": de_slider("Terminquote im echten Gespräch", _range(0.1, 0.5, 0.01), 0.25, _pct_label),
         "mailkosten": de_slider("Kosten je Mailing", _range(0.5, 5.0, 0.1), 1.5, _eur2),
