@@ -87,3 +87,14 @@ def test_css_rules_keep_tracks_wide_and_labels_wrapping():
     assert re.search(r"\.slider-container \{[^}]*min-width: 2[2-9]\dpx", c), "slider track must stay >= 220 px"
     assert re.search(r"\.widget-label \{[^}]*white-space: normal !important", c), "labels must wrap"
     assert re.search(r"\.jupyter-button[^{]*\{[^}]*width: auto !important", c), "buttons sized to text"
+
+
+def test_selection_slider_is_accessible_and_keeps_the_api():
+    from course_lib.blocks.a11yslider import A11ySelectionSlider
+
+    s = panel.selection_slider("Marge pro Jahr", [("100 €", 100.0), ("1.000 €", 1000.0)], 1000.0)
+    assert isinstance(s, A11ySelectionSlider) and isinstance(s, w.SelectionSlider)
+    assert s.index == 1 and s.label == "1.000 €"
+    s.index = 0
+    assert s.value == 100.0
+    assert "aria-valuetext" in s._esm and "_options_labels" in s._esm and "htmlFor = id" in s._esm
