@@ -24,7 +24,7 @@ _ESM = """
 let uid = 0;
 function render({ model, el }) {
   const id = 'vt-range-' + (++uid) + '-' + Math.random().toString(36).slice(2, 8);
-  el.classList.add('vt-slider', 'widget-inline-hbox');
+  el.classList.add('vt-slider');
   const label = document.createElement('label');
   label.className = 'widget-label vt-slider-label';
   label.htmlFor = id;
@@ -63,9 +63,11 @@ export default { render };
 """
 
 _CSS = """
-.vt-slider { display: flex; align-items: center; flex-wrap: wrap; column-gap: 6px; max-width: 100%; min-height: 28px; }
+.vt-slider { display: flex; align-items: center; flex-wrap: wrap; column-gap: 6px; max-width: 100%;
+  min-height: var(--jp-widgets-inline-height, 28px); height: auto !important; margin: 2px 0; }
 .vt-slider > .vt-slider-label { flex: 0 0 var(--vt-label-w, 14.5em); width: var(--vt-label-w, 14.5em); max-width: 100%;
-  white-space: normal; overflow-wrap: anywhere; line-height: 1.3; overflow: visible; text-overflow: clip; }
+  white-space: normal; overflow-wrap: anywhere; line-height: 1.3; overflow: visible; text-overflow: clip;
+  text-align: left; height: auto; padding-right: 6px; box-sizing: border-box; }
 .vt-slider > .vt-range { flex: 0 0 var(--vt-track-w, 240px); width: var(--vt-track-w, 240px); min-width: 220px;
   max-width: 100%; margin: 4px 0; accent-color: #0072B2; }
 .vt-slider > .vt-range:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
@@ -77,7 +79,7 @@ _ESM_SELECTION = """
 let uid = 0;
 function render({ model, el }) {
   const id = 'vt-srange-' + (++uid) + '-' + Math.random().toString(36).slice(2, 8);
-  el.classList.add('vt-slider', 'widget-inline-hbox');
+  el.classList.add('vt-slider');
   const label = document.createElement('label');
   label.className = 'widget-label vt-slider-label';
   label.htmlFor = id;

@@ -139,10 +139,10 @@ class BuyingCenter(PanelBase):
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
                                     layout=widgets.Layout(width="235px"))
-            inf = widgets.IntSlider(value=5, min=0, max=10, step=1, description="Einfluss",
-                                    style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
-            att = widgets.IntSlider(value=0, min=-5, max=5, step=1, description="Haltung",
-                                    style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
+            inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
+            att = slider("Haltung", 0, -5, 5, 1, integer=True)
+            inf.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
+            att.add_class("vt-narrow")
             role_controls[f"{p['id']}_rolle"] = role
             self.controls[f"{p['id']}_einfluss"] = inf
             self.controls[f"{p['id']}_haltung"] = att

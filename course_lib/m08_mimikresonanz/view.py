@@ -24,7 +24,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..blocks import guard
-from ..blocks.panel import PanelBase
+from ..blocks.panel import PanelBase, slider
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -109,9 +109,8 @@ class MikroTrainer(PanelBase):
         self.message.add_class("vt-message")
 
         self.controls = {
-            "dauer": widgets.IntSlider(value=model.EXPOSURE_DEFAULT, min=model.EXPOSURE_MIN, max=model.EXPOSURE_MAX,
-                                       step=5, description="Darbietungszeit (ms)", continuous_update=True,
-                                       style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
+            "dauer": slider("Darbietungszeit", model.EXPOSURE_DEFAULT, model.EXPOSURE_MIN, model.EXPOSURE_MAX, 5,
+                            integer=True, unit="ms"),  # accessible slider, German readout
             "ablauf": widgets.Dropdown(options=[("feste Zeit laut Regler", "fest"),
                                                 ("gemischte Zeiten (50, 100, 150, 300, 500 ms)", "gemischt")],
                                        value="fest", description="Ablauf", style={"description_width": "initial"},

@@ -134,6 +134,8 @@ def test_layout_at_control_extremes(nb):
 
 def test_axe_wcag_over_output_areas(nb):
     """axe-core (wcag2a/aa, wcag21a/aa) over every output area: 0 violations."""
+    if nb.path.endswith("naive_reference.ipynb"):
+        pytest.skip("the benchmark's naive reference is deliberately the plain pattern (ipywidgets slider, plt.show)")
     violations = axe.run(nb)
     axe.COUNTS[nb.path] = {v["id"]: v["n"] for v in violations}
     assert not violations, f"{nb.path}: axe violations:" + _fmt(
