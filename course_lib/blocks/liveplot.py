@@ -90,7 +90,8 @@ class LivePlot:
         self._dynamic: list = []
         self._background = None
         self._layout_engine = None
-        self._relayout = True
+        self._relayout: bool | None = True  # True: lay out on the next full draw; None: if needed
+        self._tight: list = []
         self.legend_outside = legend_outside
         self._legend_specs: dict = {}
         self._legend_sig = None
@@ -139,21 +140,50 @@ class LivePlot:
         leg = ax.legend(handles, labels, ncols=ncols or min(len(handles), 3) or 1, **kw)
         self._place_outside(ax, leg, force=True)
         self._legend_specs.pop(id(ax), None)
-        self.invalidate()
+        self.invalidate(relayout=True)
         return leg
 
-    def invalidate(self, relayout: bool = True) -> None:
+    def invalidate(self, relayout: bool | None = None) -> None:
         """Static parts changed: the next :meth:`refresh` does one full draw.
 
         The constrained layout is computed on a full draw and then frozen (it is the most
-        expensive part of a draw). By default it is computed again on the next draw, so that
-        a longer tick label after an axis-range change or a new title is never cut;
-        ``relayout=False`` keeps the frozen layout (only for changes that cannot change the
-        size of any text, e.g. a static line's data).
+        expensive part of a draw). By default (``relayout=None``) the next full draw checks
+        whether the decorations (tick and axis labels, titles, legends) still fit the frozen
+        layout – still inside the figure and not grown beyond the space they had – and runs the
+        layout again only if not, so a longer tick label after an axis-range change is never
+        cut and unchanged sizes cost nothing. ``relayout=True`` forces the layout (a new
+        title, a new subplot), ``relayout=False`` skips the check.
         """
         self._background = None
-        if relayout:
+        if relayout is True:
             self._relayout = True
+        elif relayout is None and self._relayout is False:
+            self._relayout = None
+
+    def _decorations_fit(self) -> bool:
+        """After a draw with the frozen layout: every axes' decorations are inside the figure
+        and no larger than at the last layout (2 px tolerance)."""
+        r = self.canvas.get_renderer()
+        fb = self.fig.bbox
+        boxes = [ax.get_tightbbox(r) if ax.get_visible() else None for ax in self.fig.axes]
+        boxes += [leg.get_window_extent(r) for leg in self.fig.legends]
+        if len(boxes) != len(self._tight):
+            return False
+        for b, old in zip(boxes, self._tight):
+            if b is None or old is None:
+                if b is not old:
+                    return False
+                continue
+            if b.x0 < fb.x0 - 1 or b.y0 < fb.y0 - 1 or b.x1 > fb.x1 + 1 or b.y1 > fb.y1 + 1:
+                return False
+            if b.x0 < old.x0 - 2 or b.y0 < old.y0 - 2 or b.x1 > old.x1 + 2 or b.y1 > old.y1 + 2:
+                return False
+        return True
+
+    def _remember_decorations(self) -> None:
+        r = self.canvas.get_renderer()
+        self._tight = [ax.get_tightbbox(r) if ax.get_visible() else None for ax in self.fig.axes]
+        self._tight += [leg.get_window_extent(r) for leg in self.fig.legends]
 
     def fit_width(self, px: int) -> bool:
         """Render at most ``px`` CSS pixels wide (the width the panel has in the browser, see
@@ -171,7 +201,7 @@ class LivePlot:
         eng = self._layout_engine or self.fig.get_layout_engine()
         if eng is not None and hasattr(eng, "set") and "rect" in getattr(eng, "_params", {}):
             eng.set(rect=(0, 0, 1, 1))
-        self.invalidate()
+        self.invalidate(relayout=True)
         if self.renders:
             self.refresh(self.alt)
         return True
@@ -266,7 +296,7 @@ class LivePlot:
     def draw(self) -> None:
         """Bring the canvas up to date (blit if the background is cached)."""
         if self._background is not None and self._legend_specs and self._legend_state() != self._legend_sig:
-            self.invalidate()  # an artist with a legend entry was shown or hidden
+            self.invalidate()  # an artist with a legend entry was shown or hidden (layout only if needed)
         if self._background is None:
             self._sync_legends()
             self._unclip_edge_markers()
@@ -277,6 +307,13 @@ class LivePlot:
             if relayout and eng is not None and "rect" in getattr(eng, "_params", {}):
                 eng.set(rect=(0, 0, 1, 1))
             self.canvas.draw()
+            if not relayout and self._relayout is None and self._layout_engine is not None and not self._decorations_fit():
+                relayout = True  # something grew: lay out again
+                self.fig.set_layout_engine(self._layout_engine)
+                eng = self.fig.get_layout_engine()
+                if "rect" in getattr(eng, "_params", {}):
+                    eng.set(rect=(0, 0, 1, 1))
+                self.canvas.draw()
             if relayout:
                 for _ in range(2):
                     if not (self._wrap_long_labels() | self._fit_legends()):
@@ -288,6 +325,7 @@ class LivePlot:
                 self.layouts += 1
                 self._layout_engine = self._layout_engine or self.fig.get_layout_engine()
                 self.fig.set_layout_engine("none")  # freeze the computed layout
+                self._remember_decorations()
             self._relayout = False
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
             self.full_draws += 1
