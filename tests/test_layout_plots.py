@@ -123,10 +123,19 @@ def test_legend_outside_data_and_without_hidden_artists():
     assert leg.get_window_extent(r).y1 <= ax.bbox.y0 + 1, "legend overlaps the data area"
     b.set_visible(False)
     p.refresh("x")
-    assert [t.get_text() for t in ax.get_legend().texts] == ["sichtbar"]
+    def shown():
+        leg = ax.get_legend()
+        return [t.get_text() for t in leg.texts if t.get_visible()]
+
+    assert shown() == ["sichtbar"]
+    full = p.full_draws
     b.set_visible(True)
     p.refresh("x")
-    assert [t.get_text() for t in ax.get_legend().texts] == ["sichtbar", "versteckt"]
+    assert shown() == ["sichtbar", "versteckt"] and p.full_draws == full + 1
+    a.set_visible(False)
+    b.set_visible(False)
+    p.refresh("x")
+    assert shown() == []
     assert p.clipped_artists() == []
 
 

@@ -76,8 +76,8 @@ class LivePlot:
     * legends sit outside the data area (below the axes) – :meth:`legend` makes one, and
       legends a module put inside the axes are moved there on the first draw
       (``legend_outside=False`` keeps them where they are);
-    * legend entries of hidden artists are left out (the legend is rebuilt when visibility
-      changes);
+    * legend entries of hidden artists are not shown (hidden with their artist; the legend
+      keeps its size, so the layout does not jump);
     * markers-only artists registered with :meth:`dynamic` are drawn unclipped, so a marker
       at the axis edge is whole;
     * :meth:`clipped_artists` lists what is cut by the figure or axes edge (tests use it).
@@ -148,9 +148,8 @@ class LivePlot:
 
         The constrained layout is computed on a full draw and then frozen (it is the most
         expensive part of a draw). By default (``relayout=None``) the next full draw checks
-        whether the decorations (tick and axis labels, titles, legends) still fit the frozen
-        layout – still inside the figure and not grown beyond the space they had – and runs the
-        layout again only if not, so a longer tick label after an axis-range change is never
+        whether the decorations (tick and axis labels, titles, legends) are unchanged – same
+        size and place as at the last layout – and runs the layout again only if not, so a longer tick label after an axis-range change is never
         cut and unchanged sizes cost nothing. ``relayout=True`` forces the layout (a new
         title, a new subplot), ``relayout=False`` skips the check.
         """
@@ -162,7 +161,7 @@ class LivePlot:
 
     def _decorations_fit(self) -> bool:
         """After a draw with the frozen layout: every axes' decorations are inside the figure
-        and no larger than at the last layout (2 px tolerance)."""
+        and the same size and place as at the last layout (0.5 px tolerance)."""
         r = self.canvas.get_renderer()
         fb = self.fig.bbox
         boxes = [ax.get_tightbbox(r) if ax.get_visible() else None for ax in self.fig.axes]
@@ -176,7 +175,9 @@ class LivePlot:
                 continue
             if b.x0 < fb.x0 - 1 or b.y0 < fb.y0 - 1 or b.x1 > fb.x1 + 1 or b.y1 > fb.y1 + 1:
                 return False
-            if b.x0 < old.x0 - 2 or b.y0 < old.y0 - 2 or b.x1 > old.x1 + 2 or b.y1 > old.y1 + 2:
+            # any change (not only growth): the layout must be the one a fresh figure in this
+            # state would get, so that what a learner sees never depends on the path taken
+            if max(abs(b.x0 - old.x0), abs(b.y0 - old.y0), abs(b.x1 - old.x1), abs(b.y1 - old.y1)) > 0.5:
                 return False
         return True
 
@@ -271,26 +272,31 @@ class LivePlot:
         return tuple(sig)
 
     def _sync_legends(self) -> None:
-        """Rebuild legends whose entries' visibility changed; place legends outside."""
-        sig = self._legend_state()
-        changed = sig != self._legend_sig
-        self._legend_sig = sig
+        """Show legend entries only for shown artists; place legends outside the data."""
+        self._legend_sig = self._legend_state()
+        self._apply_legend_visibility()
         for spec in self._legend_specs.values():
-            ax, leg = spec["ax"], spec["leg"]
-            if changed and (spec.get("rebuilt") or any(o is not None and not _shown(o) for o, _p, _t in spec["entries"])):
-                vis = [(o if o is not None else p, t) for o, p, t in spec["entries"] if o is None or _shown(o)]
-                kw = {k: v for k, v in spec["kw"].items() if v is not None}
-                spec["rebuilt"] = True
-                if leg is not None and (leg in self.fig.legends or ax.get_legend() is leg):
-                    leg.remove()
-                    spec["leg"] = None
-                if vis:
-                    hs, ls = [h for h, _ in vis], [t for _, t in vis]
-                    spec["leg"] = (self.fig.legend(hs, ls, loc="outside lower center", **kw) if spec.get("fig")
-                                   else ax.legend(hs, ls, **kw))
+            ax = spec["ax"]
             cur = ax.get_legend()
             if cur is not None:
                 self._place_outside(ax, cur)
+
+    def _apply_legend_visibility(self) -> None:
+        """Hide the legend entries of hidden artists; their space stays, so the layout (and the
+        cost of a redraw) does not jump when an artist is shown or hidden. An all-hidden legend
+        keeps its place too; only its frame goes."""
+        for spec in self._legend_specs.values():
+            leg = spec["leg"]
+            if leg is None or len(leg.texts) != len(spec["entries"]):
+                continue
+            for (orig, _p, _t), handle, text in zip(spec["entries"], leg.legend_handles, leg.texts):
+                vis = orig is None or _shown(orig)
+                text.set_visible(vis)
+                if handle is not None:
+                    handle.set_visible(vis)
+            if not hasattr(leg, "_vt_frame"):
+                leg._vt_frame = leg.get_frame().get_visible()
+            leg.get_frame().set_visible(leg._vt_frame and any(t.get_visible() for t in leg.texts))
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self) -> None:
@@ -318,6 +324,7 @@ class LivePlot:
                 for _ in range(2):
                     if not (self._wrap_long_labels() | self._fit_legends()):
                         break
+                    self._apply_legend_visibility()
                     self.canvas.draw()
                 for _ in range(2):
                     if not self._fit_into_figure():
