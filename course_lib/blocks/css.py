@@ -68,7 +68,7 @@ CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
   width: auto !important; max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height);
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  line-height: 1.3; padding-top: 3px; padding-bottom: 3px;
+  line-height: 1.3; padding-top: 3px; padding-bottom: 3px; align-self: flex-start; flex: 0 1 auto;
 }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */

@@ -141,7 +141,8 @@ class BuyingCenter(PanelBase):
                                     layout=widgets.Layout(width="235px"))
             inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
             att = slider("Haltung", 0, -5, 5, 1, integer=True)
-            inf.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
+            role.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
+            inf.add_class("vt-narrow")
             att.add_class("vt-narrow")
             role_controls[f"{p['id']}_rolle"] = role
             self.controls[f"{p['id']}_einfluss"] = inf
