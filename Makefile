@@ -12,7 +12,7 @@ PORT ?= 8888
 PYTEST_ARGS ?=
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 
-.PHONY: help check-python setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark check-wheels mutation lock clean
+.PHONY: help check-python setup setup-test lab test test-fast notebooks benchmark handouts voila hub-benchmark check-wheels mutation screenshots lock clean
 
 help:
 	@echo "make lab        – JupyterLab mit dem Kurs starten (richtet beim ersten Mal alles ein)"
@@ -76,6 +76,11 @@ voila: setup
 
 # JupyterHub load test with real Unix users (as root; see docs/JUPYTERHUB.md). Not in `make test`
 # at this size (make test runs it with N = 3).
+# Every notebook, run, as page PNGs at laptop width (SHOT_WIDTH=1000 SHOT_SIDEBAR=1: about 650 px
+# of notebook) in build/screenshots – look at the pages you changed.
+screenshots: setup-test
+	SHOT_WIDTH=$(or $(SHOT_WIDTH),1000) SHOT_SIDEBAR=$(or $(SHOT_SIDEBAR),1) $(PY) -m tests.browser.screenshots build/screenshots $(NOTEBOOKS)
+
 hub-benchmark: setup-test
 	$(PY) -m tests.hub.loadtest --learners $(or $(N),20)
 

@@ -19,7 +19,9 @@ from .workshop_corpus import EVIL, EXPECTED_COUNTED, corpus
 
 CORPUS = corpus()
 ALLOWED_TAGS = {"div", "span", "b", "i", "p", "br", "table", "tr", "td", "th", "h4", "img", "pre", "a",
-                "details", "summary", "ul", "li", "thead", "tbody"}
+                "details", "summary", "ul", "li", "thead", "tbody",
+                # the course's own inline icons (course_lib/blocks/icons.py); an <svg> must be one of them
+                "svg", "path", "circle", "rect"}
 ENGLISH = ("Error", "Exception", "Traceback", "dict", "list", "NoneType", "str ", "int ", "bool", "object",
            "expected", "invalid", "unicode", "codec", "line ", "column")
 REGEX = ("^", "$", "\\d", "\\w", "[a-z", "{2,", ".*", "(?")
@@ -34,6 +36,8 @@ class TagAudit(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in self.allowed:
             self.bad.append(tag)
+        if tag == "svg" and not (dict(attrs).get("class") or "").startswith("vt-icon"):
+            self.bad.append("svg[not a course icon]")
         for k, v in attrs:
             if k.startswith("on") or (v or "").strip().lower().startswith("javascript:"):
                 self.bad.append(f"{tag}[{k}]")

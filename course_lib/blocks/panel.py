@@ -28,45 +28,95 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ..format_de import num
-from . import guard
+from . import guard, widthprobe
+from .a11yslider import A11yFloatSlider, A11yIntSlider, A11ySelectionSlider
+from .css import style_widget, styled
 from .messages import box
 
 
 def slider(description: str, value: float, lo: float, hi: float, step: float, *, fmt: str = ".1f",
-           unit: str = "", integer: bool = False, width: str = "420px") -> widgets.Widget:
-    """A labelled slider with a German readout.
+           unit: str = "", integer: bool = False, width: str | None = None) -> widgets.Widget:
+    """A labelled, accessible slider with a German readout (course_lib/blocks/a11yslider.py:
+    a native range input named by its visible ``<label>``, German ``aria-valuetext``; the
+    ipywidgets FloatSlider/IntSlider API and validation).
 
     ipywidgets formats readouts with d3-format in English ("1.7", "12,000"), so the built-in
-    readout is switched off and a German one ("1,7", "12.000") is shown next to the slider.
-    ``slider._vt_row`` is the slider with its readout; LivePanel lays out that row.
+    readout is off and a German one ("1,7", "12.000") is shown next to the track.
+    ``slider._vt_row`` is the row LivePanel lays out.
+
+    Layout (course_lib/blocks/css.py): the label column has one width per panel and wraps,
+    the track is 240 px and never shrinks (the row wraps instead), the readout sits beside
+    it. ``width`` is kept for compatibility and ignored inside course panels.
     """
-    cls = widgets.IntSlider if integer else widgets.FloatSlider
+    cls = A11yIntSlider if integer else A11yFloatSlider
     kw = dict(value=value, min=lo, max=hi, step=step, description=description,
               continuous_update=True, style={"description_width": "initial"},
-              layout=widgets.Layout(width=width), readout=False)
+              layout=widgets.Layout(width=width or "auto", max_width="100%"), readout=False)
     s = cls(**kw)
     if unit:
         s.description = f"{description} ({unit})"
+    s.add_class("vt-ctl")
     digits = 0 if integer else int(fmt.strip(".f%") or 1)
-    readout = widgets.HTML(layout=widgets.Layout(width="90px"))
+    # the German readout shown beside the track (inside the widget) and announced as aria-valuetext;
+    # ``_vt_readout.value`` keeps the HTML readout API of earlier versions for tests
+    readout = widgets.HTML(layout=widgets.Layout(width="auto", display="none"))
     readout.add_class("vt-readout")
 
     def show(_change=None):
-        readout.value = f"<span style='line-height:28px'>{num(s.value, digits)}</span>"
+        text = num(s.value, digits)
+        s.vt_readout = text
+        s.vt_valuetext = f"{text} {unit}" if unit else text
+        readout.value = f"<span style='white-space:nowrap'>{text}</span>"
 
     s.observe(show, names="value")
     show()
-    s._vt_row = widgets.HBox([s, readout])
+    s._vt_row = row(s, readout)  # readout: hidden copy (the visible one is inside the slider)
     s._vt_readout = readout
     return s
 
 
-def dropdown(description: str, options, value=None, *, width: str = "420px") -> widgets.Dropdown:
+def selection_slider(description: str, options, value=None, *, width: str | None = None) -> widgets.SelectionSlider:
+    """A labelled, accessible slider over labelled values (``options`` as for
+    ``ipywidgets.SelectionSlider``, labels already in German format, e.g. „1.000 €“)."""
+    s = A11ySelectionSlider(options=options, description=description, continuous_update=True,
+                            style={"description_width": "initial"},
+                            layout=widgets.Layout(width=width or "auto", max_width="100%"))
+    if value is not None:
+        s.value = value
+    s.add_class("vt-ctl")
+    return s
+
+
+def row(*children: widgets.Widget) -> widgets.HBox:
+    """A control row (label column + control + readout/buttons) that wraps when too narrow."""
+    r = widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", align_items="center",
+                                                           max_width="100%"))
+    r.add_class("vt-row")
+    return r
+
+
+def dropdown(description: str, options, value=None, *, width: str | None = None) -> widgets.Dropdown:
+    """A labelled dropdown sized to its text (the label column wraps, see css.py)."""
     d = widgets.Dropdown(options=options, description=description, style={"description_width": "initial"},
-                         layout=widgets.Layout(width=width))
+                         layout=widgets.Layout(width=width or "auto", max_width="100%"))
+    d.add_class("vt-ctl")
     if value is not None:
         d.value = value
     return d
+
+
+def button(description: str, **kw) -> widgets.Button:
+    """An ``ipywidgets.Button`` sized to its text – never cut with an ellipsis (the default
+    Button is 148 px wide). Keyword arguments go to ``ipywidgets.Button``; a given ``layout``
+    keeps its other settings but gets ``width: auto`` unless it sets a width itself."""
+    layout = kw.pop("layout", None) or widgets.Layout()
+    if not layout.width:
+        layout.width = "auto"
+    if not layout.max_width:
+        layout.max_width = "100%"
+    b = widgets.Button(description=description, layout=layout, **kw)
+    b.add_class("vt-btn")
+    return b
 
 
 class PanelBase:
@@ -86,6 +136,8 @@ class PanelBase:
         self.message.value = html
 
     def _repr_mimebundle_(self, **kwargs):
+        styled(self.box, "vt-live")  # the course CSS travels with every displayed panel
+        widthprobe.attach(self.box)
         return self.box._repr_mimebundle_(**kwargs)
 
 
@@ -127,9 +179,14 @@ class LivePanel(PanelBase):
         # controls_layout: an own arrangement of the controls (e.g. two columns); default a column.
         ctrl_box = controls_layout or widgets.VBox([getattr(c, "_vt_row", c) for c in controls.values()] + list(extra or []))
         ctrl_box.add_class("vt-controls")
-        body = widgets.HBox([ctrl_box, self.view_box]) if side_by_side else widgets.VBox([ctrl_box, self.view_box])
-        self.box = widgets.VBox([self.header, body, self.message, self.assumptions])
+        if side_by_side:  # side by side when there is room, stacked when not
+            body = widgets.HBox([ctrl_box, self.view_box], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+        else:
+            body = widgets.VBox([ctrl_box, self.view_box])
+        self.box = widgets.VBox([self.header, body, self.message, self.assumptions, style_widget()],
+                                layout=widgets.Layout(max_width="100%"))
         self.box.add_class("vt-live")
+        widthprobe.attach(self.box)  # plots render at the width the panel has in the browser
         self.updates = 0
         self._held = False
         for c in controls.values():

@@ -13,6 +13,7 @@ from ..errors import CourseInputError
 from ..storage import Store
 from . import guard
 from .choices import ChoiceList
+from .css import styled
 from .messages import box
 
 STORE = "polls"
@@ -37,6 +38,7 @@ class Poll:
         self.comment.value = storage.notice_html() + self.comment.value  # a moved-aside polls file
         self.box = widgets.VBox([widgets.HTML(f"<p><b>{escape(self.poll['question'])}</b></p>"), self.choice, self.button, self.comment])
         self.box.add_class("vt-poll")
+        styled(self.box)  # the course CSS: button sized to its text, wrapping labels
 
     def _show(self, html: str) -> None:
         self.comment.value = html

@@ -14,6 +14,7 @@ from matplotlib.patches import Rectangle
 
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.predict import Predict, Question, gate
@@ -198,10 +199,11 @@ class BuyingCenter(PanelBase):
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
                                     layout=widgets.Layout(width="235px"))
-            inf = widgets.IntSlider(value=5, min=0, max=10, step=1, description="Einfluss",
-                                    style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
-            att = widgets.IntSlider(value=0, min=-5, max=5, step=1, description="Haltung",
-                                    style={"description_width": "70px"}, layout=widgets.Layout(width="250px"))
+            inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
+            att = slider("Haltung", 0, -5, 5, 1, integer=True)
+            role.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
+            inf.add_class("vt-narrow")
+            att.add_class("vt-narrow")
             role_controls[f"{p['id']}_rolle"] = role
             self.controls[f"{p['id']}_einfluss"] = inf
             self.controls[f"{p['id']}_haltung"] = att
@@ -303,7 +305,7 @@ class BuyingCenter(PanelBase):
             for r in plan) + ".")
         lines = []
         for i, r in enumerate(plan, 1):
-            warn = f"<br>⚠️ <b>{escape(r['warning'])}</b>" if r["warning"] else ""
+            warn = f"<br>{icon('warn')} <b>Achtung: {escape(r['warning'])}</b>" if r["warning"] else ""
             lines.append(f"<li><b>{escape(r['name'])}</b> – {escape(r['label'])} "
                          f"(Dringlichkeit {escape(num(r['priority'], 1))} von 10): {escape(r['advice'])}{warn}</li>")
         self.plan.value = (f"<p><b>Ihr Gesprächsplan</b> – zuerst zu {escape(top['name'])}:</p>"

@@ -14,6 +14,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -272,9 +273,9 @@ class BonusjaegerOderBerater(PanelBase):
             (cols[val] if val in cols else open_items).append(s["text"])
         cells = []
         for cid, label in model.CATEGORIES.items():
-            icon = "💰" if cid == "bonus" else "🤝"
+            mark = icon("money" if cid == "bonus" else "handshake")
             items = "".join(f"<li>{escape(t)}</li>" for t in cols[cid]) or "<li><i>noch leer</i></li>"
-            cells.append(f"<td style='vertical-align:top;padding:4px 10px;width:50%'><b>{icon} {escape(label)}</b> "
+            cells.append(f"<td style='vertical-align:top;padding:4px 10px;width:50%'><b>{mark} {escape(label)}</b> "
                          f"({len(cols[cid])})<ul>{items}</ul></td>")
         self.board.value = (f"<table style='width:100%;border:1px solid #ccc'><tr>{''.join(cells)}</tr></table>"
                             f"<p><i>Noch offen: {len(open_items)} von {len(model.STATEMENTS)} Aussagen.</i></p>")

@@ -402,7 +402,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
     markers sit at the experience the verdict uses – without failure at the slider value,
     with failure at the experience after failure and handling (an arrow from the slider
     value) – so a marker lies in the zone its verdict names. The quality slider is inactive
-    without a failure. Model outcomes use information boxes, never the learner's ✅/❌.
+    without a failure. Model outcomes use information boxes, never the learner's grading boxes (richtig/falsch).
 
     Invariants (tests/test_m04_invariants.py): verdict „Enttäuschung“ ⇔ marker left of the
     disappointment zone edge ⇔ effect < 0 or on the edge; „Erwartung erfüllt“ ⇔ effect 0;

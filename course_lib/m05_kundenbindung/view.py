@@ -13,8 +13,9 @@ import numpy as np
 from ..blocks import guard
 from ..blocks.choices import ChoiceList
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
-from ..blocks.panel import PanelBase, LivePanel, dropdown
+from ..blocks.panel import PanelBase, LivePanel, dropdown, selection_slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import eur, num, pct, pp
 from . import model
@@ -66,9 +67,7 @@ class GuessGate:
 
 def _selection_slider(description: str, options, value, width: str = "420px") -> widgets.SelectionSlider:
     """A slider over labelled values (labels in German number format, e.g. „1.000 €“)."""
-    return widgets.SelectionSlider(options=options, value=value, description=description,
-                                   continuous_update=True, style={"description_width": "initial"},
-                                   layout=widgets.Layout(width=width))
+    return selection_slider(description, options, value)  # accessible; width from the course CSS
 
 
 # ---------------------------------------------------------------------------------------
@@ -223,7 +222,7 @@ def _churn_html(res: model.ChurnCheck) -> str:
     else:
         formula = f"{num(h0, 1)} (nur das Grundrisiko, kein Warnsignal gewählt)"
         how = "Grundrisiko"
-    level_icon = {"gering": "🟢", "erhöht": "🟡", "hoch": "🔴"}[res.level]
+    level_icon = icon({"gering": "level-low", "erhöht": "level-mid", "hoch": "level-high"}[res.level])
     parts = [
         f"<p><b>Risiko-Score:</b> {level_icon} <b>{pct(res.risk_12m)}</b> Wahrscheinlichkeit, dass dieser Kunde "
         f"innerhalb von 12 Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
@@ -413,7 +412,7 @@ def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bo
         (f"Kundenwert nach {res.years} Jahren (Ende der Kurve)", eur(res.horizon_a), b(eur(res.horizon_b))),
         ("Kundenwert (CLV), unbegrenzter Zeitraum", f"<b>{eur(c.clv_a)}</b>", b(f"<b>{eur(c.clv_b)}</b>")),
     ]
-    table = ("<table style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
+    table = ("<table class='vt-table' style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
              "<th style='text-align:right;padding:2px 8px'>A (o, durchgezogen)</th>"
              "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelt)</th></tr>"
              + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{bb}</td>"

@@ -206,7 +206,7 @@ class SelfAssessment(PanelBase):
             rows.append(f"<tr><td>{escape(model.DIM_LABELS[d])}</td><td style='text-align:right'><b>{num(scores[d], 0)}</b></td>{cmp_cell}</tr>")
         head = "<tr><th>Bereich</th><th>jetzt</th>" + ("<th>früher</th><th>Veränderung</th>" if diff else "") + "</tr>"
         self.text.value = (
-            f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+            f"<table class='vt-table' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
             f"<p>{escape(prof.lowest_text())}</p>")
         doc = model.export_document(scores)
         self.preview.value = ("<p><b>Diese gerundeten Werte gehen nach dem Speichern in Ihr anonymes Workshop-Ergebnis ein</b> "

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..blocks import guard
 from ..blocks.choices import ChoiceList
-from ..blocks.panel import PanelBase
+from ..blocks.panel import PanelBase, slider
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -111,9 +111,8 @@ class MikroTrainer(PanelBase):
         self.message.add_class("vt-message")
 
         self.controls = {
-            "dauer": widgets.IntSlider(value=model.EXPOSURE_DEFAULT, min=model.EXPOSURE_MIN, max=model.EXPOSURE_MAX,
-                                       step=5, description="Darbietungszeit (ms)", continuous_update=True,
-                                       style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
+            "dauer": slider("Darbietungszeit", model.EXPOSURE_DEFAULT, model.EXPOSURE_MIN, model.EXPOSURE_MAX, 5,
+                            integer=True, unit="ms"),  # accessible slider, German readout
             "ablauf": widgets.Dropdown(options=[("feste Zeit laut Regler", "fest"),
                                                 ("gemischte Zeiten (50, 100, 150, 300, 500 ms)", "gemischt")],
                                        value="fest", description="Ablauf", style={"description_width": "initial"},
@@ -325,7 +324,9 @@ class MikroTrainer(PanelBase):
             if n:
                 xs.append(k)
                 ys.append(100 * float(rate))
-                txt.set_position((k + 0.12, 100 * float(rate) + 4))
+                last = k == len(self.rate_texts) - 1  # the last label opens to the left: never past the figure edge
+                txt.set_position((k - 0.12 if last else k + 0.12, 100 * float(rate) + 4))
+                txt.set_ha("right" if last else "left")
                 txt.set_text(f"n = {int(n)}")
                 ex_parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
             else:

@@ -12,8 +12,9 @@ import ipywidgets as widgets
 from ..blocks import guard
 from ..blocks.choices import ChoiceList
 from ..blocks.liveplot import LivePlot
+from ..blocks.icons import icon
 from ..blocks.messages import box
-from ..blocks.panel import LivePanel
+from ..blocks.panel import LivePanel, selection_slider, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import eur, num, pct
@@ -27,8 +28,7 @@ from . import model
 def de_slider(description: str, values, value, fmt, *, width: str = "440px") -> widgets.SelectionSlider:
     """A slider whose readout uses German number formats (``fmt(v)`` gives the label)."""
     opts = [(fmt(v), v) for v in values]
-    s = widgets.SelectionSlider(options=opts, value=value, description=description, continuous_update=True,
-                                style={"description_width": "initial"}, layout=widgets.Layout(width=width))
+    s = selection_slider(description, opts, value)  # accessible; width from the course CSS
     return s
 
 
@@ -63,13 +63,12 @@ def _td(x: str, head: bool = False, right: bool = True) -> str:
 # 1. Fragen-Werkstatt
 # --------------------------------------------------------------------------------------
 
-_KIND_ICON = {"offen": "🔓", "geschlossen": "🔒", "suggestiv": "🧲", "keine_frage": "❔"}
+_KIND_ICON = {"offen": "lock-open", "geschlossen": "lock", "suggestiv": "magnet", "keine_frage": "question"}
 
 
 def analysis_html(a: model.QuestionAnalysis) -> str:
     """The result card of one analysed question (escaped)."""
-    icon = _KIND_ICON[a.kind]
-    head = (f"<p style='font-size:1.1em;margin:4px 0'><span aria-hidden='true'>{icon}</span> "
+    head = (f"<p style='font-size:1.1em;margin:4px 0'>{icon(_KIND_ICON[a.kind])} "
             f"<b>Ergebnis: {escape(a.label)}</b></p>")
     if a.kind == "keine_frage":
         return head + box("info", a.tip, title="Noch keine Frage erkannt") + (
@@ -324,9 +323,7 @@ def goldene_mitte() -> LivePanel:
         "nachlass": de_slider("Ihr erster kleiner Nachlass", _range(200, 1500, 100), 600.0, _eur0),
         "schrumpf": de_slider("Jeder weitere Nachlass schrumpft auf", _range(0.3, 0.9, 0.05), 0.5, _pct_label),
         "kundenschritt": de_slider("Erster Schritt des Kunden", _range(0, 2500, 100), 1500.0, _eur0),
-        "folge": widgets.IntSlider(value=0, min=0, max=10, step=1, description="Folgeaufträge zum neuen Preis",
-                                   continuous_update=True, style={"description_width": "initial"},
-                                   layout=widgets.Layout(width="440px")),
+        "folge": slider("Folgeaufträge zum neuen Preis", 0, 0, 10, 1, integer=True),
     }
     panel = LivePanel(
         title="Goldene Mitte",
@@ -385,7 +382,7 @@ def funnel_table_html(res: model.FunnelComparison) -> str:
         rows.append(f"<tr>{_td(label, right=False)}{_td(eur(df.loc[a, col]))}{_td(eur(df.loc[b, col]))}</tr>")
     ca, cb = df.loc[a, "Kosten je Termin"], df.loc[b, "Kosten je Termin"]
     rows.append(f"<tr>{_td('<b>Kosten je Termin</b>', right=False)}{_td('<b>' + eur(ca) + '</b>')}{_td('<b>' + eur(cb) + '</b>')}</tr>")
-    table = f"<table style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+    table = f"<table class='vt-table' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
     if res.cheaper is None:
         verdict = "Beide Varianten kosten je Termin etwa gleich viel."
     elif res.cheaper == "direkt":
@@ -477,9 +474,7 @@ def akquise_trichter() -> LivePanel:
         table.value = funnel_table_html(res)
 
     controls = {
-        "kontakte": widgets.IntSlider(value=500, min=100, max=5000, step=100, description="Kontakte",
-                                      continuous_update=True, style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="440px")),
+        "kontakte": slider("Kontakte", 500, 100, 5000, 100, integer=True),
         "erreicht": de_slider("Entscheider erreicht", _range(0.2, 0.6, 0.01), 0.35, _pct_label),
         "termin": de_slider("Terminquote im echten Gespräch", _range(0.1, 0.5, 0.01), 0.25, _pct_label),
         "mailkosten": de_slider("Kosten je Mailing", _range(0.5, 5.0, 0.1), 1.5, _eur2),

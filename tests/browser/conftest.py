@@ -58,3 +58,24 @@ def pytest_runtest_makereport(item, call):
             except Exception as exc:  # noqa: BLE001 - never hide the real failure
                 rep.sections.append(("browser screenshot", f"failed: {exc}"))
     return rep
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The browser layout check's counts per notebook and width/state (docs/TESTING.md)."""
+    from . import axe, layout
+
+    tr = terminalreporter
+    if axe.COUNTS:
+        tr.section("axe-core violations (failing nodes per rule)")
+        total: dict = {}
+        for nb, rules in sorted(axe.COUNTS.items()):
+            tr.write_line(f"{nb:52} " + (", ".join(f"{k}={v}" for k, v in sorted(rules.items())) or "0"))
+            for k, v in rules.items():
+                total[k] = total.get(k, 0) + v
+        tr.write_line(f"{'all notebooks':52} " + (", ".join(f"{k}={v}" for k, v in sorted(total.items())) or "0"))
+    if not layout.COUNTS:
+        return
+    tr.section("browser layout check (counts)")
+    tr.write_line(f"{'notebook':52} {'state':28} " + " ".join(f"{k:>14}" for k in layout.KINDS))
+    for (nb, state), c in sorted(layout.COUNTS.items()):
+        tr.write_line(f"{nb:52} {state:28} " + " ".join(f"{c[k]:>14}" for k in layout.KINDS))

@@ -403,7 +403,7 @@ JS_WIDGET_CELLS = """(indices) => {
 JS_LIVES = """(panel) => {
   const p = document.querySelector(panel);
   const vis = (e) => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-  const SEL = '.noUi-handle, select, input[type=checkbox], input[type=radio], button, input[type=text], input[type=number], textarea';
+  const SEL = '.noUi-handle, input[type=range], select, input[type=checkbox], input[type=radio], button, input[type=text], input[type=number], textarea';
   p.querySelectorAll('[data-vt-first]').forEach(e => e.removeAttribute('data-vt-first'));
   return [...p.querySelectorAll('.vt-live')].map((live, i) => {
     const title = (live.querySelector('h4')?.textContent || '').trim();
@@ -416,6 +416,9 @@ JS_LIVES = """(panel) => {
         kind = 'slider';
         detail = {now: first.getAttribute('aria-valuenow'), max: first.getAttribute('aria-valuemax'),
                   min: first.getAttribute('aria-valuemin')};
+      } else if (first.type === 'range') {  // the course's accessible slider (blocks/a11yslider.py)
+        kind = 'slider';
+        detail = {now: first.value, max: first.max, min: first.min};
       } else if (first.tagName === 'SELECT') {
         kind = first.multiple ? 'multiselect' : 'select';
         detail = {index: first.selectedIndex, n: first.options.length};
@@ -674,7 +677,7 @@ class NotebookPage:
         None if fine, a problem text otherwise; raises LookupError if there is no slider."""
         idx = self.page.evaluate(
             "(panel) => [...document.querySelector(panel).querySelectorAll('.vt-live')]"
-            ".findIndex(l => l.querySelector('.vt-controls .noUi-handle'))", PANEL)
+            ".findIndex(l => l.querySelector('.vt-controls .noUi-handle, .vt-controls input[type=range]'))", PANEL)
         if idx < 0:
             raise LookupError("no .vt-live with a slider")
         live = self.live_locator(idx)
@@ -685,7 +688,7 @@ class NotebookPage:
             for n in range(1, max_tabs + 1):
                 self.page.keyboard.press("Tab")
                 state = live.evaluate("""l => { const a = document.activeElement;
-                    return {inLive: l.contains(a), handle: !!a && a.classList.contains('noUi-handle')}; }""")
+                    return {inLive: l.contains(a), handle: !!a && (a.classList.contains('noUi-handle') || a.type === 'range')}; }""")
                 if state["handle"] and state["inLive"]:
                     reached = n
                     break
@@ -693,11 +696,11 @@ class NotebookPage:
             live.evaluate("l => l.removeAttribute('tabindex')")
         if reached is None:
             return f"vt-live #{idx}: {max_tabs}× Tab from the panel start never focused a slider handle"
-        widget = "document.activeElement.closest('.widget-slider')"
+        widget = "document.activeElement.closest('.widget-slider, .vt-slider')"
         before = self.page.evaluate(f"() => {{ const w = {widget}; const r = w && w.querySelector('.widget-readout');"
                                     " const h = document.activeElement;"
-                                    " return {readout: r ? r.innerText : null, now: h.getAttribute('aria-valuenow'),"
-                                    " max: h.getAttribute('aria-valuemax')}; }")
+                                    " return {readout: r ? r.innerText : null, now: h.type === 'range' ? h.value : h.getAttribute('aria-valuenow'),"
+                                    " max: h.type === 'range' ? h.max : h.getAttribute('aria-valuemax')}; }")
         key = "ArrowLeft" if before["now"] is not None and before["now"] == before["max"] else "ArrowRight"
         self.page.keyboard.press(key)
         try:

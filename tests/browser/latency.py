@@ -44,8 +44,9 @@ NAIVE_REFERENCE = FIXTURES / "naive_reference.ipynb"
 BARE_IMPORTS = FIXTURES / "bare_imports.ipynb"
 
 # The slider to step: the first one in the panel's controls (a ".vt-primary" slider wins).
-_JS_HANDLE = """(c) => c.querySelector('.vt-primary .noUi-handle') || c.querySelector('.vt-controls .noUi-handle')
-                      || c.querySelector('.noUi-handle')"""
+_JS_HANDLE = """(c) => c.querySelector('.vt-primary .noUi-handle, .vt-primary input[type=range]')
+                      || c.querySelector('.vt-controls .noUi-handle, .vt-controls input[type=range]')
+                      || c.querySelector('.noUi-handle, input[type=range]')"""
 
 _JS_INSTALL = """([panel, containerSel, idx, viewSel, timeoutMs]) => {
   const c = document.querySelector(panel).querySelectorAll(containerSel)[idx];
@@ -92,7 +93,7 @@ _JS_HANDLE_STATE = """([panel, containerSel, idx]) => {
   const h = c && (%s)(c);
   if (!h) return null;
   h.setAttribute('data-vt-bench', '1');
-  return {now: h.getAttribute('aria-valuenow'), max: h.getAttribute('aria-valuemax')};
+  return h.type === 'range' ? {now: h.value, max: h.max} : {now: h.getAttribute('aria-valuenow'), max: h.getAttribute('aria-valuemax')};
 }""" % _JS_HANDLE
 
 
@@ -203,7 +204,7 @@ def measure_notebook(path, steps: int = 15, discard: int = 2, session: LabSessio
         try:
             result = {"notebook": nbp.path, "steps": steps, "discard": discard, "widgets": [], "skipped": []}
             for info in nbp.lives():
-                has_slider = nbp.live_locator(info["index"]).locator(".vt-controls .noUi-handle").count() > 0
+                has_slider = nbp.live_locator(info["index"]).locator(".vt-controls .noUi-handle, .vt-controls input[type=range]").count() > 0
                 if not info["hasView"] or info["kind"] is None:
                     result["skipped"].append({"index": info["index"], "title": info["title"], "reason": "no .vt-view or no control"})
                     continue

@@ -50,7 +50,9 @@ def test_micro_expression_flash_is_timed_by_the_browser(lab):
     nb = ROOT / "notebooks" / "08_Mimikresonanz.ipynb"
     with opened(lab, nb) as nbp:
         trainer = nbp.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .vt-live").first
-        exposure = int(trainer.locator(".noUi-handle").first.get_attribute("aria-valuenow").split(".")[0])
+        handle = trainer.locator(".vt-controls input[type=range], .vt-controls .noUi-handle").first
+        exposure = int((handle.input_value() if handle.evaluate("e => e.type === 'range'")
+                        else handle.get_attribute("aria-valuenow")).split(".")[0])
         trainer.locator("button", has_text="Nächster Durchgang").click()
         nbp.page.wait_for_function("() => document.getAnimations().some(a => a.animationName && a.animationName.startsWith('vt'))",
                                    timeout=10_000)

@@ -1,0 +1,111 @@
+"""The course's shared CSS: one layout system for control rows, buttons, plots, message boxes
+and tables, delivered as an ``ipywidgets.HTML`` holding a ``<style>`` element.
+
+Why a ``<style>`` inside a widget: JupyterLab renders an ``ipywidgets.HTML`` value with
+``innerHTML`` and no sanitizer (course_lib/m08_mimikresonanz/face.py relies on the same), and
+a ``<style>`` element applies to the whole document. Every block that shows controls puts
+:func:`style_widget` into its root box (LivePanel does it), so the rules are present wherever a
+course widget is. All rules are scoped to the course's classes:
+
+* ``.vt-live`` (every LivePanel) and ``.vt-block`` (any other course block that wants the
+  same control layout – add the class to its root box and include :func:`style_widget`, or
+  call :func:`styled`); the blocks ``.vt-poll``, ``.vt-quiz-item``, ``.vt-task`` and
+  ``.vt-reflection``, ``.vt-progress``, ``.vt-export`` get the same rules whenever the CSS is on the page;
+* ``.vt-btn`` (buttons made by :func:`course_lib.blocks.panel.button`), ``.vt-table``,
+  ``.vt-msg``, ``.vt-plot``.
+
+The control-row rules (measured in JupyterLab 4.6 + ipywidgets 8.1.9 + Chromium):
+
+* label column: a fixed width (``--vt-label-w``) so every slider track of one panel starts at
+  the same x; the label wraps instead of being cut with an ellipsis;
+* slider track: a fixed basis of ``--vt-track-w`` (≥ 220 px), never shrinking – when a row is
+  too narrow, the row wraps (track under the label) instead of squeezing the track;
+* readout beside the track, sized to its text;
+* dropdowns and buttons sized to their text (``width: auto``), wrapping when too long.
+"""
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+LABEL_W = "14.5em"   # label column of a control row (about 190 px at JupyterLab's 13 px)
+TRACK_W = "240px"    # slider track; the browser layout check requires ≥ 200 px
+MIN_TRACK_PX = 220
+
+CSS = f"""
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
+.vt-narrow {{ --vt-label-w: 5.5em; --vt-track-w: 220px; }}
+/* control rows ---------------------------------------------------------------------- */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-controls {{ max-width: 100%; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-row {{ flex-wrap: wrap; align-items: center; max-width: 100%; width: auto; column-gap: 6px; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-hslider, .widget-dropdown, .widget-text, .widget-inline-hbox.widget-select) {{
+  width: auto !important; max-width: 100%; flex-wrap: wrap; height: auto; min-height: var(--jp-widgets-inline-height);
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-hslider, .widget-dropdown, .widget-text) > .widget-label {{
+  width: var(--vt-label-w) !important; min-width: 0; max-width: 100%; flex: 0 0 var(--vt-label-w);
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  line-height: 1.3; height: auto; text-align: left; padding-right: 6px; box-sizing: border-box;
+  overflow-wrap: anywhere; hyphens: auto;
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hslider > .slider-container {{
+  flex: 0 0 var(--vt-track-w) !important; width: var(--vt-track-w); min-width: {MIN_TRACK_PX}px; max-width: 100%;
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hslider > .widget-readout {{
+  width: auto !important; min-width: 4.5em; max-width: none; overflow: visible !important;
+  text-overflow: clip !important; white-space: nowrap; text-align: left; padding-left: 4px;
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-readout {{ width: auto !important; min-width: 5em; white-space: nowrap; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-dropdown > select {{
+  width: auto !important; min-width: 8em; max-width: 100%; flex: 0 1 auto;
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox {{ width: auto !important; max-width: 100%; height: auto; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox > label, :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox .widget-label-basic {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; height: auto; line-height: 1.3;
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox label {{ align-items: flex-start; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
+/* buttons: sized to their text, wrapping when longer than the row ------------------------ */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
+  width: auto !important; max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height);
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  line-height: 1.3; padding-top: 3px; padding-bottom: 3px; align-self: flex-start; flex: 0 1 auto;
+}}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
+/* plots: at most the available width, never a fixed blank gap --------------------------- */
+.vt-plot {{ max-width: 100%; min-width: 0; }}
+.vt-plot img {{ max-width: 100%; height: auto; display: block; }}
+/* contrast (WCAG AA 4.5:1, axe color-contrast): ipywidgets' warning button and accordion header */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button.mod-warning {{ background-color: #a14a00; color: #fff; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-widget-Collapse-header,
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-widget-Collapse-header > span {{ color: #3a3a3a; }}
+/* message boxes and icons ---------------------------------------------------------------- */
+.vt-msg {{ overflow-wrap: anywhere; }}
+.vt-icon {{ display: inline-block; width: 1.05em; height: 1.05em; vertical-align: -0.15em; flex: none; }}
+/* tables --------------------------------------------------------------------------------- */
+table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px); }}
+table.vt-table :is(th, td) {{ padding: 4px 10px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
+  text-align: inherit; white-space: normal; overflow-wrap: normal; hyphens: auto; line-height: 1.35; }}
+table.vt-table th {{ font-weight: 600; border-bottom: 2px solid #888; background: #f3f3f3; }}
+table.vt-table :is(th, td).vt-num {{ text-align: right; white-space: nowrap; }}
+.vt-table-wrap {{ overflow-x: auto; max-width: 100%; }}
+"""
+
+
+def style_html() -> str:
+    """The ``<style>`` element (put it into any HTML output that must look right alone)."""
+    return f'<style data-vt-css="1">{CSS}</style>'
+
+
+def style_widget() -> widgets.HTML:
+    """A zero-size ``ipywidgets.HTML`` holding the course's CSS; put it into a root box."""
+    w = widgets.HTML(style_html(), layout=widgets.Layout(height="0px", margin="0", padding="0", overflow="hidden"))
+    w.add_class("vt-css")
+    return w
+
+
+def styled(box: widgets.Box, cls: str = "vt-block") -> widgets.Box:
+    """Give ``box`` the CSS class ``cls`` and put the course CSS into it (returns ``box``)."""
+    box.add_class(cls)
+    if not any(getattr(c, "_dom_classes", ()) and "vt-css" in c._dom_classes for c in box.children):
+        box.children = (*box.children, style_widget())
+    return box

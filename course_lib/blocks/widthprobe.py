@@ -1,0 +1,70 @@
+"""Plots at the width the learner's screen has: a zero-height anywidget inside every course
+panel reports the panel's width in CSS pixels to the kernel (on render and, debounced, when
+it changes – a file browser opened, a window resized); the panel's LivePlots then render at
+that width (:meth:`LivePlot.fit_width`) instead of being shrunk by the browser until tick and
+legend text end at 6 px. Nothing else changes: the PNG stays an ``<img alt>`` in an HTML widget.
+
+Without a front end (tests, nbconvert) the width stays 0 and plots keep their natural size.
+"""
+from __future__ import annotations
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+_ESM = """
+function render({ model, el }) {
+  el.classList.add('vt-width-probe');
+  el.style.cssText = 'width:100%;height:0;overflow:hidden;margin:0;padding:0;border:0';
+  let last = -1, timer = null;
+  const measure = () => {
+    const host = el.closest('.vt-live, .vt-block') || el.parentElement || el;
+    const w = Math.round(host.getBoundingClientRect().width);
+    if (w > 0 && Math.abs(w - last) >= 8) { last = w; model.set('width', w); model.save_changes(); }
+  };
+  const ro = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(measure, 120); });
+  const host = el.closest('.vt-live, .vt-block') || el.parentElement;
+  requestAnimationFrame(() => { measure(); ro.observe(host || el); });
+  return () => { ro.disconnect(); clearTimeout(timer); };
+}
+export default { render };
+"""
+
+
+class WidthProbe(anywidget.AnyWidget):
+    """Reports the width (CSS px) of the enclosing ``.vt-live``/``.vt-block`` as ``width``."""
+
+    _esm = _ESM
+    width = traitlets.Int(0).tag(sync=True)
+
+
+def liveplots_in(root) -> list:
+    """Every LivePlot whose widget sits somewhere inside ``root`` (depth first)."""
+    out, stack, seen = [], [root], set()
+    while stack:
+        w = stack.pop()
+        if id(w) in seen:
+            continue
+        seen.add(id(w))
+        lp = getattr(w, "_vt_liveplot", None)
+        if lp is not None:
+            out.append(lp)
+        for c in reversed(getattr(w, "children", ()) or ()):
+            stack.append(c)
+    return out
+
+
+def attach(box: widgets.Box) -> WidthProbe | None:
+    """Put a WidthProbe into ``box`` (once) and fit the box's LivePlots to the reported width."""
+    if getattr(box, "_vt_probe", None) is not None:
+        return box._vt_probe
+    probe = WidthProbe(layout=widgets.Layout(height="0px", margin="0", padding="0", width="100%"))
+
+    def fit(change):
+        for p in liveplots_in(box):
+            p.fit_width(change["new"])
+
+    probe.observe(fit, names="width")
+    box.children = (*box.children, probe)
+    box._vt_probe = probe
+    return probe

@@ -1,0 +1,33 @@
+"""Self-test of the browser layout check: a planted page with a long radio option, a slider
+squeezed by its long label, a cut button, a shrunk plot image and a plot label pushed out of
+its figure must trip every kind of check (the healthy side is every course notebook in
+test_notebooks_browser.py)."""
+from __future__ import annotations
+
+import pytest
+
+from . import layout
+from .harness import FIXTURES
+
+pytestmark = pytest.mark.browser
+
+
+def test_layout_check_fails_on_planted_fixture(lab):
+    nbp = lab.open(FIXTURES / "layout_broken.ipynb")
+    try:
+        nbp.run_all()
+        r = layout.check_widths(nbp, widths=(650,))[650]
+        text = "\n".join(layout.problems_text(r, limit=200))
+        print(f"layout_broken @650: {layout.counts(r)}")
+        assert any("Gespeicherte Läufe" in p for p in r["cut"]), text          # the cut button
+        assert any("umbrechen" in p or "noch eine" in p for p in r["overlap"]), text  # the long radio option
+        assert any("Abwimmelquote" in p for p in r["short_slider"]), text     # the squeezed slider
+        assert any("%)" in p for p in r["shrunk_plot"]), text                  # the shrunk image
+        assert not layout.only_known(r), text  # the planted slider and button are not "known" problems
+        assert r["clipped_artist"] == [], text  # at its start the LivePanel's plot is fine …
+        sweep, states = layout.sweep_controls(nbp)
+        print(f"layout_broken sweep ({states} states): {layout.counts(sweep)}")
+        assert states == 2, states
+        assert any("Marke" in p and "outside the figure" in p for p in sweep["clipped_artist"]), sweep  # … not at max
+    finally:
+        nbp.close()

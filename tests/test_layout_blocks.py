@@ -1,0 +1,100 @@
+"""The shared layout blocks, kernel side: message boxes and icons without emoji, the accessible
+slider keeps the ipywidgets API, buttons and dropdowns sized to their text, the course CSS
+and the width probe travel with every panel."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from course_lib.blocks import css, icons, messages, panel, widthprobe
+from course_lib.blocks.a11yslider import A11yFloatSlider, A11yIntSlider
+
+ROOT = Path(__file__).resolve().parents[1]
+# emoji blocks (pictographs, symbols & pictographs, transport, supplemental) and the emoji
+# presentation selector; Debian's Chromium and many Linux hubs have no font for them
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\uFE0F\u2B50\u2B55\u2705\u274C\u274E\u2753-\u2755\u2757]")
+
+
+@pytest.mark.parametrize("kind", ["ok", "partial", "wrong", "hint", "info", "warn", "error", "saved"])
+def test_message_box_has_svg_icon_and_word_no_emoji(kind):
+    html = messages.box(kind, "Text <b>")
+    assert not EMOJI.search(html), html
+    assert '<svg class="vt-icon' in html and 'aria-hidden="true"' in html
+    assert re.search(r"<b>[^<]+:</b>", html), "the meaning must be in a word, not only in the icon"
+    assert "Text &lt;b&gt;" in html
+
+
+def test_no_emoji_in_course_code():
+    bad = []
+    for p in sorted((ROOT / "course_lib").rglob("*.py")):
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if EMOJI.search(line):
+                bad.append(f"{p.relative_to(ROOT)}:{i}: {line.strip()[:80]}")
+    assert not bad, "emoji carry meaning without a font – use course_lib.blocks.icons:\n" + "\n".join(bad)
+
+
+def test_every_icon_is_decorative_svg():
+    for name in icons.NAMES:
+        h = icons.icon(name)
+        assert h.startswith("<svg") and 'aria-hidden="true"' in h and 'focusable="false"' in h
+    assert "Achtung" in icons.badge("warn", "Achtung")
+
+
+def test_slider_is_accessible_and_keeps_the_ipywidgets_api():
+    s = panel.slider("Besuche pro Tag", 1.7, 1.0, 6.0, 0.1, unit="Anzahl")
+    assert isinstance(s, A11yFloatSlider) and isinstance(s, w.FloatSlider)
+    assert s._model_module == "anywidget" and s.description == "Besuche pro Tag (Anzahl)"
+    assert s.vt_readout == "1,7" and s.vt_valuetext == "1,7 Anzahl"
+    seen = []
+    s.observe(lambda ch: seen.append(ch["new"]), names="value")
+    s.value = 9.0  # clipped like an ipywidgets FloatSlider
+    assert s.value == 6.0 and seen == [6.0] and s.vt_readout == "6,0"
+    assert "vt-row" in s._vt_row._dom_classes and s in s._vt_row.children
+    i = panel.slider("Kontakte", 2, 1, 4, 1, integer=True)
+    assert isinstance(i, A11yIntSlider) and isinstance(i, w.IntSlider) and i.vt_readout == "2"
+    for needle in ("type = 'range'", "htmlFor = id", "aria-valuetext", "data-lm-suppress-shortcuts"):
+        assert needle in s._esm
+
+
+def test_buttons_and_dropdowns_sized_to_their_text():
+    b = panel.button("Gespeicherte Läufe löschen", icon="trash")
+    assert b.layout.width == "auto" and "vt-btn" in b._dom_classes
+    b2 = panel.button("x", layout=w.Layout(margin="2px"))
+    assert b2.layout.width == "auto" and b2.layout.margin == "2px"
+    d = panel.dropdown("Zeitraum", [("12 Monate", 12)], 12)
+    assert d.layout.width == "auto" and d.layout.max_width == "100%"
+
+
+def test_livepanel_carries_course_css_and_width_probe():
+    s = panel.slider("a", 1, 0, 2, 0.1)
+    lp = panel.LivePanel(title="T", question="Q?", controls={"a": s}, views=[w.HTML()], update=lambda v: None)
+    kids = lp.box.children
+    assert any("vt-css" in c._dom_classes for c in kids)
+    assert any(isinstance(c, widthprobe.WidthProbe) for c in kids)
+    assert "data-vt-css" in css.style_html() and "--vt-track-w" in css.CSS and "table.vt-table" in css.CSS
+    n = len(kids)
+    lp._repr_mimebundle_()
+    assert len(lp.box.children) == n  # idempotent: no second style/probe
+    box = css.styled(w.VBox([w.Button(description="x")]))
+    assert "vt-block" in box._dom_classes and len(css.styled(box).children) == 2
+
+
+def test_css_rules_keep_tracks_wide_and_labels_wrapping():
+    c = css.CSS
+    assert re.search(r"\.slider-container \{[^}]*min-width: 2[2-9]\dpx", c), "slider track must stay >= 220 px"
+    assert re.search(r"\.widget-label \{[^}]*white-space: normal !important", c), "labels must wrap"
+    assert re.search(r"\.jupyter-button[^{]*\{[^}]*width: auto !important", c), "buttons sized to text"
+
+
+def test_selection_slider_is_accessible_and_keeps_the_api():
+    from course_lib.blocks.a11yslider import A11ySelectionSlider
+
+    s = panel.selection_slider("Marge pro Jahr", [("100 €", 100.0), ("1.000 €", 1000.0)], 1000.0)
+    assert isinstance(s, A11ySelectionSlider) and isinstance(s, w.SelectionSlider)
+    assert s.index == 1 and s.label == "1.000 €"
+    s.index = 0
+    assert s.value == 100.0
+    assert "aria-valuetext" in s._esm and "_options_labels" in s._esm and "htmlFor = id" in s._esm

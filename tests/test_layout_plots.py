@@ -1,0 +1,148 @@
+"""Layout rules of the shared blocks, kernel side: no plot artist outside its figure, no marker
+cut by an axes edge, legends outside the data, hidden artists not in the legend, the
+constrained layout re-run after an axis change – for every live widget of every module, at
+the start and with every control at its minimum and its maximum."""
+from __future__ import annotations
+
+import ipywidgets as w
+import pytest
+
+from course_lib.authoring.benchmark import widget_factories
+from course_lib.blocks.liveplot import LivePlot
+
+FACTORIES = list(widget_factories())
+# (module, widget): reason – plot problems of module code owned by other helpers (#19);
+# non-strict, so an XPASS says it was fixed. Never add a block (LivePlot) problem here.
+KNOWN: dict = {
+    ("m03", "bass_diffusion"): "model point 'ein Jahr später' lies beyond the x range (t0 + 1 > 20 years) at small q",
+}
+
+
+def _extremes(c):
+    if isinstance(c, (w.FloatSlider, w.IntSlider)):
+        return [c.min, c.max]
+    if isinstance(c, (w.SelectionSlider, w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select)):
+        vals = [o[1] if isinstance(o, tuple) else o for o in c.options]
+        return [vals[0], vals[-1]] if vals else []
+    if isinstance(c, (w.Checkbox, w.ToggleButton)):
+        return [not c.value, c.value]
+    return []
+
+
+@pytest.mark.parametrize("mid,name,factory", FACTORIES, ids=[f"{m}-{n}" for m, n, _ in FACTORIES])
+def test_no_artist_outside_figure_at_control_extremes(mid, name, factory, request):
+    if (mid, name) in KNOWN:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN[(mid, name)], strict=False))
+    panel = factory()
+    plots = getattr(panel, "plots", [])
+    problems = set()
+
+    def check(state):
+        for p in plots:
+            problems.update(f"{x} [{state}]" for x in p.clipped_artists())
+
+    check("start")
+    for p in plots:  # a 13-inch laptop with the file browser open: about 560 px for the panel
+        p.fit_width(560)
+    check("560 px")
+    for key, c in getattr(panel, "controls", {}).items():
+        start = c.value
+        for v in _extremes(c):
+            c.value = v
+            check(f"{key}={v!r}")
+        c.value = start
+    assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:10])
+
+
+def test_fit_width_renders_at_available_width_and_back():
+    p = LivePlot(figsize=(8, 3))
+    ax = p.fig.add_subplot()
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("Ein recht langer Titel, der bei schmaler Breite umbrechen muss")
+    p.refresh("x")
+    natural = p.canvas.get_width_height()[0]
+    assert p.fit_width(330) and p.canvas.get_width_height()[0] == 330 - 12
+    assert "\n" in ax.title.get_text() and p.clipped_artists() == []
+    assert p.fit_width(2000) and p.canvas.get_width_height()[0] == natural  # never above natural
+    assert "\n" not in ax.title.get_text()
+    assert not p.fit_width(0)
+
+
+def _plot():
+    p = LivePlot(figsize=(4, 3))
+    ax = p.fig.add_subplot()
+    return p, ax
+
+
+def test_clipped_artists_detects_cut_text_and_markers():
+    p, ax = _plot()
+    ax.plot([0, 10], [0, 1])
+    ax.set_xlim(0, 10)
+    (m,) = ax.plot([10], [0.5], "o", markersize=14)  # at the right edge, forced clipped by the axes
+    p.dynamic(m, clip_on=True)
+    ax.text(9.5, 0.5, "ragt hinaus", clip_on=False, in_layout=False)
+    p.refresh("x")
+    found = "\n".join(p.clipped_artists())
+    assert "cut by the axes edge" in found and "outside the figure" in found, found
+
+
+def test_dynamic_markers_are_unclipped_and_whole():
+    p, ax = _plot()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 1)
+    (m,) = ax.plot([10], [1], "D", markersize=12)
+    p.dynamic(m)
+    p.refresh("x")
+    assert m.get_clip_on() is False and p.clipped_artists() == []
+
+
+def test_invalidate_relayouts_so_grown_tick_labels_fit():
+    p, ax = _plot()
+    (line,) = ax.plot([0, 1], [0, 1])
+    ax.set_ylabel("Wert (€)")
+    p.refresh("x")
+    assert p.layouts == 1
+    ax.set_ylim(0, 123_456_789)  # much longer tick labels
+    p.invalidate()
+    p.refresh("x")
+    assert p.layouts == 2 and p.clipped_artists() == []
+    p.invalidate(relayout=False)
+    p.refresh("x")
+    assert p.layouts == 2
+
+
+def test_legend_outside_data_and_without_hidden_artists():
+    p, ax = _plot()
+    (a,) = ax.plot([0, 1], [0, 1], label="sichtbar")
+    (b,) = ax.plot([0, 1], [1, 0], label="versteckt")
+    p.dynamic(b)
+    ax.legend(loc="upper right")
+    p.refresh("x")
+    r = p.canvas.get_renderer()
+    leg = ax.get_legend()
+    assert leg.get_window_extent(r).y1 <= ax.bbox.y0 + 1, "legend overlaps the data area"
+    b.set_visible(False)
+    p.refresh("x")
+    def shown():
+        leg = ax.get_legend()
+        return [t.get_text() for t in leg.texts if t.get_visible()]
+
+    assert shown() == ["sichtbar"]
+    full = p.full_draws
+    b.set_visible(True)
+    p.refresh("x")
+    assert shown() == ["sichtbar", "versteckt"] and p.full_draws == full + 1
+    a.set_visible(False)
+    b.set_visible(False)
+    p.refresh("x")
+    assert shown() == []
+    assert p.clipped_artists() == []
+
+
+def test_plot_html_has_no_fixed_blank_gap_and_is_not_shrunk_below_readable():
+    p, ax = _plot()
+    ax.plot([0, 1], [0, 1])
+    p.refresh("Linie")
+    assert p.widget.layout.min_height is None
+    wpx = p.canvas.get_width_height()[0]
+    assert f"min-width:{int(wpx * 0.76)}px" in p.widget.value
