@@ -21,6 +21,7 @@ from html import escape
 from .. import content
 from ..errors import CourseInputError
 from ..storage import Store, pop_notices
+from .css import styled
 
 STORE = "praxis"
 MAX_NOTES = 20000
@@ -151,6 +152,7 @@ class Praxis:
         parts += [widgets.HBox([self.download]), self.link, self.status]
         self.box = widgets.VBox(parts, layout=widgets.Layout(width="100%"))
         self.box.add_class("vt-praxis")
+        styled(self.box)  # course CSS: buttons sized to their text
 
     def _status(self, html: str) -> None:
         self.status.value = html

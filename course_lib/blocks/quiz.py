@@ -28,6 +28,7 @@ from .. import storage
 from ..storage import Store
 from . import guard
 from .choices import ChoiceList, says_multiple
+from .css import styled
 from .messages import box
 
 STORE = "quiz"
@@ -236,7 +237,7 @@ class Quiz:
         self.items = [QuizItemView(module_id, it, numbers[it["id"]], store, seed=seed, repeat=repeat) for it in items]
         notice = storage.notice_html()  # a moved-aside quiz file is said, not silently dropped
         self.box = widgets.VBox(([widgets.HTML(notice)] if notice else []) + head + [v.box for v in self.items])
-        self.box.add_class("vt-quiz")
+        styled(self.box, "vt-quiz")  # course CSS for the items and buttons
 
     def _repr_mimebundle_(self, **kwargs):
         return self.box._repr_mimebundle_(**kwargs)

@@ -10,6 +10,7 @@ import traitlets
 
 from .. import content, learner, storage
 from ..blocks import guard
+from ..blocks.css import styled
 from ..blocks.choices import ChoiceList, says_multiple
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
@@ -70,7 +71,7 @@ class TaskView:
             buttons = [self.hint_button] + ([self.solution_button] if "solution" in t else [])
         self.box = widgets.VBox([self.header, self.input, widgets.HBox(buttons), self.feedback, self.selfcheck_box,
                                  self.hints_html, self.solution_html])
-        self.box.add_class("vt-task")
+        styled(self.box, "vt-task")  # course CSS: buttons sized to their text, never cut
         self.result: checks.Result | None = None
         self._restore()
         self.feedback.value = storage.notice_html() + self.feedback.value  # a moved-aside progress file
@@ -391,7 +392,7 @@ class ProgressOverview:
         self.reset_button.on_click(lambda _b: guard.run(self.reset, self._show))
         self.refresh_button.on_click(lambda _b: guard.run(self.refresh, self._show))
         self.box = widgets.VBox([self.table, self.plot.widget, widgets.HBox([self.refresh_button, self.reset_button, self.confirm]), self.message])
-        self.box.add_class("vt-progress")
+        styled(self.box, "vt-progress")  # course CSS: aligned table headers, buttons sized to text
         self.refresh()
 
     def _show(self, html: str) -> None:

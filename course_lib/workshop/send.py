@@ -27,6 +27,7 @@ from ..blocks.messages import box
 from ..errors import CourseInputError
 from ..storage import atomic_write_text, data_dir
 from . import export
+from ..blocks.css import styled
 
 URL_ENV = "VERTRIEB30_KLASSENRAUM_URL"
 TIMEOUT = 15
@@ -128,6 +129,7 @@ class SendButton:
                             "Umfrageantworten und Ihre Selbsteinschätzung – keine Reflexionstexte, kein Name.</p>")
         self.box = widgets.VBox([note, widgets.HBox([self.button, self.pseudonym]), self.message])
         self.box.add_class("vt-klassenraum")
+        styled(self.box)
 
     def _show(self, html: str) -> None:
         self.message.value = html

@@ -22,6 +22,7 @@ from ..blocks.panel import LivePanel, dropdown
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num, pct
 from . import classresults, export
+from ..blocks.css import styled
 
 
 def _wrap(text: str, width: int = 48, lines: int = 3) -> str:
@@ -48,7 +49,7 @@ class ExportWidget:
         self.preview_button.on_click(lambda _b: guard.run(self.show_preview, self._show))
         self.save_button.on_click(lambda _b: guard.run(self.save, self._show))
         self.box = widgets.VBox([self.pseudonym, widgets.HBox([self.preview_button, self.save_button]), self.preview, self.message])
-        self.box.add_class("vt-export")
+        styled(self.box, "vt-export")
         self.path = None
 
     def _show(self, html: str) -> None:
@@ -258,6 +259,7 @@ class UploadResults:
         self.upload.observe(lambda _c: guard.run(self.evaluate, self._show), names="value")  # one step fewer
         self.box = widgets.VBox([widgets.HBox([self.upload, self.button]), self.status, self.results, self.problems])
         self.box.add_class("vt-upload")
+        styled(self.box)
 
     def _show(self, html: str) -> None:
         self.status.value = html
