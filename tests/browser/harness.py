@@ -423,7 +423,7 @@ JS_LIVES = """(panel) => {
         kind = first.multiple ? 'multiselect' : 'select';
         detail = {index: first.selectedIndex, n: first.options.length};
       } else if (first.type === 'checkbox') kind = 'checkbox';
-      else if (first.type === 'radio') { kind = 'radio'; first = first.closest('.widget-radio-box') || first; }
+      else if (first.type === 'radio') { kind = 'radio'; first = first.closest('.widget-radio-box') || first.closest('.vt-choices') || first; }
       else if (first.tagName === 'BUTTON') {
         const group = first.closest('.widget-toggle-buttons');
         kind = group ? 'togglebuttons' : 'button';
@@ -464,7 +464,8 @@ JS_A11Y = """(panel) => {
       const w = c.closest('.jupyter-widgets');
       if (!w || seen.has(w)) continue;
       seen.add(w);
-      const labels = [...w.querySelectorAll('.widget-label, .widget-label-basic')].filter(vis)
+      // ipywidgets labels, or the course's ChoiceList (a <fieldset> whose rows are <label>s)
+      const labels = [...w.querySelectorAll('.widget-label, .widget-label-basic, .vt-choices label, .vt-choices legend')].filter(vis)
                        .map(l => l.innerText.trim()).filter(Boolean);
       const kind = (w.className.match(/widget-(slider|dropdown|checkbox|text|textarea|radio|select|toggle|int|float|combobox|color|date)[\\w-]*/) || ['?'])[0];
       if (!labels.length) out.push(`vt-live #${i} (${title}): control #${seen.size} (${kind}) without visible label`);
