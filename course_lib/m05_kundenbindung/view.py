@@ -186,6 +186,7 @@ def abwanderungs_check() -> LivePanel:
     gate = GuessGate("Ihre Vermutung zuerst: Welches Warnsignal erhöht das Abwanderungsrisiko am stärksten?",
                      [(s.label, s.id) for s in signs], reveal, shuffle_key="m05/abwanderungs_check/vermutung")
     _group_controls(panel, controls, gate.box)
+    next(iter(controls.values())).add_class("vt-primary")  # the control that changes the view (the guess only reveals)
     panel.gate = gate
     panel.possible_bars = list(possible)
     panel.artists = {"bars": list(bars), "values": values, "curve": curve, "end_text": end_text}

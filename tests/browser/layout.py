@@ -38,7 +38,8 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
   const cellOf = (el) => { for (let i = 0; i < cells.length; i++) if (cells[i].node.contains(el)) return i; return -1; };
   const shown = (el) => !!el && el.getClientRects().length > 0 &&
     el.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true}) &&
-    !el.closest('details:not([open]) > :not(summary)');
+    !el.closest('details:not([open]) > :not(summary)') &&
+    !el.closest('.vt-sr-only');  // visually hidden on purpose: a name for screen readers only
   const txt = (el) => (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
   const out = {cut: [], overlap: [], short_slider: [], shrunk_plot: []};
   const canvas = document.createElement('canvas').getContext('2d');
