@@ -175,8 +175,9 @@ class RetentionComparison:
 
     @property
     def relative(self) -> float | None:
-        """Relative change of the CLV (fraction), or None if the first CLV is not positive."""
-        return self.difference / self.clv_a if self.clv_a > 0 else None
+        """Relative change of the CLV (fraction), or None if the first CLV is below half a cent
+        (it is shown as 0 €, and a percentage of it would be meaningless or infinite)."""
+        return self.difference / self.clv_a if self.clv_a >= 0.005 else None
 
 
 def compare_retention(m: float, r: float, i: float, ac: float = 0.0, referrals: float = 0.0,
