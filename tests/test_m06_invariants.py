@@ -33,8 +33,8 @@ INVARIANTS = {
     ],
     "kunden_als_freunde": [
         "K1 the resistance in the text equals the plotted resistance at the last round",
-        "K2 „Hier passt die Freundes-Haltung“ only if trust rose and the plotted end resistance fell "
-        "versus no behaviour",
+        "K2 „Hier passt die Freundes-Haltung“ only if trust did not fall (±0,05 counts as unchanged) and the "
+        "plotted end resistance fell versus no behaviour; the text says „steigt“ only for a real rise",
         "K3 „Wirkt gegen Sie“ only if trust fell or the plotted resistance rose",
         "K4 with a dishonest customer the verdict is never „Hier passt“, and if the plot shows more warmth "
         "the text says so (it does not claim the opposite)",
@@ -158,7 +158,9 @@ def test_kunden_als_freunde_invariants(kunde, chosen):
     assert f"Widerstand am Ende: <b>{num(res_end, 0)}&nbsp;%</b>" in html                 # K1
     assert f"= <b>{num(r.trust, 1)}</b>" in html
     if "Hier passt die Freundes-Haltung" in html:                                          # K2
-        assert r.trust > r.base_trust and res_end < base_res
+        # trust did not fall (beyond the model's ±0,05 no-change band) and resistance fell
+        assert r.trust > r.base_trust - 0.05 and res_end < base_res
+        assert ("Vertrauen steigt" in html) == (r.trust - r.base_trust > 0.05)
     if "Wirkt gegen Sie" in html:                                                           # K3
         assert r.trust < r.base_trust or res_end > base_res
     if kunde == "unredlich":                                                                # K4

@@ -385,7 +385,9 @@ class FriendResult:
                                                      f"{r}\u00a0%: Ein Teil Ihres Verhaltens hilft, ein anderer schadet. "
                                                      + limit)
         if self.customer == "vertraeglich":
-            return "ok", "Hier passt die Freundes-Haltung", (f"Das Vertrauen steigt auf {t} (ohne gewähltes Verhalten {tb}), "
+            trust_part = (f"Das Vertrauen steigt auf {t}" if self.trust - self.base_trust > 0.05
+                          else f"Das Vertrauen bleibt praktisch gleich ({t})")  # |Δ| ≤ 0,05: not called a rise
+            return "ok", "Hier passt die Freundes-Haltung", (f"{trust_part} (ohne gewähltes Verhalten {tb}), "
                                                               f"der Widerstand sinkt auf {r}\u00a0%. " + self.limit)
         return "partial", "Grenze", (f"Es wirkt etwas: Vertrauen {t} statt {tb}, Widerstand {r}\u00a0%. " + limit)
 

@@ -1,7 +1,7 @@
 """The „Klassenraum“ on a real JupyterHub on loopback (approach of tests/hub/loadtest.py).
 
 A real hub with configurable-http-proxy starts the Klassenraum as a hub-managed service
-(TEST-ONLY config: the platform's deploy/test/hubconfig_testonly.py plus
+(TEST-ONLY config: tests/hub/hubconfig_shared_testonly.py plus
 ``course_lib.workshop.klassenraum_hubconfig.configure`` – the same function the deploy
 recipes use). Five learners get a server; four send through the button's Python code path in
 their own kernel (``send.button().button.click()``), one clicks „An die Kursleitung senden“
@@ -66,11 +66,38 @@ class KlassenraumHub(loadtest.Hub):
     """loadtest.Hub with a generated config that adds the Klassenraum (copied start())."""
 
     def __init__(self, base: Path, instructor: str):
-        super().__init__(base)
+        # the Klassenraum needs no isolated Unix users: every learner is a hub user of one
+        # test-only spawner (tests/hub/hubconfig_shared_testonly.py)
+        super().__init__(base, Path(sys.executable).parent, str(ROOT), [])
         self.kr_port = loadtest.free_port()
         self.db = base / "klassenraum" / "klassenraum.sqlite"
         self.instructor = instructor
         self.password = secrets.token_hex(8)
+
+    def stop(self, users=()) -> None:
+        """Stop the learners' servers and the hub; nothing started for ``users`` may survive."""
+        self.users = list(users)
+        for u in self.users:
+            try:
+                self.s.delete(f"{self.url}/hub/api/users/{u}/server", timeout=30)
+            except Exception:  # noqa: BLE001 - best effort while tearing down
+                pass
+        if self.proc:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        import psutil
+
+        for p in psutil.process_iter():
+            try:
+                if p.environ().get("JUPYTERHUB_USER") in self.users:
+                    p.kill()
+            except (psutil.Error, OSError):
+                pass
+        if self.log:
+            self.log.close()
 
     def start(self) -> None:
         cfg = self.base / "jupyterhub_config_klassenraum.py"
@@ -78,7 +105,7 @@ class KlassenraumHub(loadtest.Hub):
         env = {**os.environ, "VT_HUB_BASE": str(self.base), "VT_HUB_VENV_BIN": str(Path(sys.executable).parent),
                "VT_HUB_PORT": str(self.port), "VT_HUB_API_PORT": str(self.api_port), "VT_PROXY_API_PORT": str(self.proxy_api),
                "VT_CHP": str(loadtest.ensure_proxy()), "VT_PROXY_TOKEN": secrets.token_hex(16), "VT_HUB_PASSWORD": self.password,
-               "VT_HUB_ADMIN_TOKEN": self.token, "VT_PLATFORM_CONFIG": str(ROOT / "deploy" / "test" / "hubconfig_testonly.py"),
+               "VT_HUB_ADMIN_TOKEN": self.token, "VT_PLATFORM_CONFIG": str(ROOT / "tests" / "hub" / "hubconfig_shared_testonly.py"),
                "VT_KR_PORT": str(self.kr_port), "VT_KR_DB": str(self.db), "VT_KR_INSTRUCTOR": self.instructor,
                "PYTHONPATH": str(ROOT)}
         env.pop("CONFIGPROXY_AUTH_TOKEN", None)
