@@ -16,3 +16,12 @@ def data_dir(tmp_path, monkeypatch):
     d.mkdir()
     monkeypatch.setenv("VERTRIEB30_DATA_DIR", str(d))
     return d
+
+
+# CI runs hypothesis with a fixed seed (derandomize): a red CI then means the code changed, not
+# that a new random example was drawn; exploring new examples is for local runs.
+if os.environ.get("CI") == "true":
+    from hypothesis import settings as _hyp_settings
+
+    _hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
+    _hyp_settings.load_profile("ci")
