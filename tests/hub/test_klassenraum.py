@@ -201,6 +201,15 @@ def login(context, hub, user: str):
 
 
 def test_klassenraum_on_a_real_hub():
+    """Runs in its own thread: Playwright's sync API refuses to start in a thread where an
+    earlier test of the same worker left an asyncio event loop running."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as ex:
+        ex.submit(_klassenraum_on_a_real_hub).result()
+
+
+def _klassenraum_on_a_real_hub():
     _require()
     from playwright.sync_api import sync_playwright
 
