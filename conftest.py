@@ -26,13 +26,3 @@ if os.environ.get("CI") == "true":
     _hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
     _hyp_settings.load_profile("ci")
 
-
-@pytest.fixture(autouse=True)
-def _no_leaked_running_loop():
-    """A test that returns while an asyncio loop is still marked as running in this thread
-    leaks it into the next test (Playwright's sync API then refuses to start). Forget it."""
-    yield
-    import asyncio
-
-    if asyncio.events._get_running_loop() is not None:
-        asyncio.events._set_running_loop(None)
