@@ -36,7 +36,7 @@ def equivalent() -> dict[str, str]:
 
 def file_of(mutant: str) -> str:
     """``course_lib.exercises.checks.x__check_multi__mutmut_3`` → ``course_lib/exercises/checks.py``."""
-    module = mutant.split(".x" + "_", 1)[0] if ".x_" in mutant else mutant.rsplit(".", 1)[0]
+    module = mutant.split(".x_", 1)[0] if ".x_" in mutant else mutant.rsplit(".", 1)[0]
     return module.replace(".", "/") + ".py"
 
 
