@@ -32,7 +32,7 @@ def read_json_file(path: Path | Any, schema_name: str | None = None, *, max_byte
         raise CourseInputError(f"Die Datei „{name}“ fehlt.", "Bitte prüfen Sie, ob der Kurs vollständig installiert ist.") from None
     if len(raw) > max_bytes:
         raise CourseInputError(
-            f"Die Datei „{name}“ ist zu groß ({len(raw) // 1000} kB, erlaubt sind {max_bytes // 1000} kB).",
+            f"Die Datei „{name}“ ist zu groß ({len(raw) // 1000}\u00a0kB, erlaubt sind {max_bytes // 1000}\u00a0kB).",
             "Bitte verwenden Sie eine kleinere Datei.",
         )
     try:

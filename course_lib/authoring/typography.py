@@ -13,7 +13,8 @@ Rules (``problems(text)`` returns every violation):
 ``learner_texts()`` yields ``(where, text)`` for every piece of learner text: notebook and
 exercise markdown, every module's content/tasks/glossary/praxis data, the course glossary
 and module list, scenario files, and the German string literals of the Python code in
-``course_lib`` (docstrings excluded; f-string parts are checked as literal pieces).
+``course_lib`` (docstrings excluded; in f-strings and str.format templates a placeholder counts as a number,
+so ``f"{ms} ms"`` needs the no-break space as much as „150 ms“).
 
 ``python -m course_lib.authoring.typography`` lists all problems; with ``--fix`` it replaces
 the normal space before a unit by U+00A0 in the data files and notebook markdown (Python
@@ -98,6 +99,9 @@ def notebook_files() -> list[Path]:
     return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))
 
 
+_FORMAT_FIELD = re.compile(r"\{[^{}\s]*\}")
+
+
 def _py_literals(path: Path):
     tree = ast.parse(path.read_text("utf-8"))
     docs = set()
@@ -109,9 +113,18 @@ def _py_literals(path: Path):
                 docs.add(id(body[0].value))
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             docs.add(id(node.value))    # bare string statements (attribute docs) are comments, too
+    inside_f = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
-            yield node.lineno, node.value
+        if isinstance(node, ast.JoinedStr):
+            # an f-string is checked as one text with each placeholder read as a number, so
+            # f"{ms} ms" is caught like "150 ms"; its literal pieces are not checked twice
+            inside_f.update(id(v) for v in node.values)
+            yield node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "0" for v in node.values)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs \
+                and id(node) not in inside_f:
+            # str.format templates: "{:.0f} %" is a number and its unit, too
+            yield node.lineno, _FORMAT_FIELD.sub("0", node.value) if "{" in node.value else node.value
 
 
 def python_files() -> list[Path]:

@@ -169,7 +169,7 @@ class Praxis:
         self.store.update(lambda d: d.__setitem__(self.module_id, rec))
         if len(rec["notes"]) <= MAX_NOTES:
             done = len(rec["checked"])
-            self.status.value = self._box_html("saved", f"um {time.strftime('%H:%M:%S')} Uhr – {done} von {len(self.checks)} Punkten abgehakt.")
+            self.status.value = self._box_html("saved", f"um {time.strftime('%H:%M:%S')} Uhr – {done} von {len(self.checks)}\u00a0Punkten abgehakt.")
 
     def export(self) -> str:
         text = to_markdown(self.doc, self.current(), stamp=time.strftime("%d.%m.%Y"))

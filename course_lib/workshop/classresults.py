@@ -239,7 +239,7 @@ def check_bytes(raw: bytes) -> tuple[dict, list[str]]:
     """
     hint = "Bitte senden Sie Ihr Ergebnis noch einmal aus dem Kurs (Schaltfläche „An die Kursleitung senden“)."
     if len(raw) > MAX_FILE_BYTES:
-        raise CourseInputError(f"Die Einsendung ist zu groß (mehr als {MAX_FILE_BYTES // 1000} kB).", hint)
+        raise CourseInputError(f"Die Einsendung ist zu groß (mehr als {MAX_FILE_BYTES // 1000}\u00a0kB).", hint)
     try:
         doc, notes = parse_bytes(raw)
         clean, skipped = _check(doc, catalogue())
@@ -283,7 +283,7 @@ class _Collector:
             if not low.endswith(".json"):
                 raise _Rejected("keine JSON-Datei (fremde Datei)")
             if len(raw) > MAX_FILE_BYTES:
-                raise _Rejected(f"zu groß (mehr als {MAX_FILE_BYTES // 1000} kB; eine Exportdatei hat wenige kB)")
+                raise _Rejected(f"zu groß (mehr als {MAX_FILE_BYTES // 1000}\u00a0kB; eine Exportdatei hat wenige kB)")
             doc, notes = parse_bytes(raw)
             clean, skipped = _check(doc, self.cat)
             digest = hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
@@ -313,7 +313,7 @@ class _Collector:
             self.reject(name, "ZIP-Archiv in einem ZIP-Archiv in einem ZIP-Archiv – zu tief verschachtelt, nicht geöffnet")
             return
         if len(raw) > MAX_ZIP_BYTES:
-            self.reject(name, f"ZIP-Archiv zu groß (mehr als {MAX_ZIP_BYTES // 1_000_000} MB)")
+            self.reject(name, f"ZIP-Archiv zu groß (mehr als {MAX_ZIP_BYTES // 1_000_000}\u00a0MB)")
             return
         try:
             zf = zipfile.ZipFile(io.BytesIO(raw))
@@ -327,7 +327,7 @@ class _Collector:
             return
         declared = sum(max(i.file_size, 0) for i in files)
         if declared > MAX_ZIP_TOTAL:
-            self.reject(name, f"ZIP-Archiv würde entpackt mehr als {MAX_ZIP_TOTAL // 1_000_000} MB ergeben – "
+            self.reject(name, f"ZIP-Archiv würde entpackt mehr als {MAX_ZIP_TOTAL // 1_000_000}\u00a0MB ergeben – "
                               "nicht geöffnet (Schutz vor ZIP-Bomben)")
             return
         read_total = 0
@@ -340,7 +340,7 @@ class _Collector:
                 continue
             limit = MAX_ZIP_BYTES if base.lower().endswith(".zip") else MAX_FILE_BYTES
             if info.file_size > limit:
-                self.reject(shown, f"zu groß (mehr als {limit // 1000} kB) – nicht entpackt")
+                self.reject(shown, f"zu groß (mehr als {limit // 1000}\u00a0kB) – nicht entpackt")
                 continue
             if info.flag_bits & 0x1:
                 self.reject(shown, "verschlüsselt – nicht geöffnet")
@@ -353,7 +353,7 @@ class _Collector:
                 continue
             read_total += len(data)
             if len(data) > limit:
-                self.reject(shown, f"entpackt größer als angegeben (mehr als {limit // 1000} kB) – nicht gelesen (Schutz vor ZIP-Bomben)")
+                self.reject(shown, f"entpackt größer als angegeben (mehr als {limit // 1000}\u00a0kB) – nicht gelesen (Schutz vor ZIP-Bomben)")
                 continue
             if read_total > MAX_ZIP_TOTAL:
                 self.reject(shown, "ZIP-Archiv entpackt zu groß – Rest nicht gelesen (Schutz vor ZIP-Bomben)")
@@ -389,7 +389,7 @@ def load_folder(folder) -> Result:
             limit = MAX_ZIP_BYTES if name.lower().endswith(".zip") else MAX_FILE_BYTES
             if size > limit:
                 if not col.full(name):
-                    col.reject(name, f"zu groß ({size // 1000} kB, erlaubt {limit // 1000} kB) – nicht gelesen")
+                    col.reject(name, f"zu groß ({size // 1000}\u00a0kB, erlaubt {limit // 1000}\u00a0kB) – nicht gelesen")
                 continue
             raw = _read_limited(p, limit)
         except PermissionError:

@@ -188,7 +188,7 @@ def render_page(docs: list[dict], prefix: str, round_no: int, xsrf: str) -> str:
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Klassenraum – Ergebnisse der Gruppe</title><style>{CSS}</style></head>
 <body><h1>Klassenraum – Ergebnisse der Gruppe <span class="hinweis">(Runde {round_no})</span></h1>
-<p class="hinweis">Anonym: gezeigt werden nur Summen, keine Namen und keine Pseudonyme. Die Seite aktualisiert sich alle {REFRESH_SECONDS} Sekunden.</p>
+<p class="hinweis">Anonym: gezeigt werden nur Summen, keine Namen und keine Pseudonyme. Die Seite aktualisiert sich alle {REFRESH_SECONDS}&nbsp;Sekunden.</p>
 <main id="inhalt" aria-live="polite">{render_results(docs)}</main>
 <div class="werkzeuge">
 <a href="{p}download.csv">Als CSV herunterladen</a><a href="{p}download.json">Als JSON herunterladen</a>

@@ -177,10 +177,10 @@ def selfassessment_figure(docs, min_n: int = 1) -> LivePlot:
         ax.set_ylim(0, 100)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, frameon=False, fontsize=8)
         alt = ("Netzdiagramm der Selbsteinschätzung: " + ", ".join(f"{a['label']} {num(a['mean'], 0)}" for a in axes)
-               + " (Mittelwerte, 0 bis 100 Punkte).")
+               + " (Mittelwerte, 0 bis 100\u00a0Punkte).")
     else:
         alt = "Keine Selbsteinschätzungen in den Dateien."
-    ax.set_title("Selbsteinschätzung der Gruppe (0–100 Punkte)", fontsize=12, pad=26)
+    ax.set_title("Selbsteinschätzung der Gruppe (0–100\u00a0Punkte)", fontsize=12, pad=26)
     ax.set_rlabel_position(100)
     plot.refresh(alt=alt)
     return plot
