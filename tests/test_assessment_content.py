@@ -267,7 +267,8 @@ def test_named_mistakes_really_produce_the_wrong_option(mid, qid):
 
 def test_m05_quiz_agrees_with_notebook_and_glossary():
     q1 = _quiz("m05", "q1")
-    assert "Händler" in _all_text(q1) and "Lieferant" not in _all_text(q1)
+    # the source (article „emotional Power“) and the notebook name the sender „Lieferant“
+    assert "Lieferant" in _all_text(q1) and "Händler" not in _all_text(q1)
     q5 = _quiz("m05", "q5")
     assert "nur im Nenner" not in _all_text(q5)
     passive = [o for o in q5["options"] if o["correct"]][0]["explanation"]
