@@ -49,7 +49,7 @@ def test_warmup_invariants(m):
     (x0, x1), (y0, y1) = a["ax"].get_xlim(), a["ax"].get_ylim()
     assert x0 < x < x1 and y0 < y < y1
     text = w.view_box.children[1].value
-    assert re.search(rf"<b>{n} Besuche</b>", text) and f"<b>{m} Minuten</b>" in text
+    assert re.search(rf"<b>{n}&nbsp;Besuche</b>", text) and f"<b>{m}&nbsp;Minuten</b>" in text
     assert len(guard.LAST_ERRORS) == before
 
 
@@ -61,7 +61,7 @@ def test_warmup_prediction(guess):                                              
     out = w.predict.commit(guess)[0]
     assert w.view_box.layout.display is None
     res = w.predict.result.value
-    assert "Ihre Vermutung:" in res and "das Modell zeigt: 3 Besuche bei 90 Minuten" in res
+    assert "Ihre Vermutung:" in res and "das Modell zeigt: 3\u00a0Besuche bei 90\u00a0Minuten" in res
     assert "Richtig" not in res and "Falsch" not in res
     assert out.close == (guess == 3)
     if abs(guess - 3) == 1:

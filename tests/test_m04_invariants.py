@@ -210,7 +210,7 @@ def test_erwartung_invariants(m, d, panne, q):
         assert x >= hi_edge - 1e-9 and y >= 0
     else:
         assert lo_edge < x < hi_edge and y == 0
-    counted = re.search(r"(?:zählen|Erlebt) ([\d,−-]+) Punkte bei versprochenen", plain).group(1)  # E3
+    counted = re.search(r"(?:zählen|Erlebt) ([\d,−-]+)\s+Punkte? bei versprochenen", plain).group(1)  # E3
     assert counted == num(x, 2, strip=True)
     assert f"Wirkung auf die Zufriedenheit: {num(y, 2)}" in plain
     assert ("Enttäuschung:" in plain) == (verdict == "Enttäuschung")                    # E4

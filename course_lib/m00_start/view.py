@@ -49,9 +49,9 @@ def warmup(predict: bool = True) -> LivePanel:
     def update(v):
         n = model.visits_per_day(v["minuten"])
         marker.set_data([v["minuten"]], [n])
-        plot.refresh(alt=f"Treppenkurve der Besuche pro Tag; markiert: {num(v['minuten'], 0)} Minuten pro Gespräch ergeben {n} Besuche.")
-        text.value = (f"<p>Bei <b>{num(v['minuten'], 0)} Minuten</b> pro Gespräch und 45 Minuten Fahrt passen "
-                      f"<b>{n} Besuche</b> in einen Achtstundentag.</p>")
+        plot.refresh(alt=f"Treppenkurve der Besuche pro Tag; markiert: {num(v['minuten'], 0)}\u00a0Minuten pro Gespräch ergeben {n}\u00a0Besuche.")
+        text.value = (f"<p>Bei <b>{num(v['minuten'], 0)}&nbsp;Minuten</b> pro Gespräch und 45&nbsp;Minuten Fahrt passen "
+                      f"<b>{n}&nbsp;Besuche</b> in einen Achtstundentag.</p>")
 
     panel = LivePanel(
         title="Aufwärmen: Ihr erster Regler",
@@ -59,15 +59,15 @@ def warmup(predict: bool = True) -> LivePanel:
         controls={"minuten": slider("Minuten pro Gespräch", 60, 10, 180, 5, integer=True, unit="min")},
         views=[plot.widget, text],
         update=update,
-        assumptions="8 Stunden Arbeitszeit, 45 Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
+        assumptions="8\u00a0Stunden Arbeitszeit, 45\u00a0Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
     )
     panel.artists = {"marker": marker, "curve": ax.lines[0], "ax": ax}
     if predict:
         n90 = model.visits_per_day(PREDICT_MINUTES)
         gate(panel, Predict([Question(
-            f"Wie viele Besuche passen in einen Tag, wenn jedes Gespräch {PREDICT_MINUTES} Minuten dauert?",
+            f"Wie viele Besuche passen in einen Tag, wenn jedes Gespräch {PREDICT_MINUTES}\u00a0Minuten dauert?",
             unit="Besuche", unit_one="Besuch", lo=0, hi=50, digits=0,
-            answer=lambda: (n90, f"{n90} Besuche bei {PREDICT_MINUTES} Minuten – prüfen Sie es mit dem Regler"))]))
+            answer=lambda: (n90, f"{n90}\u00a0Besuche bei {PREDICT_MINUTES}\u00a0Minuten – prüfen Sie es mit dem Regler"))]))
     return panel
 
 

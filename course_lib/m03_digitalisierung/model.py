@@ -112,7 +112,7 @@ def _locafox_file() -> pd.DataFrame:
     for col in ("anteil_2015_prozent", "anteil_zweite_erhebung_prozent"):
         vals = df[col].dropna()
         if ((vals < 0) | (vals > 100)).any():
-            raise CourseInputError(f"In „{LOCAFOX_FILE}“ liegt ein Anteil außerhalb von 0 bis 100 %.",
+            raise CourseInputError(f"In „{LOCAFOX_FILE}“ liegt ein Anteil außerhalb von 0 bis 100\u00a0%.",
                                    "Bitte nehmen Sie die Originaldatei des Kurses.")
     return df
 
@@ -447,7 +447,7 @@ def bass_F(t, p: float = 0.03, q: float = 0.38):
     p, q = _bass_params(p, q)
     arr = np.asarray(t, dtype=float) if not isinstance(t, (str, bytes)) else None
     if arr is None or arr.size == 0 or not np.isfinite(arr).all() or (arr < 0).any() or (arr > 200).any():
-        raise CourseInputError("„Zeit“ braucht Zahlen zwischen 0 und 200 Jahren.", "Bitte wählen Sie Zeitpunkte in diesem Bereich.")
+        raise CourseInputError("„Zeit“ braucht Zahlen zwischen 0 und 200\u00a0Jahren.", "Bitte wählen Sie Zeitpunkte in diesem Bereich.")
     x = np.exp(-(p + q) * arr)
     out = (1 - x) / (1 + (q / p) * x)
     return float(out) if out.ndim == 0 else out

@@ -89,11 +89,14 @@ EMPFEHLUNG_SCHWELLE = 0.5
 """Propensity at which the AVR rule is met (σ(0)); drawn as the line on the recommendation bar."""
 
 
-def punkte(x: float) -> str:
-    """„1 Punkt“, „0,5 Punkte“, „2 Punkte“ (German number with the right noun)."""
+def punkte(x: float, dativ: bool = False, digits: int = 1) -> str:
+    """„1 Punkt“, „0,5 Punkte“, „2 Punkte“ (German number with the right noun); with ``dativ``
+    the plural is „Punkten“ („eine Toleranz von 1,5 Punkten“)."""
     from ..format_de import num
 
-    return "1\u00a0Punkt" if abs(x - 1) < 1e-9 else f"{num(x, 1, strip=True)}\u00a0Punkte"
+    if abs(x - 1) < 1e-9:
+        return "1\u00a0Punkt"
+    return f"{num(x, digits, strip=True)}\u00a0{'Punkten' if dativ else 'Punkte'}"
 
 
 @dataclass(frozen=True)

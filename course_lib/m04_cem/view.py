@@ -171,15 +171,15 @@ def avr_check(kunden=None) -> AvrCheck:
             html.append(f"<p>Ihre Bewertung: {escape(ratings_s)} · Mittelwert {num(r.mittelwert, 1)} · "
                         f"Empfehlungsneigung im Lernmodell: <b>{pct(r.empfehlung)}</b></p>")
             if r.vollumfaenglich:
-                html.append(box("info", f"Alle drei Urteile liegen bei mindestens {num(r.schwelle, 1)} Punkten: Die "
+                html.append(box("info", f"Alle drei Urteile liegen bei mindestens {model.punkte(r.schwelle, dativ=True)}: Die "
                                         "Bedingung für eine aktive Weiterempfehlung ist erfüllt. Die Neigung im Lernmodell "
-                                        f"liegt bei {pct(r.empfehlung)} (mindestens 50 % genau dann, wenn alle drei die "
+                                        f"liegt bei {pct(r.empfehlung)} (mindestens 50\u00a0% genau dann, wenn alle drei die "
                                         "Schwelle erreichen) und steigt, je weiter das schwächste Urteil darüber liegt.",
                                 title="Modell: aktive vollumfängliche Referenz – empfiehlt Sie weiter"))
             else:
                 low = ", ".join(model.DIM_LABELS[d] for d in r.unter_schwelle)
-                html.append(box("info", f"Unter der Schwelle von {num(r.schwelle, 1)} Punkten: {low}. {r.luecke_text} "
-                                        f"Die Neigung im Lernmodell bleibt unter 50 % ({pct(r.empfehlung)}): Eine aktive "
+                html.append(box("info", f"Unter der Schwelle von {model.punkte(r.schwelle, dativ=True)}: {low}. {r.luecke_text} "
+                                        f"Die Neigung im Lernmodell bleibt unter 50\u00a0% ({pct(r.empfehlung)}): Eine aktive "
                                         "Weiterempfehlung ist so nicht zu erwarten.",
                                 title="Modell: keine vollumfängliche Referenz – empfiehlt Sie nicht aktiv weiter"))
                 for d in r.schwaechste:
@@ -218,7 +218,7 @@ def avr_check(kunden=None) -> AvrCheck:
         assumptions="Bewertungen auf einer Skala von 0 bis 10. Die Schwelle 7 und die Regel „alle drei mindestens "
                     "auf der Schwelle“ sind eine Deutung des Kurses: Das Buchkapitel nennt die drei Bezugsobjekte, aber "
                     "keine Skala und keine Schwelle. Die Empfehlungsneigung ist ein Lernmodell: eine logistische Kurve "
-                    "(Steilheit 1,2) des schwächsten Urteils – genau auf der Schwelle 50 %, darunter weniger. "
+                    "(Steilheit 1,2) des schwächsten Urteils – genau auf der Schwelle 50\u00a0%, darunter weniger. "
                     "Die Beispielkunden sind erfunden.",
         toy_model=True,
     )
@@ -480,20 +480,20 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
                    f"{num(r.erlebnis_zufriedenheit, 1)}: Zufriedenheit {num(r.zufriedenheit, 2)}, "
                    f"Wiederkauf und Empfehlung {num(r.treue, 2)}") if r.panne else ""
         plot.refresh(alt=f"Kurve der Wirkung auf die Zufriedenheit über der erlebten Leistung bei einem Versprechen von "
-                         f"{num(m, 1)} Punkten; markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne "
+                         f"{model.punkte(m, dativ=True)}; markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne "
                          f"{num(r.zufriedenheit_ohne_panne, 2)}{panne_s}.")
         if r.panne:
-            basis = (f"Erlebt {num(r.erlebnis, 2, strip=True)} Punkte, nach Panne und Bearbeitung zählen "
-                     f"{num(r.erlebnis_zufriedenheit, 2, strip=True)} Punkte bei versprochenen {num(m, 2, strip=True)}")
+            basis = (f"Erlebt {model.punkte(r.erlebnis, digits=2)}, nach Panne und Bearbeitung zählen "
+                     f"{model.punkte(r.erlebnis_zufriedenheit, digits=2)} bei versprochenen {num(m, 2, strip=True)}")
         else:
-            basis = f"Erlebt {num(r.erlebnis_zufriedenheit, 2, strip=True)} Punkte bei versprochenen {num(m, 2, strip=True)}"
+            basis = f"Erlebt {model.punkte(r.erlebnis_zufriedenheit, digits=2)} bei versprochenen {num(m, 2, strip=True)}"
         if r.urteil == "enttaeuschung":
             detail = f"Enttäuschung: {model.punkte(r.enttaeuschung)} unter dem Versprechen."
         elif r.urteil == "begeisterung":
-            detail = f"{model.punkte(r.abweichung)} über dem Versprechen – mehr als die Toleranz von {model.punkte(t)}."
+            detail = f"{model.punkte(r.abweichung)} über dem Versprechen – mehr als die Toleranz von {model.punkte(t, dativ=True)}."
         else:
-            detail = (f"Die Abweichung von {num(r.abweichung, 2, strip=True)} Punkten liegt innerhalb der Toleranz von "
-                      f"±{model.punkte(t)}: Die Erwartung gilt als erfüllt.")
+            detail = (f"Die Abweichung von {model.punkte(r.abweichung, dativ=True, digits=2)} liegt innerhalb der Toleranz von "
+                      f"±{model.punkte(t, dativ=True)}: Die Erwartung gilt als erfüllt.")
         html = [box("info", f"{basis}. {detail} Wirkung auf die Zufriedenheit: {num(r.zufriedenheit, 2)}.",
                     title=f"Urteil des Kunden im Modell: {r.urteil_label}")]
         if r.panne:
@@ -517,11 +517,11 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         controls=controls,
         views=[plot.widget, text],
         update=update,
-        assumptions="Lernmodell: Innerhalb von ±1 Punkt um das Versprechen gilt die Erwartung als erfüllt, die Wirkung "
+        assumptions="Lernmodell: Innerhalb von ±1\u00a0Punkt um das Versprechen gilt die Erwartung als erfüllt, die Wirkung "
                     "auf die Zufriedenheit ist 0. Darüber wächst sie wie tanh(0,3 · Abstand jenseits der Toleranz); eine "
                     "Enttäuschung wiegt 1,5-mal so schwer wie eine gleich große positive Überraschung. "
-                    "Eine Panne kostet 3 Punkte; eine Bearbeitung der Qualität q macht q/10 von 90 % davon wett und gibt der "
-                    "Zufriedenheit einen Bonus bis 3 Punkte, der bei ohnehin sehr gutem Service schrumpft. Wiederkauf und "
+                    "Eine Panne kostet 3\u00a0Punkte; eine Bearbeitung der Qualität q macht q/10 von 90\u00a0% davon wett und gibt der "
+                    "Zufriedenheit einen Bonus bis 3\u00a0Punkte, der bei ohnehin sehr gutem Service schrumpft. Wiederkauf und "
                     "Empfehlung bekommen keinen Bonus, weil die Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen "
                     "signifikanten Effekt fand. Alle Zahlen sind Setzungen, keine Messwerte.",
         toy_model=True,
@@ -532,9 +532,9 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         d0 = controls["erlebnis"].value
         kipp = model.kipp_versprechen(d0)
         gate(panel, Predict([Question(
-            f"Die erlebte Leistung liegt bei {num(d0, 1)}. Ab welchem Versprechen (0 bis 10 Punkte) kippt das Urteil "
+            f"Die erlebte Leistung liegt bei {num(d0, 1)}. Ab welchem Versprechen (0 bis 10\u00a0Punkte) kippt das Urteil "
             "in Enttäuschung?", unit="Punkte", unit_one="Punkt", lo=0, hi=10, digits=1, tolerance=0.25,
-            answer=lambda: (kipp, f"ab einem Versprechen von {model.punkte(kipp)} (Toleranz ±1 Punkt)"))]))
+            answer=lambda: (kipp, f"ab einem Versprechen von {model.punkte(kipp, dativ=True)} (Toleranz ±{model.punkte(model.TOLERANZ_DEFAULT)})"))]))
     return panel
 
 
