@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -158,19 +159,58 @@ def module_table_markdown() -> str:
     return "\n".join(rows)
 
 
-def data_location_text() -> str:
-    """Where learner data lives, without printing machine-specific absolute paths."""
+def _shown_data_dir() -> str | None:
+    """The learner data folder as shown („~/…“ under the home folder); None when the
+    environment variable VERTRIEB30_DATA_DIR sets it (a machine-specific path is not shown)."""
     if os.environ.get("VERTRIEB30_DATA_DIR"):
-        return ("Ihre Antworten liegen in dem Ordner, den die Umgebungsvariable VERTRIEB30_DATA_DIR festlegt "
-                "(Ihre Kursleitung hat ihn eingerichtet).")
+        return None
     from ..storage import data_dir
 
     d = data_dir()
     try:
-        shown = "~/" + str(d.relative_to(Path.home()))
+        return "~/" + d.relative_to(Path.home()).as_posix()
     except ValueError:
-        shown = str(d)
+        return str(d)
+
+
+def data_location_text() -> str:
+    """Where learner data lives, as one plain sentence."""
+    shown = _shown_data_dir()
+    if shown is None:
+        return ("Ihre Antworten liegen in dem Ordner, den die Umgebungsvariable VERTRIEB30_DATA_DIR festlegt "
+                "(Ihre Kursleitung hat ihn eingerichtet).")
     return f"Ihre Antworten liegen im Ordner {shown} – außerhalb des Kursordners."
+
+
+def path_html(path: str) -> str:
+    """``path`` as ``<code>`` that a browser may break only after a path separator: each
+    folder name is kept whole (``white-space:nowrap``), a ``<wbr>`` follows every „/“ or „\\“."""
+    parts = [x for x in re.split(r"(?<=[/\\])", path) if x]
+    return ("<code class='vt-path'>"
+            + "<wbr>".join(f"<span style='white-space:nowrap'>{escape(x)}</span>" for x in parts) + "</code>")
+
+
+class DataLocation:
+    """Where learner data lives, for 00_Start: the sentence wraps at words, the folder path
+    stands on its own line and breaks only after a separator (issue 17: a printed path wrapped
+    in the middle of a folder name)."""
+
+    def __init__(self):
+        self.shown = _shown_data_dir()
+
+    def _repr_html_(self) -> str:
+        if self.shown is None:
+            return ("<p>Ihre Antworten liegen in dem Ordner, den die Umgebungsvariable <code>VERTRIEB30_DATA_DIR</code> "
+                    "festlegt (Ihre Kursleitung hat ihn eingerichtet).</p>")
+        return ("<p>Ihre Antworten liegen außerhalb des Kursordners, in diesem Ordner:</p>"
+                f"<p style='margin-left:1.5em'>{path_html(self.shown)}</p>")
+
+    def __repr__(self) -> str:
+        return data_location_text()
+
+
+def data_location() -> DataLocation:
+    return DataLocation()
 
 
 WIDGETS = {"warmup": warmup}
