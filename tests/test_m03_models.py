@@ -155,11 +155,12 @@ def test_word_of_mouth_negative_factor():
 
 
 def test_branching_factor_threshold():
-    assert model.branching_factor(0.1, 6, "offline") == pytest.approx(0.5)
-    assert model.branching_factor(0.1, 20, "offline") == pytest.approx(1.9)
-    online = model.branching_factor(0.1, 20, "online", 15)
-    assert online == pytest.approx(19 * (1 - 0.9 ** 15))
-    assert online > model.branching_factor(0.1, 20, "offline")
+    """R = (k − 1) · (1 − (1 − p)^L): without rewiring the mean degree is exactly k."""
+    r = lambda k, channel, days=15: model.cascade(0.1, k, channel, days, n=200, rewire=0.0, runs=1).branching
+    assert r(6, "offline") == pytest.approx(0.5)
+    assert r(20, "offline") == pytest.approx(1.9)
+    assert r(20, "online") == pytest.approx(19 * (1 - 0.9 ** 15))
+    assert r(20, "online", 3) == pytest.approx(19 * (1 - 0.9 ** 3))
 
 
 @pytest.mark.parametrize("call,fragment", [

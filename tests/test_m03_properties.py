@@ -138,20 +138,6 @@ def test_word_of_mouth_outside_domain(f):
     assert_course_error(model.word_of_mouth, 0.1, f, 6, "offline", 5, n=100, runs=2)
 
 
-@SETTINGS
-@given(p=st.floats(0, 1), contacts=st.integers(2, 40), channel=st.sampled_from(["offline", "online"]), days=st.integers(1, 60))
-def test_branching_factor_in_domain(p, contacts, channel, days):
-    r = model.branching_factor(p, contacts, channel, days)
-    assert math.isfinite(r) and 0 <= r <= 39
-
-
-@SETTINGS
-@given(p=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.000001)), days=st.integers(min_value=61))
-def test_branching_factor_outside_domain(p, days):
-    assert_course_error(model.branching_factor, p, 10)
-    assert_course_error(model.branching_factor, 0.1, 10, "online", days)
-
-
 # ------------------------------------------------------------------ response time
 rt_args = dict(t=st.floats(1, 2880), sl=st.floats(0.05, 0.99), m=st.floats(1, 2880), a=st.floats(0, 1),
                w=st.floats(0, 72), on=st.booleans())

@@ -284,16 +284,6 @@ class Spread:
         return "teil"
 
 
-def branching_factor(p: float, contacts: int, channel: str = "online", days: int = 15) -> float:
-    """Expected new listeners per listener: ``(k − 1) · (1 − (1 − p)^L_eff)``."""
-    p = check_number(p, "Weitererzähl-Wahrscheinlichkeit", 0, 1)
-    k = check_number(contacts, "Kontakte pro Person", 2, 40, integer=True)
-    check_choice(channel, "Kanal", list(CHANNELS))
-    d = check_number(days, "Tage", 1, 60, integer=True)
-    l_eff = min(CHANNELS[channel], d)
-    return (2 * (k // 2) - 1) * (1 - (1 - p) ** l_eff)
-
-
 def cascade(p: float, contacts: int = 20, channel: str = "online", days: int = 15, *, n: int = 1000,
             rewire: float = 0.1, runs: int = 20, seed: int = 1, stream: int = 0) -> Spread:
     """Spread of one story from person 0 (Independent Cascade with memory, see module doc).

@@ -64,8 +64,6 @@ def blank_on_error(plot: LivePlot, artists: list | None, texts: list):
     return deco
 
 
-_blank_on_error = blank_on_error
-
 
 # ---------------------------------------------------------------------------------------
 # Cross-Channel im Einzelhandel
@@ -134,8 +132,6 @@ def _comparison_text(df) -> str:
     return "<ul>" + "".join(lines) + "</ul>" + extra
 
 
-growth_leaders = model.growth_leaders
-
 
 def cross_channel(predict: bool = True) -> LivePanel:
     """Locafox figures: table + grouped bars; pick indicators and a reading of „plus 15 Prozent“.
@@ -191,7 +187,7 @@ def cross_channel(predict: bool = True) -> LivePanel:
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     reading = dropdown("Lesart von „plus 15\u00a0Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
 
-    @_blank_on_error(plot, [derived, derived_text, *frames], [table, text])
+    @blank_on_error(plot, [derived, derived_text, *frames], [table, text])
     def update(v):
         chosen = list(v["kennzahlen"])
         if not chosen:
@@ -224,23 +220,14 @@ def cross_channel(predict: bool = True) -> LivePanel:
         table.value = locafox_table_html(tab, v["lesart"])
         text.value = _comparison_text(tab)
 
-    panel = LivePanel(
-        title="Cross-Channel im Einzelhandel",
-        question="Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
-                 "und wenn Sie „plus 15\u00a0Prozent“ bei Buy & Collect anders lesen?",
-        controls={"kennzahlen": pick, "lesart": reading},
-        views=[plot.widget, table, text], update=update,
-        assumptions="Keine Modellrechnung, sondern die Zahlen aus dem Editorial des Newsletters „Außendienst "
-                    "Informationen“ (Locafox-Studie). Fehlende Werte bleiben leer. Der 2015-Wert für Buy & Collect "
-                    "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
-                    "als abgeleitet gekennzeichnet.",
-    )
+    panel = LivePanel(**TEXTS["cross_channel"], controls={"kennzahlen": pick, "lesart": reading},
+                      views=[plot.widget, table, text], update=update)
     panel.artists = {"ax": ax, "derived": derived, "frames": frames}
     if predict:
         comparable = full[np.isfinite(full["aenderung_pp"])]
         opts = [(r.kennzahl, r.id) for r in comparable.itertuples()]
         label = dict((i, lab) for lab, i in opts)
-        top_pp, top_rel = growth_leaders("keine")
+        top_pp, top_rel = model.growth_leaders("keine")
         gate(panel, Predict([
             Question("Welches Angebot ist in Prozentpunkten am stärksten gewachsen?", choices=opts,
                      answer=lambda: (top_pp, f"in Prozentpunkten am stärksten gewachsen ist „{label[top_pp]}“")),
@@ -320,7 +307,7 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
         verts = np.column_stack([np.concatenate([days, days[::-1]]), np.concatenate([low, high[::-1]])])
         poly.set_verts([verts])
 
-    @_blank_on_error(plot, [band_pos, band_neg, line_pos, line_neg], [text])
+    @blank_on_error(plot, [band_pos, band_neg, line_pos, line_neg], [text])
     def update(v):
         res = model.word_of_mouth(v["p"], v["faktor"], int(v["kontakte"]), v["kanal"], DAYS,
                                   n=N_PERSONS, runs=RUNS, seed=v["seed"])
@@ -353,19 +340,8 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
     for c in controls.values():
         if hasattr(c, "continuous_update"):
             c.continuous_update = False  # one network simulation per release, not per pixel
-    panel = LivePanel(
-        title="Mundpropaganda im Netz",
-        question="Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt wird "
-                 "und das Netz nicht vergisst?",
-        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=(f"{num(N_PERSONS, 0)} Personen in einem Kleine-Welt-Netz (Watts-Strogatz, 10\u00a0% zufällige "
-                     "Verbindungen); die erste Kundin bzw. der erste Kunde kennt die Geschichte an Tag 0. Jeden Tag "
-                     "erzählt jede Person, für die die Geschichte noch sichtbar ist, sie jedem Kontakt mit der "
-                     "gewählten Wahrscheinlichkeit weiter. Offline ist sie nur einen Tag sichtbar, online für immer. "
-                     "Die verärgerte Geschichte wird mit dem gewählten Faktor häufiger (oder seltener) weitergegeben; "
-                     "der Standardwert 2 ist eine Annahme des Kurses. 20 Läufe mit festem Zufallsstart: Gleiche "
-                     "Einstellungen geben immer dasselbe Bild."),
-    )
+    panel = LivePanel(**TEXTS["mundpropaganda"], controls=controls, views=[plot.widget, text], update=update,
+                      toy_model=True)
     panel.artists = {"pos": line_pos, "neg": line_neg, "ax": ax}
     if predict:
         def answer(channel, k):
@@ -392,6 +368,7 @@ PATIENCE = {
     "gemischt": ("gemischt (Median 2\u00a0Stunden)", 120.0),
     "klassisch": ("klassisch – rechnet mit einem Tag (Median 24\u00a0Stunden)", 1440.0),
 }
+NIGHT_HOURS = 8.0  # how long a request after closing time waits without 24/7 service
 TICKS_MIN = [1, 5, 15, 60, 240, 1440, 2880]
 TICK_LABELS = [f"{n}\u00a0{unit}" for n, unit in ((1, "min"), (5, "min"), (15, "min"), (1, "h"), (4, "h"), (1, "Tag"), (2, "Tage"))]
 
@@ -431,18 +408,18 @@ def antwortzeit() -> LivePanel:
     ax.legend(fontsize=FONT["legend"], loc="upper left")
     text = widgets.HTML()
 
-    @_blank_on_error(plot, [line_night, line_247, dot_night, dot_247, vline], [text])
+    @blank_on_error(plot, [line_night, line_247, dot_night, dot_247, vline], [text])
     def update(v):
         target = check_number(v["zielzeit"], "Zielzeit", 1, 2880, unit="min")
         sl = v["servicelevel"] / 100
         pat = PATIENCE[v["kundschaft"]][1]
         share = v["ausserhalb"] / 100
-        night = model.irritation(target, sl, pat, share, 8.0, False)
-        always = model.irritation(target, sl, pat, share, 8.0, True)
+        night = model.irritation(target, sl, pat, share, NIGHT_HOURS, False)
+        always = model.irritation(target, sl, pat, share, NIGHT_HOURS, True)
         for a in (line_night, line_247, dot_night, dot_247, vline):
             a.set_visible(True)
-        line_night.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, False))
-        line_247.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, True))
+        line_night.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, NIGHT_HOURS, False))
+        line_247.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, NIGHT_HOURS, True))
         dot_night.set_data([target], [100 * night["total"]])
         dot_247.set_data([target], [100 * always["total"]])
         vline.set_xdata([target, target])
@@ -452,7 +429,7 @@ def antwortzeit() -> LivePanel:
         text.value = (f"<p>Ihr Servicelevel: <b>{num(v['servicelevel'], 0)}&nbsp;% der Anfragen binnen "
                       f"{escape(_duration(target))}</b>. Dann dauert eine Antwort im Mittel "
                       f"{escape(_duration(night['mean_min']))}.</p><ul>"
-                      f"<li>Mit Feierabend (Anfragen nach Dienstschluss warten rund 8&nbsp;Stunden): "
+                      f"<li>Mit Feierabend (Anfragen nach Dienstschluss warten zusätzlich {num(NIGHT_HOURS, 0)}&nbsp;Stunden): "
                       f"<b>{pct(night['total'])}</b> der Anfragenden sind verärgert.</li>"
                       f"<li>Mit 24/7-Service: <b>{pct(always['total'])}</b>.</li></ul>")
 
@@ -466,17 +443,8 @@ def antwortzeit() -> LivePanel:
         "kundschaft": dropdown("Kundschaft", [(label, key) for key, (label, _m) in PATIENCE.items()], "netzaffin"),
         "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
     }
-    return _with_artists(artists, LivePanel(
-        title="Antwortzeit und 24/7-Erwartung",
-        question="Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für Antworten "
-                 "verlängern – und wenn nach Feierabend niemand antwortet?",
-        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Antwortzeiten streuen exponentiell; der Servicelevel legt ihren Mittelwert fest. Die Geduld der "
-                     "Kundschaft streut ebenfalls exponentiell um den gewählten Median (15\u00a0Minuten nach dem Hinweis des "
-                     "Buchkapitels, dass schon wenige Minuten irritieren; die anderen Werte sind Annahmen). Wer länger "
-                     "warten muss, als die eigene Geduld reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit "
-                     "warten ohne 24/7-Service zusätzlich 8\u00a0Stunden."),
-    ))
+    return _with_artists(artists, LivePanel(**TEXTS["antwortzeit"], controls=controls, views=[plot.widget, text],
+                                            update=update, toy_model=True))
 
 
 # ---------------------------------------------------------------------------------------
@@ -515,7 +483,7 @@ def bass_diffusion() -> LivePanel:
     ax.legend(fontsize=FONT["legend"] - 1, loc="lower right")
     text = widgets.HTML()
 
-    @_blank_on_error(plot, [curve, model_pt, obs, peak], [text])
+    @blank_on_error(plot, [curve, model_pt, obs, peak], [text])
     def update(v):
         p, q = v["p"], v["q"]
         fit = model.bass_fit(p, q, OBS_OLD, OBS_NEW, YEARS)
@@ -554,17 +522,56 @@ def bass_diffusion() -> LivePanel:
         "p": slider("Innovationskoeffizient p (Anstoß von außen)", 0.03, 0.001, 0.1, 0.001, fmt=".3f"),
         "q": slider("Imitationskoeffizient q (Nachahmung, Mundpropaganda)", 0.38, 0.05, 0.8, 0.01, fmt=".2f"),
     }
-    return _with_artists(artists, LivePanel(
-        title="Bass-Diffusion: Onlineshops im Handel",
-        question="Was passiert mit der Ausbreitung eines neuen Kanals, wenn Nachahmung (q) stärker wirkt als der "
-                 "Anstoß von außen (p) – und welche Werte passen zu den Locafox-Zahlen?",
-        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Bass-Modell (Bass 1969): Marktpotenzial = alle umsatzstarken Händler (100\u00a0%). p und q gelten "
-                     "für alle gleich. Startwerte p = 0,03 und q = 0,38 sind typische Werte aus einer Metaanalyse "
-                     "(Sultan, Farley & Lehmann 1990), nicht aus Handelsdaten geschätzt. Die Locafox-Zahlen setzt "
-                     "das Widget so auf die Kurve, dass 60\u00a0% getroffen werden, und nimmt an, dass die zweite "
-                     "Erhebung ein Jahr später lag (die Quelle nennt das Jahr nicht)."),
-    ))
+    return _with_artists(artists, LivePanel(**TEXTS["bass_diffusion"], controls=controls, views=[plot.widget, text],
+                                            update=update, toy_model=True))
+
+
+#: The learner texts of the four panels: title, question and the model's assumptions.
+TEXTS = {
+    "cross_channel": {
+        "title": "Cross-Channel im Einzelhandel",
+        "question": "Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
+                    "und wenn Sie „plus 15\u00a0Prozent“ bei Buy & Collect anders lesen?",
+        "assumptions": "Keine Modellrechnung, sondern die Zahlen aus dem Editorial des Newsletters „Außendienst "
+                       "Informationen“ (Locafox-Studie). Fehlende Werte bleiben leer. Der 2015-Wert für Buy & Collect "
+                       "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
+                       "als abgeleitet gekennzeichnet.",
+    },
+    "mundpropaganda": {
+        "title": "Mundpropaganda im Netz",
+        "question": "Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt "
+                    "wird und das Netz nicht vergisst?",
+        "assumptions": f"{num(N_PERSONS, 0)} Personen in einem Kleine-Welt-Netz (Watts-Strogatz, 10\u00a0% zufällige "
+                       "Verbindungen); die erste Kundin bzw. der erste Kunde kennt die Geschichte an Tag 0. Jeden Tag "
+                       "erzählt jede Person, für die die Geschichte noch sichtbar ist, sie jedem Kontakt mit der "
+                       "gewählten Wahrscheinlichkeit weiter. Offline ist sie nur einen Tag sichtbar, online für immer. "
+                       "Die verärgerte Geschichte wird mit dem gewählten Faktor häufiger (oder seltener) weitergegeben; "
+                       f"der Standardwert 2 ist eine Annahme des Kurses. {RUNS} Läufe mit festem Zufallsstart: Gleiche "
+                       "Einstellungen ergeben immer dasselbe Bild.",
+    },
+    "antwortzeit": {
+        "title": "Antwortzeit und 24/7-Erwartung",
+        "question": "Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für "
+                    "Antworten verlängern – und wenn nach Feierabend niemand antwortet?",
+        "assumptions": "Antwortzeiten streuen exponentiell; der Servicelevel legt ihren Mittelwert fest. Die Geduld der "
+                       "Kundschaft streut ebenfalls exponentiell um den gewählten Median. Den Median von 15\u00a0Minuten "
+                       "für netzaffine Kundschaft setzt der Kurs; das Buchkapitel sagt nur, dass eine unbeantwortete "
+                       "Mail schon nach wenigen Minuten irritiert. Die Werte für „gemischt“ und „klassisch“ sind "
+                       "Annahmen. Wer länger warten muss, als die eigene Geduld "
+                       "reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit warten ohne 24/7-Service "
+                       f"zusätzlich {num(NIGHT_HOURS, 0)}\u00a0Stunden.",
+    },
+    "bass_diffusion": {
+        "title": "Bass-Diffusion: Onlineshops im Handel",
+        "question": "Was passiert mit der Ausbreitung eines neuen Kanals, wenn Nachahmung (q) stärker wirkt als der "
+                    "Anstoß von außen (p) – und welche Werte passen zu den Locafox-Zahlen?",
+        "assumptions": "Bass-Modell (Bass 1969): Marktpotenzial = alle umsatzstärksten Händler der Locafox-Studie "
+                       "(100\u00a0%). p und q gelten für alle gleich. Die Startwerte p = 0,03 und q = 0,38 sind typische "
+                       "Werte aus einer Metaanalyse (Sultan, Farley & Lehmann 1990), nicht aus Handelsdaten geschätzt. "
+                       "Die Locafox-Zahlen setzt das Widget so auf die Kurve, dass 60\u00a0% getroffen werden, und nimmt "
+                       "an, dass die zweite Erhebung ein Jahr später lag (die Quelle nennt das Jahr nicht).",
+    },
+}
 
 
 WIDGETS = {"cross_channel": cross_channel, "mundpropaganda": mundpropaganda, "antwortzeit": antwortzeit,

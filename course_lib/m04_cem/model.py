@@ -138,10 +138,6 @@ class AvrResult:
             if abs(self.luecke - 1) > 1e-9 else \
             f"Dem schwächsten Glied ({self.schwaechstes_label}) fehlt {punkte(self.luecke)} bis zur Schwelle."
 
-    @property
-    def rat(self) -> str:
-        return ADVICE[self.schwaechstes]
-
 
 def avr_status(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilheit=K_DEFAULT) -> AvrResult:
     """Evaluate the AVR model for one customer.
@@ -260,11 +256,6 @@ class MatrixResult:
     austauschbarkeit: float
     quadrant_mitte: str = ""       # quadrant at the middle of the scale (cut 5) for comparison
     massstab: str = ""             # note when the cut line, not the ratings, decides the quadrant
-
-    @property
-    def gedeutet(self) -> bool:
-        """True if the quadrant (or its placement) is the course's interpretation."""
-        return "Deutung" in self.herkunft
 
 
 def matrix_position(fachlich, persoenlich, schnitt=CUT_DEFAULT) -> MatrixResult:
