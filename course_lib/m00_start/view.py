@@ -34,7 +34,7 @@ def warmup(predict: bool = True) -> LivePanel:
     """
     plot = LivePlot(figsize=(6.0, 3.2))
     ax = plot.fig.add_subplot()
-    style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch (min)", "Besuche pro Tag (Anzahl)")
+    style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch", "Besuche pro Tag (Anzahl)")
     xs = np.arange(10, 181, 5)
     ax.plot(xs, [model.visits_per_day(x) for x in xs], drawstyle="steps-post", color=PALETTE["grau"], label="alle Gesprächslängen")
     ax.set_xlim(5, 185)
@@ -90,7 +90,8 @@ class GlossarySearch:
         self.query.observe(lambda ch: self.show(ch["new"]), names="value")
         buttons = []
         for ch in glossary.letters():
-            b = widgets.Button(description="0–9" if ch == "#" else ch, tooltip=f"Alle Begriffe unter {ch}",
+            label = "0–9" if ch == "#" else ch
+            b = widgets.Button(description=label, tooltip=f"Alle Begriffe unter {label}",
                                layout=widgets.Layout(width="auto", min_width="2.6em", padding="0 6px"))
             b.on_click(lambda _b, ch=ch: self.show_letter(ch))
             buttons.append(b)
@@ -138,7 +139,7 @@ class GlossarySearch:
     def show_letter(self, ch: str) -> None:
         terms = glossary.by_letter(ch)
         label = "0–9" if ch == "#" else ch
-        self.results.value = f"<p><i>{len(terms)} Begriffe unter „{escape(label)}“</i></p>" + self._table(terms)
+        self.results.value = f"<p><i>{len(terms)} {'Begriff' if len(terms) == 1 else 'Begriffe'} unter „{escape(label)}“</i></p>" + self._table(terms)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.box._repr_mimebundle_(**kwargs)

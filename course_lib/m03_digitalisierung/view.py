@@ -192,7 +192,7 @@ def cross_channel(predict: bool = True) -> LivePanel:
         chosen = list(v["kennzahlen"])
         if not chosen:
             raise CourseInputError("Es ist keine Kennzahl ausgewählt.",
-                                   "Bitte markieren Sie mindestens eine Kennzahl (mit Strg oder Umschalt auch mehrere).")
+                                   "Bitte markieren Sie mindestens eine Kennzahl (mit gedrückter Strg-, Cmd- oder Umschalttaste auch mehrere).")
         tab = model.locafox_table(v["lesart"], chosen)
         derived_text.set_visible(True)
         for i, fr in enumerate(frames):
@@ -320,8 +320,8 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
         band(band_neg, neg.low, neg.high)
         channel = model.CHANNEL_DE[v["kanal"]]
         plot.refresh(alt=(f"Liniendiagramm über {DAYS}\u00a0Tage, Kanal {channel}, {int(v['kontakte'])} Kontakte pro Person: "
-                          f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} Personen, "
-                          f"die des verärgerten Kunden {num(neg.final_mean, 0)} von {num(N_PERSONS, 0)}."))
+                          f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} von "
+                          f"{num(N_PERSONS, 0)} Personen, die des verärgerten Kunden {num(neg.final_mean, 0)}."))
         text.value = (f"<ul>{_spread_sentence('Begeisterte Kundin', pos)}{_spread_sentence('Verärgerter Kunde', neg)}</ul>"
                       "<p>Faustregel: Liegt R unter 1, stirbt eine Geschichte von selbst aus. Liegt R über 1, kann sie "
                       "sich ausbreiten – wie schnell, hängt davon ab, wie weit die Kontakte über den eigenen Kreis "
@@ -350,8 +350,8 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
                 return val, f"{num(val, 0)} von {num(N_PERSONS, 0)} ({model.CHANNEL_DE[channel].split(' ')[0]}, {k} Kontakte)"
             return f
         gate(panel, Predict([
-            Question("Offline mit 6 Kontakten: Wie viele der 1.000 Menschen kennen die Geschichte der begeisterten "
-                     "Kundin nach 15\u00a0Tagen?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+            Question(f"Offline mit 6 Kontakten: Wie viele der {num(N_PERSONS, 0)} Personen kennen die Geschichte der "
+                     f"begeisterten Kundin nach {DAYS}\u00a0Tagen?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
                      answer=answer("offline", 6)),
             Question("Online mit 20 Kontakten?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
                      answer=answer("online", 20)),

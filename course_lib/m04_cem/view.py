@@ -492,8 +492,9 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
                                         "im Modell die beste Lösung – wie in der Bankstudie von Michel und Meuter.",
                                 title="Kein Paradox"))
         else:
-            html.append("<p>Setzen Sie das Häkchen bei „Panne“, um zu sehen, was eine gut oder schlecht bearbeitete "
-                        "Reklamation bewirkt (erst dann ist der Regler für die Qualität aktiv).</p>")
+            html.append("<p>Setzen Sie das Häkchen bei „Es gab eine Panne mit Reklamation“, um zu sehen, was eine gut "
+                        "oder schlecht bearbeitete Reklamation bewirkt (erst dann ist der Regler für die Qualität "
+                        "aktiv).</p>")
         text.value = "".join(html)
 
     panel = LivePanel(
