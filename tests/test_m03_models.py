@@ -13,7 +13,7 @@ from course_lib.m03_digitalisierung import model
 
 # ------------------------------------------------------------------ Locafox data
 def test_locafox_data_exactly_as_in_the_source():
-    df = model.load_locafox().set_index("id")
+    df = model.locafox_data().set_index("id")
     assert list(df.index) == ["onlineshop", "mobil", "app", "buy_collect", "reserve_collect"]
     assert df.loc["onlineshop", "anteil_2015_prozent"] == 60 and df.loc["onlineshop", "anteil_zweite_erhebung_prozent"] == 73
     assert df.loc["mobil", "anteil_2015_prozent"] == 61 and df.loc["mobil", "anteil_zweite_erhebung_prozent"] == 87
@@ -23,7 +23,7 @@ def test_locafox_data_exactly_as_in_the_source():
 
 
 def test_missing_values_stay_missing():
-    df = model.load_locafox().set_index("id")
+    df = model.locafox_data().set_index("id")
     assert math.isnan(df.loc["app", "anteil_2015_prozent"])
     assert math.isnan(df.loc["buy_collect", "anteil_2015_prozent"])
     assert math.isnan(df.loc["reserve_collect", "anteil_2015_prozent"])

@@ -63,7 +63,7 @@ def test_locafox_table_in_domain(reading, ids):
     vals = t[["wert_2015", "wert_neu"]].to_numpy(dtype=float)
     known = vals[~np.isnan(vals)]
     assert ((0 <= known) & (known <= 100)).all()
-    given_nan = model.load_locafox().set_index("id").loc[ids, "anteil_zweite_erhebung_prozent"].isna().sum()
+    given_nan = model.locafox_data().set_index("id").loc[ids, "anteil_zweite_erhebung_prozent"].isna().sum()
     assert t["wert_neu"].isna().sum() == given_nan                  # never filled in
     assert t["abgeleitet"].sum() == (1 if reading != "keine" and "buy_collect" in ids else 0)
 

@@ -91,18 +91,14 @@ def growth_leaders(reading: str = "keine") -> tuple[str, str]:
     return (str(both.loc[both["aenderung_pp"].idxmax(), "id"]), str(both.loc[both["aenderung_rel"].idxmax(), "id"]))
 
 
-def load_locafox() -> pd.DataFrame:
-    """The Locafox figures exactly as in the source; missing values are NaN.
+@lru_cache(maxsize=1)
+def locafox_data() -> pd.DataFrame:
+    """The Locafox figures exactly as in the source; missing values are NaN (read and checked
+    once per session – the shared frame, do not modify it).
 
     Columns: ``id``, ``kennzahl``, ``anteil_2015_prozent``, ``anteil_zweite_erhebung_prozent``,
     ``angabe_zuwachs_quelle`` (the source's wording of a change, if any), ``hinweis``.
-    Returns a fresh copy (the file is read and checked once per session).
     """
-    return _locafox_file().copy()
-
-
-@lru_cache(maxsize=1)
-def _locafox_file() -> pd.DataFrame:
     df = content.load_csv(MODULE, LOCAFOX_FILE)
     if list(df.columns) != LOCAFOX_COLUMNS:
         raise CourseInputError(
@@ -162,7 +158,7 @@ def locafox_table(reading: str = "keine", indicators=None) -> pd.DataFrame:
 
 @lru_cache(maxsize=len(READINGS))
 def _full_table(reading: str) -> pd.DataFrame:
-    df = _locafox_file()
+    df = locafox_data()
     out = pd.DataFrame({
         "id": df["id"], "kennzahl": df["kennzahl"],
         "wert_2015": df["anteil_2015_prozent"].astype(float),
