@@ -114,7 +114,7 @@ def test_bass_invariants(p, q):
     assert f"sagt Ihr Modell {pct(my / 100, 1)} voraus" in plain                        # F2
     fit = model.bass_fit(p, q)
     assert ("auf einen Prozentpunkt genau" in plain) == (abs(my - 73) <= 1 + 1e-9) == fit.hit
-    assert not re.search(r"nach 0,0\s+Jahren", plain)                                              # F3
+    assert not re.search(r"nach 0,0\s+Jahren", plain)                                   # F3
     assert ("gleich zu Beginn" in plain) == fit.peak_at_start
     assert len(guard.LAST_ERRORS) == before
 
