@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from html import escape
 
 import numpy as np
 import pytest
@@ -49,7 +50,7 @@ def test_warmup_invariants(m):
     (x0, x1), (y0, y1) = a["ax"].get_xlim(), a["ax"].get_ylim()
     assert x0 < x < x1 and y0 < y < y1
     text = w.view_box.children[1].value
-    assert re.search(rf"<b>{n} Besuche</b>", text) and f"<b>{m} Minuten</b>" in text
+    assert re.search(rf"<b>{n}&nbsp;Besuche</b>", text) and f"<b>{m}&nbsp;Minuten</b>" in text
     assert len(guard.LAST_ERRORS) == before
 
 
@@ -61,7 +62,7 @@ def test_warmup_prediction(guess):                                              
     out = w.predict.commit(guess)[0]
     assert w.view_box.layout.display is None
     res = w.predict.result.value
-    assert "Ihre Vermutung:" in res and "das Modell zeigt: 3 Besuche bei 90 Minuten" in res
+    assert "Ihre Vermutung:" in res and "das Modell zeigt: 3\u00a0Besuche bei 90\u00a0Minuten" in res
     assert "Richtig" not in res and "Falsch" not in res
     assert out.close == (guess == 3)
     if abs(guess - 3) == 1:
@@ -151,3 +152,32 @@ def test_fast_redraw_equals_full_redraw_per_step(mid, name, factory):
             assert p.png == fast, f"{mid}.{name}: stale blit after {k} = {v!r}"
             steps += 1
     assert steps >= 10
+
+
+@pytest.mark.parametrize("path", ["~/.local/share/vertrieb30", r"C:\Users\Kim Meyer\AppData\Roaming\vertrieb30",
+                                  "/srv/hub/kurs-daten/<b>&co</b>/vertrieb30", "ohne-trenner"])
+def test_path_breaks_only_after_a_separator(path):                                          # issue 17
+    html = view.path_html(path)
+    assert html.startswith("<code") and html.endswith("</code>")
+    pieces = re.findall(r"<span style='white-space:nowrap'>(.*?)</span>", html)
+    assert "".join(pieces) == escape(path)                                      # nothing lost, all escaped
+    assert all(p[-1] in "/\\" for p in pieces[:-1])                             # every break point follows a separator
+    assert all(not re.search(r"[/\\].", p) for p in pieces)                     # no separator inside a kept piece
+    assert html.count("<wbr>") == len(pieces) - 1
+
+
+def test_data_location_shows_the_folder_on_its_own_line(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from course_lib import storage
+
+    monkeypatch.setenv("VERTRIEB30_DATA_DIR", str(tmp_path))
+    loc = view.data_location()
+    assert "VERTRIEB30_DATA_DIR" in loc._repr_html_() and str(tmp_path) not in loc._repr_html_()
+    monkeypatch.delenv("VERTRIEB30_DATA_DIR")
+    monkeypatch.setattr(storage, "data_dir", lambda: Path.home() / ".local" / "share" / "vertrieb30")
+    loc = view.data_location()
+    html = loc._repr_html_()
+    assert html.startswith("<p>Ihre Antworten liegen außerhalb des Kursordners, in diesem Ordner:</p>")
+    assert view.path_html("~/.local/share/vertrieb30") in html
+    assert repr(loc) == "Ihre Antworten liegen im Ordner ~/.local/share/vertrieb30 – außerhalb des Kursordners."

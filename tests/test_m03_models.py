@@ -13,7 +13,7 @@ from course_lib.m03_digitalisierung import model
 
 # ------------------------------------------------------------------ Locafox data
 def test_locafox_data_exactly_as_in_the_source():
-    df = model.load_locafox().set_index("id")
+    df = model.locafox_data().set_index("id")
     assert list(df.index) == ["onlineshop", "mobil", "app", "buy_collect", "reserve_collect"]
     assert df.loc["onlineshop", "anteil_2015_prozent"] == 60 and df.loc["onlineshop", "anteil_zweite_erhebung_prozent"] == 73
     assert df.loc["mobil", "anteil_2015_prozent"] == 61 and df.loc["mobil", "anteil_zweite_erhebung_prozent"] == 87
@@ -23,7 +23,7 @@ def test_locafox_data_exactly_as_in_the_source():
 
 
 def test_missing_values_stay_missing():
-    df = model.load_locafox().set_index("id")
+    df = model.locafox_data().set_index("id")
     assert math.isnan(df.loc["app", "anteil_2015_prozent"])
     assert math.isnan(df.loc["buy_collect", "anteil_2015_prozent"])
     assert math.isnan(df.loc["reserve_collect", "anteil_2015_prozent"])
@@ -155,11 +155,12 @@ def test_word_of_mouth_negative_factor():
 
 
 def test_branching_factor_threshold():
-    assert model.branching_factor(0.1, 6, "offline") == pytest.approx(0.5)
-    assert model.branching_factor(0.1, 20, "offline") == pytest.approx(1.9)
-    online = model.branching_factor(0.1, 20, "online", 15)
-    assert online == pytest.approx(19 * (1 - 0.9 ** 15))
-    assert online > model.branching_factor(0.1, 20, "offline")
+    """R = (k − 1) · (1 − (1 − p)^L): without rewiring the mean degree is exactly k."""
+    r = lambda k, channel, days=15: model.cascade(0.1, k, channel, days, n=200, rewire=0.0, runs=1).branching
+    assert r(6, "offline") == pytest.approx(0.5)
+    assert r(20, "offline") == pytest.approx(1.9)
+    assert r(20, "online") == pytest.approx(19 * (1 - 0.9 ** 15))
+    assert r(20, "online", 3) == pytest.approx(19 * (1 - 0.9 ** 3))
 
 
 @pytest.mark.parametrize("call,fragment", [

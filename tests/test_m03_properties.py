@@ -63,7 +63,7 @@ def test_locafox_table_in_domain(reading, ids):
     vals = t[["wert_2015", "wert_neu"]].to_numpy(dtype=float)
     known = vals[~np.isnan(vals)]
     assert ((0 <= known) & (known <= 100)).all()
-    given_nan = model.load_locafox().set_index("id").loc[ids, "anteil_zweite_erhebung_prozent"].isna().sum()
+    given_nan = model.locafox_data().set_index("id").loc[ids, "anteil_zweite_erhebung_prozent"].isna().sum()
     assert t["wert_neu"].isna().sum() == given_nan                  # never filled in
     assert t["abgeleitet"].sum() == (1 if reading != "keine" and "buy_collect" in ids else 0)
 
@@ -136,20 +136,6 @@ def test_word_of_mouth_in_domain(p, f, contacts, channel, seed):
 @given(f=st.one_of(st.floats(max_value=0.2499), st.floats(min_value=4.0001), st.just(math.inf)))
 def test_word_of_mouth_outside_domain(f):
     assert_course_error(model.word_of_mouth, 0.1, f, 6, "offline", 5, n=100, runs=2)
-
-
-@SETTINGS
-@given(p=st.floats(0, 1), contacts=st.integers(2, 40), channel=st.sampled_from(["offline", "online"]), days=st.integers(1, 60))
-def test_branching_factor_in_domain(p, contacts, channel, days):
-    r = model.branching_factor(p, contacts, channel, days)
-    assert math.isfinite(r) and 0 <= r <= 39
-
-
-@SETTINGS
-@given(p=st.one_of(st.floats(max_value=-1e-9), st.floats(min_value=1.000001)), days=st.integers(min_value=61))
-def test_branching_factor_outside_domain(p, days):
-    assert_course_error(model.branching_factor, p, 10)
-    assert_course_error(model.branching_factor, 0.1, 10, "online", days)
 
 
 # ------------------------------------------------------------------ response time

@@ -17,7 +17,7 @@ class _Plain:
 
     @property
     def value(self):
-        return self.widget.value.replace("\u00a0", " ")
+        return self.widget.value.replace("\u00a0", " ").replace("&nbsp;", " ")
 
 
 def _view(w, i):

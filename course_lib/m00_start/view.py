@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def warmup(predict: bool = True) -> LivePanel:
     """
     plot = LivePlot(figsize=(6.0, 3.2))
     ax = plot.fig.add_subplot()
-    style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch (min)", "Besuche pro Tag (Anzahl)")
+    style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch", "Besuche pro Tag (Anzahl)")
     xs = np.arange(10, 181, 5)
     ax.plot(xs, [model.visits_per_day(x) for x in xs], drawstyle="steps-post", color=PALETTE["grau"], label="alle Gesprächslängen")
     ax.set_xlim(5, 185)
@@ -49,9 +50,9 @@ def warmup(predict: bool = True) -> LivePanel:
     def update(v):
         n = model.visits_per_day(v["minuten"])
         marker.set_data([v["minuten"]], [n])
-        plot.refresh(alt=f"Treppenkurve der Besuche pro Tag; markiert: {num(v['minuten'], 0)} Minuten pro Gespräch ergeben {n} Besuche.")
-        text.value = (f"<p>Bei <b>{num(v['minuten'], 0)} Minuten</b> pro Gespräch und 45 Minuten Fahrt passen "
-                      f"<b>{n} Besuche</b> in einen Achtstundentag.</p>")
+        plot.refresh(alt=f"Treppenkurve der Besuche pro Tag; markiert: {num(v['minuten'], 0)}\u00a0Minuten pro Gespräch ergeben {n}\u00a0Besuche.")
+        text.value = (f"<p>Bei <b>{num(v['minuten'], 0)}&nbsp;Minuten</b> pro Gespräch und 45&nbsp;Minuten Fahrt passen "
+                      f"<b>{n}&nbsp;Besuche</b> in einen Achtstundentag.</p>")
 
     panel = LivePanel(
         title="Aufwärmen: Ihr erster Regler",
@@ -59,15 +60,15 @@ def warmup(predict: bool = True) -> LivePanel:
         controls={"minuten": slider("Minuten pro Gespräch", 60, 10, 180, 5, integer=True, unit="min")},
         views=[plot.widget, text],
         update=update,
-        assumptions="8 Stunden Arbeitszeit, 45 Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
+        assumptions="8\u00a0Stunden Arbeitszeit, 45\u00a0Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
     )
     panel.artists = {"marker": marker, "curve": ax.lines[0], "ax": ax}
     if predict:
         n90 = model.visits_per_day(PREDICT_MINUTES)
         gate(panel, Predict([Question(
-            f"Wie viele Besuche passen in einen Tag, wenn jedes Gespräch {PREDICT_MINUTES} Minuten dauert?",
+            f"Wie viele Besuche passen in einen Tag, wenn jedes Gespräch {PREDICT_MINUTES}\u00a0Minuten dauert?",
             unit="Besuche", unit_one="Besuch", lo=0, hi=50, digits=0,
-            answer=lambda: (n90, f"{n90} Besuche bei {PREDICT_MINUTES} Minuten – prüfen Sie es mit dem Regler"))]))
+            answer=lambda: (n90, f"{n90}\u00a0Besuche bei {PREDICT_MINUTES}\u00a0Minuten – prüfen Sie es mit dem Regler"))]))
     return panel
 
 
@@ -89,7 +90,8 @@ class GlossarySearch:
         self.query.observe(lambda ch: self.show(ch["new"]), names="value")
         buttons = []
         for ch in glossary.letters():
-            b = widgets.Button(description="0–9" if ch == "#" else ch, tooltip=f"Alle Begriffe unter {ch}",
+            label = "0–9" if ch == "#" else ch
+            b = widgets.Button(description=label, tooltip=f"Alle Begriffe unter {label}",
                                layout=widgets.Layout(width="auto", min_width="2.6em", padding="0 6px"))
             b.on_click(lambda _b, ch=ch: self.show_letter(ch))
             buttons.append(b)
@@ -137,7 +139,7 @@ class GlossarySearch:
     def show_letter(self, ch: str) -> None:
         terms = glossary.by_letter(ch)
         label = "0–9" if ch == "#" else ch
-        self.results.value = f"<p><i>{len(terms)} Begriffe unter „{escape(label)}“</i></p>" + self._table(terms)
+        self.results.value = f"<p><i>{len(terms)} {'Begriff' if len(terms) == 1 else 'Begriffe'} unter „{escape(label)}“</i></p>" + self._table(terms)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.box._repr_mimebundle_(**kwargs)
@@ -158,19 +160,58 @@ def module_table_markdown() -> str:
     return "\n".join(rows)
 
 
-def data_location_text() -> str:
-    """Where learner data lives, without printing machine-specific absolute paths."""
+def _shown_data_dir() -> str | None:
+    """The learner data folder as shown („~/…“ under the home folder); None when the
+    environment variable VERTRIEB30_DATA_DIR sets it (a machine-specific path is not shown)."""
     if os.environ.get("VERTRIEB30_DATA_DIR"):
-        return ("Ihre Antworten liegen in dem Ordner, den die Umgebungsvariable VERTRIEB30_DATA_DIR festlegt "
-                "(Ihre Kursleitung hat ihn eingerichtet).")
+        return None
     from ..storage import data_dir
 
     d = data_dir()
     try:
-        shown = "~/" + str(d.relative_to(Path.home()))
+        return "~/" + d.relative_to(Path.home()).as_posix()
     except ValueError:
-        shown = str(d)
+        return str(d)
+
+
+def data_location_text() -> str:
+    """Where learner data lives, as one plain sentence."""
+    shown = _shown_data_dir()
+    if shown is None:
+        return ("Ihre Antworten liegen in dem Ordner, den die Umgebungsvariable VERTRIEB30_DATA_DIR festlegt "
+                "(Ihre Kursleitung hat ihn eingerichtet).")
     return f"Ihre Antworten liegen im Ordner {shown} – außerhalb des Kursordners."
+
+
+def path_html(path: str) -> str:
+    """``path`` as ``<code>`` that a browser may break only after a path separator: each
+    folder name is kept whole (``white-space:nowrap``), a ``<wbr>`` follows every „/“ or „\\“."""
+    parts = [x for x in re.split(r"(?<=[/\\])", path) if x]
+    return ("<code class='vt-path'>"
+            + "<wbr>".join(f"<span style='white-space:nowrap'>{escape(x)}</span>" for x in parts) + "</code>")
+
+
+class DataLocation:
+    """Where learner data lives, for 00_Start: the sentence wraps at words, the folder path
+    stands on its own line and breaks only after a separator (issue 17: a printed path wrapped
+    in the middle of a folder name)."""
+
+    def __init__(self):
+        self.shown = _shown_data_dir()
+
+    def _repr_html_(self) -> str:
+        if self.shown is None:
+            return ("<p>Ihre Antworten liegen in dem Ordner, den die Umgebungsvariable <code>VERTRIEB30_DATA_DIR</code> "
+                    "festlegt (Ihre Kursleitung hat ihn eingerichtet).</p>")
+        return ("<p>Ihre Antworten liegen außerhalb des Kursordners, in diesem Ordner:</p>"
+                f"<p style='margin-left:1.5em'>{path_html(self.shown)}</p>")
+
+    def __repr__(self) -> str:
+        return data_location_text()
+
+
+def data_location() -> DataLocation:
+    return DataLocation()
 
 
 WIDGETS = {"warmup": warmup}

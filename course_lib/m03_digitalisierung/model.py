@@ -91,18 +91,14 @@ def growth_leaders(reading: str = "keine") -> tuple[str, str]:
     return (str(both.loc[both["aenderung_pp"].idxmax(), "id"]), str(both.loc[both["aenderung_rel"].idxmax(), "id"]))
 
 
-def load_locafox() -> pd.DataFrame:
-    """The Locafox figures exactly as in the source; missing values are NaN.
+@lru_cache(maxsize=1)
+def locafox_data() -> pd.DataFrame:
+    """The Locafox figures exactly as in the source; missing values are NaN (read and checked
+    once per session – the shared frame, do not modify it).
 
     Columns: ``id``, ``kennzahl``, ``anteil_2015_prozent``, ``anteil_zweite_erhebung_prozent``,
     ``angabe_zuwachs_quelle`` (the source's wording of a change, if any), ``hinweis``.
-    Returns a fresh copy (the file is read and checked once per session).
     """
-    return _locafox_file().copy()
-
-
-@lru_cache(maxsize=1)
-def _locafox_file() -> pd.DataFrame:
     df = content.load_csv(MODULE, LOCAFOX_FILE)
     if list(df.columns) != LOCAFOX_COLUMNS:
         raise CourseInputError(
@@ -112,7 +108,7 @@ def _locafox_file() -> pd.DataFrame:
     for col in ("anteil_2015_prozent", "anteil_zweite_erhebung_prozent"):
         vals = df[col].dropna()
         if ((vals < 0) | (vals > 100)).any():
-            raise CourseInputError(f"In „{LOCAFOX_FILE}“ liegt ein Anteil außerhalb von 0 bis 100 %.",
+            raise CourseInputError(f"In „{LOCAFOX_FILE}“ liegt ein Anteil außerhalb von 0 bis 100\u00a0%.",
                                    "Bitte nehmen Sie die Originaldatei des Kurses.")
     return df
 
@@ -162,7 +158,7 @@ def locafox_table(reading: str = "keine", indicators=None) -> pd.DataFrame:
 
 @lru_cache(maxsize=len(READINGS))
 def _full_table(reading: str) -> pd.DataFrame:
-    df = _locafox_file()
+    df = locafox_data()
     out = pd.DataFrame({
         "id": df["id"], "kennzahl": df["kennzahl"],
         "wert_2015": df["anteil_2015_prozent"].astype(float),
@@ -282,16 +278,6 @@ class Spread:
         if r_shown >= 1:
             return "langsam"
         return "teil"
-
-
-def branching_factor(p: float, contacts: int, channel: str = "online", days: int = 15) -> float:
-    """Expected new listeners per listener: ``(k − 1) · (1 − (1 − p)^L_eff)``."""
-    p = check_number(p, "Weitererzähl-Wahrscheinlichkeit", 0, 1)
-    k = check_number(contacts, "Kontakte pro Person", 2, 40, integer=True)
-    check_choice(channel, "Kanal", list(CHANNELS))
-    d = check_number(days, "Tage", 1, 60, integer=True)
-    l_eff = min(CHANNELS[channel], d)
-    return (2 * (k // 2) - 1) * (1 - (1 - p) ** l_eff)
 
 
 def cascade(p: float, contacts: int = 20, channel: str = "online", days: int = 15, *, n: int = 1000,
@@ -447,7 +433,7 @@ def bass_F(t, p: float = 0.03, q: float = 0.38):
     p, q = _bass_params(p, q)
     arr = np.asarray(t, dtype=float) if not isinstance(t, (str, bytes)) else None
     if arr is None or arr.size == 0 or not np.isfinite(arr).all() or (arr < 0).any() or (arr > 200).any():
-        raise CourseInputError("„Zeit“ braucht Zahlen zwischen 0 und 200 Jahren.", "Bitte wählen Sie Zeitpunkte in diesem Bereich.")
+        raise CourseInputError("„Zeit“ braucht Zahlen zwischen 0 und 200\u00a0Jahren.", "Bitte wählen Sie Zeitpunkte in diesem Bereich.")
     x = np.exp(-(p + q) * arr)
     out = (1 - x) / (1 + (q / p) * x)
     return float(out) if out.ndim == 0 else out

@@ -64,8 +64,6 @@ def blank_on_error(plot: LivePlot, artists: list | None, texts: list):
     return deco
 
 
-_blank_on_error = blank_on_error
-
 
 # ---------------------------------------------------------------------------------------
 # Cross-Channel im Einzelhandel
@@ -85,7 +83,7 @@ def _signed(x: float, digits: int, suffix: str) -> str:
 def _alt_value(x: float) -> str:
     if x is None or not math.isfinite(x):
         return "keine Angabe"
-    return f"{num(x, 0)} Prozent"
+    return f"{num(x, 0)}\u00a0Prozent"
 
 
 def locafox_table_html(df, reading: str) -> str:
@@ -133,8 +131,6 @@ def _comparison_text(df) -> str:
                  f"größter relativer Zuwachs: <b>{escape(top_rel)}</b>.</p>")
     return "<ul>" + "".join(lines) + "</ul>" + extra
 
-
-growth_leaders = model.growth_leaders
 
 
 def cross_channel(predict: bool = True) -> LivePanel:
@@ -189,14 +185,14 @@ def cross_channel(predict: bool = True) -> LivePanel:
     pick = widgets.SelectMultiple(options=list(zip(labels, ids)), value=("onlineshop", "mobil", "buy_collect"),
                                   rows=len(ids), description="Kennzahlen:",
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
-    reading = dropdown("Lesart von „plus 15 Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
+    reading = dropdown("Lesart von „plus 15\u00a0Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
 
-    @_blank_on_error(plot, [derived, derived_text, *frames], [table, text])
+    @blank_on_error(plot, [derived, derived_text, *frames], [table, text])
     def update(v):
         chosen = list(v["kennzahlen"])
         if not chosen:
             raise CourseInputError("Es ist keine Kennzahl ausgewählt.",
-                                   "Bitte markieren Sie mindestens eine Kennzahl (mit Strg oder Umschalt auch mehrere).")
+                                   "Bitte markieren Sie mindestens eine Kennzahl (mit gedrückter Strg-, Cmd- oder Umschalttaste auch mehrere).")
         tab = model.locafox_table(v["lesart"], chosen)
         derived_text.set_visible(True)
         for i, fr in enumerate(frames):
@@ -215,7 +211,7 @@ def cross_channel(predict: bool = True) -> LivePanel:
             derived_text.set_rotation(0)
             derived_text.set_text(f"≈{num(val, 1)}\u00a0%")
             derived_text.set_y(val + 1.5)
-            alt_bc = f" (2015 abgeleitet: etwa {num(val, 1)} Prozent)"
+            alt_bc = f" (2015 abgeleitet: etwa {num(val, 1)}\u00a0Prozent)"
         plot.refresh(alt=("Gruppiertes Balkendiagramm der Anteile der Händler, 2015 und zweite Erhebung: "
                           + "; ".join(f"{r.kennzahl} {_alt_value(r.wert_2015)} und "
                                       f"{_alt_value(r.wert_neu)}" + (alt_bc if r.id == "buy_collect" else "")
@@ -224,23 +220,14 @@ def cross_channel(predict: bool = True) -> LivePanel:
         table.value = locafox_table_html(tab, v["lesart"])
         text.value = _comparison_text(tab)
 
-    panel = LivePanel(
-        title="Cross-Channel im Einzelhandel",
-        question="Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
-                 "und wenn Sie „plus 15 Prozent“ bei Buy & Collect anders lesen?",
-        controls={"kennzahlen": pick, "lesart": reading},
-        views=[plot.widget, table, text], update=update,
-        assumptions="Keine Modellrechnung, sondern die Zahlen aus dem Editorial des Newsletters „Außendienst "
-                    "Informationen“ (Locafox-Studie). Fehlende Werte bleiben leer. Der 2015-Wert für Buy & Collect "
-                    "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
-                    "als abgeleitet gekennzeichnet.",
-    )
+    panel = LivePanel(**TEXTS["cross_channel"], controls={"kennzahlen": pick, "lesart": reading},
+                      views=[plot.widget, table, text], update=update)
     panel.artists = {"ax": ax, "derived": derived, "frames": frames}
     if predict:
         comparable = full[np.isfinite(full["aenderung_pp"])]
         opts = [(r.kennzahl, r.id) for r in comparable.itertuples()]
         label = dict((i, lab) for lab, i in opts)
-        top_pp, top_rel = growth_leaders("keine")
+        top_pp, top_rel = model.growth_leaders("keine")
         gate(panel, Predict([
             Question("Welches Angebot ist in Prozentpunkten am stärksten gewachsen?", choices=opts,
                      answer=lambda: (top_pp, f"in Prozentpunkten am stärksten gewachsen ist „{label[top_pp]}“")),
@@ -263,9 +250,9 @@ _VERDICT_TEXT = {
     "fast_alle": "erreicht fast alle",
     "mehrheit": "erreicht mehr als die Hälfte",
     "verpufft": "verpufft (R unter 1: sie stirbt von selbst aus)",
-    "langsam": "erreicht in {days} Tagen erst {share} – R liegt über 1, sie stirbt also nicht von selbst aus, "
+    "langsam": "erreicht in {days}\u00a0Tagen erst {share} – R liegt über 1, sie stirbt also nicht von selbst aus, "
                "wächst in einem Netz aus engen Kreisen aber langsam",
-    "teil": "erreicht in {days} Tagen {share}",
+    "teil": "erreicht in {days}\u00a0Tagen {share}",
 }
 
 
@@ -275,7 +262,7 @@ def reach_verdict(s: model.Spread) -> str:
 
 
 def _spread_sentence(who: str, s: model.Spread) -> str:
-    return (f"<li><b>{who}</b> (Weitererzähl-Wahrscheinlichkeit {num(s.p, 2)}): nach {DAYS} Tagen kennen im Mittel "
+    return (f"<li><b>{who}</b> (Weitererzähl-Wahrscheinlichkeit {num(s.p, 2)}): nach {DAYS}&nbsp;Tagen kennen im Mittel "
             f"<b>{num(s.final_mean, 0)} von {num(s.n, 0)}</b> Personen die Geschichte ({pct(s.share)}); "
             f"in 8 von 10 Läufen zwischen {num(float(np.quantile(s.final, 0.1)), 0)} und "
             f"{num(float(np.quantile(s.final, 0.9)), 0)}. Die Geschichte {escape(reach_verdict(s))}. "
@@ -320,7 +307,7 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
         verts = np.column_stack([np.concatenate([days, days[::-1]]), np.concatenate([low, high[::-1]])])
         poly.set_verts([verts])
 
-    @_blank_on_error(plot, [band_pos, band_neg, line_pos, line_neg], [text])
+    @blank_on_error(plot, [band_pos, band_neg, line_pos, line_neg], [text])
     def update(v):
         res = model.word_of_mouth(v["p"], v["faktor"], int(v["kontakte"]), v["kanal"], DAYS,
                                   n=N_PERSONS, runs=RUNS, seed=v["seed"])
@@ -332,9 +319,9 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
         band(band_pos, pos.low, pos.high)
         band(band_neg, neg.low, neg.high)
         channel = model.CHANNEL_DE[v["kanal"]]
-        plot.refresh(alt=(f"Liniendiagramm über {DAYS} Tage, Kanal {channel}, {int(v['kontakte'])} Kontakte pro Person: "
-                          f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} Personen, "
-                          f"die des verärgerten Kunden {num(neg.final_mean, 0)} von {N_PERSONS}."))
+        plot.refresh(alt=(f"Liniendiagramm über {DAYS}\u00a0Tage, Kanal {channel}, {int(v['kontakte'])} Kontakte pro Person: "
+                          f"Die Geschichte der begeisterten Kundin erreicht im Mittel {num(pos.final_mean, 0)} von "
+                          f"{num(N_PERSONS, 0)} Personen, die des verärgerten Kunden {num(neg.final_mean, 0)}."))
         text.value = (f"<ul>{_spread_sentence('Begeisterte Kundin', pos)}{_spread_sentence('Verärgerter Kunde', neg)}</ul>"
                       "<p>Faustregel: Liegt R unter 1, stirbt eine Geschichte von selbst aus. Liegt R über 1, kann sie "
                       "sich ausbreiten – wie schnell, hängt davon ab, wie weit die Kontakte über den eigenen Kreis "
@@ -353,19 +340,8 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
     for c in controls.values():
         if hasattr(c, "continuous_update"):
             c.continuous_update = False  # one network simulation per release, not per pixel
-    panel = LivePanel(
-        title="Mundpropaganda im Netz",
-        question="Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt wird "
-                 "und das Netz nicht vergisst?",
-        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=(f"{num(N_PERSONS, 0)} Personen in einem Kleine-Welt-Netz (Watts-Strogatz, 10 % zufällige "
-                     "Verbindungen); die erste Kundin bzw. der erste Kunde kennt die Geschichte an Tag 0. Jeden Tag "
-                     "erzählt jede Person, für die die Geschichte noch sichtbar ist, sie jedem Kontakt mit der "
-                     "gewählten Wahrscheinlichkeit weiter. Offline ist sie nur einen Tag sichtbar, online für immer. "
-                     "Die verärgerte Geschichte wird mit dem gewählten Faktor häufiger (oder seltener) weitergegeben; "
-                     "der Standardwert 2 ist eine Annahme des Kurses. 20 Läufe mit festem Zufallsstart: Gleiche "
-                     "Einstellungen geben immer dasselbe Bild."),
-    )
+    panel = LivePanel(**TEXTS["mundpropaganda"], controls=controls, views=[plot.widget, text], update=update,
+                      toy_model=True)
     panel.artists = {"pos": line_pos, "neg": line_neg, "ax": ax}
     if predict:
         def answer(channel, k):
@@ -374,8 +350,8 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
                 return val, f"{num(val, 0)} von {num(N_PERSONS, 0)} ({model.CHANNEL_DE[channel].split(' ')[0]}, {k} Kontakte)"
             return f
         gate(panel, Predict([
-            Question("Offline mit 6 Kontakten: Wie viele der 1.000 Menschen kennen die Geschichte der begeisterten "
-                     "Kundin nach 15 Tagen?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
+            Question(f"Offline mit 6 Kontakten: Wie viele der {num(N_PERSONS, 0)} Personen kennen die Geschichte der "
+                     f"begeisterten Kundin nach {DAYS}\u00a0Tagen?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
                      answer=answer("offline", 6)),
             Question("Online mit 20 Kontakten?", unit="Personen", unit_one="Person", lo=0, hi=N_PERSONS, digits=0, tolerance=100,
                      answer=answer("online", 20)),
@@ -388,22 +364,23 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
 # ---------------------------------------------------------------------------------------
 
 PATIENCE = {
-    "netzaffin – erwartet eine Antwort binnen Minuten (Median 15 Minuten)": 15.0,
-    "gemischt (Median 2 Stunden)": 120.0,
-    "klassisch – rechnet mit einem Tag (Median 24 Stunden)": 1440.0,
+    "netzaffin": ("netzaffin – erwartet eine Antwort binnen Minuten (Median 15\u00a0Minuten)", 15.0),
+    "gemischt": ("gemischt (Median 2\u00a0Stunden)", 120.0),
+    "klassisch": ("klassisch – rechnet mit einem Tag (Median 24\u00a0Stunden)", 1440.0),
 }
+NIGHT_HOURS = 8.0  # how long a request after closing time waits without 24/7 service
 TICKS_MIN = [1, 5, 15, 60, 240, 1440, 2880]
-TICK_LABELS = ["1 min", "5 min", "15 min", "1 h", "4 h", "1 Tag", "2 Tage"]
+TICK_LABELS = [f"{n}\u00a0{unit}" for n, unit in ((1, "min"), (5, "min"), (15, "min"), (1, "h"), (4, "h"), (1, "Tag"), (2, "Tage"))]
 
 
 def _duration(minutes: float) -> str:
     if minutes < 10:
-        return f"{num(minutes, 1, strip=True)} Minuten"
+        return f"{num(minutes, 1, strip=True)}\u00a0Minuten"
     if minutes < 90:
-        return f"{num(minutes, 0)} Minuten"
+        return f"{num(minutes, 0)}\u00a0Minuten"
     if minutes < 48 * 60:
-        return f"{num(minutes / 60, 1, strip=True)} Stunden"
-    return f"{num(minutes / 1440, 1, strip=True)} Tage"
+        return f"{num(minutes / 60, 1, strip=True)}\u00a0Stunden"
+    return f"{num(minutes / 1440, 1, strip=True)}\u00a0Tage"
 
 
 def antwortzeit() -> LivePanel:
@@ -431,28 +408,28 @@ def antwortzeit() -> LivePanel:
     ax.legend(fontsize=FONT["legend"], loc="upper left")
     text = widgets.HTML()
 
-    @_blank_on_error(plot, [line_night, line_247, dot_night, dot_247, vline], [text])
+    @blank_on_error(plot, [line_night, line_247, dot_night, dot_247, vline], [text])
     def update(v):
         target = check_number(v["zielzeit"], "Zielzeit", 1, 2880, unit="min")
         sl = v["servicelevel"] / 100
-        pat = PATIENCE[v["kundschaft"]]
+        pat = PATIENCE[v["kundschaft"]][1]
         share = v["ausserhalb"] / 100
-        night = model.irritation(target, sl, pat, share, 8.0, False)
-        always = model.irritation(target, sl, pat, share, 8.0, True)
+        night = model.irritation(target, sl, pat, share, NIGHT_HOURS, False)
+        always = model.irritation(target, sl, pat, share, NIGHT_HOURS, True)
         for a in (line_night, line_247, dot_night, dot_247, vline):
             a.set_visible(True)
-        line_night.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, False))
-        line_247.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, 8.0, True))
+        line_night.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, NIGHT_HOURS, False))
+        line_247.set_ydata(100 * model.irritation_curve(grid, sl, pat, share, NIGHT_HOURS, True))
         dot_night.set_data([target], [100 * night["total"]])
         dot_247.set_data([target], [100 * always["total"]])
         vline.set_xdata([target, target])
         plot.refresh(alt=(f"Kurvendiagramm: Anteil verärgerter Anfragender über der Zielzeit. Bei {_duration(target)} "
-                          f"und {num(v['servicelevel'], 0)} % Servicelevel sind es mit Feierabend "
+                          f"und {num(v['servicelevel'], 0)}\u00a0% Servicelevel sind es mit Feierabend "
                           f"{pct(night['total'])}, mit 24/7-Service {pct(always['total'])}."))
-        text.value = (f"<p>Ihr Servicelevel: <b>{num(v['servicelevel'], 0)} % der Anfragen binnen "
+        text.value = (f"<p>Ihr Servicelevel: <b>{num(v['servicelevel'], 0)}&nbsp;% der Anfragen binnen "
                       f"{escape(_duration(target))}</b>. Dann dauert eine Antwort im Mittel "
                       f"{escape(_duration(night['mean_min']))}.</p><ul>"
-                      f"<li>Mit Feierabend (Anfragen nach Dienstschluss warten rund 8 Stunden): "
+                      f"<li>Mit Feierabend (Anfragen nach Dienstschluss warten zusätzlich {num(NIGHT_HOURS, 0)}&nbsp;Stunden): "
                       f"<b>{pct(night['total'])}</b> der Anfragenden sind verärgert.</li>"
                       f"<li>Mit 24/7-Service: <b>{pct(always['total'])}</b>.</li></ul>")
 
@@ -463,20 +440,11 @@ def antwortzeit() -> LivePanel:
         "zielzeit": target,
         "servicelevel": slider("Servicelevel: Anteil der Antworten innerhalb der Zielzeit", 80, 50, 95, 5,
                                integer=True, unit="%"),
-        "kundschaft": dropdown("Kundschaft", list(PATIENCE), next(iter(PATIENCE))),
+        "kundschaft": dropdown("Kundschaft", [(label, key) for key, (label, _m) in PATIENCE.items()], "netzaffin"),
         "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
     }
-    return _with_artists(artists, LivePanel(
-        title="Antwortzeit und 24/7-Erwartung",
-        question="Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für Antworten "
-                 "verlängern – und wenn nach Feierabend niemand antwortet?",
-        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Antwortzeiten streuen exponentiell; der Servicelevel legt ihren Mittelwert fest. Die Geduld der "
-                     "Kundschaft streut ebenfalls exponentiell um den gewählten Median (15 Minuten nach dem Hinweis des "
-                     "Buchkapitels, dass schon wenige Minuten irritieren; die anderen Werte sind Annahmen). Wer länger "
-                     "warten muss, als die eigene Geduld reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit "
-                     "warten ohne 24/7-Service zusätzlich 8 Stunden."),
-    ))
+    return _with_artists(artists, LivePanel(**TEXTS["antwortzeit"], controls=controls, views=[plot.widget, text],
+                                            update=update, toy_model=True))
 
 
 # ---------------------------------------------------------------------------------------
@@ -509,13 +477,13 @@ def bass_diffusion() -> LivePanel:
     (model_pt,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=9, markeredgecolor="black",
                           label="Modell ein Jahr später")
     (obs,) = ax.plot([], [], "D", color=PALETTE["orange"], markersize=9, markeredgecolor="black",
-                     linestyle="none", label="Locafox: 60 % (2015) und 73 %")
+                     linestyle="none", label="Locafox: 60\u00a0% (2015) und 73\u00a0%")
     peak = ax.axvline(0, color="#444444", linestyle=":", linewidth=1.2, label="Zeitpunkt des stärksten Zuwachses")
     plot.dynamic(curve, model_pt, obs, peak)
     ax.legend(fontsize=FONT["legend"] - 1, loc="lower right")
     text = widgets.HTML()
 
-    @_blank_on_error(plot, [curve, model_pt, obs, peak], [text])
+    @blank_on_error(plot, [curve, model_pt, obs, peak], [text])
     def update(v):
         p, q = v["p"], v["q"]
         fit = model.bass_fit(p, q, OBS_OLD, OBS_NEW, YEARS)
@@ -535,36 +503,75 @@ def bass_diffusion() -> LivePanel:
         obs.set_data([t0, t0 + 1], [100 * OBS_OLD, 100 * OBS_NEW])
         peak.set_xdata([t_peak, t_peak])
         gap = fit.gap_pp
-        plot.refresh(alt=(f"S-Kurve des Bass-Modells mit p = {num(p, 3)} und q = {num(q, 2)}: Von 60 Prozent steigt der "
-                          f"Anteil in einem Jahr auf {num(100 * nxt, 1)} Prozent; beobachtet wurden 73 Prozent."))
-        verdict = ("Ihr Modell trifft die beobachteten 73 % auf einen Prozentpunkt genau."
+        plot.refresh(alt=(f"S-Kurve des Bass-Modells mit p = {num(p, 3)} und q = {num(q, 2)}: Von 60\u00a0Prozent steigt der "
+                          f"Anteil in einem Jahr auf {num(100 * nxt, 1)}\u00a0Prozent; beobachtet wurden 73\u00a0Prozent."))
+        verdict = ("Ihr Modell trifft die beobachteten 73\u00a0% auf einen Prozentpunkt genau."
                    if fit.hit else
-                   f"Ihr Modell liegt {num(abs(gap), 1)} Prozentpunkte {'über' if gap > 0 else 'unter'} den beobachteten 73 %.")
+                   f"Ihr Modell liegt {num(abs(gap), 1)}\u00a0Prozentpunkte {'über' if gap > 0 else 'unter'} den beobachteten 73\u00a0%.")
         if fit.peak_at_start:
             peak_s = ("Den stärksten Zuwachs pro Jahr gibt es <b>gleich zu Beginn</b>: Die Nachahmung (q) ist nicht "
                       "stärker als der Anstoß von außen (p), deshalb gibt es keinen späteren Gipfel.")
         else:
-            peak_s = f"Den stärksten Zuwachs pro Jahr gibt es nach <b>{num(t_peak, 1)} Jahren</b>."
-        axis_s = (f" Die Zeitachse reicht deshalb bis {xmax} Jahre." if xmax > YEARS else "")
-        text.value = (f"<p>Ein Jahr nach dem Stand von 60 % sagt Ihr Modell <b>{pct(nxt, 1)}</b> voraus. "
-                      f"{escape(verdict)}</p><p>{peak_s} 60 % erreicht das Modell nach {num(t0, 1)} Jahren.{axis_s}</p>")
+            peak_s = f"Den stärksten Zuwachs pro Jahr gibt es nach <b>{num(t_peak, 1)}&nbsp;Jahren</b>."
+        axis_s = (f" Die Zeitachse reicht deshalb bis {xmax}&nbsp;Jahre." if xmax > YEARS else "")
+        text.value = (f"<p>Ein Jahr nach dem Stand von 60&nbsp;% sagt Ihr Modell <b>{pct(nxt, 1)}</b> voraus. "
+                      f"{escape(verdict)}</p><p>{peak_s} 60&nbsp;% erreicht das Modell nach {num(t0, 1)}&nbsp;Jahren.{axis_s}</p>")
 
     artists = {"curve": curve, "model_pt": model_pt, "obs": obs, "peak": peak, "ax": ax}
     controls = {
         "p": slider("Innovationskoeffizient p (Anstoß von außen)", 0.03, 0.001, 0.1, 0.001, fmt=".3f"),
         "q": slider("Imitationskoeffizient q (Nachahmung, Mundpropaganda)", 0.38, 0.05, 0.8, 0.01, fmt=".2f"),
     }
-    return _with_artists(artists, LivePanel(
-        title="Bass-Diffusion: Onlineshops im Handel",
-        question="Was passiert mit der Ausbreitung eines neuen Kanals, wenn Nachahmung (q) stärker wirkt als der "
-                 "Anstoß von außen (p) – und welche Werte passen zu den Locafox-Zahlen?",
-        controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Bass-Modell (Bass 1969): Marktpotenzial = alle umsatzstarken Händler (100 %). p und q gelten "
-                     "für alle gleich. Startwerte p = 0,03 und q = 0,38 sind typische Werte aus einer Metaanalyse "
-                     "(Sultan, Farley & Lehmann 1990), nicht aus Handelsdaten geschätzt. Die Locafox-Zahlen setzt "
-                     "das Widget so auf die Kurve, dass 60 % getroffen werden, und nimmt an, dass die zweite "
-                     "Erhebung ein Jahr später lag (die Quelle nennt das Jahr nicht)."),
-    ))
+    return _with_artists(artists, LivePanel(**TEXTS["bass_diffusion"], controls=controls, views=[plot.widget, text],
+                                            update=update, toy_model=True))
+
+
+#: The learner texts of the four panels: title, question and the model's assumptions.
+TEXTS = {
+    "cross_channel": {
+        "title": "Cross-Channel im Einzelhandel",
+        "question": "Was passiert mit dem Bild vom Wachstum, wenn Sie in Prozentpunkten statt in Prozent rechnen – "
+                    "und wenn Sie „plus 15\u00a0Prozent“ bei Buy & Collect anders lesen?",
+        "assumptions": "Keine Modellrechnung, sondern die Zahlen aus dem Editorial des Newsletters „Außendienst "
+                       "Informationen“ (Locafox-Studie). Fehlende Werte bleiben leer. Der 2015-Wert für Buy & Collect "
+                       "steht nicht in der Quelle; er erscheint nur, wenn Sie eine Lesart wählen, und ist dann "
+                       "als abgeleitet gekennzeichnet.",
+    },
+    "mundpropaganda": {
+        "title": "Mundpropaganda im Netz",
+        "question": "Was passiert mit der Reichweite einer Kundengeschichte, wenn sie online statt offline erzählt "
+                    "wird und das Netz nicht vergisst?",
+        "assumptions": f"{num(N_PERSONS, 0)} Personen in einem Kleine-Welt-Netz (Watts-Strogatz, 10\u00a0% zufällige "
+                       "Verbindungen); die erste Kundin bzw. der erste Kunde kennt die Geschichte an Tag 0. Jeden Tag "
+                       "erzählt jede Person, für die die Geschichte noch sichtbar ist, sie jedem Kontakt mit der "
+                       "gewählten Wahrscheinlichkeit weiter. Offline ist sie nur einen Tag sichtbar, online für immer. "
+                       "Die verärgerte Geschichte wird mit dem gewählten Faktor häufiger (oder seltener) weitergegeben; "
+                       f"der Standardwert 2 ist eine Annahme des Kurses. {RUNS} Läufe mit festem Zufallsstart: Gleiche "
+                       "Einstellungen ergeben immer dasselbe Bild.",
+    },
+    "antwortzeit": {
+        "title": "Antwortzeit und 24/7-Erwartung",
+        "question": "Was passiert mit dem Anteil verärgerter Kundinnen und Kunden, wenn Sie Ihre Zielzeit für "
+                    "Antworten verlängern – und wenn nach Feierabend niemand antwortet?",
+        "assumptions": "Antwortzeiten streuen exponentiell; der Servicelevel legt ihren Mittelwert fest. Die Geduld der "
+                       "Kundschaft streut ebenfalls exponentiell um den gewählten Median. Den Median von 15\u00a0Minuten "
+                       "für netzaffine Kundschaft setzt der Kurs; das Buchkapitel sagt nur, dass eine unbeantwortete "
+                       "Mail schon nach wenigen Minuten irritiert. Die Werte für „gemischt“ und „klassisch“ sind "
+                       "Annahmen. Wer länger warten muss, als die eigene Geduld "
+                       "reicht, ist verärgert. Anfragen außerhalb der Geschäftszeit warten ohne 24/7-Service "
+                       f"zusätzlich {num(NIGHT_HOURS, 0)}\u00a0Stunden.",
+    },
+    "bass_diffusion": {
+        "title": "Bass-Diffusion: Onlineshops im Handel",
+        "question": "Was passiert mit der Ausbreitung eines neuen Kanals, wenn Nachahmung (q) stärker wirkt als der "
+                    "Anstoß von außen (p) – und welche Werte passen zu den Locafox-Zahlen?",
+        "assumptions": "Bass-Modell (Bass 1969): Marktpotenzial = alle umsatzstärksten Händler der Locafox-Studie "
+                       "(100\u00a0%). p und q gelten für alle gleich. Die Startwerte p = 0,03 und q = 0,38 sind typische "
+                       "Werte aus einer Metaanalyse (Sultan, Farley & Lehmann 1990), nicht aus Handelsdaten geschätzt. "
+                       "Die Locafox-Zahlen setzt das Widget so auf die Kurve, dass 60\u00a0% getroffen werden, und nimmt "
+                       "an, dass die zweite Erhebung ein Jahr später lag (die Quelle nennt das Jahr nicht).",
+    },
+}
 
 
 WIDGETS = {"cross_channel": cross_channel, "mundpropaganda": mundpropaganda, "antwortzeit": antwortzeit,

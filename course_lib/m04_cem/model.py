@@ -89,11 +89,14 @@ EMPFEHLUNG_SCHWELLE = 0.5
 """Propensity at which the AVR rule is met (σ(0)); drawn as the line on the recommendation bar."""
 
 
-def punkte(x: float) -> str:
-    """„1 Punkt“, „0,5 Punkte“, „2 Punkte“ (German number with the right noun)."""
+def punkte(x: float, dativ: bool = False, digits: int = 1) -> str:
+    """„1 Punkt“, „0,5 Punkte“, „2 Punkte“ (German number with the right noun); with ``dativ``
+    the plural is „Punkten“ („eine Toleranz von 1,5 Punkten“)."""
     from ..format_de import num
 
-    return "1\u00a0Punkt" if abs(x - 1) < 1e-9 else f"{num(x, 1, strip=True)}\u00a0Punkte"
+    if abs(x - 1) < 1e-9:
+        return "1\u00a0Punkt"
+    return f"{num(x, digits, strip=True)}\u00a0{'Punkten' if dativ else 'Punkte'}"
 
 
 @dataclass(frozen=True)
@@ -134,10 +137,6 @@ class AvrResult:
         return f"Dem schwächsten Glied ({self.schwaechstes_label}) fehlen {punkte(self.luecke)} bis zur Schwelle." \
             if abs(self.luecke - 1) > 1e-9 else \
             f"Dem schwächsten Glied ({self.schwaechstes_label}) fehlt {punkte(self.luecke)} bis zur Schwelle."
-
-    @property
-    def rat(self) -> str:
-        return ADVICE[self.schwaechstes]
 
 
 def avr_status(produkt, verkaeufer, unternehmen, schwelle=THETA_DEFAULT, steilheit=K_DEFAULT) -> AvrResult:
@@ -257,11 +256,6 @@ class MatrixResult:
     austauschbarkeit: float
     quadrant_mitte: str = ""       # quadrant at the middle of the scale (cut 5) for comparison
     massstab: str = ""             # note when the cut line, not the ratings, decides the quadrant
-
-    @property
-    def gedeutet(self) -> bool:
-        """True if the quadrant (or its placement) is the course's interpretation."""
-        return "Deutung" in self.herkunft
 
 
 def matrix_position(fachlich, persoenlich, schnitt=CUT_DEFAULT) -> MatrixResult:

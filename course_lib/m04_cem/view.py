@@ -24,6 +24,11 @@ from . import model
 OWN = "__eigene__"
 
 
+def _points(label: str, value: float, lo: float = 0, hi: float = 10):
+    """A rating slider on the course's 0–10 point scale in half points."""
+    return slider(label, value, lo, hi, 0.5, unit="Punkte")
+
+
 # ======================================================================================
 # AVR-Check
 # ======================================================================================
@@ -45,30 +50,23 @@ class AvrCheck(LivePanel):
         """Put the ratings of an example customer on the sliders; missing ratings are marked."""
         self._state["loading"] = True
         try:
-            if name == OWN:
-                self._state["missing"] = {}
-                self._state["estimated"] = set()
-                return self.refresh_after_load()
-            row = self._kunden.loc[self._kunden["kunde"] == name]
-            if row.empty:
-                raise model.CourseInputError(f"Den Beispielkunden „{name}“ gibt es nicht.",
-                                             "Bitte wählen Sie einen Kunden aus der Liste.")
-            row = row.iloc[0]
             missing = {}
-            for dim in model.DIMENSIONS:
-                val = row[dim]
-                if model._is_missing(val):
-                    missing[dim] = self.controls[dim].value  # the learner must move this slider
-                else:
-                    self.controls[dim].value = float(val)
+            if name != OWN:
+                row = self._kunden.loc[self._kunden["kunde"] == name]
+                if row.empty:
+                    raise model.CourseInputError(f"Den Beispielkunden „{name}“ gibt es nicht.",
+                                                 "Bitte wählen Sie einen Kunden aus der Liste.")
+                row = row.iloc[0]
+                for dim in model.DIMENSIONS:
+                    val = row[dim]
+                    if model._is_missing(val):
+                        missing[dim] = self.controls[dim].value  # the learner must move this slider
+                    else:
+                        self.controls[dim].value = float(val)
             self._state["missing"] = missing
             self._state["estimated"] = set()
         finally:
             self._state["loading"] = False
-        self.refresh()
-
-    def refresh_after_load(self):
-        self._state["loading"] = False
         self.refresh()
 
 
@@ -138,7 +136,6 @@ def avr_check(kunden=None) -> AvrCheck:
             bar.set_facecolor(PALETTE["blau"] if ok else PALETTE["orange"])
             bar.set_hatch("" if ok else "//")
         theta_line.set_xdata([r.schwelle, r.schwelle])
-        known = [d for d in model.DIMENSIONS if d not in missing]
         ratings_s = ", ".join(f"{model.DIM_LABELS[d]} {num(r.ratings[d], 1)}" if d not in missing
                               else f"{model.DIM_LABELS[d]} fehlt" for d in model.DIMENSIONS)
         html = []
@@ -171,15 +168,15 @@ def avr_check(kunden=None) -> AvrCheck:
             html.append(f"<p>Ihre Bewertung: {escape(ratings_s)} · Mittelwert {num(r.mittelwert, 1)} · "
                         f"Empfehlungsneigung im Lernmodell: <b>{pct(r.empfehlung)}</b></p>")
             if r.vollumfaenglich:
-                html.append(box("info", f"Alle drei Urteile liegen bei mindestens {num(r.schwelle, 1)} Punkten: Die "
+                html.append(box("info", f"Alle drei Urteile liegen bei mindestens {model.punkte(r.schwelle, dativ=True)}: Die "
                                         "Bedingung für eine aktive Weiterempfehlung ist erfüllt. Die Neigung im Lernmodell "
-                                        f"liegt bei {pct(r.empfehlung)} (mindestens 50 % genau dann, wenn alle drei die "
+                                        f"liegt bei {pct(r.empfehlung)} (mindestens 50\u00a0% genau dann, wenn alle drei die "
                                         "Schwelle erreichen) und steigt, je weiter das schwächste Urteil darüber liegt.",
                                 title="Modell: aktive vollumfängliche Referenz – empfiehlt Sie weiter"))
             else:
                 low = ", ".join(model.DIM_LABELS[d] for d in r.unter_schwelle)
-                html.append(box("info", f"Unter der Schwelle von {num(r.schwelle, 1)} Punkten: {low}. {r.luecke_text} "
-                                        f"Die Neigung im Lernmodell bleibt unter 50 % ({pct(r.empfehlung)}): Eine aktive "
+                html.append(box("info", f"Unter der Schwelle von {model.punkte(r.schwelle, dativ=True)}: {low}. {r.luecke_text} "
+                                        f"Die Neigung im Lernmodell bleibt unter 50\u00a0% ({pct(r.empfehlung)}): Eine aktive "
                                         "Weiterempfehlung ist so nicht zu erwarten.",
                                 title="Modell: keine vollumfängliche Referenz – empfiehlt Sie nicht aktiv weiter"))
                 for d in r.schwaechste:
@@ -200,26 +197,19 @@ def avr_check(kunden=None) -> AvrCheck:
                 story += f" <i>(Ihre eigene Schätzung: {escape(', '.join(est))}.)</i>"
             story += "</p>"
             html.insert(0, story)
-        del known
         text.value = "".join(html)
 
     panel = AvrCheck(
-        title="AVR-Check",
-        question="Was passiert mit der Weiterempfehlung, wenn ein einziges der drei Urteile unter die Schwelle fällt?",
+        **TEXTS["avr_check"],
         controls={
-            "produkt": slider("Produkt/Dienstleistung", 8.0, 0, 10, 0.5, unit="Punkte"),
-            "verkaeufer": slider("Verkäuferin/Verkäufer", 8.0, 0, 10, 0.5, unit="Punkte"),
-            "unternehmen": slider("Unternehmen", 6.0, 0, 10, 0.5, unit="Punkte"),
-            "schwelle": slider("Schwelle „positiv“", model.THETA_DEFAULT, 5, 9, 0.5, unit="Punkte"),
+            "produkt": _points("Produkt/Dienstleistung", 8.0),
+            "verkaeufer": _points("Verkäuferin/Verkäufer", 8.0),
+            "unternehmen": _points("Unternehmen", 6.0),
+            "schwelle": _points("Schwelle „positiv“", model.THETA_DEFAULT, 5, 9),
         },
         views=[plot.widget, text],
         update=update,
         extra=[picker],
-        assumptions="Bewertungen auf einer Skala von 0 bis 10. Die Schwelle 7 und die Regel „alle drei mindestens "
-                    "auf der Schwelle“ sind eine Deutung des Kurses: Das Buchkapitel nennt die drei Bezugsobjekte, aber "
-                    "keine Skala und keine Schwelle. Die Empfehlungsneigung ist ein Lernmodell: eine logistische Kurve "
-                    "(Steilheit 1,2) des schwächsten Urteils – genau auf der Schwelle 50 %, darunter weniger. "
-                    "Die Beispielkunden sind erfunden.",
         toy_model=True,
     )
     panel.artists = {"bars": bars, "weak": weak, "rec": rec_bar, "theta": theta_line, "gaps": gaps, "ax": ax}
@@ -370,20 +360,15 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
         text.value = "".join(html)
 
     panel = LivePanel(
-        title="Beziehungsmatrix",
-        question="Was passiert mit der Kundenbeziehung, wenn Sie nur die fachlichen und nicht die persönlichen Bedürfnisse erfüllen?",
+        **TEXTS["beziehungsmatrix"],
         controls={
-            "fachlich": slider("Fachliche Bedürfnisse erfüllt", 8.0, 0, 10, 0.5, unit="Punkte"),
-            "persoenlich": slider("Persönliche Bedürfnisse erfüllt", 3.0, 0, 10, 0.5, unit="Punkte"),
-            "schnitt": slider("Schnittlinie", model.CUT_DEFAULT, 1, 9, 0.5, unit="Punkte"),
+            "fachlich": _points("Fachliche Bedürfnisse erfüllt", 8.0),
+            "persoenlich": _points("Persönliche Bedürfnisse erfüllt", 3.0),
+            "schnitt": _points("Schnittlinie", model.CUT_DEFAULT, 1, 9),
             "modus": mode,
         },
         views=[plot.widget, text],
         update=update,
-        assumptions="Skala 0 bis 10 je Achse, Schnittlinie bei 5 (einstellbar). „Partner“ und „Lieferant“ stammen aus dem "
-                    "Buchkapitel; es nennt außerdem das Ende der Vertragsbeziehung als ungünstigsten Fall. Die Lage dieses "
-                    "Falls unten links und den vierten Quadranten „Sympathieträger ohne Leistung“ ergänzt der Kurs (Deutung). "
-                    "Bindungsstärke und Austauschbarkeit sind Lernmodelle. Die Portfolio-Kunden sind erfunden.",
         toy_model=True,
     )
     state_controls.update(panel.controls)
@@ -451,10 +436,10 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         a.set_yticks([-1, -0.5, 0, 0.5, 1])
     text = widgets.HTML()
     controls = {
-        "versprechen": slider("Versprechen (Marketing, Vertrieb)", 8.0, 0, 10, 0.5, unit="Punkte"),
-        "erlebnis": slider("Erlebte Leistung", 6.5, 0, 10, 0.5, unit="Punkte"),
+        "versprechen": _points("Versprechen (Marketing, Vertrieb)", 8.0),
+        "erlebnis": _points("Erlebte Leistung", 6.5),
         "panne": widgets.Checkbox(value=False, description="Es gab eine Panne mit Reklamation", indent=False),
-        "qualitaet": slider("Qualität der Reklamationsbearbeitung", 8.0, 0, 10, 0.5, unit="Punkte"),
+        "qualitaet": _points("Qualität der Reklamationsbearbeitung", 8.0),
     }
 
     @blank_on_error(plot, None, [text])
@@ -480,20 +465,20 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
                    f"{num(r.erlebnis_zufriedenheit, 1)}: Zufriedenheit {num(r.zufriedenheit, 2)}, "
                    f"Wiederkauf und Empfehlung {num(r.treue, 2)}") if r.panne else ""
         plot.refresh(alt=f"Kurve der Wirkung auf die Zufriedenheit über der erlebten Leistung bei einem Versprechen von "
-                         f"{num(m, 1)} Punkten; markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne "
+                         f"{model.punkte(m, dativ=True)}; markiert: Erleben {num(r.erlebnis, 1)} ergibt ohne Panne "
                          f"{num(r.zufriedenheit_ohne_panne, 2)}{panne_s}.")
         if r.panne:
-            basis = (f"Erlebt {num(r.erlebnis, 2, strip=True)} Punkte, nach Panne und Bearbeitung zählen "
-                     f"{num(r.erlebnis_zufriedenheit, 2, strip=True)} Punkte bei versprochenen {num(m, 2, strip=True)}")
+            basis = (f"Erlebt {model.punkte(r.erlebnis, digits=2)}, nach Panne und Bearbeitung zählen "
+                     f"{model.punkte(r.erlebnis_zufriedenheit, digits=2)} bei versprochenen {num(m, 2, strip=True)}")
         else:
-            basis = f"Erlebt {num(r.erlebnis_zufriedenheit, 2, strip=True)} Punkte bei versprochenen {num(m, 2, strip=True)}"
+            basis = f"Erlebt {model.punkte(r.erlebnis_zufriedenheit, digits=2)} bei versprochenen {num(m, 2, strip=True)}"
         if r.urteil == "enttaeuschung":
             detail = f"Enttäuschung: {model.punkte(r.enttaeuschung)} unter dem Versprechen."
         elif r.urteil == "begeisterung":
-            detail = f"{model.punkte(r.abweichung)} über dem Versprechen – mehr als die Toleranz von {model.punkte(t)}."
+            detail = f"{model.punkte(r.abweichung)} über dem Versprechen – mehr als die Toleranz von {model.punkte(t, dativ=True)}."
         else:
-            detail = (f"Die Abweichung von {num(r.abweichung, 2, strip=True)} Punkten liegt innerhalb der Toleranz von "
-                      f"±{model.punkte(t)}: Die Erwartung gilt als erfüllt.")
+            detail = (f"Die Abweichung von {model.punkte(r.abweichung, dativ=True, digits=2)} liegt innerhalb der Toleranz von "
+                      f"±{model.punkte(t, dativ=True)}: Die Erwartung gilt als erfüllt.")
         html = [box("info", f"{basis}. {detail} Wirkung auf die Zufriedenheit: {num(r.zufriedenheit, 2)}.",
                     title=f"Urteil des Kunden im Modell: {r.urteil_label}")]
         if r.panne:
@@ -507,23 +492,16 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
                                         "im Modell die beste Lösung – wie in der Bankstudie von Michel und Meuter.",
                                 title="Kein Paradox"))
         else:
-            html.append("<p>Setzen Sie das Häkchen bei „Panne“, um zu sehen, was eine gut oder schlecht bearbeitete "
-                        "Reklamation bewirkt (erst dann ist der Regler für die Qualität aktiv).</p>")
+            html.append("<p>Setzen Sie das Häkchen bei „Es gab eine Panne mit Reklamation“, um zu sehen, was eine gut "
+                        "oder schlecht bearbeitete Reklamation bewirkt (erst dann ist der Regler für die Qualität "
+                        "aktiv).</p>")
         text.value = "".join(html)
 
     panel = LivePanel(
-        title="Erwartungslücke",
-        question="Was passiert mit der Zufriedenheit, wenn das Versprechen steigt, die Leistung aber gleich bleibt – und was ändert eine gut bearbeitete Reklamation?",
+        **TEXTS["erwartungsluecke"],
         controls=controls,
         views=[plot.widget, text],
         update=update,
-        assumptions="Lernmodell: Innerhalb von ±1 Punkt um das Versprechen gilt die Erwartung als erfüllt, die Wirkung "
-                    "auf die Zufriedenheit ist 0. Darüber wächst sie wie tanh(0,3 · Abstand jenseits der Toleranz); eine "
-                    "Enttäuschung wiegt 1,5-mal so schwer wie eine gleich große positive Überraschung. "
-                    "Eine Panne kostet 3 Punkte; eine Bearbeitung der Qualität q macht q/10 von 90 % davon wett und gibt der "
-                    "Zufriedenheit einen Bonus bis 3 Punkte, der bei ohnehin sehr gutem Service schrumpft. Wiederkauf und "
-                    "Empfehlung bekommen keinen Bonus, weil die Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen "
-                    "signifikanten Effekt fand. Alle Zahlen sind Setzungen, keine Messwerte.",
         toy_model=True,
     )
     panel.artists = {"pt0": pt0, "pt1": pt1, "zone_lo": zone_lo, "zone_hi": zone_hi, "promise": promise,
@@ -532,10 +510,50 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         d0 = controls["erlebnis"].value
         kipp = model.kipp_versprechen(d0)
         gate(panel, Predict([Question(
-            f"Die erlebte Leistung liegt bei {num(d0, 1)}. Ab welchem Versprechen (0 bis 10 Punkte) kippt das Urteil "
+            f"Die erlebte Leistung liegt bei {num(d0, 1)}. Ab welchem Versprechen (0 bis 10\u00a0Punkte) kippt das Urteil "
             "in Enttäuschung?", unit="Punkte", unit_one="Punkt", lo=0, hi=10, digits=1, tolerance=0.25,
-            answer=lambda: (kipp, f"ab einem Versprechen von {model.punkte(kipp)} (Toleranz ±1 Punkt)"))]))
+            answer=lambda: (kipp, f"ab einem Versprechen von {model.punkte(kipp, dativ=True)} (Toleranz ±{model.punkte(model.TOLERANZ_DEFAULT)})"))]))
     return panel
+
+
+#: The learner texts of the three panels: title, question and the model's assumptions.
+TEXTS = {
+    "avr_check": {
+        "title": "AVR-Check",
+        "question": "Was passiert mit der Weiterempfehlung, wenn ein einziges der drei Urteile unter die Schwelle fällt?",
+        "assumptions": f"Bewertungen auf einer Skala von 0 bis 10. Die Schwelle {num(model.THETA_DEFAULT, 0)} und die "
+                       "Regel „alle drei mindestens auf der Schwelle“ sind eine Deutung des Kurses: Das Buchkapitel "
+                       "nennt die drei Bezugsobjekte, aber keine Skala und keine Schwelle. Die Empfehlungsneigung ist "
+                       f"ein Lernmodell: eine logistische Kurve (Steilheit {num(model.K_DEFAULT, 1)}) des schwächsten "
+                       f"Urteils – genau auf der Schwelle {pct(model.EMPFEHLUNG_SCHWELLE)}, darunter weniger. "
+                       "Die Beispielkunden sind erfunden.",
+    },
+    "beziehungsmatrix": {
+        "title": "Beziehungsmatrix",
+        "question": "Was passiert mit der Kundenbeziehung, wenn Sie nur die fachlichen und nicht die persönlichen "
+                    "Bedürfnisse erfüllen?",
+        "assumptions": f"Skala 0 bis 10 je Achse, Schnittlinie bei {num(model.CUT_DEFAULT, 0)} (einstellbar). "
+                       "„Partner“ und „Lieferant“ stammen aus dem Buchkapitel; es nennt außerdem das Ende der "
+                       "Vertragsbeziehung als ungünstigsten Fall. Die Lage dieses Falls unten links und den vierten "
+                       "Quadranten „Sympathieträger ohne Leistung“ ergänzt der Kurs (Deutung). Bindungsstärke und "
+                       "Austauschbarkeit sind Lernmodelle. Die Portfolio-Kunden sind erfunden.",
+    },
+    "erwartungsluecke": {
+        "title": "Erwartungslücke",
+        "question": "Was passiert mit der Zufriedenheit, wenn das Versprechen steigt, die Leistung aber gleich bleibt – "
+                    "und was ändert eine gut bearbeitete Reklamation?",
+        "assumptions": f"Lernmodell: Innerhalb von ±{model.punkte(model.TOLERANZ_DEFAULT)} um das Versprechen gilt "
+                       "die Erwartung als erfüllt, die Wirkung auf die Zufriedenheit ist 0. Außerhalb dieser Zone "
+                       f"wächst ihr Betrag wie tanh({num(model.STEIGUNG, 1)} · Abstand jenseits der Toleranz); eine "
+                       f"Enttäuschung wiegt {num(model.GEWICHT_DEFAULT, 1)}-mal so schwer wie eine gleich große "
+                       f"positive Überraschung. Eine Panne kostet {model.punkte(model.SCHWERE_DEFAULT)}; eine "
+                       f"Bearbeitung der Qualität q macht q/10 von {pct(1 - model.REST_ANTEIL)} davon wett und gibt "
+                       f"der Zufriedenheit einen Bonus von bis zu {model.punkte(model.BONUS_DEFAULT, dativ=True)}, der bei ohnehin sehr "
+                       "gutem Service schrumpft. Wiederkauf und Empfehlung bekommen keinen Bonus, weil die "
+                       "Metaanalyse von de Matos, Henrique und Rossi (2007) dort keinen signifikanten Effekt fand. "
+                       "Alle Zahlen sind Setzungen, keine Messwerte.",
+    },
+}
 
 
 WIDGETS = {"avr_check": avr_check, "beziehungsmatrix": beziehungsmatrix, "erwartungsluecke": erwartungsluecke}
