@@ -534,8 +534,8 @@ TEXTS = {
                     "Bedürfnisse erfüllen?",
         "assumptions": f"Skala 0 bis 10 je Achse, Schnittlinie bei {num(model.CUT_DEFAULT, 0)} (einstellbar). "
                        "„Partner“ und „Lieferant“ stammen aus dem Buchkapitel; es nennt außerdem das Ende der "
-                       "Vertragsbeziehung als ungünstigsten Fall. Die Lage dieses Falls unten links und den vierten "
-                       "Quadranten „Sympathieträger ohne Leistung“ ergänzt der Kurs (Deutung). Bindungsstärke und "
+                       "Vertragsbeziehung als ungünstigsten Fall. Dass dieser Fall unten links liegt, und den vierten "
+                       "Quadranten „Sympathieträger ohne Leistung“ ergänzt der Kurs [Deutung des Kurses]. Bindungsstärke und "
                        "Austauschbarkeit sind Lernmodelle. Die Portfolio-Kunden sind erfunden.",
     },
     "erwartungsluecke": {
