@@ -16,6 +16,7 @@ from course_lib.m02_imageproblem import model
 from course_lib.schema import load_schema, validate
 
 ORIG = content.load_widget_data
+NAME = "bonusjaeger_oder_berater"
 
 
 def _doc(name):
@@ -41,8 +42,6 @@ def test_the_python_tables_come_from_the_data_file():
     assert model.CATEGORIES == {c["id"]: c["label"] for c in doc["categories"]}
     assert [s["text"] for s in model.STATEMENTS] == [s["text"] for s in doc["statements"]]
 
-
-NAME = "bonusjaeger_oder_berater"
 
 
 @pytest.mark.parametrize("break_it", [
