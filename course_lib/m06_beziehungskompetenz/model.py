@@ -5,7 +5,7 @@ Three models, one per widget:
 * **Selbsteinschätzung** – a short Likert questionnaire (10 statements, answers 1–5, five of
   them reverse-keyed) scored into five competence dimensions on a 0–100 scale
   (:func:`score_selfassessment`), compared with an earlier run (:func:`compare_scores`) and
-  turned into an anonymous export document (:func:`export_document`). The dimensions follow
+  rounded as the anonymous workshop result takes them (:func:`workshop_values`). The dimensions follow
   the list of the S004 article (Interesse/Wertschätzung, Empathie, Selbststeuerung,
   Distanz und Grenzen, respektvolle Kultur). The statements are written for the course; the
   questionnaire is a reflection aid, **not a validated psychological test** [Lernmodell].
@@ -45,12 +45,10 @@ ITEMS: tuple[dict, ...] = tuple(dict(i) for i in _SA["items"])
 ITEM_IDS = tuple(i["id"] for i in ITEMS)
 LIKERT = (1, 2, 3, 4, 5)
 LIKERT_LABELS = {x["value"]: x["label"] for x in _SA["scale"]}
-INSTRUMENT = _SA["instrument"]
 if len(set(DIM_IDS)) != len(DIM_IDS) or len(set(ITEM_IDS)) != len(ITEM_IDS) or tuple(LIKERT_LABELS) != LIKERT:
     raise data_error("selbsteinschaetzung.json", "eine Kennung kommt doppelt vor oder die Skala ist nicht 1 bis 5")
 if {i["dim"] for i in ITEMS} != set(DIM_IDS):
     raise data_error("selbsteinschaetzung.json", "jede Aussage braucht einen bekannten Bereich, jeder Bereich Aussagen")
-EXPORT_FORMAT = "vertrieb30/selbsteinschaetzung-export"
 
 
 def _check_answer(value, item_id: str) -> int:
@@ -139,16 +137,18 @@ def profile(answers: dict, previous=None) -> Profile:
     return Profile(sc, lowest, len(lowest) == len(DIM_IDS), prev, compare_scores(prev, sc) if prev else None)
 
 
-def export_document(scores) -> dict:
-    """The anonymous export: only the rounded dimension scores and the questionnaire version.
-
-    No name, no answers to single statements, no date or time, no machine information –
-    so that a workshop can pool the files without knowing who wrote which.
-    """
+def saved_values(scores) -> dict[str, float]:
+    """The scores as a saved run keeps them (one decimal)."""
     s = check_scores(scores)
-    return {"format": EXPORT_FORMAT, "version": 1, "fragebogen": INSTRUMENT,
-            "skala": "0 bis 100\u00a0Punkte je Bereich",
-            "werte": {d: int(round(s[d])) for d in DIM_IDS}}
+    return {d: round(s[d], 1) for d in DIM_IDS}
+
+
+def workshop_values(scores) -> dict[str, int]:
+    """What the anonymous workshop result (00_Start export, ``course_lib.workshop.export``)
+    takes from a saved run: the saved scores rounded to whole points – no name, no answers to
+    single statements, no date, so that a workshop can pool the files without knowing who
+    wrote which."""
+    return {d: int(round(float(v))) for d, v in saved_values(scores).items()}
 
 
 # ---------------------------------------------------------------------------------------

@@ -208,7 +208,7 @@ class SelfAssessment(PanelBase):
         self.text.value = (
             f"<table class='vt-table' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
             f"<p>{escape(prof.lowest_text())}</p>")
-        doc = model.export_document(scores)
+        doc = {"selbsteinschaetzung": model.workshop_values(scores)}   # exactly this part of the export
         self.preview.value = ("<p><b>Diese gerundeten Werte gehen nach dem Speichern in Ihr anonymes Workshop-Ergebnis ein</b> "
                               "(Exportdatei in 00_Start oder „An die Kursleitung senden“):</p><pre style='font-size:90%'>"
                               + escape(json.dumps(doc, ensure_ascii=False, indent=1)) + "</pre>")
@@ -216,7 +216,7 @@ class SelfAssessment(PanelBase):
     # -- actions ------------------------------------------------------------------------
     def save(self) -> None:
         scores = self.current_scores()
-        run = {"datum": time.strftime("%d.%m.%Y"), "werte": {d: round(v, 1) for d, v in scores.items()},
+        run = {"datum": time.strftime("%d.%m.%Y"), "werte": model.saved_values(scores),
                "antworten": {k: int(v) for k, v in self.values().items()}}
         data = self.store.update(lambda d: d.setdefault(MODULE, {}).setdefault("runs", []).append(run))
         n = len(data[MODULE]["runs"])
