@@ -9,6 +9,10 @@
    Genehmiger as in textbooks) and turns ratings of influence and attitude into a
    stakeholder map with advice whom to address how [Deutung des Kurses].
 
+The learner texts – roles, behaviours, example customers, the case and the strategies – are
+data: ``data/kundenprofil.json`` and ``data/buying_center.json`` (schemas of the same name in
+``course_lib/schemas``). The thresholds and formulas stay here, with the model.
+
 Every public function validates its inputs and raises
 :class:`~course_lib.errors.CourseInputError` with a German message for bad input.
 """

@@ -10,6 +10,10 @@ Two models:
 2. **Bonusjäger oder Berater?** – a sorting exercise: typical sentences/actions of a seller,
    to be sorted into the two behaviour patterns, with an explanation for every item.
 
+The statements and categories of the sorting exercise are data
+(``data/bonusjaeger_oder_berater.json``, schema of the same name); the spiral's parameters stay
+here, with their equations.
+
 Every public function validates its inputs with :mod:`course_lib.errors` and raises
 :class:`~course_lib.errors.CourseInputError` with a German message for bad input.
 """

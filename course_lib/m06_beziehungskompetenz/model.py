@@ -15,6 +15,10 @@ Three models, one per widget:
   Maister, Green & Galford 2000 (:func:`trust`) and a scenario combining both with stated
   limits (:func:`friend_scenario`).
 
+The questionnaire (``data/selbsteinschaetzung.json``) and the scenario's behaviours and customer
+types (``data/kunden_als_freunde.json``, with their illustrative weights) are data, checked by the
+schemas of the same name; the Energiebudget's parameters stay here, with their equations.
+
 All public functions validate their inputs and raise :class:`CourseInputError` with a German
 message. Everything is deterministic; one evaluation takes well under a millisecond.
 """
