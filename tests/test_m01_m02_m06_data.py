@@ -128,3 +128,9 @@ def test_an_edited_file_changes_what_the_model_says(monkeypatch):
     next(b for b in kf["behaviours"] if b["id"] == "druck")["warmth"] = 0.2
     assert _load_model_with(monkeypatch, "kunden_als_freunde", kf).friend_scenario(["druck"]).warmth_seller == pytest.approx(0.55)
     assert m06.friend_scenario(["druck"]).warmth_seller == pytest.approx(0.15)
+
+
+@pytest.mark.parametrize("name", sorted(MODEL))
+def test_schemas_are_valid_and_use_only_supported_keywords(name):
+    jsonschema.Draft202012Validator.check_schema(load_schema(name))   # load_schema refuses unsupported keywords
+    assert not validate(_doc(name), load_schema(name))
