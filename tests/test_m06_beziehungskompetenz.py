@@ -2,7 +2,6 @@
 and widgets driven programmatically."""
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
