@@ -124,3 +124,17 @@ def load_csv(module_id: str, filename: str, **kwargs):
     if len(raw) > MAX_DATA_FILE_BYTES:
         raise CourseInputError(f"Die Datei „{filename}“ ist zu groß.", "Bitte verwenden Sie eine kleinere Datei.")
     return pd.read_csv(io.BytesIO(raw), **kwargs)
+
+
+def load_widget_data(package: str, name: str) -> dict:
+    """A widget's table of learner text (``course_lib/<package>/data/<name>.json``), validated
+    against ``schemas/<name>.schema.json`` – the file's stem names its schema.
+
+    ``package`` is a model's ``__package__`` (e.g. ``"course_lib.m01_vertrieb30"``)."""
+    return read_json_file(resources.files(package).joinpath("data", f"{name}.json"), name)
+
+
+def data_error(filename: str, problem: str) -> CourseInputError:
+    """The German error for a data file that passes its schema but contradicts itself."""
+    return CourseInputError(f"Die Datei „{filename}“ ist fehlerhaft: {problem}.",
+                            "Bitte korrigieren Sie die genannte Stelle oder nehmen Sie die Originalfassung des Kurses.")

@@ -14,6 +14,20 @@ from course_lib.schema import load_schema, validate
 MODULES = list(content.modules())
 
 
+def _widget_data():
+    """Every other module data file whose stem names a schema (``data/<name>.json`` ↔
+    ``schemas/<name>.schema.json``, e.g. the widgets' tables of learner text)."""
+    schemas = resources.files("course_lib.schemas")
+    out = []
+    for m in MODULES:
+        folder = content.data_path(m["id"], "")
+        for p in sorted(folder.iterdir(), key=lambda x: x.name) if folder.is_dir() else []:
+            stem = p.name.removesuffix(".json")
+            if p.name.endswith(".json") and stem not in ("content", "tasks") and schemas.joinpath(f"{stem}.schema.json").is_file():
+                out.append((stem, p))
+    return out
+
+
 def _files(name):
     out = []
     for m in MODULES:
@@ -26,7 +40,7 @@ def _files(name):
 @pytest.mark.parametrize("schema,doc_path", [("modules", resources.files("course_lib.data") / "modules.json"),
                                               ("glossary", resources.files("course_lib.data") / "glossary.json")]
                          + [("content", p) for _m, p in _files("content.json")]
-                         + [("tasks", p) for _m, p in _files("tasks.json")], ids=str)
+                         + [("tasks", p) for _m, p in _files("tasks.json")] + _widget_data(), ids=str)
 def test_valid_with_both_validators(schema, doc_path):
     doc = json.loads(doc_path.read_text("utf-8"))
     jsonschema.Draft202012Validator(load_schema(schema)).validate(doc)

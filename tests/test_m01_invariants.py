@@ -9,6 +9,7 @@ import functools
 import re
 
 import numpy as np
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,12 +27,15 @@ INVARIANTS = {
         "K4 the need for sparring shown = (Informationsstand + Mitbestimmung)/20: every step of the wish to "
         "co-decide changes what the learner sees",
         "K5 the default is not on a quadrant border; before the guess the views are hidden",
+        "K6 marker and text are read from one result (panel.result(), the model's Profil)",
     ],
     "buying_center": [
         "C1 all six markers are visible, inside the axes with a margin of one marker radius, and at distinct spots",
         "C2 each person's strategy in the plan is the map quadrant of the plotted marker (Haltung 0 = neutral)",
         "C3 no warning about a sceptical decider/gatekeeper unless the learner assigned that role, and only "
         "for Haltung < 0",
+        "C4 plan text, marker positions and alt text are read from one result (widget.result): the plan lists "
+        "its rows in order with their urgency, every marker sits at its row's (x, y)",
     ],
 }
 
@@ -76,6 +80,8 @@ def test_kundenprofil_invariants(o, i, u, m):
     if i < 5:
         assert "Die Fakten kennt er oft schon" not in plain
     assert f"Bedarf an Sparring: {pct((i + m) / 20)}" in plain                             # K4
+    pr = w.result()                                                                       # K6
+    assert (pr.x, pr.y) == (x, y) and f"Passende Rolle: {pr.role}" in plain and pr.reasons[-1] in plain
     assert len(guard.LAST_ERRORS) == before
 
 
@@ -120,15 +126,21 @@ def test_buying_center_invariants(vals, roles):
         (x,), (y,) = mk.get_data()
         assert mk.get_visible()                                                           # C1
         assert x0 + 0.3 <= x <= x1 - 0.3 and y0 + 0.3 <= y <= y1 - 0.3, (p["id"], x, y)
-        assert abs(x - att) <= 5 * view.MARKER_GAP + 1e-9 and y == inf
+        assert abs(x - att) <= 5 * model.MARKER_GAP + 1e-9 and y == inf
         spots.add((round(x, 6), y))
         key = "erfragen" if att == 0 and inf >= 5 else "kennenlernen" if att == 0 else \
             ("einbinden" if att > 0 else "ueberzeugen") if inf >= 5 else ("informieren" if att > 0 else "beobachten")
         assert by_name[p["name"]] == model.STRATEGIES[key][0]                            # C2
-        assert (abs(x) <= view.NEUTRAL_BAND) == (att == 0)       # neutral ⇔ drawn in the neutral band
+        assert (abs(x) <= model.NEUTRAL_BAND) == (att == 0)       # neutral ⇔ drawn in the neutral band
         assert att == 0 or (x > 0) == (att > 0)                  # never drawn on the other side of 0
         warned = f"{p['name']} – von Ihnen als" in plan                                   # C3
         assert warned == (att < 0 and role in ("entscheider", "gatekeeper"))
+        row = w.result.person(p["id"])                                                    # C4
+        assert (row.x, row.y) == (x, y) and (row.influence, row.attitude) == (inf, att)
+    res = w.result
+    assert [n for n, _l in items] == [r.name for r in res.rows] and f"zuerst zu {res.first.name}" in plan
+    assert [float(u.replace(",", ".")) for u in re.findall(r"Dringlichkeit (\d+,\d) von 10", plan)] == \
+        pytest.approx([r.priority for r in res.rows], abs=0.0501) and w.plot.alt == res.alt
     assert len(spots) == 6
     assert len(guard.LAST_ERRORS) == before
 

@@ -131,17 +131,27 @@ def test_priority_values_and_directions():
 
 def test_stakeholder_plan_order_and_warnings():
     plan = model.stakeholder_plan({"gf": (9, 2), "it": (8, -3), "ek": (6, 0), "vi": (3, 4)})
-    assert [r["id"] for r in plan] == ["it", "ek", "gf", "vi"]
-    assert plan[0]["label"] == "Bedenken klären" and not plan[0]["warning"]
-    assert plan[1]["label"] == "Meinung erfragen"  # Haltung 0 is neutral, not sceptical
+    assert isinstance(plan, model.StakeholderPlan) and [r.id for r in plan.rows] == ["it", "ek", "gf", "vi"]
+    assert plan.first.label == "Bedenken klären" and not plan.first.warning
+    assert plan.rows[1].label == "Meinung erfragen"  # Haltung 0 is neutral, not sceptical
     plan = model.stakeholder_plan({"gf": (9, -1), "as": (6, -2)})
-    assert not any(r["warning"] for r in plan), "no warning before the learner has assigned roles"
+    assert not any(r.warning for r in plan.rows), "no warning before the learner has assigned roles"
     plan = model.stakeholder_plan({"gf": (9, -1), "as": (6, -2)}, {"gf": "entscheider", "as": "gatekeeper"})
-    assert "als Entscheider eingeordnet" in plan[0]["warning"] and "als Gatekeeper" in plan[1]["warning"]
-    assert not model.stakeholder_plan({"gf": (9, 0)}, {"gf": "entscheider"})[0]["warning"]  # neutral is not sceptical
+    assert "als Entscheider eingeordnet" in plan.person("gf").warning and "als Gatekeeper" in plan.person("as").warning
+    assert not model.stakeholder_plan({"gf": (9, 0)}, {"gf": "entscheider"}).first.warning  # neutral is not sceptical
     tie = model.stakeholder_plan({"co": (5, 0), "gf": (5, 0)})
-    assert [r["id"] for r in tie] == ["gf", "co"]   # ties keep case order
-    assert model.stakeholder_plan({"it": ("8", "-3,0")})[0]["priority"] == pytest.approx(6.4)  # German strings
+    assert [r.id for r in tie.rows] == ["gf", "co"]   # ties keep case order
+    assert model.stakeholder_plan({"it": ("8", "-3,0")}).first.priority == pytest.approx(6.4)  # German strings
+
+
+def test_stakeholder_plan_is_frozen_and_places_the_markers():
+    plan = model.stakeholder_plan({"gf": (7, 0), "it": (7, 0), "vi": (7, 0), "co": (4, 5), "ek": (4, 5), "as": (2, -3)})
+    with pytest.raises(AttributeError):
+        plan.first.priority = 0                                    # one frozen result for text and plot
+    assert [plan.person(p).x for p in ("gf", "it", "vi")] == pytest.approx([0, model.MARKER_GAP, -model.MARKER_GAP])
+    assert [plan.person(p).x for p in ("co", "ek")] == pytest.approx([5, 5 - model.MARKER_GAP])  # inward at +5
+    assert plan.person("as").x == -3 and all(r.y == r.influence for r in plan.rows)
+    assert "Sabine Roth Einfluss 2, Haltung −3 (Im Blick behalten)" in plan.alt
 
 
 @pytest.mark.parametrize("bad", [{}, {"gf": 5}, {"gf": (11, 0)}, {"gf": (5, 6)}, {"zz": (5, 0)}, [("gf", 5, 0)]])
@@ -181,15 +191,22 @@ def test_kundenprofil_persona_sets_sliders():
     assert w.chooser.value == "Eigene Einstellung" and w.controls["info"].value == 3
 
 
-def test_kundenprofil_bad_value_shows_german_message():
-    w = view.kundenprofil()
+@pytest.mark.parametrize("make,control,limit,bad,label", [
+    (view.kundenprofil, "online", 20, 15, "Online-Affinität"),
+    (view.buying_center, "co_haltung", 9, 8, "Haltung"),
+])
+def test_bad_value_shows_german_message_and_no_stale_result(make, control, limit, bad, label):
+    w = make()
     n = len(guard.LAST_ERRORS)
-    w.controls["online"].max = 20
-    w.controls["online"].value = 15
-    assert "Eingabe prüfen" in w.message.value and "Online-Affinität" in w.message.value
+    old = w.controls[control].value
+    w.controls[control].max = limit
+    w.controls[control].value = bad
+    assert "Eingabe prüfen" in w.message.value and label in w.message.value
     assert len(guard.LAST_ERRORS) == n
-    w.controls["online"].value = 5
-    assert w.message.value == ""
+    result = (lambda: w.result()) if callable(w.result) else (lambda: w.result)
+    assert result() is None                       # no result of an earlier setting stays
+    w.controls[control].value = old
+    assert w.message.value == "" and result() is not None
 
 
 def test_buying_center_widget_map_and_plan():
@@ -218,15 +235,6 @@ def test_buying_center_role_check_button():
         w.controls[f"{p['id']}_rolle"].value = p["primary"]
     w.check_button.click()
     assert "Alle Rollen passen" in w.role_feedback.value
-
-
-def test_buying_center_bad_value_shows_german_message():
-    w = view.buying_center()
-    n = len(guard.LAST_ERRORS)
-    w.controls["co_haltung"].max = 9
-    w.controls["co_haltung"].value = 8
-    assert "Eingabe prüfen" in w.message.value and "Haltung" in w.message.value
-    assert len(guard.LAST_ERRORS) == n
 
 
 def test_widget_registry():

@@ -63,8 +63,8 @@ def test_strategy_outside_domain(inf, att):
 @given(st.dictionaries(st.sampled_from(ids), st.tuples(scale, attitude), min_size=1))
 def test_plan_in_domain(ratings):
     plan = model.stakeholder_plan(ratings)
-    assert len(plan) == len(ratings)
-    prios = [r["priority"] for r in plan]
+    assert len(plan.rows) == len(ratings)
+    prios = [r.priority for r in plan.rows]
     assert prios == sorted(prios, reverse=True) and all(0 <= p <= 10 for p in prios)
 
 

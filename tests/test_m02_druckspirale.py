@@ -214,7 +214,7 @@ def test_druckspirale_widget_reacts_to_visits():
     text = w.view_box.children[1]
     assert "0,93 dauerhafte Abschlüsse" in text.value
     w.controls["v"].value = 4.0
-    assert "0,41 dauerhafte Abschlüsse" in text.value and "60 Minuten" in text.value
+    assert "0,41 dauerhafte Abschlüsse" in text.value and "60\u00a0Minuten" in text.value
     assert "bei 4,0 Besuchen 0,41" in w.plots[0].alt
     assert "(Ihre Wahl)" in w.view_box.children[2].value
     assert w.message.value == ""

@@ -60,7 +60,7 @@ def test_druckspirale_invariants(v, T, t_f, chef, rho, rep):
     assert xv == v                                                                      # D1
     assert f"{num(yn, 2)} dauerhafte Abschlüsse pro Tag" in plain
     t_b = max(T - v * t_f, 0) / v
-    assert f"je Besuch {num(t_b * 60, 0)} Minuten Beratung" in plain
+    assert f"je Besuch {num(t_b * 60, 0)}\u00a0Minuten Beratung" in plain
     ruf = np.asarray(a["ruf"].get_ydata(), dtype=float)
     end = pct(ruf[-1])                                                                  # D2
     assert (f"Ruf am Ende {end}" in plain) or (f"der Ruf liegt bei {end}" in plain)
@@ -79,5 +79,5 @@ def test_issue_setting_six_visits_long_travel():
     with w.hold():
         w.controls["v"].value, w.controls["t_f"].value, w.controls["T"].value = 6, 1.5, 7
     plain = _plain(w.view_box.children[1].value)
-    assert "Dieser Tag ist nicht machbar" in plain and "9,0 h Fahrt" in plain
+    assert "Dieser Tag ist nicht machbar" in plain and "9,0\u00a0h Fahrt" in plain
     assert "Ruf am Ende 80" not in plain

@@ -2,7 +2,6 @@
 and widgets driven programmatically."""
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
@@ -76,13 +75,25 @@ def test_compare_and_export():
     b = model.score_selfassessment(answers(a1=5, a6=1))
     diff = model.compare_scores(a, b)
     assert diff["interesse"] == 50.0 and sum(abs(v) for v in diff.values()) == 50.0
-    doc = model.export_document(b)
-    assert doc["werte"] == {"interesse": 100, "empathie": 50, "selbststeuerung": 50, "grenzen": 50, "kultur": 50}
-    assert set(doc) == {"format", "version", "fragebogen", "skala", "werte"}  # nothing personal
+    assert model.workshop_values(b) == {"interesse": 100, "empathie": 50, "selbststeuerung": 50, "grenzen": 50,
+                                        "kultur": 50}
     with pytest.raises(CourseInputError):
-        model.export_document({"interesse": 50})
+        model.workshop_values({"interesse": 50})
     with pytest.raises(CourseInputError):
         model.compare_scores(a, dict(b, empathie=120))
+
+
+@pytest.mark.parametrize("scores", [{"interesse": 62.5, "empathie": 37.5, "selbststeuerung": 0.0, "grenzen": 87.5,
+                                     "kultur": 100.0},
+                                    {"interesse": 12.45, "empathie": 13.46, "selbststeuerung": 99.95, "grenzen": 0.04,
+                                     "kultur": 33.333}])
+def test_preview_values_are_what_the_workshop_export_carries(scores):
+    """The preview promises „diese gerundeten Werte“: they equal the 00_Start export of the saved run."""
+    from course_lib.workshop import export
+
+    run = {"datum": "01.12.2026", "werte": model.saved_values(scores)}
+    doc = export.build("Adler_3", {"quiz": {}, "polls": {}, "selfassessment": {"m06": {"runs": [run]}}})
+    assert doc["selbsteinschaetzung"] == model.workshop_values(scores)
 
 
 def test_answered_count():

@@ -29,8 +29,7 @@ def test_scores_in_range(a):
     s = model.score_selfassessment(a)
     assert set(s) == set(model.DIM_IDS)
     assert all(0 <= v <= 100 and math.isfinite(v) for v in s.values())
-    doc = model.export_document(s)
-    assert all(isinstance(v, int) and 0 <= v <= 100 for v in doc["werte"].values())
+    assert all(isinstance(v, int) and 0 <= v <= 100 for v in model.workshop_values(s).values())
     assert model.answered_count(a) == 10
 
 
@@ -66,7 +65,7 @@ def test_compare_outside(a, key, bad):
         except ValueError:
             pass
     assert_course_error(model.compare_scores, a, b)
-    assert_course_error(model.export_document, b)
+    assert_course_error(model.workshop_values, b)
 
 
 energy_in = dict(n=st.floats(10, 120), d=st.floats(0, 0.6), s=st.floats(0, 1), c=st.floats(0, 1),

@@ -28,6 +28,9 @@ def _docs() -> list[tuple[str, dict | None, object]]:
         out.append(("tasks", None, json.loads(p.read_text("utf-8"))))
     for p in sorted(ROOT.glob("course_lib/**/glossary.json")):
         out.append(("glossary", None, json.loads(p.read_text("utf-8"))))
+    for p in sorted(ROOT.glob("course_lib/m*/data/*.json")):   # widget tables: the file's stem names its schema
+        if p.stem not in ("content", "tasks", "glossary") and (ROOT / "course_lib/schemas" / f"{p.stem}.schema.json").is_file():
+            out.append((p.stem, None, json.loads(p.read_text("utf-8"))))
     for p in sorted((ROOT / "instructor" / "beispiel_klasse").glob("vertrieb30-Lernende0*.json"))[:4]:
         out.append(("export", None, json.loads(p.read_text("utf-8"))))
     stores = S.load_schema("stores")

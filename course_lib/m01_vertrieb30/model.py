@@ -9,6 +9,10 @@
    Genehmiger as in textbooks) and turns ratings of influence and attitude into a
    stakeholder map with advice whom to address how [Deutung des Kurses].
 
+The learner texts – roles, behaviours, example customers, the case and the strategies – are
+data: ``data/kundenprofil.json`` and ``data/buying_center.json`` (schemas of the same name in
+``course_lib/schemas``). The thresholds and formulas stay here, with the model.
+
 Every public function validates its inputs and raises
 :class:`~course_lib.errors.CourseInputError` with a German message for bad input.
 """
@@ -16,7 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content import data_error, load_widget_data
 from ..errors import CourseInputError, check_choice, check_number
+from ..format_de import num
 
 # ---------------------------------------------------------------------------------------
 # 1. Kundenprofil 3.0
@@ -25,59 +31,21 @@ from ..errors import CourseInputError, check_choice, check_number
 CUT = 5.0
 """Threshold on both 0–10 axes that separates „niedrig“ from „hoch“ (course assumption)."""
 
-ROLES = {
-    "sparring": "Sparringspartner",
-    "fels": "Fels in der Brandung",
-    "lotse": "Lotse: Fels und Sparringspartner zugleich",
-    "fachberater": "Verlässlicher Fachberater",
-}
+_KP = load_widget_data(__package__, "kundenprofil")
+"""Roles, behaviours and example customers of the Kundenprofil (``data/kundenprofil.json``)."""
+
+ROLES = {r["id"]: r["label"] for r in _KP["roles"]}
 """Seller roles per quadrant. „Sparringspartner“ and „Fels in der Brandung“ are the chapter's
 labels; „Lotse“ and „Verlässlicher Fachberater“ are interpretations of the course."""
 
-ROLE_FROM_SOURCE = {"sparring": True, "fels": True, "lotse": False, "fachberater": False}
+ROLE_FROM_SOURCE = {r["id"]: r["from_source"] for r in _KP["roles"]}
+_BEHAVIOURS = {r["id"]: tuple((b["do"], b["why"]) for b in r["behaviours"]) for r in _KP["roles"]}
+_EXTRA = {b["id"]: (b["do"], b["why"]) for b in _KP["extra_behaviours"]}
+if len(ROLES) != 4 or len(_EXTRA) != 5:
+    raise data_error("kundenprofil.json", "jede Rolle und jede Zusatzregel muss genau einmal vorkommen")
 
-_BEHAVIOURS = {
-    "sparring": [
-        ("Auf Augenhöhe fachlich diskutieren und Wissen ergänzen, das über das Produkt hinausgeht (z. B. Ökologie, Lieferkette).",
-         "Wer gut informiert ist, erwartet im persönlichen Kontakt mehr, als er schon im Netz gelesen hat."),
-        ("Optionen und Vergleiche offenlegen; die Entscheidung bleibt beim Kunden.",
-         "Dieser Kunde will kaufen, nicht verkauft bekommen – er möchte die Entscheidung in der Hand behalten."),
-        ("Ein gutes Erlebnis rund um das Produkt schaffen (Vorführung, Test, Service).",
-         "Die Fakten kennt er oft schon; den Unterschied macht die Erfahrung mit Ihnen."),
-    ],
-    "fels": [
-        ("Ruhig, ehrlich und verlässlich auftreten; Zusagen einhalten.",
-         "Verunsicherte Kunden suchen ein Gegenüber, dem sie vertrauen können und das Sicherheit gibt."),
-        ("Die Auswahl auf zwei, drei passende Möglichkeiten eingrenzen und eine klare Empfehlung begründen.",
-         "Zu viele Angebote überfordern; Orientierung ist hier die eigentliche Leistung."),
-        ("Fachbegriffe übersetzen und nachfragen, ob alles verstanden ist.",
-         "Wer wenig im Netz recherchiert, braucht Erklärungen statt Datenblätter."),
-    ],
-    "lotse": [
-        ("Die gesammelten Informationen gemeinsam ordnen: Was ist wichtig, was ist Werbung?",
-         "Dieser Kunde weiß viel, ist aber von der Fülle verunsichert – er braucht Sortierhilfe."),
-        ("Fachlich mithalten und zugleich Ruhe ausstrahlen; Widersprüche in Testberichten offen erklären.",
-         "Er prüft Ihr Wissen wie ein Sparringspartner und sucht doch Halt wie bei einem Fels."),
-        ("Eine begründete Empfehlung geben, aber Alternativen nicht verschweigen.",
-         "So behält er die Entscheidung und bekommt trotzdem Sicherheit."),
-    ],
-    "fachberater": [
-        ("Zuverlässig und sachlich informieren; Unterlagen zum Nachlesen mitgeben.",
-         "Der Kunde fühlt sich sicher, kennt das Angebot aber noch wenig – er braucht solide Information."),
-        ("Den Kontakt über den Kanal halten, den der Kunde bevorzugt (Telefon, Besuch).",
-         "Geringe Netzaffinität heißt: Online-Angebote allein erreichen ihn kaum."),
-        ("Nach dem Kauf nachfassen und Erfahrungen erfragen.",
-         "Verlässlichkeit über den Abschluss hinaus macht aus dem Kontakt eine Beziehung."),
-    ],
-}
-
-PERSONAS = {
-    "Eigene Einstellung": None,
-    "Tom, Technikfan (vergleicht alles online)": dict(online=9, info=9, unsicherheit=2, mitbestimmung=9),
-    "Ruth, Rentnerin (Lebensversicherung)": dict(online=2, info=3, unsicherheit=8, mitbestimmung=4),
-    "Jana, frisch gebaut (sucht Wärmepumpe)": dict(online=8, info=7, unsicherheit=8, mitbestimmung=6),
-    "Herr Kaya, Handwerksmeister (Nachbestellung)": dict(online=3, info=4, unsicherheit=2, mitbestimmung=5),
-}
+OWN_SETTING = "Eigene Einstellung"
+PERSONAS = {OWN_SETTING: None, **{p["name"]: dict(p["traits"]) for p in _KP["personas"]}}
 """Example customers (invented by the course) with trait values 0–10."""
 
 
@@ -126,20 +94,15 @@ def kundenprofil(online: float, info: float, unsicherheit: float, mitbestimmung:
     quadrant = {(True, False): "sparring", (False, True): "fels", (True, True): "lotse", (False, False): "fachberater"}[(hi_x, hi_y)]
     behaviours = list(_BEHAVIOURS[quadrant])
     if m >= 7:
-        behaviours.append(("Den Kunden aktiv mitgestalten lassen, etwa beim Zusammenstellen des Angebots.",
-                           "Ein starker Wunsch nach Mitbestimmung: Der Kunde will das Angebot mitbestimmen, nicht nur abnicken."))
+        behaviours.append(_EXTRA["mitbestimmung_hoch"])
     elif m <= 3:
-        behaviours.append(("Eine klare, begründete Empfehlung aussprechen, statt viele Varianten zur Wahl zu stellen.",
-                           "Wenig Wunsch nach Mitbestimmung: Dieser Kunde möchte die Entscheidung nicht allein tragen."))
+        behaviours.append(_EXTRA["mitbestimmung_niedrig"])
     if o >= 7:
-        behaviours.append(("Schnell und auf mehreren Kanälen erreichbar sein, auch per Mail oder Chat.",
-                           "Netzaffine Kunden erwarten Antworten in Minuten, nicht in Tagen."))
+        behaviours.append(_EXTRA["online_hoch"])
     elif o <= 3:
-        behaviours.append(("Den Kontakt über Telefon oder Besuch halten und Unterlagen auf Papier anbieten.",
-                           "Geringe Online-Affinität: Online-Angebote allein erreichen diesen Kunden kaum."))
+        behaviours.append(_EXTRA["online_niedrig"])
     if u >= 7 and quadrant != "fels":
-        behaviours.append(("Zeit für Rückfragen einplanen und Zusagen schriftlich bestätigen.",
-                           "Hohe Verunsicherung verlangt zusätzliche Sicherheit."))
+        behaviours.append(_EXTRA["unsicherheit_hoch"])
     fmt = lambda v: f"{v:.1f}".replace(".", ",")  # noqa: E731
     need_sparring = (i + m) / 20.0
     reasons = (
@@ -148,14 +111,14 @@ def kundenprofil(online: float, info: float, unsicherheit: float, mitbestimmung:
         f"Verunsicherung = {fmt(y)} → {'hoch' if hi_y else 'niedrig'} (Schwelle 5).",
         f"Quadrant: {ROLES[quadrant]}" + ("" if ROLE_FROM_SOURCE[quadrant] else " [Deutung des Kurses]") + ".",
         f"Bedarf an Sparring = (Informationsstand {fmt(i)} + Wunsch nach Mitbestimmung {fmt(m)}) / 20 "
-        f"= {fmt(100 * need_sparring)} %.",
+        f"= {fmt(100 * need_sparring)}\u00a0%.",
     )
     return Profil(x=x, y=y, quadrant=quadrant, role=ROLES[quadrant], from_source=ROLE_FROM_SOURCE[quadrant],
                   need_sparring=need_sparring, need_fels=y / 10.0, behaviours=tuple(behaviours), reasons=reasons)
 
 
 def persona(name: str) -> dict | None:
-    """Trait values of an example customer (``None`` for „Eigene Einstellung“)."""
+    """Trait values of an example customer (``None`` for „Eigene Einstellung“, :data:`OWN_SETTING`)."""
     check_choice(name, "Beispielkunde", list(PERSONAS))
     p = PERSONAS[name]
     return dict(p) if p else None
@@ -165,58 +128,23 @@ def persona(name: str) -> dict | None:
 # 2. Buying Center
 # ---------------------------------------------------------------------------------------
 
-BC_ROLES = {
-    "initiator": "Initiator",
-    "anwender": "Anwender",
-    "beeinflusser": "Beeinflusser",
-    "einkaeufer": "Einkäufer",
-    "entscheider": "Entscheider",
-    "gatekeeper": "Gatekeeper",
-    "genehmiger": "Genehmiger",
-}
+_BC = load_widget_data(__package__, "buying_center")
+"""Roles, case and strategies of the Buying Center (``data/buying_center.json``)."""
+
+BC_ROLES = {r["id"]: r["label"] for r in _BC["roles"]}
 """Buying-center roles: the five of Webster & Wind (1972) plus Initiator (Bonoma) and
 Genehmiger (textbooks, e.g. Kotler)."""
 
-BC_ROLE_INFO = {
-    "initiator": "stößt den Kauf an, weil er oder sie ein Problem erkennt",
-    "anwender": "arbeitet später mit dem Produkt",
-    "beeinflusser": "prägt mit Fachwissen die Anforderungen und die Auswahl",
-    "einkaeufer": "verhandelt Konditionen und wickelt den Kauf formal ab",
-    "entscheider": "trifft die endgültige Wahl",
-    "gatekeeper": "steuert, welche Informationen und welche Anbieter durchkommen",
-    "genehmiger": "gibt Budget oder Vorgehen frei",
-}
-
-CASE_TITLE = "Ein Maschinenbau-Mittelständler kauft ein CRM-System"
-
-CASE = (
-    {"id": "gf", "name": "Dr. Petra Lange", "function": "Geschäftsführerin",
-     "clue": "Sie unterschreibt am Ende und wählt zwischen den zwei Anbietern der engeren Wahl.",
-     "primary": "entscheider", "also": ("genehmiger",),
-     "why": "Wer die endgültige Wahl trifft, ist Entscheiderin. Weil sie auch das Budget freigibt, ist „Genehmiger“ ebenfalls vertretbar."},
-    {"id": "it", "name": "Jonas Weber", "function": "IT-Leiter",
-     "clue": "Er schreibt die technischen Anforderungen (Schnittstellen, Datenschutz) und bewertet die Angebote.",
-     "primary": "beeinflusser", "also": (),
-     "why": "Er entscheidet nicht selbst, prägt aber mit seinem Fachurteil die Auswahl – ein typischer Beeinflusser."},
-    {"id": "vi", "name": "Aylin Demir", "function": "Vertriebsinnendienst",
-     "clue": "Sie hat sich über die alten Excel-Listen beschwert und wird täglich mit dem neuen System arbeiten.",
-     "primary": "anwender", "also": ("initiator",),
-     "why": "Sie arbeitet künftig mit dem System (Anwenderin). Weil ihre Beschwerde den Kauf angestoßen hat, ist sie zugleich Initiatorin – eine Person, zwei Rollen."},
-    {"id": "ek", "name": "Martin Scholz", "function": "Einkaufsleiter",
-     "clue": "Er holt die Angebote ein, verhandelt Rabatte und entscheidet, welche Anbieter überhaupt zur Präsentation kommen.",
-     "primary": "einkaeufer", "also": ("gatekeeper", "beeinflusser"),
-     "why": "Er verhandelt und wickelt ab (Einkäufer). Weil er auch filtert, wer präsentieren darf, ist er zugleich Gatekeeper – Einkaufsleiter haben oft mehrere Rollen."},
-    {"id": "as", "name": "Sabine Roth", "function": "Assistenz der Geschäftsführung",
-     "clue": "Sie verwaltet den Kalender der Geschäftsführerin und entscheidet, welche Unterlagen auf deren Tisch landen.",
-     "primary": "gatekeeper", "also": (),
-     "why": "Sie steuert den Zugang zur Entscheiderin und den Informationsfluss – die klassische Gatekeeper-Rolle."},
-    {"id": "co", "name": "Thomas Berg", "function": "Controller",
-     "clue": "Er prüft, ob das Projekt ins Budget passt, und muss die Investition formal freigeben.",
-     "primary": "genehmiger", "also": ("beeinflusser",),
-     "why": "Ohne seine Freigabe gibt es kein Budget – er ist Genehmiger. Mit seiner Wirtschaftlichkeitsrechnung beeinflusst er die Wahl zusätzlich."},
-)
+BC_ROLE_INFO = {r["id"]: r["info"] for r in _BC["roles"]}
+CASE_TITLE = _BC["title"]
+CASE = tuple({**p, "also": tuple(p["also"])} for p in _BC["people"])
 """The case (invented by the course after the brief's example): six people, their clue
 in the case text, the best-fitting role and further defensible roles."""
+for _p in CASE:
+    if _p["primary"] not in BC_ROLES or not set(_p["also"]) <= set(BC_ROLES) - {_p["primary"]}:
+        raise data_error("buying_center.json", f"„{_p['name']}“ hat eine unbekannte oder doppelte Rolle")
+if len({p["id"] for p in CASE}) != len(CASE) or len(BC_ROLES) != len(_BC["roles"]):
+    raise data_error("buying_center.json", "eine Kennung einer Person oder Rolle kommt doppelt vor")
 
 PERSON_IDS = tuple(p["id"] for p in CASE)
 
@@ -287,20 +215,7 @@ def check_roles(assignment: dict) -> RoleCheck:
     return RoleCheck(items=tuple(items), correct=correct, acceptable=ok, answered=answered, total=len(CASE))
 
 
-STRATEGIES = {
-    "einbinden": ("Fürsprecher einbinden",
-                  "Viel Einfluss und positive Haltung: eng einbinden, mit Argumenten für die anderen ausstatten, als Fürsprecher im Gremium gewinnen."),
-    "ueberzeugen": ("Bedenken klären",
-                    "Viel Einfluss, aber skeptisch: früh und persönlich sprechen, Einwände ernst nehmen, den Nutzen für die eigenen Ziele dieser Person zeigen."),
-    "informieren": ("Informiert halten",
-                    "Wenig Einfluss, positive Haltung: regelmäßig informieren, Praxiserfahrungen einholen, als Türöffner und Stimme aus dem Alltag nutzen."),
-    "beobachten": ("Im Blick behalten",
-                   "Wenig Einfluss und skeptisch: Einwände kennen, mit überschaubarem Aufwand informieren, nicht übergehen – Einfluss kann wachsen."),
-    "erfragen": ("Meinung erfragen",
-                 "Viel Einfluss, Haltung noch offen (neutral): früh ins Gespräch kommen, Ziele und Bedenken erfragen, bevor sich eine Meinung festigt."),
-    "kennenlernen": ("Kennenlernen",
-                     "Wenig Einfluss, Haltung noch offen (neutral): mit überschaubarem Aufwand informieren und nachfragen, wie die Person das Vorhaben sieht."),
-}
+STRATEGIES = {st["id"]: (st["label"], st["advice"]) for st in _BC["strategies"]}
 """Stakeholder-map quadrants and advice [Deutung des Kurses; a common stakeholder grid, not
 from the book chapter]."""
 
@@ -333,12 +248,81 @@ def priority(influence: float, attitude: float) -> float:
     return inf * (5.0 - att) / 10.0
 
 
-def stakeholder_plan(ratings: dict, roles: dict | None = None) -> list[dict]:
-    """Ranking of the case's people by :func:`priority`, with quadrant and advice.
+MARKER_GAP = 0.22
+"""Distance at which people rated alike are drawn side by side on the map (Haltung units)."""
 
-    ``ratings``: ``{person_id: (influence, attitude)}`` for any subset of the case. Returns a
-    list of dicts (``id, name, influence, attitude, priority, key, label, advice, warning``)
-    sorted by priority (highest first; ties in case order). ``warning`` flags a sceptical
+NEUTRAL_BAND = 0.75
+"""Half width of the band around Haltung 0 drawn as „neutral“; neutral people are fanned out
+inside it, everybody else outside it (so a marker's side always tells its attitude)."""
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """One person of the plan: the ratings, the quadrant with its advice, and where the map
+    draws the marker (``x``, ``y``) – the text and the plot read the same object."""
+
+    id: str
+    name: str
+    influence: float
+    attitude: float
+    priority: float        # influence · (5 − attitude) / 10
+    key: str               # key of STRATEGIES (the quadrant)
+    label: str
+    advice: str
+    warning: str           # sceptical person in a role the learner assigned as Entscheider/Gatekeeper
+    x: float               # marker position: attitude + side-by-side offset (see marker_offsets)
+    y: float               # marker position: influence
+
+
+@dataclass(frozen=True)
+class StakeholderPlan:
+    """Result of :func:`stakeholder_plan`: the people by priority (highest first)."""
+
+    rows: tuple            # Stakeholder, sorted by priority; ties in case order
+
+    @property
+    def first(self) -> Stakeholder:
+        return self.rows[0]
+
+    def person(self, pid: str) -> Stakeholder:
+        return next(r for r in self.rows if r.id == pid)
+
+    @property
+    def alt(self) -> str:
+        """The map in words (the plot's alt text)."""
+        return ("Stakeholder-Karte mit sechs Personen: " + "; ".join(
+            f"{r.name} Einfluss {num(r.influence, 0)}, Haltung {num(r.attitude, 0, strip=True)} ({r.label})"
+            for r in self.rows) + ".")
+
+
+def marker_offsets(spots: list[tuple[float, float]]) -> list[float]:
+    """Horizontal offsets for markers at (Haltung, Einfluss): people at the same spot side by
+    side, MARKER_GAP apart (at most 5·MARKER_GAP = 1,1 for six people) – so that no marker
+    hides another or leaves the map (limits ±6,4):
+
+    * Haltung 0: symmetric around 0, inside the neutral band (±3·MARKER_GAP ≤ NEUTRAL_BAND);
+    * Haltung ±5: towards the inside of the map;
+    * otherwise: away from 0, so that nobody is drawn in the neutral band or across 0.
+    """
+    seen: dict[tuple, int] = {}
+    out = []
+    for att, inf in spots:
+        k = seen.get((att, inf), 0)
+        seen[(att, inf)] = k + 1
+        if att == 0:
+            out.append(MARKER_GAP * ((k + 1) // 2) * (1 if k % 2 else -1))
+        elif abs(att) >= 5:
+            out.append(-MARKER_GAP * k if att > 0 else MARKER_GAP * k)
+        else:
+            out.append(MARKER_GAP * k if att > 0 else -MARKER_GAP * k)
+    return out
+
+
+def stakeholder_plan(ratings: dict, roles: dict | None = None) -> StakeholderPlan:
+    """Ranking of the case's people by :func:`priority`, with quadrant, advice and marker position.
+
+    ``ratings``: ``{person_id: (influence, attitude)}`` for any subset of the case. The rows
+    are sorted by priority (highest first; ties in case order). ``warning`` flags a sceptical
     (attitude < 0) person whom the learner has assigned the role Entscheider or Gatekeeper in
     ``roles`` (``{person_id: role_id}``); without an assigned role there is no warning – the
     plan never reveals the case's answer.
@@ -368,5 +352,7 @@ def stakeholder_plan(ratings: dict, roles: dict | None = None) -> list[dict]:
                        "zu den Entscheidenden versperren.")
         rows.append(dict(id=pid, name=p["name"], influence=float(inf), attitude=float(att),
                          priority=priority(inf, att), key=key, label=label, advice=advice, warning=warning))
-    rows.sort(key=lambda r: (-r["priority"], order[r["id"]]))
-    return rows
+    dx = marker_offsets([(r["attitude"], r["influence"]) for r in rows])   # in the order the ratings came
+    people = [Stakeholder(**r, x=r["attitude"] + d, y=r["influence"]) for r, d in zip(rows, dx)]
+    people.sort(key=lambda r: (-r.priority, order[r.id]))
+    return StakeholderPlan(tuple(people))

@@ -78,10 +78,12 @@ def kundenprofil(predict: bool = True) -> LivePanel:
     plot.dynamic(you)
 
     role_html = widgets.HTML()
+    state = {"res": None}
 
     @blank_on_error(plot, None, [role_html])
     def update(v):
-        pr = model.kundenprofil(v["online"], v["info"], v["unsicherheit"], v["mitbestimmung"])
+        state["res"] = None
+        pr = state["res"] = model.kundenprofil(v["online"], v["info"], v["unsicherheit"], v["mitbestimmung"])
         you.set_data([pr.x], [pr.y])
         plot.refresh(alt=(f"Karte mit vier Feldern; Ihr Kunde liegt bei Informationsstand {num(pr.x, 1)} und "
                           f"Verunsicherung {num(pr.y, 1)} im Feld „{pr.role}“."))
@@ -100,7 +102,7 @@ def kundenprofil(predict: bool = True) -> LivePanel:
         "unsicherheit": slider("Verunsicherung", 3, 0, 10, 1, integer=True),
         "mitbestimmung": slider("Wunsch nach Mitbestimmung", 6, 0, 10, 1, integer=True),
     }
-    chooser = dropdown("Beispielkunde:", list(model.PERSONAS), "Eigene Einstellung")
+    chooser = dropdown("Beispielkunde:", list(model.PERSONAS), model.OWN_SETTING)
     panel = LivePanel(
         title="Kundenprofil 3.0",
         question="Was passiert mit der passenden Verkäuferrolle, wenn ein gut informierter Kunde zugleich verunsichert ist?",
@@ -129,8 +131,8 @@ def kundenprofil(predict: bool = True) -> LivePanel:
                 applying["on"] = False
 
     def own_setting(_ch):  # a slider moved by hand: the profile is no longer the example customer
-        if not applying["on"] and chooser.value != "Eigene Einstellung":
-            chooser.value = "Eigene Einstellung"
+        if not applying["on"] and chooser.value != model.OWN_SETTING:
+            chooser.value = model.OWN_SETTING
 
     chooser.observe(lambda ch: guard.run(choose, panel._show, ch), names="value")
     for c in controls.values():
@@ -139,6 +141,7 @@ def kundenprofil(predict: bool = True) -> LivePanel:
     ctrl_box.children = [chooser] + [c for c in ctrl_box.children if c is not chooser]
     panel.chooser = chooser
     panel.artists = {"you": you, "ax": ax}
+    panel.result = lambda: state["res"]   # the Profil the map and the text of the last update show
     plot.fig.set_layout_engine("none")  # layout fixed after the first draw: cheaper full redraws
     if predict:
         jana = model.kundenprofil(**model.persona(PREDICT_PERSONA))
@@ -154,38 +157,6 @@ def kundenprofil(predict: bool = True) -> LivePanel:
 
 _NONE = "— Rolle wählen —"
 X_EDGE = 6.4
-MARKER_GAP = 0.22
-
-
-NEUTRAL_BAND = 0.75
-"""Half width of the band around Haltung 0 drawn as „neutral“; neutral people are fanned out
-inside it, everybody else outside it (so a marker's side always tells its attitude)."""
-
-
-def marker_positions(plan: list[dict]) -> dict:
-    """Where each person's marker is drawn: at (Haltung, Einfluss); people at the same spot
-    side by side, MARKER_GAP apart (at most 5·MARKER_GAP = 1,1 for six people) – so that no
-    marker hides another or leaves the axes (limits ±6,4):
-
-    * Haltung 0: symmetric around 0, inside the neutral band (±3·MARKER_GAP ≤ NEUTRAL_BAND);
-    * Haltung ±5: towards the inside of the map;
-    * otherwise: away from 0, so that nobody is drawn in the neutral band or across 0.
-    """
-    seen: dict[tuple, int] = {}
-    out = {}
-    for r in plan:
-        att = r["attitude"]
-        spot = (att, r["influence"])
-        k = seen.get(spot, 0)
-        seen[spot] = k + 1
-        if att == 0:
-            dx = MARKER_GAP * ((k + 1) // 2) * (1 if k % 2 else -1)
-        elif abs(att) >= 5:
-            dx = -MARKER_GAP * k if att > 0 else MARKER_GAP * k
-        else:
-            dx = MARKER_GAP * k if att > 0 else -MARKER_GAP * k
-        out[r["id"]] = (att + dx, r["influence"])
-    return out
 
 
 class BuyingCenter(PanelBase):
@@ -238,7 +209,7 @@ class BuyingCenter(PanelBase):
             ax.add_patch(Rectangle((x0, y0), X_EDGE, h, facecolor=colour, alpha=0.10, edgecolor="none", linewidth=0))
             ax.text(x0 + X_EDGE / 2, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
                     fontsize=FONT["note"], fontweight="bold", color="#222222")
-        ax.add_patch(Rectangle((-NEUTRAL_BAND, -0.9), 2 * NEUTRAL_BAND, 11.8, facecolor="white", alpha=0.7,
+        ax.add_patch(Rectangle((-model.NEUTRAL_BAND, -0.9), 2 * model.NEUTRAL_BAND, 11.8, facecolor="white", alpha=0.7,
                                hatch="..", edgecolor="#bbbbbb", linewidth=0))
         ax.axvline(0, color="#555555", linewidth=1)
         ax.annotate("Haltung 0 = neutral: Meinung erfragen", (0, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 4),
@@ -275,6 +246,7 @@ class BuyingCenter(PanelBase):
         self.box = widgets.VBox([head, ctrl, self.view_box, self.message, note])
         self.box.add_class("vt-live")
         self.updates = 0
+        self.result: model.StakeholderPlan | None = None
         # on bad input the map's markers and the plan disappear instead of standing next to the error
         self._guarded_update = blank_on_error(self.plot, None, [self.plan])(lambda _v: self._update())
         self.refresh()
@@ -295,20 +267,17 @@ class BuyingCenter(PanelBase):
 
     # -- live view ------------------------------------------------------------------------
     def _update(self) -> None:
-        plan = model.stakeholder_plan(self.ratings(), self.roles())
-        # people at the same spot are drawn side by side (0,22 apart) so that every marker stays visible
-        for pid, (x, y) in marker_positions(plan).items():
-            self.markers[pid].set_data([x], [y])
-        top = plan[0]
-        self.plot.refresh(alt="Stakeholder-Karte mit sechs Personen: " + "; ".join(
-            f"{r['name']} Einfluss {num(r['influence'], 0)}, Haltung {num(r['attitude'], 0, strip=True)} ({r['label']})"
-            for r in plan) + ".")
+        self.result = None   # bad input: no result next to the German message
+        res = self.result = model.stakeholder_plan(self.ratings(), self.roles())
+        for r in res.rows:   # people at the same spot side by side: every marker stays visible
+            self.markers[r.id].set_data([r.x], [r.y])
+        self.plot.refresh(alt=res.alt)
         lines = []
-        for i, r in enumerate(plan, 1):
-            warn = f"<br>{icon('warn')} <b>Achtung: {escape(r['warning'])}</b>" if r["warning"] else ""
-            lines.append(f"<li><b>{escape(r['name'])}</b> – {escape(r['label'])} "
-                         f"(Dringlichkeit {escape(num(r['priority'], 1))} von 10): {escape(r['advice'])}{warn}</li>")
-        self.plan.value = (f"<p><b>Ihr Gesprächsplan</b> – zuerst zu {escape(top['name'])}:</p>"
+        for r in res.rows:
+            warn = f"<br>{icon('warn')} <b>Achtung: {escape(r.warning)}</b>" if r.warning else ""
+            lines.append(f"<li><b>{escape(r.name)}</b> – {escape(r.label)} "
+                         f"(Dringlichkeit {escape(num(r.priority, 1))} von 10): {escape(r.advice)}{warn}</li>")
+        self.plan.value = (f"<p><b>Ihr Gesprächsplan</b> – zuerst zu {escape(res.first.name)}:</p>"
                            f"<ol>{''.join(lines)}</ol>")
 
     def refresh(self) -> bool:

@@ -10,17 +10,22 @@ Two models:
 2. **Bonusjäger oder Berater?** – a sorting exercise: typical sentences/actions of a seller,
    to be sorted into the two behaviour patterns, with an explanation for every item.
 
+The statements and categories of the sorting exercise are data
+(``data/bonusjaeger_oder_berater.json``, schema of the same name); the spiral's parameters stay
+here, with their equations.
+
 Every public function validates its inputs with :mod:`course_lib.errors` and raises
 :class:`~course_lib.errors.CourseInputError` with a German message for bad input.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from ..content import data_error, load_widget_data
 from ..errors import CourseInputError, check_choice, check_number
 
 # ---------------------------------------------------------------------------------------
@@ -73,9 +78,6 @@ class SpiralPoint:
         so no minute is left for advice (t_b = 0)."""
         return self.travel >= self.hours - 1e-12
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
 
 def _check_params(params: dict) -> dict:
     unknown = set(params) - set(DEFAULTS)
@@ -107,7 +109,7 @@ def quality(t_b: float, tau: float = 1.0) -> float:
 
 def _static(v, T, t_f, tau, c_max, alpha, v_target, s0, beta, gamma) -> SpiralPoint:
     t_b = max(T - v * t_f, 0.0) / v
-    q = 1.0 - math.exp(-t_b / tau)
+    q = quality(t_b, tau)
     p = min(1.0, max(0.0, (v - V_START) / (v_target - V_START)))
     c = c_max * q * (1.0 - alpha * p)
     s = min(1.0, s0 + beta * p + gamma * (1.0 - q))
@@ -250,7 +252,7 @@ def spiral_dynamic(v_start: float = V_START, *, months: int = 12, chef_reacts: b
     rows, cum = [], 0.0
     for k in range(1, months + 1):
         t_b = max(pr["T"] - v * pr["t_f"], 0.0) / v
-        q = 1.0 - math.exp(-t_b / pr["tau"])
+        q = quality(t_b, pr["tau"])
         M = max(0.0, 1.0 + vals["delta"] * (R - r0))
         c = min(1.0, pr["c_max"] * q * (1.0 - pr["alpha"] * p) * M)
         s = min(1.0, pr["s0"] + pr["beta"] * p + pr["gamma"] * (1.0 - q))
@@ -278,30 +280,15 @@ def spiral_dynamic(v_start: float = V_START, *, months: int = 12, chef_reacts: b
 # 2. Bonusjäger oder Berater? – sorting exercise
 # ---------------------------------------------------------------------------------------
 
-CATEGORIES = {"bonus": "Bonusjäger", "berater": "Berater"}
+_SORT = load_widget_data(__package__, "bonusjaeger_oder_berater")
+"""Categories and statements of the sorting exercise (``data/bonusjaeger_oder_berater.json``)."""
 
-STATEMENTS = (
-    {"id": "s1", "text": "„Unterschreiben Sie heute, morgen gilt der Sonderpreis nicht mehr.“", "answer": "bonus",
-     "why": "Künstliche Eile setzt die Kundschaft unter Druck – der Abschluss zählt mehr als die passende Lösung."},
-    {"id": "s2", "text": "„Was soll die Lösung in drei Jahren für Sie leisten?“", "answer": "berater",
-     "why": "Eine offene Frage nach dem Bedarf zeigt Interesse an der Situation der Kundin oder des Kunden."},
-    {"id": "s3", "text": "Er plant vier Termine pro Tag, damit die Besuchsquote stimmt.", "answer": "bonus",
-     "why": "Die Zahl der Besuche wird zum Ziel; für gründliche Beratung bleibt kaum Zeit."},
-    {"id": "s4", "text": "Sie ruft drei Wochen nach dem Kauf an und fragt, ob alles passt.", "answer": "berater",
-     "why": "Nachfassen nach dem Abschluss zeigt, dass die Zufriedenheit zählt – nicht nur die Unterschrift."},
-    {"id": "s5", "text": "Er empfiehlt stets das Produkt mit der höchsten Provision.", "answer": "bonus",
-     "why": "Die eigene Provision steuert die Empfehlung, nicht der Nutzen für die Kundschaft."},
-    {"id": "s6", "text": "„Für Ihren Bedarf reicht das günstigere Modell völlig aus.“", "answer": "berater",
-     "why": "Ehrlich zum kleineren Umsatz raten schafft Vertrauen und spätere Empfehlungen."},
-    {"id": "s7", "text": "Er überhört den Einwand und zählt weiter Vorteile auf.", "answer": "bonus",
-     "why": "Einwände zu übergehen heißt, nicht zuzuhören – die Kundin oder der Kunde fühlt sich überrollt."},
-    {"id": "s8", "text": "Sie nimmt sich eine Stunde Zeit und rechnet zwei Varianten mit der Kundin durch.", "answer": "berater",
-     "why": "Zeit und Transparenz sind die Grundlage fundierter Beratung; die Kundin entscheidet selbst."},
-    {"id": "s9", "text": "„Die Unterlagen lesen Sie später, unterschreiben Sie einfach hier.“", "answer": "bonus",
-     "why": "Wer zum Unterschreiben ohne Prüfung drängt, riskiert Widerruf, Beschwerden und schlechten Ruf."},
-    {"id": "s10", "text": "„Vergleichen Sie ruhig; ich schicke Ihnen die Daten zum Gegenüberstellen.“", "answer": "berater",
-     "why": "Wer den Vergleich erleichtert, begegnet informierten Kunden auf Augenhöhe."},
-)
+CATEGORIES = {c["id"]: c["label"] for c in _SORT["categories"]}
+STATEMENTS = tuple(dict(x) for x in _SORT["statements"])
+if len({x["id"] for x in STATEMENTS}) != len(STATEMENTS) or len(CATEGORIES) != len(_SORT["categories"]):
+    raise data_error("bonusjaeger_oder_berater.json", "eine Kennung kommt doppelt vor")
+if not {x["answer"] for x in STATEMENTS} <= set(CATEGORIES):
+    raise data_error("bonusjaeger_oder_berater.json", "eine Aussage nennt eine unbekannte Kategorie")
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,8 @@ def druckspirale() -> LivePanel:
     ax_v = plot.fig.add_subplot(gs[1, 0])
     ax_r = plot.fig.add_subplot(gs[1, 1])
     style_axes(ax, "Druckspirale: Abschlüsse je Besuchszahl", "Besuche pro Tag (Anzahl)", "Abschlüsse pro Tag (Anzahl)")
-    style_axes(ax_v, "12 Monate: Besuche und dauerhafte Abschlüsse", "Monat", "Anzahl pro Tag")
-    style_axes(ax_r, "12 Monate: Qualität, Storno und Ruf", "Monat", "Anteil (%)")
+    style_axes(ax_v, "12\u00a0Monate: Besuche und dauerhafte Abschlüsse", "Monat", "Anzahl pro Tag")
+    style_axes(ax_r, "12\u00a0Monate: Qualität, Storno und Ruf", "Monat", "Anteil (%)")
     ax.set_xlim(1.0, 6.0)
     german_axis(ax.xaxis, 1)
     german_axis(ax.yaxis, 1)
@@ -149,40 +149,40 @@ def druckspirale() -> LivePanel:
         plot.refresh(alt=(
             f"Oben: Kurven der Abschlüsse pro Tag über 1 bis 6 Besuche; bei {num(cur.v, 1)} Besuchen "
             f"{num(cur.net, 2)} dauerhafte Abschlüsse, Maximum {num(top.net, 2)} bei {num(top.v, 1)} Besuchen. "
-            f"Unten: 12 Monate ({mode}); im 12. Monat {num(last['Besuche'], 1)} Besuche, "
+            f"Unten: 12\u00a0Monate ({mode}); im 12. Monat {num(last['Besuche'], 1)} Besuche, "
             f"{num(last['Netto'], 2)} dauerhafte Abschlüsse pro Tag, Ruf {pct(last['Ruf'])}, "
             f"Stornoquote {pct(last['Storno'])}."))
         rows = [model.spiral_static(x, **p) for x in sorted(set(TABLE_VISITS) | {round(cur.v, 2)})]
         table.value = _table_html(rows, cur.v)
         year, year_calm = dyn["Netto_kumuliert"].iloc[-1], calm["Netto_kumuliert"].iloc[-1]
         lines = [
-            f"<p>Bei <b>{num(cur.v, 1)} Besuchen</b> pro Tag bleiben je Besuch <b>{num(cur.t_b * 60, 0)} Minuten</b> "
+            f"<p>Bei <b>{num(cur.v, 1)} Besuchen</b> pro Tag bleiben je Besuch <b>{num(cur.t_b * 60, 0)}\u00a0Minuten</b> "
             f"Beratung. Das ergibt eine Beratungsqualität von <b>{pct(cur.q)}</b>, eine Stornoquote von "
             f"<b>{pct(cur.s)}</b> und <b>{num(cur.net, 2)} dauerhafte Abschlüsse</b> pro Tag "
             f"(brutto {num(cur.gross, 2)}). Am meisten bleibt bei {num(top.v, 1)} Besuchen: {num(top.net, 2)}.</p>",
         ]
         if cur.infeasible:
             lines.insert(0, box("info", (
-                f"{num(cur.v, 1)} Besuche × {num(p['t_f'], 2, strip=True)} h Fahrt = {num(cur.travel, 1)} h Fahrt – so viel "
-                f"oder mehr, als die {num(cur.hours, 1)} h Arbeitszeit hergeben. Für Beratung bleibt keine Minute: Das "
-                "Modell rechnet mit 0 Abschlüssen, und wer besucht wird, erlebt nur Hektik: Der Ruf geht in 12 Monaten von "
+                f"{num(cur.v, 1)} Besuche × {num(p['t_f'], 2, strip=True)}\u00a0h Fahrt = {num(cur.travel, 1)}\u00a0h Fahrt – so viel "
+                f"oder mehr, als die {num(cur.hours, 1)}\u00a0h Arbeitszeit hergeben. Für Beratung bleibt keine Minute: Das "
+                "Modell rechnet mit 0 Abschlüssen, und wer besucht wird, erlebt nur Hektik: Der Ruf geht in 12\u00a0Monaten von "
                 f"{pct(dyn['Ruf'].iloc[0])} auf {pct(last['Ruf'])}. In Wirklichkeit fielen Termine aus."),
                 title="Dieser Tag ist nicht machbar"))
         if v["chef"]:
             lines.append(
-                f"<p><b>12 Monate, Chef reagiert</b> (Ziel {num(v['target_net'], 1)} dauerhafte Abschlüsse pro Tag): "
+                f"<p><b>12\u00a0Monate, Chef reagiert</b> (Ziel {num(v['target_net'], 1)} dauerhafte Abschlüsse pro Tag): "
                 f"Im 12. Monat verlangt er {num(last['Besuche'], 1)} Besuche; es bleiben {num(last['Netto'], 2)} "
                 f"Abschlüsse pro Tag, der Ruf liegt bei {pct(last['Ruf'])}. Im Jahr: <b>{num(year, 0)}</b> dauerhafte "
                 f"Verträge – ohne seine Reaktion wären es {num(year_calm, 0)} gewesen.</p>")
         else:
             lines.append(
-                f"<p><b>12 Monate mit fester Besuchszahl:</b> {num(year, 0)} dauerhafte Verträge im Jahr, "
+                f"<p><b>12\u00a0Monate mit fester Besuchszahl:</b> {num(year, 0)} dauerhafte Verträge im Jahr, "
                 f"Ruf am Ende {pct(last['Ruf'])}. Zum Vergleich bei 1,7 Besuchen: {num(base['Netto_kumuliert'].iloc[-1], 0)}.</p>")
         text.value = "".join(lines)
 
     controls = {
         "v": slider("Besuche pro Tag", model.V_START, 1.0, 6.0, 0.1),
-        "chef": widgets.Checkbox(value=False, description="Chef reagiert (12 Monate: verfehlt → mehr Besuche, mehr Druck)",
+        "chef": widgets.Checkbox(value=False, description="Chef reagiert (12\u00a0Monate: verfehlt → mehr Besuche, mehr Druck)",
                                  indent=False, layout=widgets.Layout(width="460px")),
         "target_net": slider("Ziel des Chefs: dauerhafte Abschlüsse pro Tag", 1.2, 0.2, 3.0, 0.1),
         "T": slider("Arbeitszeit für Kunden inkl. Fahrt", 7.0, 5.0, 9.0, 0.5, unit="h"),
@@ -207,7 +207,7 @@ def druckspirale() -> LivePanel:
             "12-Monats-Modus: Verfehlt das Team das Ziel, erhöht der Chef die Vorgabe um 0,5 Besuche und den Druck; "
             "der Ruf folgt dem Anteil guter Stimmen (zufriedene dauerhafte Kunden) gegenüber schlechten (Stornos, "
             "Beschwerden, mit Reichweite w) und wirkt auf die Abschlussquote zurück. "
-            "Startwerte: 7 h, 0,75 h Fahrt, τ = 1 h, Quote 0,6, α = 0,5, s0 = 0,05, β = γ = 0,3 (Lernmodell des Kurses, "
+            "Startwerte: 7\u00a0h, 0,75\u00a0h Fahrt, τ = 1\u00a0h, Quote 0,6, α = 0,5, s0 = 0,05, β = γ = 0,3 (Lernmodell des Kurses, "
             "keine Messwerte; 1,7 und 4 Besuche stammen aus dem Beispiel des Buchkapitels)."),
     )
     for s in adv.values():

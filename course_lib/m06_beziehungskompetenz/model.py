@@ -5,7 +5,7 @@ Three models, one per widget:
 * **Selbsteinschätzung** – a short Likert questionnaire (10 statements, answers 1–5, five of
   them reverse-keyed) scored into five competence dimensions on a 0–100 scale
   (:func:`score_selfassessment`), compared with an earlier run (:func:`compare_scores`) and
-  turned into an anonymous export document (:func:`export_document`). The dimensions follow
+  rounded as the anonymous workshop result takes them (:func:`workshop_values`). The dimensions follow
   the list of the S004 article (Interesse/Wertschätzung, Empathie, Selbststeuerung,
   Distanz und Grenzen, respektvolle Kultur). The statements are written for the course; the
   questionnaire is a reflection aid, **not a validated psychological test** [Lernmodell].
@@ -14,6 +14,10 @@ Three models, one per widget:
 * **Kunden als Freunde** – a mirroring toy model (:func:`mirror_path`), the trust equation of
   Maister, Green & Galford 2000 (:func:`trust`) and a scenario combining both with stated
   limits (:func:`friend_scenario`).
+
+The questionnaire (``data/selbsteinschaetzung.json``) and the scenario's behaviours and customer
+types (``data/kunden_als_freunde.json``, with their illustrative weights) are data, checked by the
+schemas of the same name; the Energiebudget's parameters stay here, with their equations.
 
 All public functions validate their inputs and raise :class:`CourseInputError` with a German
 message. Everything is deterministic; one evaluation takes well under a millisecond.
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..content import data_error, load_widget_data
 from ..errors import CourseInputError, check_choice, check_number, check_sequence
 from ..format_de import num as _de
 
@@ -31,46 +36,23 @@ from ..format_de import num as _de
 # 1. Selbsteinschätzung
 # ---------------------------------------------------------------------------------------
 
-DIMENSIONS: tuple[tuple[str, str], ...] = (
-    ("interesse", "Interesse & Wertschätzung"),
-    ("empathie", "Empathie"),
-    ("selbststeuerung", "Selbststeuerung"),
-    ("grenzen", "Distanz & Grenzen"),
-    ("kultur", "Respektvolle Kultur"),
-)
+_SA = load_widget_data(__package__, "selbsteinschaetzung")
+"""Dimensions, answer scale and statements of the questionnaire (``data/selbsteinschaetzung.json``)."""
+
+DIMENSIONS: tuple[tuple[str, str], ...] = tuple((d["id"], d["label"]) for d in _SA["dimensions"])
 DIM_IDS = tuple(d for d, _ in DIMENSIONS)
 DIM_LABELS = dict(DIMENSIONS)
 
 #: The statements. ``reverse=True`` means agreement speaks *against* the dimension; such
 #: answers are scored as ``6 − x``.
-ITEMS: tuple[dict, ...] = (
-    {"id": "a1", "dim": "interesse", "reverse": False,
-     "text": "Mich interessiert, was meine Kundinnen und Kunden über das Geschäft hinaus bewegt."},
-    {"id": "a2", "dim": "empathie", "reverse": False,
-     "text": "Ich merke schnell, wenn hinter einer sachlichen Frage eine Sorge steckt."},
-    {"id": "a3", "dim": "selbststeuerung", "reverse": True,
-     "text": "Wenn mich ein Kunde ärgert, hört er das an meinem Ton."},
-    {"id": "a4", "dim": "grenzen", "reverse": False,
-     "text": "Ich kann einem Kunden freundlich sagen, was ich nicht leisten werde."},
-    {"id": "a5", "dim": "kultur", "reverse": True,
-     "text": "Über schwierige Kunden spreche ich im Team meist abfällig."},
-    {"id": "a6", "dim": "interesse", "reverse": True,
-     "text": "Gespräche ohne direkten Verkaufsanlass halte ich für verlorene Zeit."},
-    {"id": "a7", "dim": "empathie", "reverse": True,
-     "text": "Bei Beschwerden denke ich zuerst daran, wie ich sie schnell abschließe."},
-    {"id": "a8", "dim": "selbststeuerung", "reverse": False,
-     "text": "Nach einem belastenden Gespräch finde ich rasch wieder in meine Ruhe."},
-    {"id": "a9", "dim": "grenzen", "reverse": True,
-     "text": "Die Probleme einzelner Kunden nehme ich oft gedanklich mit nach Hause."},
-    {"id": "a10", "dim": "kultur", "reverse": False,
-     "text": "Auch unter Zeitdruck behandle ich Kolleginnen und Kollegen respektvoll."},
-)
+ITEMS: tuple[dict, ...] = tuple(dict(i) for i in _SA["items"])
 ITEM_IDS = tuple(i["id"] for i in ITEMS)
 LIKERT = (1, 2, 3, 4, 5)
-LIKERT_LABELS = {1: "trifft gar nicht zu", 2: "trifft eher nicht zu", 3: "teils, teils",
-                 4: "trifft eher zu", 5: "trifft voll zu"}
-INSTRUMENT = "m06-beziehungskompetenz-10"
-EXPORT_FORMAT = "vertrieb30/selbsteinschaetzung-export"
+LIKERT_LABELS = {x["value"]: x["label"] for x in _SA["scale"]}
+if len(set(DIM_IDS)) != len(DIM_IDS) or len(set(ITEM_IDS)) != len(ITEM_IDS) or tuple(LIKERT_LABELS) != LIKERT:
+    raise data_error("selbsteinschaetzung.json", "eine Kennung kommt doppelt vor oder die Skala ist nicht 1 bis 5")
+if {i["dim"] for i in ITEMS} != set(DIM_IDS):
+    raise data_error("selbsteinschaetzung.json", "jede Aussage braucht einen bekannten Bereich, jeder Bereich Aussagen")
 
 
 def _check_answer(value, item_id: str) -> int:
@@ -141,7 +123,7 @@ class Profile:
     def lowest_text(self) -> str:
         """German sentence about the lowest area(s); never names one area when all are equal."""
         if self.all_equal:
-            return (f"Alle fünf Bereiche liegen gleich auf ({round(self.scores[DIM_IDS[0]])} Punkte) – es gibt keinen "
+            return (f"Alle fünf Bereiche liegen gleich auf ({round(self.scores[DIM_IDS[0]])}\u00a0Punkte) – es gibt keinen "
                     "niedrigsten Bereich. Welcher Bereich fühlt sich im Alltag trotzdem am schwierigsten an?")
         names = [DIM_LABELS[d] for d in self.lowest]
         if len(names) == 1:
@@ -159,16 +141,18 @@ def profile(answers: dict, previous=None) -> Profile:
     return Profile(sc, lowest, len(lowest) == len(DIM_IDS), prev, compare_scores(prev, sc) if prev else None)
 
 
-def export_document(scores) -> dict:
-    """The anonymous export: only the rounded dimension scores and the questionnaire version.
-
-    No name, no answers to single statements, no date or time, no machine information –
-    so that a workshop can pool the files without knowing who wrote which.
-    """
+def saved_values(scores) -> dict[str, float]:
+    """The scores as a saved run keeps them (one decimal)."""
     s = check_scores(scores)
-    return {"format": EXPORT_FORMAT, "version": 1, "fragebogen": INSTRUMENT,
-            "skala": "0 bis 100 Punkte je Bereich",
-            "werte": {d: int(round(s[d])) for d in DIM_IDS}}
+    return {d: round(s[d], 1) for d in DIM_IDS}
+
+
+def workshop_values(scores) -> dict[str, int]:
+    """What the anonymous workshop result (00_Start export, ``course_lib.workshop.export``)
+    takes from a saved run: the saved scores rounded to whole points – no name, no answers to
+    single statements, no date, so that a workshop can pool the files without knowing who
+    wrote which."""
+    return {d: int(round(float(v))) for d, v in saved_values(scores).items()}
 
 
 # ---------------------------------------------------------------------------------------
@@ -212,7 +196,7 @@ class EnergyResult:
         if self.sustainable:
             return "ok", "Tragfähig: Die Erholung gleicht die tägliche Belastung aus, es staut sich nichts auf."
         if self.crossing_day is None:
-            return "partial", (f"Noch unter der Warnschwelle, aber jeden Tag kommen {_de(self.net, 2)} Punkte dazu. "
+            return "partial", (f"Noch unter der Warnschwelle, aber jeden Tag kommen {_de(self.net, 2)}\u00a0Punkte dazu. "
                                "Auf Dauer reicht das nicht.")
         return "wrong", f"Nicht tragfähig: Ab Tag {self.crossing_day} liegt die Belastung über der Warnschwelle."
 
@@ -298,31 +282,21 @@ def mirror_path(w_seller: float, w0: float = 0.3, mu: float = 0.25, rounds: int 
     return out
 
 
+_KF = load_widget_data(__package__, "kunden_als_freunde")
+"""Behaviours and customer types of the scenario (``data/kunden_als_freunde.json``)."""
+
 #: Behaviours the learner can choose: (label, warmth change, closeness change I,
-#: self-orientation change S). The first six follow S003's list of what changes when a
-#: seller thinks of a customer as a friend; the last two are contrast behaviours.
+#: self-orientation change S). The first six follow the list of the text „Kunden als Freunde“
+#: of what changes when a seller thinks of a customer as a friend; the last two are contrast
+#: behaviours. The weights are illustrative [Lernmodell] and part of the scenario data.
 BEHAVIOURS: dict[str, tuple[str, float, float, float]] = {
-    "abstand": ("etwas geringerer persönlicher Abstand", 0.08, 1.0, 0.0),
-    "sprache": ("persönlichere Sprache und wärmere Stimme", 0.10, 1.0, 0.0),
-    "argumente": ("Argumente aus Sicht des Kunden", 0.08, 0.0, -1.5),
-    "entspannt": ("entspannte Haltung", 0.08, 0.5, -0.5),
-    "laecheln": ("häufigeres, echtes Lächeln", 0.08, 0.5, 0.0),
-    "zuwendung": ("volle Zuwendung, aktiv zuhören", 0.10, 1.5, -1.0),
-    "druck": ("Abschlussdruck aufbauen", -0.20, -1.0, 3.0),
-    "distanz": ("betont kühle Distanz, nur Zahlen", -0.12, -1.5, 0.5),
-}
+    b["id"]: (b["label"], float(b["warmth"]), float(b["closeness"]), float(b["self_orientation"])) for b in _KF["behaviours"]}
 
 #: Customer types: (label, genuineness g of a friendly stance, mirroring rate μ, limit text).
 CUSTOMERS: dict[str, tuple[str, float, float, str]] = {
-    "vertraeglich": ("umgänglicher Kunde, der Ihnen nichts Böses will", 1.0, 0.30,
-                     "Hier passt die Freundes-Haltung: Sie ist echt, und der Kunde kann ihr folgen."),
-    "unsympathisch": ("Kunde, der Ihnen deutlich unsympathisch ist", 0.4, 0.15,
-                      "Grenze: Freundschaft lässt sich hier nur spielen. Das kostet Sie Kraft "
-                      "(Oberflächenhandeln) und wirkt weniger. Professionelle Höflichkeit genügt."),
-    "unredlich": ("Kunde mit unredlichem Einkaufsverhalten", 0.2, 0.25,
-                  "Grenze: Hier würde Nähe Ihnen schaden. Setzen Sie klare Grenzen und "
-                  "bleiben Sie sachlich – Vertrauen müsste erst die Gegenseite verdienen."),
-}
+    c["id"]: (c["label"], float(c["genuineness"]), float(c["mu"]), c["limit"]) for c in _KF["customers"]}
+if len(BEHAVIOURS) != len(_KF["behaviours"]) or len(CUSTOMERS) != len(_KF["customers"]) or "vertraeglich" not in CUSTOMERS:
+    raise data_error("kunden_als_freunde.json", "eine Kennung kommt doppelt vor oder der Kundentyp „vertraeglich“ fehlt")
 W_BASE = 0.35       # seller warmth without any chosen behaviour
 W0_CUSTOMER = 0.3   # customer warmth at the start of the conversation
 C_FIX, R_FIX = 6.0, 6.0   # credibility and reliability, held constant in the scenario

@@ -208,7 +208,7 @@ class SelfAssessment(PanelBase):
         self.text.value = (
             f"<table class='vt-table' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
             f"<p>{escape(prof.lowest_text())}</p>")
-        doc = model.export_document(scores)
+        doc = {"selbsteinschaetzung": model.workshop_values(scores)}   # exactly this part of the export
         self.preview.value = ("<p><b>Diese gerundeten Werte gehen nach dem Speichern in Ihr anonymes Workshop-Ergebnis ein</b> "
                               "(Exportdatei in 00_Start oder „An die Kursleitung senden“):</p><pre style='font-size:90%'>"
                               + escape(json.dumps(doc, ensure_ascii=False, indent=1)) + "</pre>")
@@ -216,7 +216,7 @@ class SelfAssessment(PanelBase):
     # -- actions ------------------------------------------------------------------------
     def save(self) -> None:
         scores = self.current_scores()
-        run = {"datum": time.strftime("%d.%m.%Y"), "werte": {d: round(v, 1) for d, v in scores.items()},
+        run = {"datum": time.strftime("%d.%m.%Y"), "werte": model.saved_values(scores),
                "antworten": {k: int(v) for k, v in self.values().items()}}
         data = self.store.update(lambda d: d.setdefault(MODULE, {}).setdefault("runs", []).append(run))
         n = len(data[MODULE]["runs"])
@@ -278,10 +278,6 @@ class SelfAssessment(PanelBase):
         self.refresh()
         self._show(box("info", msg))
 
-    def clear(self) -> None:
-        """Delete all runs at once (for code and tests; the button asks first)."""
-        self.delete("alle")
-
 
 
 def selbsteinschaetzung() -> SelfAssessment:
@@ -294,6 +290,14 @@ def selbsteinschaetzung() -> SelfAssessment:
 
 Y_STEPS = (12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 450.0)
 """y-axis tops: always above the warning threshold (10) and the end value, at most ~1,5 × the larger of both."""
+
+
+def _with_result(panel: LivePanel, state: dict, **artists) -> LivePanel:
+    """The panel with its plotted artists and ``panel.result()``: the model result the text and
+    the plot of the last update were drawn from."""
+    panel.artists = artists
+    panel.result = lambda: state["res"]
+    return panel
 
 
 def energy_ytop(end: float) -> float:
@@ -311,7 +315,7 @@ def energiebudget() -> LivePanel:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     german_axis(ax.yaxis, 0)
     german_axis(ax.xaxis, 0)
-    thr = ax.axhline(model.B_CRIT, color=PALETTE["rot"], ls="--", lw=1.5, label="Warnschwelle (10 Punkte)")
+    thr = ax.axhline(model.B_CRIT, color=PALETTE["rot"], ls="--", lw=1.5, label="Warnschwelle (10\u00a0Punkte)")
     (line,) = ax.plot([], [], "-o", color=PALETTE["blau"], lw=2, markersize=4, label="Belastung am Tagesende")
     (cross,) = ax.plot([], [], "X", color=PALETTE["rot"], markersize=12, markeredgecolor="black",
                        label="Schwelle erreicht")
@@ -340,11 +344,11 @@ def energiebudget() -> LivePanel:
         kind, msg = r.verdict
         verdict = box(kind, msg, title="Ergebnis")
         plot.refresh(alt=(f"Liniendiagramm der aufgestauten Belastung über {v['tage']} Arbeitstage: Endstand "
-                          f"{num(r.end, 1)} Punkte, Warnschwelle 10 Punkte"
+                          f"{num(r.end, 1)}\u00a0Punkte, Warnschwelle 10\u00a0Punkte"
                           + (f", überschritten ab Tag {r.crossing_day}." if r.crossing_day is not None else ", nicht erreicht.")))
         text.value = (
             f"<p>Belastung pro Tag <b>{num(r.daily_strain, 2)}</b> Punkte · Erholung pro Tag <b>{num(r.recovery, 2)}</b> Punkte · "
-            f"Saldo <b>{num(r.net, 2)}</b> Punkte/Tag<br>Nach {v['tage']} Tagen: <b>{num(r.end, 1)}</b> Punkte · "
+            f"Saldo <b>{num(r.net, 2)}</b> Punkte/Tag<br>Nach {v['tage']}\u00a0Tagen: <b>{num(r.end, 1)}</b> Punkte · "
             f"wahrgenommene Echtheit <b>{pct(r.authenticity, 0)}</b></p>" + verdict)
 
     panel = LivePanel(
@@ -357,19 +361,17 @@ def energiebudget() -> LivePanel:
             "s": slider("Anteil Oberflächenhandeln (nur Ausdruck)", 50, 0, 100, 5, integer=True, unit="%"),
             "c": slider("Selbststeuerung (0 = keine, 1 = stark)", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
             "u": slider("Unterstützung / Supervision (0 = keine, 1 = stark)", 0.3, 0.0, 1.0, 0.1, fmt=".1f"),
-            "tage": dropdown("Zeitraum", [("eine Arbeitswoche (5 Tage)", 5), ("zwei Wochen (10 Tage)", 10),
-                                          ("vier Wochen (20 Tage)", 20)], 20),
+            "tage": dropdown("Zeitraum", [("eine Arbeitswoche (5\u00a0Tage)", 5), ("zwei Wochen (10\u00a0Tage)", 10),
+                                          ("vier Wochen (20\u00a0Tage)", 20)], 20),
         },
         views=[plot.widget, text], update=update, toy_model=True,
         assumptions=("Belastung je Kontakt ℓ = 0,02 + d·(0,25·s + 0,12·(1 − s))·(1 − 0,5·c) mit d und s als Anteil "
-                     "(20 % = 0,2); Tagesbelastung L = n·ℓ; "
-                     "Erholung R = 1,2·(1 + u); B(t+1) = max(0; B(t) + L − R); Warnschwelle 10 Punkte; "
+                     "(20\u00a0% = 0,2); Tagesbelastung L = n·ℓ; "
+                     "Erholung R = 1,2·(1 + u); B(t+1) = max(0; B(t) + L − R); Warnschwelle 10\u00a0Punkte; "
                      "Echtheit A = 1 − 0,6·s. Richtung nach Hochschild (1983) und Zapf (2002): Oberflächenhandeln "
                      "belastet stärker, Unterstützung puffert. Die Zahlenwerte sind ausgedacht und nicht gemessen."),
     )
-    panel.artists = {"line": line, "cross": cross, "ax": ax}
-    panel.result = lambda: state["res"]
-    return panel
+    return _with_result(panel, state, line=line, cross=cross, ax=ax)
 
 
 # ---------------------------------------------------------------------------------------
@@ -410,8 +412,8 @@ def kunden_als_freunde() -> LivePanel:
         resist.set_data(x, r.resistance * 100)
         neutral.set_data(x, base_path * 100)
         plot.refresh(alt=(f"Liniendiagramm über {rounds} Gesprächsrunden: Wärme des Kunden am Ende "
-                          f"{num(r.path[-1] * 100, 0)} %, Widerstand {num(r.resistance[-1] * 100, 0)} %; "
-                          f"ohne gewähltes Verhalten wären es {num(base_path[-1] * 100, 0)} % Wärme."))
+                          f"{num(r.path[-1] * 100, 0)}\u00a0%, Widerstand {num(r.resistance[-1] * 100, 0)}\u00a0%; "
+                          f"ohne gewähltes Verhalten wären es {num(base_path[-1] * 100, 0)}\u00a0% Wärme."))
         kind, title, msg = r.verdict
         cost = ""
         if r.acting_cost > 0:
@@ -436,9 +438,7 @@ def kunden_als_freunde() -> LivePanel:
                      "Gespräch ohne gewähltes Verhalten. Die Verhaltensliste folgt dem Text „Kunden als Freunde“; "
                      "alle Gewichte sind ausgedacht. Spiegelneuronen sind nur ein Erklärungsangebot."),
     )
-    panel.artists = {"warm": warm, "resist": resist, "neutral": neutral}
-    panel.result = lambda: state["res"]
-    return panel
+    return _with_result(panel, state, warm=warm, resist=resist, neutral=neutral)
 
 
 WIDGETS = {
