@@ -58,7 +58,7 @@ test: setup-test
 
 # Unit tests only (quick feedback while writing course_lib).
 test-fast: setup-test
-	$(PY) -m pytest tests -m "not browser and not hub and not slow" -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest tests -m "not browser and not hub and not slow" -n 2 --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
 
 notebooks: setup-test
 	$(PY) -m course_lib.authoring.execute_all $(NB)
