@@ -60,10 +60,10 @@ def test_churn_check_all_signs_high():
 
 def test_churn_check_controls_are_grouped_in_two_columns():
     w = view.abwanderungs_check()
-    ctrl_box = w.box.children[1].children[0]
+    ctrl_box = w.box.children[2].children[0]
     assert "vt-controls" in ctrl_box._dom_classes
-    assert ctrl_box.children[0] is w.gate.box                 # prediction first
-    cols = ctrl_box.children[2].children
+    assert w.box.children[1] is w.predict.widget              # prediction first, under the question
+    cols = ctrl_box.children[1].children
     assert "Eigener Fehler" in cols[0].children[0].value and "Kunde oder Markt" in cols[1].children[0].value
     # header + 4 × (dropdown, visible signal text)
     assert len(cols[0].children) == 9 and len(cols[1].children) == 9
@@ -87,8 +87,8 @@ def test_clv_defaults_show_formula_and_german_currency():
     w = view.wert_der_treue()
     html = w.view_box.children[1].value
     assert "3.400" not in html and "27,5" not in html        # prediction first: B hidden
-    w.gate.commit("20 bis 40 %")
-    assert "+27,5" in w.gate.note.value
+    w.predict.commit("20_40")
+    assert "+27,5" in w.predict.result.value and "stimmen überein" in w.predict.result.value
     html = w.view_box.children[1].value
     assert "2.667\u00a0€" in html and "3.400\u00a0€" in html
     assert "+733\u00a0€" in html and "+27,5\u00a0%" in html
@@ -99,7 +99,7 @@ def test_clv_defaults_show_formula_and_german_currency():
 
 def test_clv_reacts_to_retention_and_comparison():
     w = view.wert_der_treue()
-    w.gate.commit("mehr als 40 %")
+    w.predict.commit("ueber_40")
     w.controls["r"].value = 0.90
     assert "4.500\u00a0€" in w.view_box.children[1].value
     w.controls["delta"].value = 10.0
