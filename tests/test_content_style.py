@@ -111,7 +111,7 @@ NOT_YET_CLEAN = {
     "course_lib/m00_start/view.py", "course_lib/m02_imageproblem/view.py", "course_lib/m03_digitalisierung/model.py",
     "course_lib/m03_digitalisierung/view.py", "course_lib/m04_cem/view.py",
     "course_lib/m06_beziehungskompetenz/model.py",
-    "course_lib/m06_beziehungskompetenz/view.py", "course_lib/m07_beziehungsphasen/view.py",
+    "course_lib/m06_beziehungskompetenz/view.py",
     "course_lib/m08_mimikresonanz/model.py", "course_lib/m08_mimikresonanz/view.py", "course_lib/m09_gespraech/model.py",
     "course_lib/m09_gespraech/view.py", "course_lib/m01_vertrieb30/model.py",
 }
