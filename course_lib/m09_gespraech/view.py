@@ -332,10 +332,10 @@ def goldene_mitte() -> LivePanel:
         views=[plot.widget, losses],
         update=update,
         toy_model=True,
-        assumptions=("Angebot 12.000 € und Kundenvorstellung 7.000 € stammen aus dem Preisbeispiel des Blogs "
-                     "(dort: „mehr als“ 12.000 €). Die Selbstkosten von 9.000 € sind eine Annahme des Kurses. "
-                     "Zugeständnis-Modell: Der Kunde bewegt sich zuerst (sein Schritt schrumpft je Runde auf 70 %); "
-                     "nur dann geben Sie nach, nie unter Ihre Selbstkosten. Ist die Lücke kleiner als 100 €, wird der "
+        assumptions=("Angebot 12.000\u00a0€ und Kundenvorstellung 7.000\u00a0€ stammen aus dem Preisbeispiel des Blogs "
+                     "(dort: „mehr als“ 12.000\u00a0€). Die Selbstkosten von 9.000\u00a0€ sind eine Annahme des Kurses. "
+                     "Zugeständnis-Modell: Der Kunde bewegt sich zuerst (sein Schritt schrumpft je Runde auf 70\u00a0%); "
+                     "nur dann geben Sie nach, nie unter Ihre Selbstkosten. Ist die Lücke kleiner als 100\u00a0€, wird der "
                      "Rest geteilt; nach 6 Runden endet die Verhandlung ohne Einigung. Verlust 2 und 3 sind eine "
                      "Deutung des Kurses; im Blog bricht der Text nach Verlust 1 ab."),
     )
@@ -363,8 +363,8 @@ ASSUMPTIONS = [
     ("Kosten je Mailing", eur(1.5, 2), _span("mail_cost", money=True)),
     ("Abwimmelquote mit Mailing-Aufhänger", pct(0.7), _span("brushoff_mail")),
     ("Abwimmelquote beim Direktanruf", pct(0.55), _span("brushoff_direct")),
-    ("Zeit je Kontaktversuch (mit Wiederwahl)", "6 Minuten", "fest"),
-    ("Stundensatz Telefonzeit", eur(50), "per Regler 30–120 €"),
+    ("Zeit je Kontaktversuch (mit Wiederwahl)", "6\u00a0Minuten", "fest"),
+    ("Stundensatz Telefonzeit", eur(50), "per Regler 30–120\u00a0€"),
 ]
 
 
@@ -397,7 +397,7 @@ def funnel_table_html(res: model.FunnelComparison) -> str:
               f"<p><small>Alle Werte sind Annahmen des Kurses, keine Messwerte; die Bereiche sind grobe Einschätzungen.</small></p></details>"
               f"<p><b>Wie sicher ist das?</b> Die Quelle nennt keine Quoten. Lässt man die fünf unsicheren Annahmen "
               f"zufällig um bis zu ±{pct(model.SPREAD, 0)} um Ihre Einstellungen schwanken, liegen die Kosten je "
-              f"Termin meist (90 % der Fälle) "
+              f"Termin meist (90\u00a0% der Fälle) "
               f"zwischen {eur(ua[0])} und {eur(ua[2])} mit Mailing und zwischen {eur(ub[0])} und {eur(ub[2])} direkt. "
               f"Der Direktanruf ist in <b>{pct(unc['share_direct_cheaper'], 0)}</b> dieser Fälle günstiger je Termin.</p>")
     return f"{table}<p>{escape(verdict)}</p>{unsure}"
@@ -427,7 +427,7 @@ def akquise_trichter() -> LivePanel:
     cbars[0].set_hatch("//")
     bx.set_xticks([0, 1], ["Mailing\n+ Anruf", "Direkt-\nanruf"], fontsize=FONT["tick"])
     bx.set_xlim(-0.6, 1.6)
-    (wa,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14, label="Spanne 5–95 %")
+    (wa,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14, label="Spanne 5–95\u00a0%")
     (wb,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14)
     bx.legend(fontsize=8, loc="upper right")
     ctexts = [bx.text(i, 0, "", ha="left", va="bottom", fontsize=FONT["note"]) for i in range(2)]
@@ -491,12 +491,12 @@ def akquise_trichter() -> LivePanel:
         update=update,
         toy_model=True,
         assumptions=("Alle Quoten sind Annahmen des Kurses, keine Messwerte: Die Leserfrage im Newsletter nennt keine Zahlen. "
-                     "Voreinstellungen: 500 Kontakte, 35 % erreicht, Abwimmelquote 70 % mit Mailing und 55 % direkt, "
-                     "25 % Terminquote, 1,50 € je Mailing, 6 Minuten je Kontaktversuch (mit Wiederwahl), 50 € Stundensatz. "
+                     "Voreinstellungen: 500 Kontakte, 35\u00a0% erreicht, Abwimmelquote 70\u00a0% mit Mailing und 55\u00a0% direkt, "
+                     "25\u00a0% Terminquote, 1,50\u00a0€ je Mailing, 6\u00a0Minuten je Kontaktversuch (mit Wiederwahl), 50\u00a0€ Stundensatz. "
                      "Erreichbarkeit und Terminquote gelten für beide Varianten gleich. Die Kosten für Unterlagen, die "
                      "nach dem Gespräch individuell verschickt werden, sind nicht eingerechnet. Die schwarzen "
-                     "Striche zeigen die Spanne (5–95 %), wenn Erreichbarkeit, Terminquote, Mailingkosten und beide "
-                     "Abwimmelquoten je um bis zu ±30 % um Ihre Einstellung schwanken."),
+                     "Striche zeigen die Spanne (5–95\u00a0%), wenn Erreichbarkeit, Terminquote, Mailingkosten und beide "
+                     "Abwimmelquoten je um bis zu ±30\u00a0% um Ihre Einstellung schwanken."),
     )
     panel.artists = {"cbars": list(cbars), "wa": wa, "wb": wb, "ctexts": ctexts, "bars_a": list(bars_a),
                      "bars_b": list(bars_b)}
