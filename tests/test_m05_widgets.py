@@ -182,7 +182,8 @@ def test_scenario_last_situation_and_full_run():
     for sid in model.SITUATION_IDS:
         w.situation.value = sid
         w.choose(max(model.situation(sid).options, key=lambda o: o.points).id)
-    assert f"+{model.MAX_POINTS}\u00a0Bindungspunkte von höchstens {model.MAX_POINTS}" in w.score.value
+    best = sum(max(o.points for o in model.situation(s).options) for s in model.SITUATION_IDS)
+    assert f"+{best}\u00a0Bindungspunkte von höchstens {best}" in w.score.value
     assert "treu" in w.score.value
     w.next_button.click()
     assert "letzte Situation" in w.message.value
@@ -194,3 +195,12 @@ def test_scenario_bad_input_shows_german_message_not_exception():
     assert "vt-msg-error" in w.message.value and "Reaktion" in w.message.value and "Bitte wählen" in w.message.value
     w.choose("abwarten")
     assert w.message.value == ""
+
+
+def test_yearly_retention_formula_cannot_break_and_has_no_caret():
+    """#17: „r = (1 − h)¹²“ – no-break spaces, a real superscript, no raw caret."""
+    w = view.abwanderungs_check()
+    notes = w.assumptions.value
+    assert "^12" not in notes and "r\u00a0=\u00a0(1\u00a0−\u00a0h)¹²" in notes
+    html = w.view_box.children[1].value
+    assert "<span style='white-space:nowrap'>r = (1 − h)<sup>12</sup> = <b>" in html

@@ -144,15 +144,10 @@ def cumulative_value(m: float, r: float, i: float, ac: float = 0.0, referrals: f
     """
     m, r, i, ac = _m(m), _r(r), _i(i), _ac(ac)
     years = check_number(years, "Zeithorizont", 1, YEARS_MAX, integer=True, unit="Jahre")
-    cash = m * (1.0 + referred_customers(r, i, referrals))
+    cash = yearly_value(m, r, i, referrals)
     t = np.arange(1, years + 1)
     flows = cash * (r / (1.0 + i)) ** t
     return np.concatenate([[-ac], -ac + np.cumsum(flows)])
-
-
-def clv_finite(m: float, r: float, i: float, years: int, ac: float = 0.0, referrals: float = 0.0) -> float:
-    """CLV with a finite horizon of ``years`` years (last value of :func:`cumulative_value`)."""
-    return float(cumulative_value(m, r, i, ac, referrals, years)[-1])
 
 
 @dataclass(frozen=True)
@@ -429,8 +424,6 @@ def _load_situations() -> tuple[Situation, ...]:
 SITUATIONS: tuple[Situation, ...] = _load_situations()
 SITUATION_IDS = tuple(s.id for s in SITUATIONS)
 _SITUATIONS = {s.id: s for s in SITUATIONS}
-MAX_POINTS = sum(max(o.points for o in s.options) for s in SITUATIONS)
-MIN_POINTS = sum(min(o.points for o in s.options) for s in SITUATIONS)
 
 
 def situation(situation_id: str) -> Situation:

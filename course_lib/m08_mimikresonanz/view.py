@@ -36,14 +36,26 @@ from . import face, model
 _INSTANCES = itertools.count(1)  # makes animation names unique per trainer on a page
 
 
-def _header(title: str, question: str) -> widgets.HTML:
-    return widgets.HTML(f"<h4 style='margin:4px 0'>{escape(title)}</h4>"
-                        f"<p style='margin:2px 0'><b>Frage:</b> {escape(question)}</p>")
+def _assemble(panel: PanelBase, title: str, question: str, body: list, notes: list[str]) -> None:
+    """Set ``panel.box``: header with the question, ``body``, „Annahmen und Technik“; every
+    control change refreshes the panel."""
+    header = widgets.HTML(f"<h4 style='margin:4px 0'>{escape(title)}</h4>"
+                          f"<p style='margin:2px 0'><b>Frage:</b> {escape(question)}</p>")
+    notes_html = widgets.HTML("<details><summary>Annahmen und Technik</summary><p>"
+                              + "<br>".join(escape(x) for x in notes) + "</p></details>")
+    panel.box = widgets.VBox([header, *body, notes_html])
+    panel.box.add_class("vt-live")
+    for c in panel.controls.values():
+        c.observe(lambda _ch: panel.refresh(), names="value")
 
 
-def _assumptions(lines: list[str]) -> widgets.HTML:
-    return widgets.HTML("<details><summary>Annahmen und Technik</summary><p>"
-                        + "<br>".join(escape(x) for x in lines) + "</p></details>")
+def _refresh(panel: PanelBase, render) -> bool:
+    """Run ``render`` guarded (German message on bad input); count a successful update."""
+    ok = guard.run(render, panel._show)
+    if ok:
+        panel.message.value = ""
+        panel.updates += 1
+    return ok
 
 
 def _table_html(df, first_col: str) -> str:
@@ -151,11 +163,10 @@ class MikroTrainer(PanelBase):
         ctrl_box = widgets.VBox(list(self.controls.values())
                                 + [widgets.HBox([self.start_button, self.reset_button]), answer_label, answers])
         ctrl_box.add_class("vt-controls")
-        self.box = widgets.VBox([
-            _header("Mikroexpressions-Trainer",
-                    "Was passiert mit Ihrer Trefferquote, wenn ein Gesichtsausdruck nur 50 statt 500\u00a0Millisekunden zu sehen ist?"),
-            ctrl_box, self.view_box, self.message,
-            _assumptions([
+        _assemble(
+            self, "Mikroexpressions-Trainer",
+            "Was passiert mit Ihrer Trefferquote, wenn ein Gesichtsausdruck nur 50 statt 500\u00a0Millisekunden zu sehen ist?",
+            [ctrl_box, self.view_box, self.message], [
                 "Schematische Gesichter des Kurses (keine Fotos): Die Merkmale folgen den FACS-Prototypen nach Ekman & Friesen (1978); echte Gesichter sind vielfältiger.",
                 "Ablauf je Durchgang: 1\u00a0Sekunde neutrales Gesicht, dann der Ausdruck für die gewählte Zeit, danach wieder neutral.",
                 "Zeitsteuerung im Browser per CSS-Animation; der Bildschirm zeigt nur ganze Bilder – bei 60\u00a0Hz etwa alle 16,7\u00a0ms.",
@@ -163,11 +174,7 @@ class MikroTrainer(PanelBase):
                 "Zufallstreffer: Wer rät, liegt bei sieben Emotionen in etwa 14\u00a0% der Fälle richtig.",
                 "Vergleichswerte (Eilert-Lesetest mit Fotos, Laien): etwa 30\u00a0% bei 100\u00a0ms, etwa 50\u00a0% bei 300\u00a0ms – anderes Material, nur zur Orientierung.",
                 "Sehen Sie nach dem Start nur das neutrale Gesicht, unterdrückt Ihre Umgebung eingebettete Stilangaben: Nutzen Sie dann den Lernmodus.",
-            ]),
-        ])
-        self.box.add_class("vt-live")
-        for c in self.controls.values():
-            c.observe(lambda _ch: self.refresh(), names="value")
+            ])
         self.stage.value = self._static_stage(model.NEUTRAL, "Neutrales Gesicht – klicken Sie auf „Nächster Durchgang“.")
         self._redraw_results()
         self.refresh()
@@ -177,11 +184,7 @@ class MikroTrainer(PanelBase):
         return [self.stage.value, self.status.value, self.feedback.value, self.plot.alt, self.tables.value]
 
     def refresh(self) -> bool:
-        ok = guard.run(self._update_status, self._show)
-        if ok:
-            self.message.value = ""
-            self.updates += 1
-        return ok
+        return _refresh(self, self._update_status)
 
     # -- what the next trial will be ----------------------------------------------------------
     def next_exposure(self) -> int | None:
@@ -400,19 +403,14 @@ class WortUndMimik(PanelBase):
         ctrl_box.add_class("vt-controls")
         answer_box = widgets.VBox([self.reading, self.response, widgets.HBox([self.check_button, self.next_button])])
         answer_box.add_class("vt-controls")
-        self.box = widgets.VBox([
-            _header("Wort und Mimik",
-                    "Was passiert mit Ihrer Einschätzung, wenn die Worte einer Kundin Zustimmung signalisieren, ihr Gesicht aber etwas anderes zeigt?"),
-            ctrl_box, self.view_box, answer_box, self.message,
-            _assumptions([
+        _assemble(
+            self, "Wort und Mimik",
+            "Was passiert mit Ihrer Einschätzung, wenn die Worte einer Kundin Zustimmung signalisieren, ihr Gesicht aber etwas anderes zeigt?",
+            [ctrl_box, self.view_box, answer_box, self.message], [
                 "Situationen und Gesichter sind vom Kurs erfunden und schematisch; echte Gespräche sind mehrdeutiger.",
                 "Ein Gesichtsausdruck zeigt ein Gefühl, aber nicht seinen Grund – und er beweist keine Lüge. Die Deutungen sind Vermutungen, die Sie im Gespräch prüfen.",
                 "Auswertung nach der Signalentdeckungstheorie: „Signal“ = Worte und Mimik widersprechen sich. Trefferrate und Falschalarmrate mit der log-linearen Korrektur (+0,5 / +1).",
-            ]),
-        ])
-        self.box.add_class("vt-live")
-        for c in self.controls.values():
-            c.observe(lambda _ch: self.refresh(), names="value")
+            ])
         self.refresh()
 
     # -- plumbing -----------------------------------------------------------------------
@@ -420,11 +418,7 @@ class WortUndMimik(PanelBase):
         return [self.scene.value, self.feedback.value, self.summary.value]
 
     def refresh(self) -> bool:
-        ok = guard.run(self._render_scene, self._show)
-        if ok:
-            self.message.value = ""
-            self.updates += 1
-        return ok
+        return _refresh(self, self._render_scene)
 
     @property
     def scenario(self) -> dict:

@@ -9,7 +9,7 @@ Three models, one per widget:
 * :func:`midpoint_loss` and :func:`concession_path` – the price negotiation example of the
   blog teaser (offer 12.000 €, customer's idea 7.000 €, "let's meet in the middle") as a
   margin calculation plus a toy model of small, reciprocal concessions (Goldene Mitte).
-* :func:`funnel`, :func:`compare_funnels` and :func:`funnel_uncertainty` – a prospecting
+* :func:`funnel`, :func:`compare_funnels` and :func:`funnel_spread` – a prospecting
   funnel (contacts → reached → conversation → appointment) with and without a prior mailing
   (Akquise-Trichter). The source gives no rates at all; every default is an assumption.
 
@@ -523,7 +523,7 @@ def compare_funnels(contacts: int = 500, reach: float = 0.35, appointment_rate: 
                                  "Kosten Telefon", "Kosten", "Kosten je Termin"])
 
 
-#: Plausible ranges of the uncertain assumptions (BRIEF W9-1), used by :func:`funnel_uncertainty`.
+#: Plausible ranges of the uncertain assumptions (BRIEF W9-1), shown in the widget's table.
 UNCERTAIN_RANGES = {
     "reach": (0.2, 0.6),
     "appointment_rate": (0.1, 0.5),
@@ -531,34 +531,6 @@ UNCERTAIN_RANGES = {
     "brushoff_mail": (0.5, 0.9),
     "brushoff_direct": (0.3, 0.8),
 }
-
-
-def funnel_uncertainty(minutes_per_contact: float = 6.0, hourly_rate: float = 50.0, *,
-                       draws: int = 2_000, seed: int = 9) -> dict:
-    """How uncertain is the comparison? A seeded Monte-Carlo over :data:`UNCERTAIN_RANGES`.
-
-    Each draw picks every uncertain rate independently and uniformly from its range and
-    computes the cost per appointment of both variants (the number of contacts cancels out).
-    Returns ``{"mailing": (p5, p50, p95), "direkt": (p5, p50, p95), "share_direct_cheaper": f}``
-    in € and as a fraction. Deterministic for a given seed. Domain: minutes 0,5–60,
-    rate 0–500 €/h, draws 100–20.000.
-    """
-    mins = check_number(minutes_per_contact, "Minuten je Kontakt", 0.5, 60, unit="min")
-    rate = check_number(hourly_rate, "Stundensatz", 0, 500, unit="€")
-    n = check_number(draws, "Ziehungen", 100, 20_000, integer=True)
-    sd = check_number(seed, "Startwert", 0, 2**32 - 1, integer=True)
-    rng = np.random.default_rng(sd)
-    u = {k: rng.uniform(lo, hi, n) for k, (lo, hi) in UNCERTAIN_RANGES.items()}
-    call = mins / 60 * rate
-    base = u["reach"] * u["appointment_rate"]
-    cpa_a = (u["mail_cost"] + call) / (base * (1 - u["brushoff_mail"]))
-    cpa_b = call / (base * (1 - u["brushoff_direct"]))
-    q = (5, 50, 95)
-    return {
-        "mailing": tuple(float(x) for x in np.percentile(cpa_a, q)),
-        "direkt": tuple(float(x) for x in np.percentile(cpa_b, q)),
-        "share_direct_cheaper": float(np.mean(cpa_b < cpa_a)),
-    }
 
 
 SPREAD = 0.3   # ± relative spread of every uncertain input around its setting (funnel_spread)

@@ -227,14 +227,22 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
     return f"<p><b>Die drei Verluste beim Treffen in der Mitte</b></p><ol>{loss1}{loss2}{loss3}</ol>{alt}"
 
 
+def _two_panel_plot(height: float, left: tuple[str, str, str], right: tuple[str, str, str]):
+    """A wide figure with a main plot (left, 1,5 parts) and a bar plot (right, German y numbers);
+    ``left``/``right``: (title, x label, y label)."""
+    plot = LivePlot(figsize=(9.2, height))
+    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
+    style_axes(ax, *left)
+    style_axes(bx, *right)
+    german_axis(bx.yaxis, 0)
+    return plot, ax, bx
+
+
 def goldene_mitte() -> LivePanel:
     """Meet in the middle vs. small reciprocal concessions: path plot, margin bars, three losses."""
-    plot = LivePlot(figsize=(9.2, 4.5))
-    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
-    style_axes(ax, "Verhandlungsverlauf", "Verhandlungsrunde", "Preis (€)")
-    style_axes(bx, "Ihre Marge je Auftrag", "", "Marge (€)")
+    plot, ax, bx = _two_panel_plot(4.5, ("Verhandlungsverlauf", "Verhandlungsrunde", "Preis (€)"),
+                                   ("Ihre Marge je Auftrag", "", "Marge (€)"))
     german_axis(ax.yaxis, 0)
-    german_axis(bx.yaxis, 0)
     ax.set_xlim(-0.3, 6.4)
     ax.set_xticks(range(0, 7))
     c = PALETTE
@@ -405,12 +413,9 @@ def funnel_table_html(res: model.FunnelComparison) -> str:
 
 def akquise_trichter() -> LivePanel:
     """Funnel of both variants (bars), cost per appointment with an uncertainty whisker, table."""
-    plot = LivePlot(figsize=(9.2, 3.9))
-    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
-    style_axes(ax, "Akquise-Trichter", "Anzahl (Erwartungswert)", "")
-    style_axes(bx, "Kosten je Termin", "", "€ je Termin")
+    plot, ax, bx = _two_panel_plot(3.9, ("Akquise-Trichter", "Anzahl (Erwartungswert)", ""),
+                                   ("Kosten je Termin", "", "€ je Termin"))
     german_axis(ax.xaxis, 0)
-    german_axis(bx.yaxis, 0)
     c = PALETTE
     ys = list(range(len(STAGES)))
     h = 0.38
