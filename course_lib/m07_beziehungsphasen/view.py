@@ -183,7 +183,8 @@ def beziehungsverlauf() -> LivePanel:
                           f"{num(end[5], 0)}\u00a0% beendet, der Rest in den Phasen 1 bis 4."))
         if r.lam > 0:
             back = (f"Rücksprung auf Phase 1: <b>{pct(r.lam_eff, 2)}</b> pro Monat = Wechsel der Ansprechperson "
-                    f"{pct(r.lam, 1)} pro Monat ÷ {r.contacts} gute Kontakte (mit mehreren guten Kontakten hängt die "
+                    f"{pct(r.lam, 1)} pro Monat ÷ {r.contacts} {'guter Kontakt' if r.contacts == 1 else 'gute Kontakte'} "
+                    "(mit mehreren guten Kontakten hängt die "
                     "Beziehung nicht an einer Person).")
         else:
             back = "Kein Wechsel der Ansprechperson eingestellt: Keine Beziehung springt auf Phase 1 zurück."
