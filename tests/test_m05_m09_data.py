@@ -15,7 +15,7 @@ from course_lib.errors import CourseInputError
 from course_lib.m05_kundenbindung import model as m05, view as v05
 from course_lib.m07_beziehungsphasen import model as m07, view as v07
 from course_lib.m08_mimikresonanz import model as m08, view as v08
-from course_lib.m09_gespraech import model as m09
+from course_lib.m09_gespraech import model as m09, view as v09
 from course_lib.schema import load_schema, validate
 
 FILES = {  # schema name: (package, file)
@@ -61,6 +61,7 @@ BROKEN = {
     ("mimik", "empty_label"): lambda d: d["emotions"][0].update(label=""),
     ("mimik", "no_dont_know"): lambda d: d.pop("dont_know"),
     ("fragen", "missing_kind_label"): lambda d: d["kind_labels"].pop("offen"),
+    ("fragen", "missing_guess_label"): lambda d: d["guess_labels"].pop("suggestiv"),
     ("fragen", "suggestion_without_question_mark"): lambda d: d["suggestions"][0].update(question="Erzählen Sie mal."),
     ("fragen", "empty_rules"): lambda d: d.update(suggestive_rules=[]),
     ("fragen", "extra_key_in_rule"): lambda d: d["suggestive_rules"][0].update(weight=1),
@@ -162,6 +163,12 @@ def test_m08_reads_the_labels():
 def test_m09_reads_rules_and_suggestions():
     doc = _doc("fragen")
     assert m09.KIND_LABEL == doc["kind_labels"]
+    assert dict((k, lab) for lab, k in m09.GUESS_LABELS) == doc["guess_labels"]
+    w = v09.fragen_werkstatt()
+    assert sorted(w.guess.ids) == sorted(doc["guess_labels"])
+    w.guess.value = ["suggestiv"]
+    w.check()
+    assert doc["guess_labels"]["suggestiv"] in w.view_box.children[0].value
     assert m09.FALLBACK_SUGGESTION == doc["fallback"]
     assert [q for _p, q in m09.SUGGESTIONS] == [s["question"] for s in doc["suggestions"]]
     r = m09.classify_question("Das ist doch gut?")

@@ -27,11 +27,6 @@ GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone (tag
 }
 
 
-def _selection_slider(description: str, options, value, width: str = "420px") -> widgets.SelectionSlider:
-    """A slider over labelled values (labels in German number format, e.g. „1.000 €“)."""
-    return selection_slider(description, options, value)  # accessible; width from the course CSS
-
-
 # ---------------------------------------------------------------------------------------
 # Abwanderungs-Check
 # ---------------------------------------------------------------------------------------
@@ -267,11 +262,11 @@ def wert_der_treue() -> LivePanel:
     text = widgets.HTML()
     text.add_class("vt-result")
     controls = {
-        "m": _selection_slider("Marge pro Jahr", [(eur(v), float(v)) for v in range(100, 10_001, 100)], 1000.0),
-        "r": _selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(20, 99)], 0.80),
-        "i": _selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
-        "ac": _selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
-        "q": _selection_slider("Empfehlungen pro Jahr (neue Kunden je aktivem Kunden)",
+        "m": selection_slider("Marge pro Jahr", [(eur(v), float(v)) for v in range(100, 10_001, 100)], 1000.0),
+        "r": selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(20, 99)], 0.80),
+        "i": selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
+        "ac": selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
+        "q": selection_slider("Empfehlungen pro Jahr (neue Kunden je aktivem Kunden)",
                                [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
         "delta": dropdown("Vergleich: Bindungsrate B = A plus",
                           [(pp(d), float(d)) for d in (1, 2, 5, 10)], 5.0),

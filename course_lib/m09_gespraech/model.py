@@ -99,7 +99,8 @@ def _texts_from(doc: dict):
                                "Bitte korrigieren Sie das Muster oder nehmen Sie die Originalfassung des Kurses.")
     rules = tuple((r["pattern"], r["why"]) for r in doc["suggestive_rules"])
     suggestions = tuple((r["pattern"], r["question"]) for r in doc["suggestions"])
-    return dict(doc["kind_labels"]), rules, suggestions, doc["fallback"]
+    guesses = tuple((doc["guess_labels"][k], k) for k in KINDS)
+    return dict(doc["kind_labels"]), guesses, rules, suggestions, doc["fallback"]
 
 
 def _load_texts():
@@ -110,11 +111,12 @@ def _load_texts():
     return _texts_from(read_json_file(resources.files(__package__).joinpath("data", "fragen.json"), "fragen"))
 
 
-#: From ``data/fragen.json``: KIND_LABEL names each kind; SUGGESTIVE_RULES are suggestive
+#: From ``data/fragen.json``: KIND_LABEL names each kind; GUESS_LABELS are the (label, kind)
+#: choices for the learner's own estimate in the Werkstatt; SUGGESTIVE_RULES are suggestive
 #: (leading) forms (regular expression on the lower-case sentence, explanation); SUGGESTIONS
 #: are open alternatives by topic (regular expression, open question), the first match wins;
 #: FALLBACK_SUGGESTION is offered when no topic matches.
-KIND_LABEL, SUGGESTIVE_RULES, SUGGESTIONS, FALLBACK_SUGGESTION = _load_texts()
+KIND_LABEL, GUESS_LABELS, SUGGESTIVE_RULES, SUGGESTIONS, FALLBACK_SUGGESTION = _load_texts()
 MAX_QUESTION_CHARS = 300
 
 

@@ -82,10 +82,6 @@ def analysis_html(a: model.QuestionAnalysis) -> str:
     return "".join(parts)
 
 
-GUESS_OPTIONS = [("offen", "offen"), ("geschlossen", "geschlossen"), ("suggestiv (geschlossen und lenkend)", "suggestiv"),
-                 ("keine Frage", "keine_frage")]
-
-
 def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
     """Text field + own estimate + button → rule-based classification with an open alternative.
 
@@ -96,7 +92,7 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
     text = widgets.Text(value=start, placeholder="Ihre Frage an die Kundin oder den Kunden …",
                         description="Ihre Frage:", continuous_update=False,
                         style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
-    guess = ChoiceList(GUESS_OPTIONS, description="Ihre Einschätzung zuerst: Was für eine Frage ist das?")
+    guess = ChoiceList(list(model.GUESS_LABELS), description="Ihre Einschätzung zuerst: Was für eine Frage ist das?")
     button = widgets.Button(description="Einschätzung festhalten und Frage prüfen", button_style="primary",
                             icon="check", tooltip="Frage prüfen", layout=widgets.Layout(width="auto"))
     result = widgets.HTML()
@@ -131,7 +127,7 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
             return
         state["res"] = a
         mine = state["guess"]
-        label = dict((v_, k) for k, v_ in GUESS_OPTIONS)[mine]
+        label = dict((v_, k) for k, v_ in model.GUESS_LABELS)[mine]
         same = mine == a.kind
         verdict = box("ok" if same else "info",
                       f"Ihre Einschätzung: {label}. " + ("Die Werkstatt ordnet die Frage genauso ein."
