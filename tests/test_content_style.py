@@ -103,21 +103,10 @@ def test_data_files_are_clean(monkeypatch):
     assert not found, "run python -m course_lib.authoring.typography --fix\n" + _report(found)
 
 
-#: Python files of other helpers (widgets-a, widgets-b, workshop) whose German string
-#: literals still have a normal space before a unit. They are strict xfails: as soon as a
-#: file is clean, its test passes, strict xfail turns that into a failure, and the file must
-#: be removed from this set – so the list can only shrink.
-NOT_YET_CLEAN = {
-    "course_lib/m05_kundenbindung/model.py", "course_lib/m05_kundenbindung/view.py",
-    "course_lib/m07_beziehungsphasen/view.py",
-    "course_lib/m08_mimikresonanz/model.py", "course_lib/m08_mimikresonanz/view.py", "course_lib/m09_gespraech/model.py",
-    "course_lib/m09_gespraech/view.py",
-}
 PY_FILES = [str(p.relative_to(ty.ROOT)) for p in ty.python_files()]
 
 
-@pytest.mark.parametrize("rel", [pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="owner still to fix nbsp"))
-                                 if r in NOT_YET_CLEAN else r for r in PY_FILES])
+@pytest.mark.parametrize("rel", PY_FILES)
 def test_python_string_literals_are_clean(rel):
     path = ty.ROOT / rel
     found = [(f"{rel}:{line}", r, s) for line, text in ty._py_literals(path) for r, s in ty.problems(text)]

@@ -61,7 +61,7 @@ def _sel(c, value):
 
 _TREUE = view.wert_der_treue()
 _TREUE_OPEN = view.wert_der_treue()
-_TREUE_OPEN.gate.commit("20 bis 40 %")
+_TREUE_OPEN.predict.commit("20_40")
 
 
 def _cell(html: str, row_label: str) -> list[str]:
@@ -90,7 +90,7 @@ def test_wert_der_treue_invariants(m, r, i, ac, q, d, open_b):
     html = w.view_box.children[1].value
     ya, yb = art["line_a"].get_ydata(), art["line_b"].get_ydata()
     # W1
-    a_cell, b_cell = _cell(html, "Kundenwert nach 20 Jahren")
+    a_cell, b_cell = _cell(html, "Kundenwert nach 20\u00a0Jahren")
     assert art["txt_a"].get_text() == f"A: {eur(ya[-1])}" and a_cell == eur(ya[-1])
     # W2
     clv_a = model.clv(w.controls["m"].value, res.comparison.r_a, w.controls["i"].value, w.controls["ac"].value,
@@ -121,7 +121,7 @@ def test_wert_der_treue_invariants(m, r, i, ac, q, d, open_b):
 
 _CHURN = view.abwanderungs_check()
 _CHURN_OPEN = view.abwanderungs_check()
-_CHURN_OPEN.gate.commit("service")
+_CHURN_OPEN.predict.commit("service")
 
 
 @S
@@ -179,12 +179,27 @@ def test_proaktiver_service_invariants(moves):
 
 def test_prediction_gate_requires_a_guess_and_reveals_once():
     w = view.wert_der_treue()
-    w.gate.button.click()                          # nothing chosen
-    assert "keine Vermutung" in w.gate.note.value and not w.gate.revealed
-    w.gate.choice.value = ["10 bis 20 %"]
-    w.gate.button.click()
-    assert w.gate.revealed and w.gate.choice.disabled and "+27,5" in w.gate.note.value
+    pr = w.predict
+    pr.button.click()                              # nothing chosen
+    assert "zuerst eine Antwort" in pr.message.value and not pr.committed
+    assert not w.artists["line_b"].get_visible()
+    pr.inputs[0].value = ["10_20"]
+    pr.button.click()
+    assert pr.committed and pr.inputs[0].disabled and "+27,5" in pr.result.value
+    assert "Ihre Vermutung: 10 bis 20\u00a0%" in pr.result.value and "anderen Ergebnis" in pr.result.value
     assert w.artists["line_b"].get_visible()
+    assert "vt-msg-ok" not in pr.result.value      # a guess about a model is reported, never graded
+
+
+def test_churn_prediction_reveals_the_weights_and_names_the_heaviest():
+    w = view.abwanderungs_check()
+    pr = w.predict
+    assert pr.widget in w.box.children and w.view_box.layout.display is None   # the plot stays visible
+    assert not any(b.get_visible() for b in w.possible_bars)
+    heaviest = max(model.WARNING_SIGNS, key=lambda s: s.weight)
+    out = pr.commit(heaviest.id)[0]
+    assert out.close and f"„{heaviest.label}“" in out.model_text
+    assert all(b.get_visible() for b in w.possible_bars)
 
 
 def test_cases_were_counted():

@@ -62,8 +62,9 @@ def test_cumulative_value_starts_at_minus_ac_and_converges_to_clv():
     assert np.all(np.diff(c) > 0)
     assert c[-1] == pytest.approx(m.clv(1000, 0.8, 0.1, 300), rel=1e-3)
     assert c[1] == pytest.approx(1000 * 0.8 / 1.1 - 300)
-    assert m.clv_finite(1000, 0.8, 0.1, 1) == pytest.approx(1000 * 0.8 / 1.1)
-    assert m.clv_finite(1000, 0.8, 0.1, 5) < m.clv_finite(1000, 0.8, 0.1, 10) < m.clv(1000, 0.8, 0.1)
+    assert m.cumulative_value(1000, 0.8, 0.1, years=1)[-1] == pytest.approx(1000 * 0.8 / 1.1)
+    assert m.cumulative_value(1000, 0.8, 0.1, years=5)[-1] < m.cumulative_value(1000, 0.8, 0.1, years=10)[-1] \
+        < m.clv(1000, 0.8, 0.1)
 
 
 def test_compare_retention_plus_five_points():
@@ -212,8 +213,10 @@ def test_scenario_summary_verdicts():
     best = {s.id: max(s.options, key=lambda o: o.points).id for s in m.SITUATIONS}
     worst = {s.id: min(s.options, key=lambda o: o.points).id for s in m.SITUATIONS}
     sb, sw = m.scenario_summary(best), m.scenario_summary(worst)
-    assert sb.points == m.MAX_POINTS == sb.max_points and sb.verdict.startswith("treu")
-    assert sw.points == m.MIN_POINTS and sw.verdict == "Abwanderung droht"
+    assert sb.points == sum(max(o.points for o in s.options) for s in m.SITUATIONS) == sb.max_points
+    assert sb.verdict.startswith("treu")
+    assert sw.points == sum(min(o.points for o in s.options) for s in m.SITUATIONS)
+    assert sw.verdict == "Abwanderung droht"
     assert m.scenario_summary({}).answered == 0
     mid = m.scenario_summary({"verzug": "mail", "beschwerde": "zuhoeren"})   # 1 + 3 → 2 per situation
     assert mid.points == 4 and mid.verdict.startswith("treu")
@@ -239,6 +242,15 @@ def test_nps_reference_values():
     assert m.nps([0] * 8 + [100, 0, 0]) == 0                              # all give 8
     assert m.nps([0] * 5 + [40, 0, 0, 0, 0, 60]) == pytest.approx(20)     # 60 % 10, 40 % 5
     assert m.nps([0] * 10 + [7]) == 100 and m.nps([3] + [0] * 10) == -100
+
+
+def test_quiz_nps_answer_follows_from_the_model():
+    """Quiz q5 (50 promoters, 30 passives, 20 detractors): its correct option is the model's NPS."""
+    from course_lib import content
+    q5 = next(q for q in content.load_content("m05")["quiz"] if q["id"] == "q5")
+    right = [o["text"] for o in q5["options"] if o["correct"]]
+    value = m.nps([0] * 5 + [20, 0, 0, 30, 0, 50])
+    assert right == [f"{'+' if value > 0 else ''}{value:.0f}"]
 
 
 @pytest.mark.parametrize("bad", [[1] * 10, [0] * 11, [-1] + [1] * 10, "zehn"])

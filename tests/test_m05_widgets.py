@@ -60,10 +60,10 @@ def test_churn_check_all_signs_high():
 
 def test_churn_check_controls_are_grouped_in_two_columns():
     w = view.abwanderungs_check()
-    ctrl_box = w.box.children[1].children[0]
+    ctrl_box = w.box.children[2].children[0]
     assert "vt-controls" in ctrl_box._dom_classes
-    assert ctrl_box.children[0] is w.gate.box                 # prediction first
-    cols = ctrl_box.children[2].children
+    assert w.box.children[1] is w.predict.widget              # prediction first, under the question
+    cols = ctrl_box.children[1].children
     assert "Eigener Fehler" in cols[0].children[0].value and "Kunde oder Markt" in cols[1].children[0].value
     # header + 4 × (dropdown, visible signal text)
     assert len(cols[0].children) == 9 and len(cols[1].children) == 9
@@ -87,8 +87,8 @@ def test_clv_defaults_show_formula_and_german_currency():
     w = view.wert_der_treue()
     html = w.view_box.children[1].value
     assert "3.400" not in html and "27,5" not in html        # prediction first: B hidden
-    w.gate.commit("20 bis 40 %")
-    assert "+27,5" in w.gate.note.value
+    w.predict.commit("20_40")
+    assert "+27,5" in w.predict.result.value and "stimmen überein" in w.predict.result.value
     html = w.view_box.children[1].value
     assert "2.667\u00a0€" in html and "3.400\u00a0€" in html
     assert "+733\u00a0€" in html and "+27,5\u00a0%" in html
@@ -99,7 +99,7 @@ def test_clv_defaults_show_formula_and_german_currency():
 
 def test_clv_reacts_to_retention_and_comparison():
     w = view.wert_der_treue()
-    w.gate.commit("mehr als 40 %")
+    w.predict.commit("ueber_40")
     w.controls["r"].value = 0.90
     assert "4.500\u00a0€" in w.view_box.children[1].value
     w.controls["delta"].value = 10.0
@@ -182,7 +182,8 @@ def test_scenario_last_situation_and_full_run():
     for sid in model.SITUATION_IDS:
         w.situation.value = sid
         w.choose(max(model.situation(sid).options, key=lambda o: o.points).id)
-    assert f"+{model.MAX_POINTS}\u00a0Bindungspunkte von höchstens {model.MAX_POINTS}" in w.score.value
+    best = sum(max(o.points for o in model.situation(s).options) for s in model.SITUATION_IDS)
+    assert f"+{best}\u00a0Bindungspunkte von höchstens {best}" in w.score.value
     assert "treu" in w.score.value
     w.next_button.click()
     assert "letzte Situation" in w.message.value
@@ -194,3 +195,12 @@ def test_scenario_bad_input_shows_german_message_not_exception():
     assert "vt-msg-error" in w.message.value and "Reaktion" in w.message.value and "Bitte wählen" in w.message.value
     w.choose("abwarten")
     assert w.message.value == ""
+
+
+def test_yearly_retention_formula_cannot_break_and_has_no_caret():
+    """#17: „r = (1 − h)¹²“ – no-break spaces, a real superscript, no raw caret."""
+    w = view.abwanderungs_check()
+    notes = w.assumptions.value
+    assert "^12" not in notes and "r\u00a0=\u00a0(1\u00a0−\u00a0h)¹²" in notes
+    html = w.view_box.children[1].value
+    assert "<span style='white-space:nowrap'>r = (1 − h)<sup>12</sup> = <b>" in html

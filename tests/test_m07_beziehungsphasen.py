@@ -176,7 +176,7 @@ def test_beziehungsverlauf_widget():
     w = view.beziehungsverlauf()
     html = w.view_box.children[1].value
     assert "31,8\u00a0% in Phase 5" in html and "50,6\u00a0% beendet" in html
-    assert "36 Monate" in w.plots[0].alt
+    assert "36\u00a0Monate" in w.plots[0].alt
     w.controls["wechsel"].value = 2.0          # percent, as the slider shows it
     assert "19,7\u00a0% in Phase 5" in w.view_box.children[1].value
     w.controls["kontakte"].value = 4
@@ -185,7 +185,7 @@ def test_beziehungsverlauf_widget():
     w.controls["geschick"].value = 1.0
     assert w.plots[0].full_draws == full  # blitting only
     w.controls["monate"].value = 60
-    assert w.plots[0].full_draws == full + 1 and "60 Monate" in w.plots[0].alt
+    assert w.plots[0].full_draws == full + 1 and "60\u00a0Monate" in w.plots[0].alt
     # same settings → same picture (seeded)
     w2 = view.beziehungsverlauf()
     for k, v in w.values().items():

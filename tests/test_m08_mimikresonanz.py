@@ -159,9 +159,9 @@ def test_trial_order_bad_input():
     german_error(model.exposure_for_trial, 0, levels=[20])
 
 
-@pytest.mark.parametrize("ms,label", [(40, "40–99 ms"), (99, "40–99 ms"), (100, "100–124 ms"), (124, "100–124 ms"),
-                                      (125, "125–200 ms"), (150, "125–200 ms"), (200, "125–200 ms"),
-                                      (201, "201–300 ms"), (300, "201–300 ms"), (301, "301–500 ms"), (500, "301–500 ms"),
+@pytest.mark.parametrize("ms,label", [(40, "40–99\u00a0ms"), (99, "40–99\u00a0ms"), (100, "100–124\u00a0ms"), (124, "100–124\u00a0ms"),
+                                      (125, "125–200\u00a0ms"), (150, "125–200\u00a0ms"), (200, "125–200\u00a0ms"),
+                                      (201, "201–300\u00a0ms"), (300, "201–300\u00a0ms"), (301, "301–500\u00a0ms"), (500, "301–500\u00a0ms"),
                                       (None, "ohne Zeitlimit")])
 def test_exposure_classes(ms, label):
     assert model.exposure_class(ms) == label
@@ -215,8 +215,8 @@ def test_hit_rates_per_emotion():
 def test_hit_rates_per_exposure():
     df = model.hit_rates(TRIALS, "exposure")
     assert list(df.index) == [c[0] for c in model.EXPOSURE_CLASSES] + ["ohne Zeitlimit"]
-    assert df.loc["201–300 ms", "Durchgänge"] == 2 and df.loc["201–300 ms", "Trefferquote"] == 0.5
-    assert df.loc["40–99 ms", "Trefferquote"] == 0.0
+    assert df.loc["201–300\u00a0ms", "Durchgänge"] == 2 and df.loc["201–300\u00a0ms", "Trefferquote"] == 0.5
+    assert df.loc["40–99\u00a0ms", "Trefferquote"] == 0.0
     assert "ohne Zeitlimit" not in model.hit_rates(TRIALS[:4], "exposure").index
     empty = model.hit_rates([], "exposure")
     assert empty["Durchgänge"].sum() == 0 and empty["Trefferquote"].isna().all()
@@ -336,9 +336,9 @@ def test_trainer_structure_and_first_control_changes_the_view():
     assert list(t.controls) == ["dauer", "ablauf", "lernmodus"]
     assert t.controls["dauer"].value == 150 and (t.controls["dauer"].min, t.controls["dauer"].max) == (40, 500)
     before = t.view_state()
-    assert "150 ms" in t.status.value and "9 Bilder" in t.status.value
+    assert "150\u00a0ms" in t.status.value and "9 Bilder" in t.status.value
     t.controls["dauer"].value = 300
-    assert t.view_state() != before and "300 ms" in t.status.value and "18 Bilder" in t.status.value
+    assert t.view_state() != before and "300\u00a0ms" in t.status.value and "18 Bilder" in t.status.value
     assert "Mimik" not in t.message.value and t.message.value == ""
     assert all(b.disabled for b in t.answer_buttons.values()), "no answer before a trial"
     assert t._repr_mimebundle_()
@@ -354,11 +354,11 @@ def test_trainer_trial_flashes_in_the_browser_and_tallies_answers():
     assert not any(b.disabled for b in t.answer_buttons.values())
     t.answer_buttons[cur["emotion"]].click()
     assert "vt-msg-ok" in t.feedback.value and "AU" in t.feedback.value
-    assert f"Sie haben {model.EMOTION_LABELS[cur['emotion']]} erkannt (gezeigt für 200 ms)" in t.feedback.value
+    assert f"Sie haben {model.EMOTION_LABELS[cur['emotion']]} erkannt (gezeigt für 200\u00a0ms)" in t.feedback.value
     assert "@keyframes" not in t.stage.value, "after the answer the face stays static (no replay)"
     assert t.trials == [{"emotion": cur["emotion"], "answer": cur["emotion"], "exposure_ms": 200}]
     label = model.EMOTION_LABELS[cur["emotion"]]
-    assert f"{label} 100" in t.plot.alt and "125–200 ms 100" in t.plot.alt
+    assert f"{label} 100" in t.plot.alt and "125–200\u00a0ms 100" in t.plot.alt
     assert "100" in t.tables.value and t.table().loc[label, "Treffer"] == 1
     # second trial: a wrong answer
     t.start_button.click()

@@ -289,17 +289,18 @@ def test_funnel_bad_input(kwargs):
     assert e.value.hint.startswith("Bitte")
 
 
-def test_funnel_uncertainty_is_deterministic_and_ordered():
-    u1 = model.funnel_uncertainty()
-    assert u1 == model.funnel_uncertainty()
+def test_funnel_spread_is_deterministic_and_ordered():
+    u1 = model.funnel_spread()
+    assert u1 == model.funnel_spread()
     for k in ("mailing", "direkt"):
         lo, mid, hi = u1[k]
         assert 0 < lo < mid < hi
-    assert 0.8 < u1["share_direct_cheaper"] < 1.0
-    # a cheaper telephone hour makes the mailing's fixed cost weigh more → direct call wins more often
-    assert model.funnel_uncertainty(hourly_rate=30)["share_direct_cheaper"] >= model.funnel_uncertainty(hourly_rate=120)["share_direct_cheaper"]
+    assert 0.5 < u1["share_direct_cheaper"] <= 1.0
+    # the whisker moves with an uncertain slider, not only with the hourly rate
+    assert model.funnel_spread(reach=0.6)["direkt"] != u1["direkt"]
+    assert model.funnel_spread(spread=0)["direkt"][0] == pytest.approx(model.funnel_spread(spread=0)["direkt"][2])
     with pytest.raises(CourseInputError):
-        model.funnel_uncertainty(draws=5)
+        model.funnel_spread(draws=5)
 
 
 def test_nice_ceiling():

@@ -143,7 +143,7 @@ def test_concession_path_outside_domain(name, bad):
         model.concession_path(**{name: bad})
 
 
-# --- funnel / compare_funnels / funnel_uncertainty --------------------------------------
+# --- funnel / compare_funnels / funnel_spread --------------------------------------
 
 @SET
 @given(st.integers(1, 100_000), st.floats(0.01, 1), st.floats(0, 0.99), st.floats(0.01, 1), st.floats(0, 50),
@@ -176,7 +176,7 @@ def test_compare_in_domain(n, rho, t, cm, ba, bb, mins, rate):
 @SET
 @given(st.floats(0.5, 60), st.floats(0, 500), st.integers(100, 3_000), st.integers(0, 2**32 - 1))
 def test_uncertainty_in_domain(mins, rate, draws, seed):
-    u = model.funnel_uncertainty(mins, rate, draws=draws, seed=seed)
+    u = model.funnel_spread(minutes_per_contact=mins, hourly_rate=rate, draws=draws, seed=seed)
     for k in ("mailing", "direkt"):
         lo, mid, hi = u[k]
         assert 0 <= lo <= mid <= hi and math.isfinite(hi)
@@ -187,7 +187,7 @@ def test_uncertainty_in_domain(mins, rate, draws, seed):
 @given(st.one_of(st.floats(-1e6, 0.49), st.floats(60.01, 1e6), letters, st.none()))
 def test_uncertainty_outside_domain(bad):
     with pytest.raises(CourseInputError):
-        model.funnel_uncertainty(bad)
+        model.funnel_spread(minutes_per_contact=bad)
 
 
 # --- nice_ceiling -----------------------------------------------------------------------

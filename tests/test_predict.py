@@ -52,3 +52,16 @@ def test_choice_and_several_questions_and_callbacks():
     outs = pr.commit(["ja", 55])
     assert [o.close for o in outs] == [True, True] and seen == [["ja", 55.0]]
     assert "stimmen überein" in outs[0].sentence and "nah am Modell" in outs[1].sentence
+
+
+def test_tied_choices_count_as_close_and_shuffle_key_orders_options():
+    """A set of option ids from answer() means several options are equally right (m05 ties)."""
+    opts = [("A", "a"), ("B", "b"), ("C", "c"), ("D", "d")]
+    q = Question("Welche?", choices=opts, answer=lambda: (frozenset({"b", "c"}), "B und C"),
+                 shuffle_key="test/predict/tie")
+    from course_lib.learner import order
+    pr = Predict([q])
+    assert pr.inputs[0].ids == order("test/predict/tie", ["a", "b", "c", "d"])
+    assert pr.commit("c")[0].close
+    pr2 = Predict([Question("Welche?", choices=opts, answer=lambda: (frozenset({"b", "c"}), "B und C"))])
+    assert not pr2.commit("a")[0].close

@@ -25,8 +25,9 @@ API
 * ``Question(prompt, *, choices=None, unit="", lo=None, hi=None, digits=1, tolerance=None,
   answer)`` – ``choices`` ``[(label, id), …]`` makes it a choice, otherwise a number field
   (German decimal comma accepted, range ``lo``–``hi``). ``answer()`` returns
-  ``(model_value, model_text)``: the model's value (an option id or a number) and how to say
-  it. ``tolerance`` (numbers): a guess within it counts as „nah am Modell“ (default: half a
+  ``(model_value, model_text)``: the model's value (an option id, a set of equally right
+  option ids, or a number) and how to say it. ``shuffle_key`` (choices): the options appear in
+  the learner's stable shuffled order (:func:`course_lib.learner.order`). ``tolerance`` (numbers): a guess within it counts as „nah am Modell“ (default: half a
   unit of the last shown digit).
 * ``Predict(questions, *, intro=…)`` – ``.widget`` (put it into a layout), ``.committed``,
   ``.guesses`` (list, ``None`` before), ``.outcomes`` (list of ``Outcome``), ``.result`` (HTML
@@ -65,6 +66,7 @@ class Question:
     digits: int = 1
     tolerance: float | None = None
     unit_one: str = ""   # singular of ``unit`` („Punkt“ for „Punkte“), used for exactly 1
+    shuffle_key: str | None = None   # choices: show them in the learner's own stable order
 
     def amount(self, x: float) -> str:
         u = self.unit_one if self.unit_one and abs(abs(x) - 1) < 1e-9 else self.unit
@@ -87,7 +89,7 @@ class Outcome:
 
 def _choice_widget(q: Question):
     if ChoiceList is not None:
-        return ChoiceList(options=list(q.choices), multiple=False, description=q.prompt)
+        return ChoiceList(options=list(q.choices), multiple=False, description=q.prompt, shuffle_key=q.shuffle_key)
     return widgets.RadioButtons(options=[(lab, cid) for lab, cid in q.choices], value=None, description="",
                                 layout=widgets.Layout(width="auto"))
 
@@ -183,7 +185,8 @@ class Predict:
         if q.is_choice:
             labels = dict((c, lab) for lab, c in q.choices)
             g_text = labels[guess]
-            close = guess == model_value
+            # several options can be equally right (a tie in the model): answer() returns them as a set
+            close = guess in model_value if isinstance(model_value, (set, frozenset)) else guess == model_value
             tail = ("Ihre Vermutung und das Modell stimmen überein." if close else
                     "Das Modell kommt zu einem anderen Ergebnis als Ihre Vermutung – lesen Sie unten, warum.")
         else:

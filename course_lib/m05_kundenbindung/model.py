@@ -144,15 +144,10 @@ def cumulative_value(m: float, r: float, i: float, ac: float = 0.0, referrals: f
     """
     m, r, i, ac = _m(m), _r(r), _i(i), _ac(ac)
     years = check_number(years, "Zeithorizont", 1, YEARS_MAX, integer=True, unit="Jahre")
-    cash = m * (1.0 + referred_customers(r, i, referrals))
+    cash = yearly_value(m, r, i, referrals)
     t = np.arange(1, years + 1)
     flows = cash * (r / (1.0 + i)) ** t
     return np.concatenate([[-ac], -ac + np.cumsum(flows)])
-
-
-def clv_finite(m: float, r: float, i: float, years: int, ac: float = 0.0, referrals: float = 0.0) -> float:
-    """CLV with a finite horizon of ``years`` years (last value of :func:`cumulative_value`)."""
-    return float(cumulative_value(m, r, i, ac, referrals, years)[-1])
 
 
 @dataclass(frozen=True)
@@ -249,11 +244,6 @@ def treue_result(m: float, r: float, i: float, ac: float = 0.0, referrals: float
 # ---------------------------------------------------------------------------------------
 OWN = "eigen"
 CUSTOMER = "kunde"
-GROUP_LABELS = {
-    OWN: "Eigener Fehler (direkt beeinflussbar)",
-    CUSTOMER: "Veränderung bei Kunde oder Markt (früh erkennen)",
-}
-LEVELS = {0: "nicht beobachtet", 1: "leichte Anzeichen", 2: "deutliche Anzeichen", 3: "starke Anzeichen"}
 H0 = 0.005            # basic monthly churn without warning signs (brief W5-2)
 MONTHS = 36           # cohort horizon (brief W5-2)
 RISK_BANDS = ((0.15, "gering"), (0.35, "erhöht"), (1.01, "hoch"))  # 12-month risk thresholds [Lernmodell]
@@ -269,33 +259,41 @@ class WarningSign:
     measure: str        # counter-measure (paraphrased from S000 in the course's words)
 
 
-WARNING_SIGNS: tuple[WarningSign, ...] = (
-    WarningSign("neukunden", "Neukunden bevorzugt", OWN, 0.5,
-                "Der Kunde spricht Aktionen für Neukunden an oder merkt, dass er seltener betreut wird.",
-                "Treue sichtbar belohnen: Stammkunden erhalten mindestens die Konditionen neuer Kunden, "
-                "und ihre Betreuung bekommt Vorrang."),
-    WarningSign("reklamation", "Unmut bleibt unerkannt", OWN, 0.5,
-                "Kleine Spitzen im Gespräch, knappe Mails, eine Reklamation ohne Rückmeldung.",
-                "Auch leise Kritik aktiv nachfragen, festhalten und mit Namen und Termin beantworten."),
-    WarningSign("sporadisch", "Betreuung nur sporadisch", OWN, 0.4,
-                "Lange Pausen ohne Kontakt; der Kunde erfährt von passenden Angeboten zu spät.",
-                "Feste Kontaktrhythmen planen und Nachkauf-Zeitpunkte vormerken, damit Angebote rechtzeitig kommen."),
-    WarningSign("service", "Anderswo mehr Service erwartet", OWN, 0.6,
-                "Der Kunde lobt den Service eines Wettbewerbers oder fragt nach Leistungen, die Sie nicht bieten.",
-                "Eigenen Service ehrlich prüfen und Lücken sofort schließen – hier ist der Handlungsbedarf am größten."),
-    WarningSign("abwechslung", "Wunsch nach Abwechslung", CUSTOMER, 0.3,
-                "Der Kunde fragt nach Neuem oder probiert Produkte anderer Anbieter aus.",
-                "Zugeschnittene Angebote machen und Neuheiten diesem Kunden zuerst zeigen."),
-    WarningSign("preis", "Billigangebot der Konkurrenz", CUSTOMER, 0.4,
-                "Der Kunde legt ein deutlich günstigeres Angebot eines Wettbewerbers auf den Tisch.",
-                "Nicht reflexhaft im Preis nachgeben, sondern die eigenen Stärken dort zeigen, wo der Wettbewerber schwach ist."),
-    WarningSign("bedarf", "Bedarf verändert sich", CUSTOMER, 0.3,
-                "Bestellungen in einem Bereich werden kleiner oder bleiben ganz aus.",
-                "Den Bedarf neu und genau analysieren und prüfen, in welchen anderen Bereichen Sie helfen können."),
-    WarningSign("personal", "Neuer Ansprechpartner", CUSTOMER, 0.4,
-                "Beim Kunden wechselt die Ansprechperson oder ein neuer Einkäufer übernimmt.",
-                "Von sich aus früh Kontakt zur neuen Person suchen und die gemeinsame Geschichte vorstellen."),
-)
+def _data(filename: str, schema: str) -> dict:
+    """A validated data file of this module (``data/<filename>``)."""
+    from importlib import resources
+
+    from ..content import read_json_file
+
+    return read_json_file(resources.files(__package__).joinpath("data", filename), schema)
+
+
+def _load_signs() -> tuple[dict[str, str], dict[str, str], dict[int, str], tuple[WarningSign, ...]]:
+    """Group labels, group tags, level labels and warning signs (``data/warnsignale.json``).
+
+    Beyond the schema: ids unique, both groups listed once, every group with at least one sign.
+    """
+    doc = _data("warnsignale.json", "warnsignale")
+    groups = {g["id"]: g for g in doc["groups"]}
+    ids = [s["id"] for s in doc["signs"]]
+    problems = []
+    if len(groups) != 2:
+        problems.append("jede Gruppe (eigen, kunde) muss genau einmal vorkommen")
+    if len(set(ids)) != len(ids):
+        problems.append("eine Kennung eines Warnsignals kommt doppelt vor")
+    if {s["group"] for s in doc["signs"]} != {OWN, CUSTOMER}:
+        problems.append("jede Gruppe braucht mindestens ein Warnsignal")
+    if problems:
+        raise CourseInputError(f"Die Datei „warnsignale.json“ ist fehlerhaft: {'; '.join(problems)}.",
+                               "Bitte korrigieren Sie die Datei oder nehmen Sie die Originalfassung des Kurses.")
+    signs = tuple(WarningSign(s["id"], s["label"], s["group"], float(s["weight"]), s["signal"], s["measure"])
+                  for s in doc["signs"])
+    return ({k: g["label"] for k, g in groups.items()}, {k: g["tag"] for k, g in groups.items()},
+            dict(enumerate(doc["levels"])), signs)
+
+
+#: Texts from ``data/warnsignale.json``; the weights there are course assumptions [Lernmodell].
+GROUP_LABELS, GROUP_TAGS, LEVELS, WARNING_SIGNS = _load_signs()
 SIGN_IDS = tuple(s.id for s in WARNING_SIGNS)
 _SIGNS = {s.id: s for s in WARNING_SIGNS}
 
@@ -352,7 +350,7 @@ def yearly_retention(h: float) -> float:
 
 def risk_level(risk_12m: float) -> str:
     """German band for a 12-month churn risk: „gering“ (< 15 %), „erhöht“ (< 35 %), „hoch“."""
-    p = check_number(risk_12m, "Risiko in 12 Monaten", 0, 1)
+    p = check_number(risk_12m, "Risiko in 12\u00a0Monaten", 0, 1)
     for limit, label in RISK_BANDS:
         if p < limit:
             return label
@@ -417,11 +415,7 @@ class Situation:
 
 def _load_situations() -> tuple[Situation, ...]:
     """The situations with their rated reactions (``data/proaktiver_service.json``), validated."""
-    from importlib import resources
-
-    from ..content import read_json_file
-
-    doc = read_json_file(resources.files(__package__).joinpath("data", "proaktiver_service.json"), "proaktiver_service")
+    doc = _data("proaktiver_service.json", "proaktiver_service")
     return tuple(Situation(s["id"], s["title"], s["text"],
                            tuple(Option(o["id"], o["text"], o["points"], o["effect"], o["explanation"]) for o in s["options"]))
                  for s in doc["situations"])
@@ -430,8 +424,6 @@ def _load_situations() -> tuple[Situation, ...]:
 SITUATIONS: tuple[Situation, ...] = _load_situations()
 SITUATION_IDS = tuple(s.id for s in SITUATIONS)
 _SITUATIONS = {s.id: s for s in SITUATIONS}
-MAX_POINTS = sum(max(o.points for o in s.options) for s in SITUATIONS)
-MIN_POINTS = sum(min(o.points for o in s.options) for s in SITUATIONS)
 
 
 def situation(situation_id: str) -> Situation:

@@ -16,58 +16,15 @@ from ..blocks.liveplot import LivePlot
 from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, dropdown, selection_slider
+from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import eur, num, pct, pp
 from . import model
 
-GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone
-    model.OWN: {"color": PALETTE["blau"], "hatch": "", "tag": "E"},
-    model.CUSTOMER: {"color": PALETTE["orange"], "hatch": "//", "tag": "K"},
+GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone (tags from the data file)
+    model.OWN: {"color": PALETTE["blau"], "hatch": "", "tag": model.GROUP_TAGS[model.OWN]},
+    model.CUSTOMER: {"color": PALETTE["orange"], "hatch": "//", "tag": model.GROUP_TAGS[model.CUSTOMER]},
 }
-
-
-class GuessGate:
-    """Prediction first: the learner commits a guess (a ChoiceList) before the widget reveals.
-
-    ``on_reveal(guess_id)`` is called once when the learner clicks the button with a guess;
-    until then :attr:`revealed` is False and the widget hides what would answer the prompt.
-    """
-
-    def __init__(self, prompt: str, options, on_reveal, *, button: str = "Vermutung festhalten und auflösen",
-                 shuffle_key: str | None = None):
-        self.choice = ChoiceList(options, description=prompt, shuffle_key=shuffle_key)
-        self.button = widgets.Button(description=button, icon="unlock", layout=widgets.Layout(width="auto"))
-        self.note = widgets.HTML()
-        self.revealed = False
-        self.guess: str | None = None
-        self._on_reveal = on_reveal
-        self.button.on_click(lambda _b: guard.run(self.commit, self._show_note))
-        self.box = widgets.VBox([self.choice, self.button, self.note])
-        self.box.add_class("vt-predict")
-
-    def _show_note(self, html: str) -> None:
-        self.note.value = html
-
-    def commit(self, guess: str | None = None) -> None:
-        """Commit ``guess`` (default: the selected option) and reveal."""
-        if guess is not None:
-            self.choice.value = [guess]
-        if not self.choice.value:
-            from ..errors import CourseInputError
-
-            raise CourseInputError("Sie haben noch keine Vermutung gewählt.",
-                                   "Bitte wählen Sie zuerst eine Antwort – dann zeigt das Modell das Ergebnis.")
-        self.guess = self.choice.value[0]
-        self.revealed = True
-        self.choice.disabled = True
-        self.button.disabled = True
-        self.note.value = ""
-        self._on_reveal(self.guess)
-
-
-def _selection_slider(description: str, options, value, width: str = "420px") -> widgets.SelectionSlider:
-    """A slider over labelled values (labels in German number format, e.g. „1.000 €“)."""
-    return selection_slider(description, options, value)  # accessible; width from the course CSS
 
 
 # ---------------------------------------------------------------------------------------
@@ -152,7 +109,7 @@ def abwanderungs_check() -> LivePanel:
         plot.refresh(alt=(
             "Links: Balkendiagramm der Beiträge der acht Warnsignale zum monatlichen Abwanderungsrisiko in "
             "Prozentpunkten; " + ("aktiv: " + ", ".join(active) if active else "kein Warnsignal aktiv")
-            + f". Rechts: Von 100 solchen Stammkunden sind nach 36 Monaten noch {num(res.cohort[-1], 0)} "
+            + f". Rechts: Von 100 solchen Stammkunden sind nach 36\u00a0Monaten noch {num(res.cohort[-1], 0)} "
             f"Kunde, ohne Warnsignale wären es {num(base[-1], 0)}."))
         text.value = _churn_html(res)
 
@@ -161,40 +118,44 @@ def abwanderungs_check() -> LivePanel:
         question=("Was passiert mit dem Abwanderungsrisiko eines Stammkunden, wenn Sie bei ihm "
                   "Warnsignale bemerken – und welche wiegen am schwersten?"),
         controls=controls, views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Grundrisiko 0,5 % pro Monat. Jede Stufe eines Warnsignals erhöht das Monatsrisiko um "
-                     "sein Gewicht (0,3 bis 0,6 Prozentpunkte, gestrichelte Balken = Stufe 3). Die Gewichte "
+        controls_layout=_group_controls(controls),
+        assumptions=("Grundrisiko 0,5\u00a0% pro Monat. Jede Stufe eines Warnsignals erhöht das Monatsrisiko um "
+                     "sein Gewicht (0,3 bis 0,6\u00a0Prozentpunkte, gestrichelte Balken = Stufe 3). Die Gewichte "
                      "sind Annahmen des Kurses, die acht Gründe stammen aus dem Newsletter "
                      "„Außendienst Informationen“. Die Einteilung in eigene Fehler [E] und Veränderungen bei "
-                     "Kunde oder Markt [K] ist eine Deutung des Kurses. Jahres-Bindung r = (1 − h)^12."),
+                     "Kunde oder Markt [K] ist eine Deutung des Kurses. Jahres-Bindung "
+                     "r\u00a0=\u00a0(1\u00a0−\u00a0h)¹²."),
     )
-    heaviest = max(signs, key=lambda s: s.weight)
+    heaviest = max(s.weight for s in signs)
 
-    def reveal(guess: str) -> None:
+    def heaviest_answer():
+        top = [s for s in signs if s.weight == heaviest]
+        names = " und ".join(f"„{s.label}“" for s in top)
+        return (frozenset(s.id for s in top),
+                f"{names} mit {num(heaviest, 1)}\u00a0Prozentpunkten je Stufe (die gestrichelten Balken "
+                "zeigen jetzt alle Gewichte bei Stufe\u00a03)")
+
+    def reveal(_p: Predict) -> None:
         for b in possible:
             b.set_visible(True)
         legend(True)
         plot.invalidate()
-        g = model.sign(guess)
-        same = [s for s in signs if s.weight == heaviest.weight]
-        right = any(s.id == guess for s in same)
-        gate.note.value = box("ok" if right else "info",
-                              f"Ihre Vermutung: „{g.label}“ ({num(g.weight, 1)} Prozentpunkte je Stufe). Am schwersten wiegt "
-                              f"„{heaviest.label}“ mit {num(heaviest.weight, 1)} Prozentpunkten je Stufe – die gestrichelten "
-                              "Balken zeigen jetzt alle Gewichte bei Stufe 3.", title="Auflösung")
         panel.refresh()
 
-    gate = GuessGate("Ihre Vermutung zuerst: Welches Warnsignal erhöht das Abwanderungsrisiko am stärksten?",
-                     [(s.label, s.id) for s in signs], reveal, shuffle_key="m05/abwanderungs_check/vermutung")
-    _group_controls(panel, controls, gate.box)
+    guess = Predict([Question("Welches Warnsignal erhöht das Abwanderungsrisiko am stärksten?",
+                              choices=[(s.label, s.id) for s in signs], answer=heaviest_answer,
+                              shuffle_key="m05/abwanderungs_check/vermutung")],
+                    intro="Ihre Vermutung zuerst:")
+    gate(panel, guess, hide="verdict")  # the plot stays; only the dashed weights wait for the guess
+    guess.on_commit(reveal)
     next(iter(controls.values())).add_class("vt-primary")  # the control that changes the view (the guess only reveals)
-    panel.gate = gate
     panel.possible_bars = list(possible)
     panel.artists = {"bars": list(bars), "values": values, "curve": curve, "end_text": end_text}
     panel.result = lambda: state["res"]
     return panel
 
 
-def _group_controls(panel: LivePanel, controls: dict, gate_box: widgets.Widget) -> None:
+def _group_controls(controls: dict) -> widgets.VBox:
     """Show the eight dropdowns in two labelled columns (own mistakes | customer/market),
     each with its typical signal visible below it (not only in a tooltip)."""
     cols = []
@@ -208,10 +169,9 @@ def _group_controls(panel: LivePanel, controls: dict, gate_box: widgets.Widget) 
                     f"<p class='vt-sign-signal' style='margin:0 0 6px 4px;max-width:330px;font-size:90%'>"
                     f"<i>Typisches Signal:</i> {escape(s.signal)}</p>")]
         cols.append(widgets.VBox(rows))
-    hint = widgets.HTML("<p style='margin:2px 0'><i>Stufen: 0 = nicht beobachtet … 3 = starke Anzeichen. "
-                        "Unter jedem Feld steht, woran Sie das Warnsignal erkennen.</i></p>")
-    ctrl_box = panel.box.children[1].children[0]
-    ctrl_box.children = [gate_box, hint, widgets.HBox(cols)]
+    hint = widgets.HTML(f"<p style='margin:2px 0'><i>Stufen: 0 = {escape(model.LEVELS[0])} … 3 = "
+                        f"{escape(model.LEVELS[3])}. Unter jedem Feld steht, woran Sie das Warnsignal erkennen.</i></p>")
+    return widgets.VBox([hint, widgets.HBox(cols)])
 
 
 def _churn_html(res: model.ChurnCheck) -> str:
@@ -226,9 +186,9 @@ def _churn_html(res: model.ChurnCheck) -> str:
     level_icon = icon({"gering": "level-low", "erhöht": "level-mid", "hoch": "level-high"}[res.level])
     parts = [
         f"<p><b>Risiko-Score:</b> {level_icon} <b>{pct(res.risk_12m)}</b> Wahrscheinlichkeit, dass dieser Kunde "
-        f"innerhalb von 12 Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
+        f"innerhalb von 12\u00a0Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
         f"<p>So entsteht der Wert: Monatsrisiko h (in Prozent) = {how} = {escape(formula)}, also <b>{pct(res.hazard, 1)}</b> pro Monat; "
-        f"Jahres-Bindung r = (1 − h)<sup>12</sup> = <b>{pct(res.retention, 1)}</b>. "
+        f"Jahres-Bindung <span style='white-space:nowrap'>r = (1 − h)<sup>12</sup> = <b>{pct(res.retention, 1)}</b></span>. "
         f"Diese Bindungsrate können Sie im Rechner „Wert der Treue“ einsetzen.</p>",
     ]
     if not res.top:
@@ -242,7 +202,7 @@ def _churn_html(res: model.ChurnCheck) -> str:
     for sid in res.top:
         s = model.sign(sid)
         tag = GROUP_STYLE[s.group]["tag"]
-        items.append(f"<li><b>[{tag}] {escape(s.label)}</b> (+{num(res.contributions[sid] * 100, 1)} Prozentpunkte "
+        items.append(f"<li><b>[{tag}] {escape(s.label)}</b> (+{num(res.contributions[sid] * 100, 1)}\u00a0Prozentpunkte "
                      f"pro Monat) – <i>Gegenmaßnahme:</i> {escape(s.measure)}</li>")
     parts.append("<p><b>Hauptgründe und was Sie tun können:</b></p><ol>" + "".join(items) + "</ol>")
     return "".join(parts)
@@ -265,8 +225,9 @@ def _nice_upper(x: float) -> float:
     return 10 * e
 
 
-GUESS_BANDS = (("weniger als 10 %", 0.0, 0.10), ("10 bis 20 %", 0.10, 0.20), ("20 bis 40 %", 0.20, 0.40),
-               ("mehr als 40 %", 0.40, math.inf))
+#: Bands for the guess in „Wert der Treue“: (option id, label, lower bound incl., upper bound excl.).
+GUESS_BANDS = (("unter_10", "weniger als 10\u00a0%", 0.0, 0.10), ("10_20", "10 bis 20\u00a0%", 0.10, 0.20),
+               ("20_40", "20 bis 40\u00a0%", 0.20, 0.40), ("ueber_40", "mehr als 40\u00a0%", 0.40, math.inf))
 
 
 def wert_der_treue() -> LivePanel:
@@ -301,11 +262,11 @@ def wert_der_treue() -> LivePanel:
     text = widgets.HTML()
     text.add_class("vt-result")
     controls = {
-        "m": _selection_slider("Marge pro Jahr", [(eur(v), float(v)) for v in range(100, 10_001, 100)], 1000.0),
-        "r": _selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(20, 99)], 0.80),
-        "i": _selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
-        "ac": _selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
-        "q": _selection_slider("Empfehlungen pro Jahr (neue Kunden je aktivem Kunden)",
+        "m": selection_slider("Marge pro Jahr", [(eur(v), float(v)) for v in range(100, 10_001, 100)], 1000.0),
+        "r": selection_slider("Bindungsrate pro Jahr", [(pct(v / 100), v / 100) for v in range(20, 99)], 0.80),
+        "i": selection_slider("Diskontsatz pro Jahr", [(pct(v / 100), v / 100) for v in range(0, 16)], 0.10),
+        "ac": selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
+        "q": selection_slider("Empfehlungen pro Jahr (neue Kunden je aktivem Kunden)",
                                [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
         "delta": dropdown("Vergleich: Bindungsrate B = A plus",
                           [(pp(d), float(d)) for d in (1, 2, 5, 10)], 5.0),
@@ -315,7 +276,7 @@ def wert_der_treue() -> LivePanel:
         res = model.treue_result(v["m"], v["r"], v["i"], v["ac"], v["q"], v["delta"], YEARS)
         state["res"] = res
         cmp_ = res.comparison
-        show_b = gate.revealed
+        show_b = guess.committed
         ca, cb = res.curve_a, res.curve_b
         lo = min(0.0, -v["ac"])
         top = _nice_upper(max(ca.max(), cb.max() if show_b else ca.max(), 1.0) * 1.12)
@@ -344,48 +305,44 @@ def wert_der_treue() -> LivePanel:
         txt_a.set_text(f"A: {eur(res.horizon_a)}")
         txt_b.set_text(f"B: {eur(res.horizon_b)}")
         plot.refresh(alt=(
-            f"Liniendiagramm des abgezinsten kumulierten Kundenwerts über {YEARS} Jahre. Bindungsrate A "
-            f"{pct(cmp_.r_a)}: nach {YEARS} Jahren {eur(res.horizon_a)}"
+            f"Liniendiagramm des abgezinsten kumulierten Kundenwerts über {YEARS}\u00a0Jahre. Bindungsrate A "
+            f"{pct(cmp_.r_a)}: nach {YEARS}\u00a0Jahren {eur(res.horizon_a)}"
             + (f"; Bindungsrate B {pct(cmp_.r_b)}: {eur(res.horizon_b)}" if show_b else "; Bindungsrate B ist noch verdeckt")
             + f". Die Kurven starten bei {eur(-v['ac'])} (Akquisitionskosten)."))
         text.value = _clv_html(v["m"], v["i"], v["ac"], res, show_b)
 
-    def reveal(guess: str) -> None:
-        panel.refresh()
-        res = state["res"]
-        rel = res.comparison.relative
-        label, lo, hi = next(b for b in GUESS_BANDS if b[0] == guess)
+    def growth_answer():
+        c = state["res"].comparison
+        rel = c.relative
         if rel is None:
-            msg = "Bei diesen Einstellungen ist der Kundenwert A nicht positiv, eine Veränderung in Prozent ergibt keinen Sinn."
-            kind = "info"
-        else:
-            right = lo <= rel < hi
-            kind = "ok" if right else "info"
-            msg = (f"Ihre Schätzung: {label}. Das Modell: {'+' if rel >= 0 else ''}{pct(rel, 1)} "
-                   f"(von {eur(res.comparison.clv_a)} auf {eur(res.comparison.clv_b)}).")
-        gate.note.value = box(kind, msg, title="Auflösung")
+            return None, ("keine sinnvolle Veränderung in Prozent, weil der Kundenwert bei Bindungsrate A "
+                          "nicht positiv ist")
+        band = next(bid for bid, _l, lo, hi in GUESS_BANDS if lo <= rel < hi) if rel >= 0 else None
+        return band, f"{'+' if rel >= 0 else ''}{pct(rel, 1)} (von {eur(c.clv_a)} auf {eur(c.clv_b)})"
 
-    gate = GuessGate("Ihre Schätzung zuerst: Um wie viel Prozent steigt der Kundenwert, wenn die Bindungsrate "
-                     "von A auf B steigt (Vergleich unten eingestellt)?",
-                     [(b[0], b[0]) for b in GUESS_BANDS], reveal, button="Schätzung festhalten und B zeigen")
+    guess = Predict([Question("Um wie viel Prozent steigt der Kundenwert, wenn die Bindungsrate von A auf B "
+                              "steigt (Vergleich unten eingestellt)?",
+                              choices=[(label, bid) for bid, label, _lo, _hi in GUESS_BANDS], answer=growth_answer)],
+                    intro="Ihre Schätzung zuerst:")
     panel = LivePanel(
         title="Wert der Treue",
         question=("Was passiert mit dem Wert eines Kunden, wenn Sie die Bindungsrate um einige "
                   "Prozentpunkte steigern?"),
-        controls=controls, views=[plot.widget, text], update=update, extra=[gate.box],
+        controls=controls, views=[plot.widget, text], update=update,
         assumptions=("Formel nach Gupta & Lehmann (2003): CLV = m · r / (1 + i − r) − AC, unendlicher "
                      "Zeithorizont, konstante Marge m, Bindungsrate r und Diskontsatz i pro Jahr; die Marge "
-                     "fällt am Ende jedes Jahres an, in dem der Kunde noch da ist. Startwerte: 1.000 € Marge, "
-                     "80 % Bindung, 10 % Diskontsatz, keine Akquisitionskosten. Die Bindungsrate reicht bis "
-                     "hinunter auf 20 %, damit Sie auch Werte aus dem Abwanderungs-Check einsetzen können. Empfehlungen sind eine "
+                     "fällt am Ende jedes Jahres an, in dem der Kunde noch da ist. Startwerte: 1.000\u00a0€ Marge, "
+                     "80\u00a0% Bindung, 10\u00a0% Diskontsatz, keine Akquisitionskosten. Die Bindungsrate reicht bis "
+                     "hinunter auf 20\u00a0%, damit Sie auch Werte aus dem Abwanderungs-Check einsetzen können. Empfehlungen sind eine "
                      "Erweiterung des Kurses [Lernmodell]: Ein aktiver Kunde wirbt q neue Kunden pro Jahr; jeder "
                      "zählt mit dem Grundwert m · M eines neuen Kunden (M = r / (1 + i − r)), ohne weitere "
                      "Empfehlungsketten. q · M ist die Zahl der geworbenen Kunden (abgezinst) über die ganze "
                      "Kundendauer; sie wird auf höchstens 1 begrenzt, Empfehlungen verdoppeln den Wert also höchstens. "
-                     f"Die Kurven zeigen {YEARS} Jahre (Endwerte in der Tabelle als „nach {YEARS} Jahren“); "
+                     f"Die Kurven zeigen {YEARS}\u00a0Jahre (Endwerte in der Tabelle als „nach {YEARS}\u00a0Jahren“); "
                      "der CLV gilt für einen unbegrenzten Zeitraum."),
     )
-    panel.gate = gate
+    gate(panel, guess, hide="verdict")  # the widget hides rate B itself until the guess
+    guess.on_commit(lambda _p: panel.refresh())
     panel.artists = {"line_a": line_a, "line_b": line_b, "txt_a": txt_a, "txt_b": txt_b}
     panel.result = lambda: state["res"]
     return panel
@@ -410,7 +367,7 @@ def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bo
     if q > 0:
         rows.append(("geworbene Kunden q · M (höchstens 1)", num(res.referred_a, 2), b(num(res.referred_b, 2))))
     rows += [
-        (f"Kundenwert nach {res.years} Jahren (Ende der Kurve)", eur(res.horizon_a), b(eur(res.horizon_b))),
+        (f"Kundenwert nach {res.years}\u00a0Jahren (Ende der Kurve)", eur(res.horizon_a), b(eur(res.horizon_b))),
         ("Kundenwert (CLV), unbegrenzter Zeitraum", f"<b>{eur(c.clv_a)}</b>", b(f"<b>{eur(c.clv_b)}</b>")),
     ]
     table = ("<table class='vt-table' style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
@@ -444,7 +401,7 @@ def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bo
                        "Wirklichkeit wechseln Ansprechpersonen, Produkte und Märkte viel früher. Lesen Sie so hohe "
                        "Werte als Obergrenze.</i></p>")
     if c.capped and show_b:
-        out.append("<p><i>Hinweis: Bindungsrate B wurde auf 99 % begrenzt, weil eine Bindung von 100 % oder mehr "
+        out.append("<p><i>Hinweis: Bindungsrate B wurde auf 99\u00a0% begrenzt, weil eine Bindung von 100\u00a0% oder mehr "
                    "nicht sinnvoll ist.</i></p>")
     if c.clv_a < 0:
         out.append("<p><i>Bei Bindungsrate A holt der Kunde seine Akquisitionskosten nicht wieder herein.</i></p>")

@@ -22,61 +22,51 @@ import numpy as np
 
 from ..errors import CourseInputError, check_number, check_sequence
 
-PHASES: tuple[str, ...] = (
-    "Phase der Verliebtheit",
-    "Das Verliebtheitsgefühl verschwindet",
-    "Bekämpfung der Gegensätze",
-    "Ich, Du und Wir",
-    "Mein Partner ist mein Zuhause",
-)
-SHORT = ("Verliebtheit", "Ernüchterung", "Machtkampf", "Balance", "Zuhause")
-
 # -- Phasen-Diagnose ---------------------------------------------------------------------
 
-#: Observable signs (own wording) with a fit weight per phase P1..P5.
-SIGNS: dict[str, tuple[str, tuple[float, ...]]] = {
-    "begeistert": ("Beide Seiten sind begeistert und sprühen vor Ideen.", (1.0, 0.2, 0, 0, 0)),
-    "verstanden": ("Der Kunde sagt, endlich verstehe ihn jemand.", (1.0, 0.1, 0, 0, 0.1)),
-    "extra": ("Sie investieren deutlich mehr Zeit als bei anderen Kunden, um zu glänzen.", (0.8, 0.3, 0.1, 0, 0)),
-    "zu_teuer": ("Erste Rückmeldung zum Angebot: zu teuer.", (0.1, 1.0, 0.4, 0, 0)),
-    "kleiner": ("Der Kunde möchte eine deutlich abgespeckte Version.", (0, 1.0, 0.3, 0, 0)),
-    "einkauf_prueft": ("Der Einkauf schaltet sich ein und prüft alles nach.", (0, 0.9, 0.5, 0.1, 0)),
-    "abgekuehlt": ("Die anfängliche Begeisterung ist spürbar abgekühlt.", (0, 1.0, 0.4, 0, 0)),
-    "schleifen": ("Das Konzept geht in die dritte Überarbeitung und steht noch immer nicht.", (0, 0.3, 1.0, 0, 0)),
-    "verzug": ("Der Zeitplan hat sich vervielfacht.", (0, 0.2, 1.0, 0.2, 0)),
-    "rabatt": ("Der Einkauf verlangt wiederholt weitere Rabatte.", (0, 0.5, 1.0, 0, 0)),
-    "ton": ("Der Ton wird rauer; beide Seiten beharren auf ihrer Sicht.", (0, 0.3, 1.0, 0, 0)),
-    "gelassen": ("Verzögerungen und zusätzliche Entscheider nehmen Sie gelassen hin.", (0, 0, 0.1, 1.0, 0.3)),
-    "kein_feilschen": ("Preise werden nicht mehr bei jeder Bestellung neu verhandelt.", (0, 0, 0, 1.0, 0.5)),
-    "projekte": ("Größere gemeinsame Projekte werden zuverlässig umgesetzt.", (0, 0, 0, 1.0, 0.6)),
-    "eigenstaendig": ("Sie dürfen auf eigene Faust nach Problemen suchen, die der Kunde noch nicht sieht.", (0, 0, 0, 0.3, 1.0)),
-    "dazugehoerig": ("Man behandelt Sie fast wie einen Teil des eigenen Hauses.", (0, 0, 0, 0.3, 1.0)),
-    "ziele": ("Sie verfolgen gemeinsame, langfristige Ziele.", (0, 0, 0, 0.5, 1.0)),
-    # A departure can happen in every phase: it says nothing about the phase (weight 0), it only
-    # warns that the relationship may start over at phase 1 (see Diagnosis.contact_warning).
-    "kontakt_geht": ("Ihre wichtigste Ansprechperson verlässt das Unternehmen.", (0, 0, 0, 0, 0)),
-}
+#: The observation that only warns (it fits no phase): the key contact leaves.
+CONTACT_LEAVES = "kontakt_geht"
+
+
+def _load_phases():
+    """Phase names, short names, per-phase texts and the observations with their fit weights
+    per phase P1..P5 (``data/phasen.json``, validated; ids unique, ``kontakt_geht`` present,
+    every phase reachable by some observation)."""
+    from importlib import resources
+
+    from ..content import read_json_file
+
+    doc = read_json_file(resources.files(__package__).joinpath("data", "phasen.json"), "phasen")
+    return _phases_from(doc)
+
+
+def _phases_from(doc: dict):
+    ids = [s["id"] for s in doc["signs"]]
+    problems = []
+    if len(set(ids)) != len(ids):
+        problems.append("eine Kennung einer Beobachtung kommt doppelt vor")
+    if CONTACT_LEAVES not in ids:
+        problems.append(f"die Beobachtung „{CONTACT_LEAVES}“ fehlt")
+    if any(max(s["weights"][k] for s in doc["signs"]) <= 0 for k in range(5)):
+        problems.append("zu einer Phase passt keine Beobachtung")
+    if problems:
+        raise CourseInputError(f"Die Datei „phasen.json“ ist fehlerhaft: {'; '.join(problems)}.",
+                               "Bitte korrigieren Sie die Datei oder nehmen Sie die Originalfassung des Kurses.")
+    phases = tuple(p["name"] for p in doc["phases"])
+    short = tuple(p["short"] for p in doc["phases"])
+    info = tuple({k: p[k] for k in ("gefuehl", "risiko", "tun")} for p in doc["phases"])
+    signs = {s["id"]: (s["text"], tuple(float(x) for x in s["weights"])) for s in doc["signs"]}
+    return phases, short, info, signs
+
+
+#: PHASES: the five phase names; SHORT: short names for axis labels; PHASE_INFO: per phase how
+#: it feels on both sides, its typical risk, what to do now; SIGNS: observable signs (own
+#: wording) with a fit weight per phase P1..P5 – all from ``data/phasen.json``. A departure
+#: of the key contact can happen in every phase: it says nothing about the phase (weight 0),
+#: it only warns that the relationship may start over at phase 1 (Diagnosis.contact_warning).
+PHASES, SHORT, PHASE_INFO, SIGNS = _load_phases()
 #: Observations that carry no phase weight (warnings only).
 WARNING_ONLY = frozenset(k for k, (_t, w) in SIGNS.items() if sum(w) == 0)
-
-#: Per phase: how it feels on both sides, its typical risk, what to do now.
-PHASE_INFO: tuple[dict, ...] = (
-    {"gefuehl": "Sie sind voller Elan; der Kunde fühlt sich endlich verstanden.",
-     "risiko": "Zu große Versprechen wecken Erwartungen, die später enttäuschen.",
-     "tun": "Begeisterung nutzen, aber realistisch zusagen und Erwartungen schriftlich klären."},
-    {"gefuehl": "Die Euphorie weicht der Prüfung; Kritik am Preis und am Umfang kommt auf.",
-     "risiko": "Die riskanteste Phase: Bei Paaren trennen sich laut Weber hier die meisten; der Blog überträgt das als Analogie auf Kunden.",
-     "tun": "Preiseinwände ernst nehmen, Nutzen belegen, mit dem Einkauf früh sprechen – nicht sofort nachgeben."},
-    {"gefuehl": "Es geht um Macht: Schleifen, Verzug, Rabattforderungen; beide Seiten sind gereizt.",
-     "risiko": "Die Beziehung steht auf der Kippe; Zugeständnisse aus Erschöpfung werden teuer.",
-     "tun": "Bewusst entscheiden: ändern, annehmen oder beenden – und die Entscheidung offen ansprechen."},
-    {"gefuehl": "Man kennt sich, die Balance aus Nähe und Eigenständigkeit trägt.",
-     "risiko": "Deutlich geringeres Trennungsrisiko; Gefahr der Routine und zu weniger Kontakte.",
-     "tun": "Beziehung auf mehrere Ansprechpersonen verteilen und gemeinsame Erfolge sichtbar machen."},
-    {"gefuehl": "Tiefes Vertrauen: Sie gelten fast als Teil des Kundenteams.",
-     "risiko": "Alles hängt an wenigen Personen; geht die wichtigste, kann es von vorn beginnen.",
-     "tun": "Vertrauen nicht ausnutzen, Nachfolge auf Kundenseite früh einbinden, weiter Mehrwert liefern."},
-)
 
 
 @dataclass(frozen=True)
@@ -114,13 +104,13 @@ def diagnose(signs) -> Diagnosis:
     w = np.zeros(5)
     for s in set(items):
         w += np.asarray(SIGNS[s][1], dtype=float)
-    if w.sum() <= 0:  # only warnings such as „Ansprechperson geht“: no phase can be named
-        return Diagnosis(w, None, False, "kontakt_geht" in items, None)
+    if set(items) <= WARNING_ONLY:  # only warnings such as „Ansprechperson geht“: no phase can be named
+        return Diagnosis(w, None, False, CONTACT_LEAVES in items, None)
     fit = w / w.sum()
     order = np.argsort(-fit, kind="stable")
     best = int(order[0])
     clear = bool(fit[order[0]] - fit[order[1]] >= 0.1)
-    return Diagnosis(fit, best + 1, clear, "kontakt_geht" in items, PHASE_INFO[best])
+    return Diagnosis(fit, best + 1, clear, CONTACT_LEAVES in items, PHASE_INFO[best])
 
 
 # -- Beziehungsverlauf (Markov-Kette) ----------------------------------------------------

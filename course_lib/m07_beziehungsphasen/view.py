@@ -83,7 +83,7 @@ def phasen_diagnose() -> LivePanel:
         if d.phase is None:
             star.set_visible(False)
             label.set_visible(False)
-            plot.refresh(alt="Säulendiagramm der fünf Phasen, alle Säulen bei 0 %: Die angekreuzte Beobachtung "
+            plot.refresh(alt="Säulendiagramm der fünf Phasen, alle Säulen bei 0\u00a0%: Die angekreuzte Beobachtung "
                              "passt zu keiner bestimmten Phase.")
             text.value = (box("info", "Diese Beobachtung allein verrät keine Phase – ein Wechsel der Ansprechperson "
                                       "kann in jeder Phase vorkommen. Kreuzen Sie weitere Beobachtungen an.",
@@ -95,7 +95,7 @@ def phasen_diagnose() -> LivePanel:
         label.set_text(f"Phase {d.phase}")
         star.set_visible(True)
         label.set_visible(True)
-        parts = ", ".join(f"Phase {k} {num(f * 100, 0)} %" for k, f in enumerate(d.fit, start=1))
+        parts = ", ".join(f"Phase {k} {num(f * 100, 0)}\u00a0%" for k, f in enumerate(d.fit, start=1))
         plot.refresh(alt=f"Säulendiagramm der Passung je Phase: {parts}. Markiert ist Phase {d.phase}.")
         name = model.PHASES[d.phase - 1]
         html = (f"<p><b>Wahrscheinlichste Phase: {d.phase} – „{escape(name)}“</b> "
@@ -127,8 +127,8 @@ def phasen_diagnose() -> LivePanel:
 # Beziehungsverlauf
 # ---------------------------------------------------------------------------------------
 
-LAYERS = [(4, "P5 Zuhause"), (3, "P4 Balance"), (2, "P3 Machtkampf"), (1, "P2 Ernüchterung"),
-          (0, "P1 Verliebtheit"), (5, "beendet")]
+#: Stacked layers, top phase first: (state index, legend label); state 5 = „beendet“.
+LAYERS = [(i, f"P{i + 1} {model.SHORT[i]}") for i in range(4, -1, -1)] + [(5, "beendet")]
 
 
 def _skill_html(r: model.Verlauf) -> str:
@@ -179,16 +179,17 @@ def beziehungsverlauf() -> LivePanel:
             bottom = top
         state["tops"] = tops
         end = r.end * 100
-        plot.refresh(alt=(f"Gestapelte Flächen über {months} Monate: am Ende {num(end[4], 0)} % in Phase 5, "
-                          f"{num(end[5], 0)} % beendet, der Rest in den Phasen 1 bis 4."))
+        plot.refresh(alt=(f"Gestapelte Flächen über {months}\u00a0Monate: am Ende {num(end[4], 0)}\u00a0% in Phase 5, "
+                          f"{num(end[5], 0)}\u00a0% beendet, der Rest in den Phasen 1 bis 4."))
         if r.lam > 0:
             back = (f"Rücksprung auf Phase 1: <b>{pct(r.lam_eff, 2)}</b> pro Monat = Wechsel der Ansprechperson "
-                    f"{pct(r.lam, 1)} pro Monat ÷ {r.contacts} gute Kontakte (mit mehreren guten Kontakten hängt die "
+                    f"{pct(r.lam, 1)} pro Monat ÷ {r.contacts} {'guter Kontakt' if r.contacts == 1 else 'gute Kontakte'} "
+                    "(mit mehreren guten Kontakten hängt die "
                     "Beziehung nicht an einer Person).")
         else:
             back = "Kein Wechsel der Ansprechperson eingestellt: Keine Beziehung springt auf Phase 1 zurück."
         text.value = (
-            f"<p>Nach <b>{months} Monaten</b> (Simulation mit {N_SIM} Beziehungen, Startwert {SEED}): "
+            f"<p>Nach <b>{months}&nbsp;Monaten</b> (Simulation mit {N_SIM} Beziehungen, Startwert {SEED}): "
             f"<b>{num(end[4], 0)}&nbsp;%</b> in Phase 5 „Mein Partner ist mein Zuhause“, "
             f"<b>{num(end[5], 0)}&nbsp;%</b> beendet. {r.reached_p5} von {N_SIM} Beziehungen haben Phase 5 "
             f"mindestens einmal erreicht.<br>Exakt gerechnet (Erwartungswert der Markow-Kette): "
@@ -203,14 +204,14 @@ def beziehungsverlauf() -> LivePanel:
                                fmt=".1f"),
             "wechsel": slider("Wechsel der Ansprechperson pro Monat", 0.0, 0.0, 5.0, 0.5, fmt=".1f", unit="%"),
             "kontakte": slider("Gute Kontakte beim Kunden", 1, 1, 4, 1, integer=True),
-            "monate": dropdown("Zeitraum", [("12 Monate", 12), ("24 Monate", 24), ("36 Monate", 36), ("60 Monate", 60)], 36),
+            "monate": dropdown("Zeitraum", [(f"{n}\u00a0Monate", n) for n in (12, 24, 36, 60)], 36),
         },
         views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Markow-Kette mit monatlichen Übergängen. Trennungsrisiko je Phase 2 %, 5 %, 3 %, 0,5 %, 0,2 %; "
-                     "Aufstiegschance 25 %, 15 %, 10 %, 6 % (Phase 2 am riskantesten, ab Phase 4 deutlich sicherer – "
+        assumptions=("Markow-Kette mit monatlichen Übergängen. Trennungsrisiko je Phase 2\u00a0%, 5\u00a0%, 3\u00a0%, 0,5\u00a0%, 0,2\u00a0%; "
+                     "Aufstiegschance 25\u00a0%, 15\u00a0%, 10\u00a0%, 6\u00a0% (Phase 2 am riskantesten, ab Phase 4 deutlich sicherer – "
                      "die Reihenfolge folgt der Quelle, die Zahlen sind ausgedacht). Geschick (0 bis 1) steht dafür, wie "
-                     "gut Sie Preiseinwände und Machtkämpfe meistern: Bei 1 sinkt das Risiko in Phase 2 und 3 um 60 %, "
-                     "die Aufstiegschance steigt um 50 %. Geht die Ansprechperson, "
+                     "gut Sie Preiseinwände und Machtkämpfe meistern: Bei 1 sinkt das Risiko in Phase 2 und 3 um 60\u00a0%, "
+                     "die Aufstiegschance steigt um 50\u00a0%. Geht die Ansprechperson, "
                      "springt die Beziehung auf Phase 1 zurück – bei mehreren guten Kontakten seltener (Wechsel ÷ Kontakte). "
                      f"Zufallszahlen mit festem Startwert {SEED}: Jeder Lauf ergibt dasselbe Bild."),
     )

@@ -39,37 +39,42 @@ from ..errors import CourseInputError, check_choice, check_number
 #: The seven basic emotions that are usually counted as universally recognised (Ekman &
 #: Friesen 1971 [B2]; contempt has the weakest evidence). Order = order of the answer buttons.
 EMOTIONS: tuple[str, ...] = ("freude", "trauer", "aerger", "angst", "ueberraschung", "ekel", "verachtung")
-EMOTION_LABELS: dict[str, str] = {
-    "freude": "Freude", "trauer": "Trauer", "aerger": "Ärger", "angst": "Angst",
-    "ueberraschung": "Überraschung", "ekel": "Ekel", "verachtung": "Verachtung",
-}
 #: Answer id for "I could not tell" (counts as a miss).
 DONT_KNOW = "weiss_nicht"
 ANSWERS: tuple[str, ...] = EMOTIONS + (DONT_KNOW,)
-ANSWER_LABELS: dict[str, str] = {**EMOTION_LABELS, DONT_KNOW: "Weiß nicht"}
-
 #: Action units the schematic face can show (FACS numbers; "12R"/"14R" = one side only).
-AU_LABELS: dict[str, str] = {
-    "1": "innere Brauen gehoben",
-    "2": "äußere Brauen gehoben",
-    "4": "Brauen gesenkt und zusammengezogen",
-    "5": "Oberlider weit geöffnet",
-    "6": "Wangen gehoben, Lachfältchen an den Augen",
-    "7": "Lider gespannt",
-    "9": "Nase gerümpft",
-    "10": "Oberlippe hochgezogen",
-    "12": "Mundwinkel nach oben gezogen",
-    "12R": "Mundwinkel nur auf einer Seite nach oben gezogen",
-    "14": "Mundwinkel angespannt (Grübchen)",
-    "14R": "Mundwinkel nur auf einer Seite angespannt (Grübchen)",
-    "15": "Mundwinkel nach unten gezogen",
-    "16": "Unterlippe nach unten gezogen",
-    "17": "Kinn hochgeschoben",
-    "20": "Lippen zur Seite gestreckt",
-    "23": "Lippen gespannt und schmal",
-    "25": "Lippen geöffnet",
-    "26": "Unterkiefer fällt herab",
-}
+AU_IDS: tuple[str, ...] = ("1", "2", "4", "5", "6", "7", "9", "10", "12", "12R", "14", "14R", "15", "16", "17",
+                           "20", "23", "25", "26")
+
+
+def _labels_from(doc: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """Emotion and action-unit labels of ``data/mimik.json``: every id exactly once."""
+    em = [e["id"] for e in doc["emotions"]]
+    au = [a["id"] for a in doc["action_units"]]
+    problems = []
+    if sorted(em) != sorted(EMOTIONS):
+        problems.append("jede der sieben Emotionen muss genau einmal vorkommen")
+    if sorted(au) != sorted(AU_IDS):
+        problems.append("jede Action Unit muss genau einmal vorkommen")
+    if problems:
+        raise CourseInputError(f"Die Datei „mimik.json“ ist fehlerhaft: {'; '.join(problems)}.",
+                               "Bitte korrigieren Sie die Datei oder nehmen Sie die Originalfassung des Kurses.")
+    emotions = {e["id"]: e["label"] for e in doc["emotions"]}
+    aus = {a["id"]: a["label"] for a in doc["action_units"]}
+    return ({e: emotions[e] for e in EMOTIONS} | {DONT_KNOW: doc["dont_know"]}, {k: aus[k] for k in AU_IDS})
+
+
+def _load_labels():
+    from importlib import resources
+
+    from ..content import read_json_file
+
+    return _labels_from(read_json_file(resources.files(__package__).joinpath("data", "mimik.json"), "mimik"))
+
+
+#: Labels (answer buttons, tables, explanations) from ``data/mimik.json``.
+ANSWER_LABELS, AU_LABELS = _load_labels()
+EMOTION_LABELS: dict[str, str] = {e: ANSWER_LABELS[e] for e in EMOTIONS}
 
 #: Prototype action-unit combinations (Ekman & Friesen 1978, BRIEF §8 [B4]) with the intensity
 #: drawn by the course (1 = full; 0.6 for FACS level "B", 0.5 for the trace level "A" of the
@@ -190,13 +195,9 @@ EXPOSURE_MIN, EXPOSURE_MAX, EXPOSURE_DEFAULT = 40, 500, 150
 #: Exposure times of the "mixed" mode: one per exposure class (see :data:`EXPOSURE_CLASSES`).
 MIXED_LEVELS: tuple[int, ...] = (50, 100, 150, 300, 500)
 #: Exposure classes (label, lower bound inclusive, upper bound inclusive) in ms.
-EXPOSURE_CLASSES: tuple[tuple[str, int, int], ...] = (
-    ("40–99 ms", 40, 99),
-    ("100–124 ms", 100, 124),
-    ("125–200 ms", 125, 200),
-    ("201–300 ms", 201, 300),
-    ("301–500 ms", 301, 500),
-)
+#: The label is display text only (table index, axis ticks); trials store the time in ms.
+EXPOSURE_CLASSES: tuple[tuple[str, int, int], ...] = tuple(
+    (f"{lo}–{hi}\u00a0ms", lo, hi) for lo, hi in ((40, 99), (100, 124), (125, 200), (201, 300), (301, 500)))
 UNTIMED = "ohne Zeitlimit"
 DEFAULT_SEED = 8
 
@@ -225,7 +226,7 @@ def exposure_for_trial(i, seed=DEFAULT_SEED, levels: Iterable[int] = MIXED_LEVEL
     seed = check_number(seed, "Startwert", 0, 2**31 - 1, integer=True)
     lv = [check_exposure(x) for x in levels]
     if not lv:
-        raise CourseInputError("Es ist keine Darbietungszeit angegeben.", "Bitte nennen Sie mindestens eine Zeit zwischen 40 und 500 ms.")
+        raise CourseInputError("Es ist keine Darbietungszeit angegeben.", "Bitte nennen Sie mindestens eine Zeit zwischen 40 und 500\u00a0ms.")
     perm = _block_permutation(seed + 1, i // len(lv), len(lv))
     return lv[int(perm[i % len(lv)])]
 
@@ -238,7 +239,7 @@ def exposure_class(ms) -> str:
     for label, lo, hi in EXPOSURE_CLASSES:
         if lo <= ms <= hi:
             return label
-    raise AssertionError("exposure classes must cover 40–500 ms")  # pragma: no cover
+    raise AssertionError("exposure classes must cover the whole range")  # pragma: no cover
 
 
 # ---------------------------------------------------------------------------------------------

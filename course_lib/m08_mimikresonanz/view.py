@@ -36,14 +36,26 @@ from . import face, model
 _INSTANCES = itertools.count(1)  # makes animation names unique per trainer on a page
 
 
-def _header(title: str, question: str) -> widgets.HTML:
-    return widgets.HTML(f"<h4 style='margin:4px 0'>{escape(title)}</h4>"
-                        f"<p style='margin:2px 0'><b>Frage:</b> {escape(question)}</p>")
+def _assemble(panel: PanelBase, title: str, question: str, body: list, notes: list[str]) -> None:
+    """Set ``panel.box``: header with the question, ``body``, „Annahmen und Technik“; every
+    control change refreshes the panel."""
+    header = widgets.HTML(f"<h4 style='margin:4px 0'>{escape(title)}</h4>"
+                          f"<p style='margin:2px 0'><b>Frage:</b> {escape(question)}</p>")
+    notes_html = widgets.HTML("<details><summary>Annahmen und Technik</summary><p>"
+                              + "<br>".join(escape(x) for x in notes) + "</p></details>")
+    panel.box = widgets.VBox([header, *body, notes_html])
+    panel.box.add_class("vt-live")
+    for c in panel.controls.values():
+        c.observe(lambda _ch: panel.refresh(), names="value")
 
 
-def _assumptions(lines: list[str]) -> widgets.HTML:
-    return widgets.HTML("<details><summary>Annahmen und Technik</summary><p>"
-                        + "<br>".join(escape(x) for x in lines) + "</p></details>")
+def _refresh(panel: PanelBase, render) -> bool:
+    """Run ``render`` guarded (German message on bad input); count a successful update."""
+    ok = guard.run(render, panel._show)
+    if ok:
+        panel.message.value = ""
+        panel.updates += 1
+    return ok
 
 
 def _table_html(df, first_col: str) -> str:
@@ -114,7 +126,7 @@ class MikroTrainer(PanelBase):
             "dauer": slider("Darbietungszeit", model.EXPOSURE_DEFAULT, model.EXPOSURE_MIN, model.EXPOSURE_MAX, 5,
                             integer=True, unit="ms"),  # accessible slider, German readout
             "ablauf": widgets.Dropdown(options=[("feste Zeit laut Regler", "fest"),
-                                                ("gemischte Zeiten (50, 100, 150, 300, 500 ms)", "gemischt")],
+                                                ("gemischte Zeiten (50, 100, 150, 300, 500\u00a0ms)", "gemischt")],
                                        value="fest", description="Ablauf", style={"description_width": "initial"},
                                        layout=widgets.Layout(width="420px")),
             "lernmodus": widgets.Checkbox(value=False, indent=False,
@@ -151,23 +163,18 @@ class MikroTrainer(PanelBase):
         ctrl_box = widgets.VBox(list(self.controls.values())
                                 + [widgets.HBox([self.start_button, self.reset_button]), answer_label, answers])
         ctrl_box.add_class("vt-controls")
-        self.box = widgets.VBox([
-            _header("Mikroexpressions-Trainer",
-                    "Was passiert mit Ihrer Trefferquote, wenn ein Gesichtsausdruck nur 50 statt 500 Millisekunden zu sehen ist?"),
-            ctrl_box, self.view_box, self.message,
-            _assumptions([
+        _assemble(
+            self, "Mikroexpressions-Trainer",
+            "Was passiert mit Ihrer Trefferquote, wenn ein Gesichtsausdruck nur 50 statt 500\u00a0Millisekunden zu sehen ist?",
+            [ctrl_box, self.view_box, self.message], [
                 "Schematische Gesichter des Kurses (keine Fotos): Die Merkmale folgen den FACS-Prototypen nach Ekman & Friesen (1978); echte Gesichter sind vielfältiger.",
-                "Ablauf je Durchgang: 1 Sekunde neutrales Gesicht, dann der Ausdruck für die gewählte Zeit, danach wieder neutral.",
-                "Zeitsteuerung im Browser per CSS-Animation; der Bildschirm zeigt nur ganze Bilder – bei 60 Hz etwa alle 16,7 ms.",
+                "Ablauf je Durchgang: 1\u00a0Sekunde neutrales Gesicht, dann der Ausdruck für die gewählte Zeit, danach wieder neutral.",
+                "Zeitsteuerung im Browser per CSS-Animation; der Bildschirm zeigt nur ganze Bilder – bei 60\u00a0Hz etwa alle 16,7\u00a0ms.",
                 "Reihenfolge der Emotionen: zufällig, aber mit festem Startwert – in jedem Siebenerblock kommt jede Emotion einmal vor.",
-                "Zufallstreffer: Wer rät, liegt bei sieben Emotionen in etwa 14 % der Fälle richtig.",
-                "Vergleichswerte (Eilert-Lesetest mit Fotos, Laien): etwa 30 % bei 100 ms, etwa 50 % bei 300 ms – anderes Material, nur zur Orientierung.",
+                "Zufallstreffer: Wer rät, liegt bei sieben Emotionen in etwa 14\u00a0% der Fälle richtig.",
+                "Vergleichswerte (Eilert-Lesetest mit Fotos, Laien): etwa 30\u00a0% bei 100\u00a0ms, etwa 50\u00a0% bei 300\u00a0ms – anderes Material, nur zur Orientierung.",
                 "Sehen Sie nach dem Start nur das neutrale Gesicht, unterdrückt Ihre Umgebung eingebettete Stilangaben: Nutzen Sie dann den Lernmodus.",
-            ]),
-        ])
-        self.box.add_class("vt-live")
-        for c in self.controls.values():
-            c.observe(lambda _ch: self.refresh(), names="value")
+            ])
         self.stage.value = self._static_stage(model.NEUTRAL, "Neutrales Gesicht – klicken Sie auf „Nächster Durchgang“.")
         self._redraw_results()
         self.refresh()
@@ -177,11 +184,7 @@ class MikroTrainer(PanelBase):
         return [self.stage.value, self.status.value, self.feedback.value, self.plot.alt, self.tables.value]
 
     def refresh(self) -> bool:
-        ok = guard.run(self._update_status, self._show)
-        if ok:
-            self.message.value = ""
-            self.updates += 1
-        return ok
+        return _refresh(self, self._update_status)
 
     # -- what the next trial will be ----------------------------------------------------------
     def next_exposure(self) -> int | None:
@@ -201,9 +204,9 @@ class MikroTrainer(PanelBase):
             ft = model.frames_shown(ms)
             frames = (f"etwa {ft.frames_min} Bilder" if ft.frames_min == ft.frames_max
                       else f"etwa {ft.frames_min} bis {ft.frames_max} Bilder")
-            shown = "gemischt – wird erst nach dem Durchgang verraten" if self.values()["ablauf"] == "gemischt" else f"{ms} ms"
+            shown = "gemischt – wird erst nach dem Durchgang verraten" if self.values()["ablauf"] == "gemischt" else f"{ms}\u00a0ms"
             when = (f"Nächster Durchgang: Darbietungszeit <b>{escape(shown)}</b>"
-                    + ("" if self.values()["ablauf"] == "gemischt" else f" (bei 60 Hz {frames} zu je 16,7 ms)") + ".")
+                    + ("" if self.values()["ablauf"] == "gemischt" else f" (bei 60\u00a0Hz {frames} zu je 16,7\u00a0ms)") + ".")
         done = len(self.trials)
         self.status.value = (f"<p style='margin:2px 0'>{when}</p>"
                              f"<p style='margin:2px 0'>Beantwortete Durchgänge: <b>{done}</b></p>")
@@ -242,7 +245,7 @@ class MikroTrainer(PanelBase):
         for b in self.answer_buttons.values():
             b.disabled = True
         shown = model.EMOTION_LABELS[cur["emotion"]]
-        ms_txt = "ohne Zeitlimit" if cur["exposure_ms"] is None else f"{cur['exposure_ms']} ms"
+        ms_txt = "ohne Zeitlimit" if cur["exposure_ms"] is None else f"{cur['exposure_ms']}\u00a0ms"
         if answer_id == cur["emotion"]:
             head = box("ok", f"Sie haben {shown} erkannt (gezeigt für {ms_txt}).")
         elif answer_id == model.DONT_KNOW:
@@ -282,12 +285,12 @@ class MikroTrainer(PanelBase):
         ax1.set_xticks([0, 25, 50, 75, 100])
         german_axis(ax1.xaxis, 0)
         ax1.axvline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5)
-        ax1.text(100 * model.CHANCE_LEVEL + 1, -0.75, "Raten ≈ 14 %", fontsize=FONT["note"] - 1, color="#444444")
+        ax1.text(100 * model.CHANCE_LEVEL + 1, -0.75, "Raten ≈ 14\u00a0%", fontsize=FONT["note"] - 1, color="#444444")
         self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
         self.plot.dynamic(*self.bars.patches)
         self.bar_texts = [self.plot.dynamic(ax1.text(1, yy, "", va="center", fontsize=FONT["note"])) for yy in y]
 
-        classes = [c[0].replace(" ms", "") for c in model.EXPOSURE_CLASSES]
+        classes = [c[0].replace("\u00a0ms", "") for c in model.EXPOSURE_CLASSES]
         x = np.arange(len(classes))
         style_axes(ax2, "Trefferquote je Darbietungszeit", "Darbietungszeit (ms)", "Trefferquote (%)")
         ax2.set_xticks(x, classes, fontsize=FONT["tick"] - 1)
@@ -296,8 +299,8 @@ class MikroTrainer(PanelBase):
         ax2.set_yticks([0, 20, 40, 60, 80, 100])
         german_axis(ax2.yaxis, 0)
         ax2.axhline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5,
-                    label="Raten (1 von 7 ≈ 14 %)")
-        ax2.axvspan(1.5, 2.5, color=PALETTE["gelb"], alpha=0.25, hatch="..", label="125–200 ms (Haggard & Isaacs)")
+                    label="Raten (1 von 7 ≈ 14\u00a0%)")
+        ax2.axvspan(1.5, 2.5, color=PALETTE["gelb"], alpha=0.25, hatch="..", label="125–200\u00a0ms (Haggard & Isaacs)")
         ax2.plot([1, 3], [30, 50], linestyle="none", marker="D", markersize=9, markerfacecolor="white",
                  markeredgecolor=PALETTE["rot"], markeredgewidth=2, label="Eilert-Test, Fotos (Medienbericht)")
         (self.rate_line,) = ax2.plot([], [], "-o", color=PALETTE["blau"], markersize=8, linewidth=2, label="Ihre Trefferquote")
@@ -335,11 +338,11 @@ class MikroTrainer(PanelBase):
         total = len(self.trials)
         if total == 0:
             alt = ("Zwei leere Diagramme: links die Trefferquote je Emotion, rechts je Darbietungszeit, "
-                   "mit der Ratelinie bei 14 % und den Vergleichspunkten 30 % bei 100 ms und 50 % bei 300 ms.")
+                   "mit der Ratelinie bei 14\u00a0% und den Vergleichspunkten 30\u00a0% bei 100\u00a0ms und 50\u00a0% bei 300\u00a0ms.")
         else:
             alt = (f"Nach {total} Durchgängen: Trefferquote je Emotion – " + "; ".join(parts) + ". "
                    + ("Je Darbietungszeit – " + "; ".join(ex_parts) + "." if ex_parts else "Noch keine zeitgesteuerten Durchgänge.")
-                   + " Ratelinie 14 %, Vergleichspunkte 30 % bei 100 ms und 50 % bei 300 ms.")
+                   + " Ratelinie 14\u00a0%, Vergleichspunkte 30\u00a0% bei 100\u00a0ms und 50\u00a0% bei 300\u00a0ms.")
         self.plot.refresh(alt=alt)
         tables = _table_html(by_em, "Emotion") + _table_html(by_ex, "Darbietungszeit")
         confusion = _confusion_html(model.confusion_table(self.trials)) if self.trials else ""
@@ -378,7 +381,7 @@ class WortUndMimik(PanelBase):
                                           value=self.scenarios[0]["id"], description="Situation",
                                           style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
             "blitz": widgets.Checkbox(value=False, indent=False,
-                                      description=f"Mimik nur kurz aufblitzen lassen ({self.FLASH_MS} ms)"),
+                                      description=f"Mimik nur kurz aufblitzen lassen ({self.FLASH_MS}\u00a0ms)"),
         }
         # ChoiceLists in the learner's own order per situation: the right answer has no fixed
         # position, so always picking the same place scores only by chance.
@@ -400,19 +403,14 @@ class WortUndMimik(PanelBase):
         ctrl_box.add_class("vt-controls")
         answer_box = widgets.VBox([self.reading, self.response, widgets.HBox([self.check_button, self.next_button])])
         answer_box.add_class("vt-controls")
-        self.box = widgets.VBox([
-            _header("Wort und Mimik",
-                    "Was passiert mit Ihrer Einschätzung, wenn die Worte einer Kundin Zustimmung signalisieren, ihr Gesicht aber etwas anderes zeigt?"),
-            ctrl_box, self.view_box, answer_box, self.message,
-            _assumptions([
+        _assemble(
+            self, "Wort und Mimik",
+            "Was passiert mit Ihrer Einschätzung, wenn die Worte einer Kundin Zustimmung signalisieren, ihr Gesicht aber etwas anderes zeigt?",
+            [ctrl_box, self.view_box, answer_box, self.message], [
                 "Situationen und Gesichter sind vom Kurs erfunden und schematisch; echte Gespräche sind mehrdeutiger.",
                 "Ein Gesichtsausdruck zeigt ein Gefühl, aber nicht seinen Grund – und er beweist keine Lüge. Die Deutungen sind Vermutungen, die Sie im Gespräch prüfen.",
                 "Auswertung nach der Signalentdeckungstheorie: „Signal“ = Worte und Mimik widersprechen sich. Trefferrate und Falschalarmrate mit der log-linearen Korrektur (+0,5 / +1).",
-            ]),
-        ])
-        self.box.add_class("vt-live")
-        for c in self.controls.values():
-            c.observe(lambda _ch: self.refresh(), names="value")
+            ])
         self.refresh()
 
     # -- plumbing -----------------------------------------------------------------------
@@ -420,11 +418,7 @@ class WortUndMimik(PanelBase):
         return [self.scene.value, self.feedback.value, self.summary.value]
 
     def refresh(self) -> bool:
-        ok = guard.run(self._render_scene, self._show)
-        if ok:
-            self.message.value = ""
-            self.updates += 1
-        return ok
+        return _refresh(self, self._render_scene)
 
     @property
     def scenario(self) -> dict:
@@ -441,7 +435,7 @@ class WortUndMimik(PanelBase):
         self.shows += 1
         if self.values()["blitz"]:
             pic = face.flash_html(f"vtwm{self.instance}-{self.shows}", aus, self.FLASH_MS, size=170)
-            note = (f"Das Gesicht zeigt den Ausdruck nach einer Sekunde für {self.FLASH_MS} ms. "
+            note = (f"Das Gesicht zeigt den Ausdruck nach einer Sekunde für {self.FLASH_MS}\u00a0ms. "
                     "Zum Wiederholen schalten Sie das Kästchen aus und wieder ein.")
         else:
             pic = face.face_svg(aus, size=170, label="Schematisches Gesicht der Person in dieser Situation")

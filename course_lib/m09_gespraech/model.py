@@ -9,7 +9,7 @@ Three models, one per widget:
 * :func:`midpoint_loss` and :func:`concession_path` – the price negotiation example of the
   blog teaser (offer 12.000 €, customer's idea 7.000 €, "let's meet in the middle") as a
   margin calculation plus a toy model of small, reciprocal concessions (Goldene Mitte).
-* :func:`funnel`, :func:`compare_funnels` and :func:`funnel_uncertainty` – a prospecting
+* :func:`funnel`, :func:`compare_funnels` and :func:`funnel_spread` – a prospecting
   funnel (contacts → reached → conversation → appointment) with and without a prior mailing
   (Akquise-Trichter). The source gives no rates at all; every default is an assumption.
 
@@ -82,60 +82,41 @@ FILLER_SEGMENT = re.compile(
 )
 FILLER_WORDS = frozenset("und also übrigens mal na nun ach ok okay ja".split())
 
-#: Suggestive (leading) forms: (regular expression on the lower-case sentence, explanation).
-SUGGESTIVE_RULES: tuple[tuple[str, str], ...] = (
-    (r"\bdoch\b", "Das Wort „doch“ unterstellt die erwartete Antwort."),
-    (r"\bnicht auch\b", "„nicht auch“ legt eine Zustimmung nahe."),
-    (r"\bnicht etwa\b", "„nicht etwa“ legt die Antwort nahe."),
-    (r"\bnicht einfach\b", "„nicht einfach“ drängt zu einer bestimmten Wahl."),
-    (r"^(warum|wieso|weshalb) nicht\b", "„Warum nicht …?“ setzt das Gegenüber unter Rechtfertigungsdruck."),
-    (r"\b(sicher|sicherlich|bestimmt|gewiss|natürlich|selbstverständlich|hoffentlich)\b",
-     "Ein Gewissheitswort (etwa „sicher“, „natürlich“) gibt die Antwort schon vor."),
-    (r"\bja auch\b", "„ja auch“ unterstellt Einverständnis."),
-    (r"\b(oder nicht|nicht wahr|gell|oder etwa)\b", "Ein angehängtes „oder nicht?“ fordert Zustimmung ein."),
-    (r"\boder\s*\?\s*$", "Ein angehängtes „oder?“ fordert Zustimmung ein."),
-    (r"\b(geben sie mir recht|stimmen sie mir (doch )?zu)\b", "Die Frage verlangt Zustimmung statt Auskunft."),
-    (r"(?:^|,\s*)(ist|sind|wäre|wären|hätten|hat|haben|finden|würden|wollen|möchten|sollten|können|könnten|"
-     r"müssen|war|waren)\s+(sie|ihnen|das|es|dies)\s+(nicht|kein\w*)\b",
-     "Eine verneinte Verb-zuerst-Frage („Wäre das nicht …?“, auch nach einem Komma) erwartet ein Ja."),
-)
-
-#: Open alternatives by topic: (regular expression, open question). The first match wins.
-SUGGESTIONS: tuple[tuple[str, str], ...] = (
-    (r"\b(mailing|brief|unterlagen|prospekt|katalog|gelesen|erhalten|zugeschickt|informationen)\b",
-     "Wie gehen Sie bei diesem Thema derzeit in Ihrem Unternehmen vor?"),
-    (r"helfen|für sie tun|bestimmtes|zurecht|umschauen|umsehen|suchen",
-     "Was führt Sie heute zu uns?"),
-    (r"preis|teuer|budget|kosten|rabatt|günstig|nachlass",
-     "Woran machen Sie fest, ob sich die Anschaffung für Sie lohnt?"),
-    (r"zufrieden|gefällt|gefallen|mögen",
-     "Was gefällt Ihnen daran, und was würden Sie sich anders wünschen?"),
-    (r"interesse|interessant|interessiert",
-     "Was ist Ihnen bei diesem Thema gerade am wichtigsten?"),
-    (r"termin|treffen|vorbeikommen|besuch|zeit",
-     "Welcher Zeitpunkt passt Ihnen für ein Gespräch am besten?"),
-    (r"entscheid|chef|abstimm|vorgesetzt|geschäftsführ",
-     "Wer ist außer Ihnen an der Entscheidung beteiligt, und was ist diesen Personen wichtig?"),
-    (r"lieferant|anbieter|dienstleister|partner",
-     "Was schätzen Sie an Ihrem jetzigen Anbieter, und was fehlt Ihnen noch?"),
-    (r"erfahrung|schon mal|schon einmal|bisher",
-     "Welche Erfahrungen haben Sie damit bisher gemacht?"),
-    (r"problem|schwierig|herausforder|ärger",
-     "Welche Herausforderungen beschäftigen Sie dabei im Moment am meisten?"),
-    (r"\b(farbe|größe|modell|ausführung|variante|rot|blau|schwarz)\b",
-     "Wie stellen Sie sich Ihr ideales Modell vor?"),
-    (r"fragen|unklar|verstanden|klar",
-     "Welche Punkte sind für Sie noch offen?"),
-    (r"kaufen|bestellen|nehmen|abschließen|unterschreiben|entscheiden",
-     "Was brauchen Sie noch, um sich gut entscheiden zu können?"),
-    (r"qualität|wichtig|wert",
-     "Worauf legen Sie dabei besonders Wert?"),
-)
-FALLBACK_SUGGESTION = "Was ist Ihnen dabei besonders wichtig?"
-
 KINDS = ("offen", "geschlossen", "suggestiv", "keine_frage")
-KIND_LABEL = {"offen": "offene Frage", "geschlossen": "geschlossene Frage",
-              "suggestiv": "Suggestivfrage (geschlossen und lenkend)", "keine_frage": "keine Frage erkannt"}
+
+
+def _texts_from(doc: dict):
+    """Rules and texts of ``data/fragen.json``; every pattern must be a valid regular expression."""
+    bad = []
+    for part in ("suggestive_rules", "suggestions"):
+        for k, r in enumerate(doc[part], start=1):
+            try:
+                re.compile(r["pattern"])
+            except re.error as exc:
+                bad.append(f"{part} Nr. {k}: {exc}")
+    if bad:
+        raise CourseInputError("Die Datei „fragen.json“ enthält ein ungültiges Suchmuster: " + "; ".join(bad) + ".",
+                               "Bitte korrigieren Sie das Muster oder nehmen Sie die Originalfassung des Kurses.")
+    rules = tuple((r["pattern"], r["why"]) for r in doc["suggestive_rules"])
+    suggestions = tuple((r["pattern"], r["question"]) for r in doc["suggestions"])
+    guesses = tuple((doc["guess_labels"][k], k) for k in KINDS)
+    return dict(doc["kind_labels"]), guesses, rules, suggestions, doc["fallback"]
+
+
+def _load_texts():
+    from importlib import resources
+
+    from ..content import read_json_file
+
+    return _texts_from(read_json_file(resources.files(__package__).joinpath("data", "fragen.json"), "fragen"))
+
+
+#: From ``data/fragen.json``: KIND_LABEL names each kind; GUESS_LABELS are the (label, kind)
+#: choices for the learner's own estimate in the Werkstatt; SUGGESTIVE_RULES are suggestive
+#: (leading) forms (regular expression on the lower-case sentence, explanation); SUGGESTIONS
+#: are open alternatives by topic (regular expression, open question), the first match wins;
+#: FALLBACK_SUGGESTION is offered when no topic matches.
+KIND_LABEL, GUESS_LABELS, SUGGESTIVE_RULES, SUGGESTIONS, FALLBACK_SUGGESTION = _load_texts()
 MAX_QUESTION_CHARS = 300
 
 
@@ -345,7 +326,7 @@ def _check_prices(price, counter, cost):
     if c >= p:
         raise CourseInputError(
             "Die Selbstkosten liegen nicht unter dem Angebotspreis – so ein Angebot bringt keinen Gewinn.",
-            "Bitte wählen Sie Selbstkosten unter dem Angebotspreis (im Beispiel 9.000 € bei 12.000 €).")
+            "Bitte wählen Sie Selbstkosten unter dem Angebotspreis (im Beispiel 9.000\u00a0€ bei 12.000\u00a0€).")
     return p, k, c
 
 
@@ -544,7 +525,7 @@ def compare_funnels(contacts: int = 500, reach: float = 0.35, appointment_rate: 
                                  "Kosten Telefon", "Kosten", "Kosten je Termin"])
 
 
-#: Plausible ranges of the uncertain assumptions (BRIEF W9-1), used by :func:`funnel_uncertainty`.
+#: Plausible ranges of the uncertain assumptions (BRIEF W9-1), shown in the widget's table.
 UNCERTAIN_RANGES = {
     "reach": (0.2, 0.6),
     "appointment_rate": (0.1, 0.5),
@@ -552,34 +533,6 @@ UNCERTAIN_RANGES = {
     "brushoff_mail": (0.5, 0.9),
     "brushoff_direct": (0.3, 0.8),
 }
-
-
-def funnel_uncertainty(minutes_per_contact: float = 6.0, hourly_rate: float = 50.0, *,
-                       draws: int = 2_000, seed: int = 9) -> dict:
-    """How uncertain is the comparison? A seeded Monte-Carlo over :data:`UNCERTAIN_RANGES`.
-
-    Each draw picks every uncertain rate independently and uniformly from its range and
-    computes the cost per appointment of both variants (the number of contacts cancels out).
-    Returns ``{"mailing": (p5, p50, p95), "direkt": (p5, p50, p95), "share_direct_cheaper": f}``
-    in € and as a fraction. Deterministic for a given seed. Domain: minutes 0,5–60,
-    rate 0–500 €/h, draws 100–20.000.
-    """
-    mins = check_number(minutes_per_contact, "Minuten je Kontakt", 0.5, 60, unit="min")
-    rate = check_number(hourly_rate, "Stundensatz", 0, 500, unit="€")
-    n = check_number(draws, "Ziehungen", 100, 20_000, integer=True)
-    sd = check_number(seed, "Startwert", 0, 2**32 - 1, integer=True)
-    rng = np.random.default_rng(sd)
-    u = {k: rng.uniform(lo, hi, n) for k, (lo, hi) in UNCERTAIN_RANGES.items()}
-    call = mins / 60 * rate
-    base = u["reach"] * u["appointment_rate"]
-    cpa_a = (u["mail_cost"] + call) / (base * (1 - u["brushoff_mail"]))
-    cpa_b = call / (base * (1 - u["brushoff_direct"]))
-    q = (5, 50, 95)
-    return {
-        "mailing": tuple(float(x) for x in np.percentile(cpa_a, q)),
-        "direkt": tuple(float(x) for x in np.percentile(cpa_b, q)),
-        "share_direct_cheaper": float(np.mean(cpa_b < cpa_a)),
-    }
 
 
 SPREAD = 0.3   # ± relative spread of every uncertain input around its setting (funnel_spread)

@@ -82,10 +82,6 @@ def analysis_html(a: model.QuestionAnalysis) -> str:
     return "".join(parts)
 
 
-GUESS_OPTIONS = [("offen", "offen"), ("geschlossen", "geschlossen"), ("suggestiv (geschlossen und lenkend)", "suggestiv"),
-                 ("keine Frage", "keine_frage")]
-
-
 def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
     """Text field + own estimate + button → rule-based classification with an open alternative.
 
@@ -96,7 +92,7 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
     text = widgets.Text(value=start, placeholder="Ihre Frage an die Kundin oder den Kunden …",
                         description="Ihre Frage:", continuous_update=False,
                         style={"description_width": "initial"}, layout=widgets.Layout(width="560px"))
-    guess = ChoiceList(GUESS_OPTIONS, description="Ihre Einschätzung zuerst: Was für eine Frage ist das?")
+    guess = ChoiceList(list(model.GUESS_LABELS), description="Ihre Einschätzung zuerst: Was für eine Frage ist das?")
     button = widgets.Button(description="Einschätzung festhalten und Frage prüfen", button_style="primary",
                             icon="check", tooltip="Frage prüfen", layout=widgets.Layout(width="auto"))
     result = widgets.HTML()
@@ -131,7 +127,7 @@ def fragen_werkstatt(start: str = "Suchen Sie was Bestimmtes?") -> LivePanel:
             return
         state["res"] = a
         mine = state["guess"]
-        label = dict((v_, k) for k, v_ in GUESS_OPTIONS)[mine]
+        label = dict((v_, k) for k, v_ in model.GUESS_LABELS)[mine]
         same = mine == a.kind
         verdict = box("ok" if same else "info",
                       f"Ihre Einschätzung: {label}. " + ("Die Werkstatt ordnet die Frage genauso ein."
@@ -227,14 +223,22 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
     return f"<p><b>Die drei Verluste beim Treffen in der Mitte</b></p><ol>{loss1}{loss2}{loss3}</ol>{alt}"
 
 
+def _two_panel_plot(height: float, left: tuple[str, str, str], right: tuple[str, str, str]):
+    """A wide figure with a main plot (left, 1,5 parts) and a bar plot (right, German y numbers);
+    ``left``/``right``: (title, x label, y label)."""
+    plot = LivePlot(figsize=(9.2, height))
+    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
+    style_axes(ax, *left)
+    style_axes(bx, *right)
+    german_axis(bx.yaxis, 0)
+    return plot, ax, bx
+
+
 def goldene_mitte() -> LivePanel:
     """Meet in the middle vs. small reciprocal concessions: path plot, margin bars, three losses."""
-    plot = LivePlot(figsize=(9.2, 4.5))
-    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
-    style_axes(ax, "Verhandlungsverlauf", "Verhandlungsrunde", "Preis (€)")
-    style_axes(bx, "Ihre Marge je Auftrag", "", "Marge (€)")
+    plot, ax, bx = _two_panel_plot(4.5, ("Verhandlungsverlauf", "Verhandlungsrunde", "Preis (€)"),
+                                   ("Ihre Marge je Auftrag", "", "Marge (€)"))
     german_axis(ax.yaxis, 0)
-    german_axis(bx.yaxis, 0)
     ax.set_xlim(-0.3, 6.4)
     ax.set_xticks(range(0, 7))
     c = PALETTE
@@ -332,10 +336,10 @@ def goldene_mitte() -> LivePanel:
         views=[plot.widget, losses],
         update=update,
         toy_model=True,
-        assumptions=("Angebot 12.000 € und Kundenvorstellung 7.000 € stammen aus dem Preisbeispiel des Blogs "
-                     "(dort: „mehr als“ 12.000 €). Die Selbstkosten von 9.000 € sind eine Annahme des Kurses. "
-                     "Zugeständnis-Modell: Der Kunde bewegt sich zuerst (sein Schritt schrumpft je Runde auf 70 %); "
-                     "nur dann geben Sie nach, nie unter Ihre Selbstkosten. Ist die Lücke kleiner als 100 €, wird der "
+        assumptions=("Angebot 12.000\u00a0€ und Kundenvorstellung 7.000\u00a0€ stammen aus dem Preisbeispiel des Blogs "
+                     "(dort: „mehr als“ 12.000\u00a0€). Die Selbstkosten von 9.000\u00a0€ sind eine Annahme des Kurses. "
+                     "Zugeständnis-Modell: Der Kunde bewegt sich zuerst (sein Schritt schrumpft je Runde auf 70\u00a0%); "
+                     "nur dann geben Sie nach, nie unter Ihre Selbstkosten. Ist die Lücke kleiner als 100\u00a0€, wird der "
                      "Rest geteilt; nach 6 Runden endet die Verhandlung ohne Einigung. Verlust 2 und 3 sind eine "
                      "Deutung des Kurses; im Blog bricht der Text nach Verlust 1 ab."),
     )
@@ -363,8 +367,8 @@ ASSUMPTIONS = [
     ("Kosten je Mailing", eur(1.5, 2), _span("mail_cost", money=True)),
     ("Abwimmelquote mit Mailing-Aufhänger", pct(0.7), _span("brushoff_mail")),
     ("Abwimmelquote beim Direktanruf", pct(0.55), _span("brushoff_direct")),
-    ("Zeit je Kontaktversuch (mit Wiederwahl)", "6 Minuten", "fest"),
-    ("Stundensatz Telefonzeit", eur(50), "per Regler 30–120 €"),
+    ("Zeit je Kontaktversuch (mit Wiederwahl)", "6\u00a0Minuten", "fest"),
+    ("Stundensatz Telefonzeit", eur(50), "per Regler 30–120\u00a0€"),
 ]
 
 
@@ -397,7 +401,7 @@ def funnel_table_html(res: model.FunnelComparison) -> str:
               f"<p><small>Alle Werte sind Annahmen des Kurses, keine Messwerte; die Bereiche sind grobe Einschätzungen.</small></p></details>"
               f"<p><b>Wie sicher ist das?</b> Die Quelle nennt keine Quoten. Lässt man die fünf unsicheren Annahmen "
               f"zufällig um bis zu ±{pct(model.SPREAD, 0)} um Ihre Einstellungen schwanken, liegen die Kosten je "
-              f"Termin meist (90 % der Fälle) "
+              f"Termin meist (90\u00a0% der Fälle) "
               f"zwischen {eur(ua[0])} und {eur(ua[2])} mit Mailing und zwischen {eur(ub[0])} und {eur(ub[2])} direkt. "
               f"Der Direktanruf ist in <b>{pct(unc['share_direct_cheaper'], 0)}</b> dieser Fälle günstiger je Termin.</p>")
     return f"{table}<p>{escape(verdict)}</p>{unsure}"
@@ -405,12 +409,9 @@ def funnel_table_html(res: model.FunnelComparison) -> str:
 
 def akquise_trichter() -> LivePanel:
     """Funnel of both variants (bars), cost per appointment with an uncertainty whisker, table."""
-    plot = LivePlot(figsize=(9.2, 3.9))
-    ax, bx = plot.fig.subplots(1, 2, width_ratios=[1.5, 1])
-    style_axes(ax, "Akquise-Trichter", "Anzahl (Erwartungswert)", "")
-    style_axes(bx, "Kosten je Termin", "", "€ je Termin")
+    plot, ax, bx = _two_panel_plot(3.9, ("Akquise-Trichter", "Anzahl (Erwartungswert)", ""),
+                                   ("Kosten je Termin", "", "€ je Termin"))
     german_axis(ax.xaxis, 0)
-    german_axis(bx.yaxis, 0)
     c = PALETTE
     ys = list(range(len(STAGES)))
     h = 0.38
@@ -427,7 +428,7 @@ def akquise_trichter() -> LivePanel:
     cbars[0].set_hatch("//")
     bx.set_xticks([0, 1], ["Mailing\n+ Anruf", "Direkt-\nanruf"], fontsize=FONT["tick"])
     bx.set_xlim(-0.6, 1.6)
-    (wa,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14, label="Spanne 5–95 %")
+    (wa,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14, label="Spanne 5–95\u00a0%")
     (wb,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14)
     bx.legend(fontsize=8, loc="upper right")
     ctexts = [bx.text(i, 0, "", ha="left", va="bottom", fontsize=FONT["note"]) for i in range(2)]
@@ -491,12 +492,12 @@ def akquise_trichter() -> LivePanel:
         update=update,
         toy_model=True,
         assumptions=("Alle Quoten sind Annahmen des Kurses, keine Messwerte: Die Leserfrage im Newsletter nennt keine Zahlen. "
-                     "Voreinstellungen: 500 Kontakte, 35 % erreicht, Abwimmelquote 70 % mit Mailing und 55 % direkt, "
-                     "25 % Terminquote, 1,50 € je Mailing, 6 Minuten je Kontaktversuch (mit Wiederwahl), 50 € Stundensatz. "
+                     "Voreinstellungen: 500 Kontakte, 35\u00a0% erreicht, Abwimmelquote 70\u00a0% mit Mailing und 55\u00a0% direkt, "
+                     "25\u00a0% Terminquote, 1,50\u00a0€ je Mailing, 6\u00a0Minuten je Kontaktversuch (mit Wiederwahl), 50\u00a0€ Stundensatz. "
                      "Erreichbarkeit und Terminquote gelten für beide Varianten gleich. Die Kosten für Unterlagen, die "
                      "nach dem Gespräch individuell verschickt werden, sind nicht eingerechnet. Die schwarzen "
-                     "Striche zeigen die Spanne (5–95 %), wenn Erreichbarkeit, Terminquote, Mailingkosten und beide "
-                     "Abwimmelquoten je um bis zu ±30 % um Ihre Einstellung schwanken."),
+                     "Striche zeigen die Spanne (5–95\u00a0%), wenn Erreichbarkeit, Terminquote, Mailingkosten und beide "
+                     "Abwimmelquoten je um bis zu ±30\u00a0% um Ihre Einstellung schwanken."),
     )
     panel.artists = {"cbars": list(cbars), "wa": wa, "wb": wb, "ctexts": ctexts, "bars_a": list(bars_a),
                      "bars_b": list(bars_b)}
