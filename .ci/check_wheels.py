@@ -41,9 +41,9 @@ PLATFORMS = {
     "macos-x86_64": ["macosx_13_0_x86_64"],
     "windows-amd64": ["win_amd64"],
 }
-# The oldest patch release each check stands for (a pin's Requires-Python may name a patch:
-# soupsieve 4.1.2 needs >= 3.11.5, so 3.11.0–3.11.4 cannot install the pins).
-PYTHONS = ["3.11.5", "3.12", "3.13"]
+# The oldest patch release each check stands for (a pin's Requires-Python may name a patch,
+# e.g. soupsieve >= 3 needs 3.11.5 – hence the soupsieve 2.x pin – so 3.11 is asked as 3.11.0).
+PYTHONS = ["3.11.0", "3.12", "3.13"]
 _MISSING = re.compile(r"(?:No matching distribution found for|satisfies the requirement) ([A-Za-z0-9_.\-]+)==")
 
 
