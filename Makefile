@@ -98,7 +98,7 @@ check-wheels: setup
 # Regenerate the exact pins after changing dependencies in pyproject.toml (maintainers only).
 lock:
 	rm -rf build/lockenv && $(PYTHON) -m venv build/lockenv
-	build/lockenv/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
+	build/lockenv/bin/pip install --quiet --disable-pip-version-check -c requirements/lock-caps.txt -e ".[test]"
 	build/lockenv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
 	$(PYTHON) -m course_lib.authoring.sync_env
 

@@ -41,3 +41,17 @@ def test_only_learner_gaps_or_linux_gaps_fail():
     assert cw.fatal(_report("windows-amd64", {"argon2-cffi-bindings": "learner"})) != {}
     assert cw.fatal(_report("linux-x86_64", {"libcst": "test"})) != {}
     assert cw.fatal(_report("macos-arm64", {})) == {}
+
+
+def test_pins_keep_the_lock_caps():
+    """requirements/lock-caps.txt (used by `make lock`) and the pins agree: a hand-edited or
+    re-generated constraints file cannot bring back jsonschema 4.25+, soupsieve 3+ ... unnoticed."""
+    from packaging.requirements import Requirement
+
+    pins = {cw._norm(p.split("==")[0]): p.split("==")[1] for p in cw.pins()}
+    caps = [Requirement(line) for line in (ROOT / "requirements" / "lock-caps.txt").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert {cw._norm(c.name) for c in caps} >= {"jsonschema", "soupsieve", "argon2-cffi-bindings"}
+    for c in caps:
+        assert c.specifier.contains(pins[cw._norm(c.name)]), f"{c.name}=={pins[cw._norm(c.name)]} breaks the cap {c}"
+    assert "rfc3987-syntax" not in pins and "lark" not in pins

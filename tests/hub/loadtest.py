@@ -453,7 +453,7 @@ def _avg(xs):
     return sum(xs) / len(xs) if xs else float("nan")
 
 
-def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) -> dict:
+def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, module: str | None = None) -> dict:
     if os.geteuid() != 0:
         raise NotRoot("the isolation load test creates real Unix users (useradd) and must run as root")
     base = Path(tempfile.mkdtemp(prefix="vthub-"))       # 0700: hub database, cookie secret, log
@@ -471,7 +471,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
     branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip() or "main"
     tag = secrets.token_hex(2)
     users = [f"vt{tag}l{i:02d}" for i in range(learners)]
-    notebooks = ["vertrieb30/notebooks/00_Start.ipynb", f"vertrieb30/notebooks/{module_notebook()}"]
+    notebooks = ["vertrieb30/notebooks/00_Start.ipynb", f"vertrieb30/notebooks/{module or module_notebook()}"]
     report: dict = {"learners": learners, "notebooks": notebooks, "failures": [], "per_learner": {}, "isolation": []}
     hub = None
     try:
@@ -598,9 +598,10 @@ def main(argv=None) -> int:
     ap.add_argument("--learners", type=int, default=3)
     ap.add_argument("--server-arg", action="append", default=[], help="extra argument for every single-user server")
     ap.add_argument("--server-env", action="append", default=[], help="NAME=VALUE for every single-user server")
+    ap.add_argument("--module", help="the module notebook next to 00_Start (default 04_CEM.ipynb)")
     a = ap.parse_args(argv)
     try:
-        r = run(a.learners, extra_args=a.server_arg, extra_env=dict(e.split("=", 1) for e in a.server_env))
+        r = run(a.learners, extra_args=a.server_arg, extra_env=dict(e.split("=", 1) for e in a.server_env), module=a.module)
     except NotRoot as exc:
         print(f"skipped: {exc}")
         return 2
