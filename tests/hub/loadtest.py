@@ -482,7 +482,8 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
         report["learner_python"] = str(learner_bin / "python")
         hub = Hub(base, learner_bin, pythonpath, users, extra_args)
         hub.gitconfig = pub / "gitconfig"
-        hub.extra_env = dict(extra_env or {})
+        hub.extra_env = {**recipe_env(), **dict(extra_env or {})}
+        report["server_env"] = hub.extra_env
         hub.server_config_dir = pub / "jupyter-config"
         hub.start()
         t0 = time.perf_counter()
@@ -577,6 +578,15 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
             shutil.rmtree(base, ignore_errors=True)
             shutil.rmtree(pub, ignore_errors=True)
     return report
+
+
+def recipe_env() -> dict:
+    """The single-user servers' environment of the Z2JH recipe (singleuser.extraEnv; TLJH sets
+    the same), without the data folder (a path inside the image)."""
+    import yaml
+
+    env = yaml.safe_load((ROOT / "deploy" / "z2jh" / "config.yaml").read_text("utf-8"))["singleuser"]["extraEnv"]
+    return {k: str(v) for k, v in env.items() if k != "VERTRIEB30_DATA_DIR"}
 
 
 def _extensions_off(hub: Hub, user: str) -> bool:
