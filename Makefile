@@ -25,10 +25,9 @@ help:
 	@echo "make check-wheels – prüfen, ob es für alle Pins Wheels für Python 3.11–3.13 gibt (braucht PyPI)"
 	@echo "make mutation   – Mutationstests der Bewertungsregeln (langsam; MUTANTS=\"course_lib.exercises.checks*\" grenzt ein)"
 
-# Python 3.11.5–3.13 (requires-python in pyproject.toml; a pinned dependency, soupsieve, needs
-# 3.11.5); a German message names what was found.
-CHECK_PY := import sys; v = sys.version_info; sys.exit(0 if (3, 11, 5) <= v[:3] and v[:2] <= (3, 13) else \
-  "Vertrieb 3.0 braucht Python 3.11 (ab 3.11.5), 3.12 oder 3.13 – gefunden wurde Python %d.%d.%d (%s). " \
+# Python 3.11–3.13 (requires-python in pyproject.toml); a German message names what was found.
+CHECK_PY := import sys; v = sys.version_info; sys.exit(0 if (3, 11) <= v[:2] <= (3, 13) else \
+  "Vertrieb 3.0 braucht Python 3.11, 3.12 oder 3.13 – gefunden wurde Python %d.%d.%d (%s). " \
   "Installieren Sie eine dieser Versionen und rufen Sie z. B. make lab PYTHON=python3.12 auf." \
   % (v[0], v[1], v[2], sys.executable))
 
@@ -99,7 +98,7 @@ check-wheels: setup
 # Regenerate the exact pins after changing dependencies in pyproject.toml (maintainers only).
 lock:
 	rm -rf build/lockenv && $(PYTHON) -m venv build/lockenv
-	build/lockenv/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
+	build/lockenv/bin/pip install --quiet --disable-pip-version-check -c requirements/lock-caps.txt -e ".[test]"
 	build/lockenv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
 	$(PYTHON) -m course_lib.authoring.sync_env
 

@@ -21,18 +21,18 @@ import sys
 from pathlib import Path
 
 START = "notebooks/00_Start.ipynb"
-OLDEST = (3, 11, 5)  # a pinned dependency (soupsieve) needs 3.11.5
+OLDEST = (3, 11, 0)
 NEWEST = (3, 13)
 
 
 def python_problem(version: tuple[int, ...] | None = None) -> str | None:
-    """A German message if this Python is outside 3.11.5–3.13, else None."""
+    """A German message if this Python is outside 3.11–3.13, else None."""
     v = tuple(version or sys.version_info[:3])
     v3 = (v + (99,))[:3] if len(v) == 2 else v[:3]  # "3.11" alone means a current 3.11
     if OLDEST <= v3 and v3[:2] <= NEWEST:
         return None
     shown = ".".join(str(x) for x in v[:3])
-    return (f"Vertrieb 3.0 braucht Python 3.11 (ab 3.11.5), 3.12 oder 3.13 – gefunden wurde Python {shown} "
+    return (f"Vertrieb 3.0 braucht Python 3.11, 3.12 oder 3.13 – gefunden wurde Python {shown} "
             f"({sys.executable}). Bitte installieren Sie eine dieser Versionen (siehe README).")
 
 

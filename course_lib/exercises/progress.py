@@ -88,11 +88,17 @@ def reset(module_id: str | None = None) -> None:
 
 
 def overview():
-    """A pandas DataFrame per module: tasks, tried, solved, first-attempt successes, attempts,
-    free-text tasks self-checked (with the mean self-rated coverage) and the share solved
-    among the automatically checked tasks."""
+    """:func:`overview_rows` as a pandas DataFrame (one row per module)."""
     import pandas as pd
 
+    return pd.DataFrame(overview_rows())
+
+
+def overview_rows() -> list[dict]:
+    """One dict per module: tasks, tried, solved, first-attempt successes, attempts,
+    free-text tasks self-checked (with the mean self-rated coverage) and the share solved
+    among the automatically checked tasks. Plain dicts: the start page shows them without
+    importing pandas (≈ 25 MB per kernel, issue #22)."""
     data = store().read()
     rows = []
     for m in content.modules():
@@ -118,4 +124,4 @@ def overview():
                      "Freitext bearbeitet": f"{len(checked)} von {n_text}" if n_text else "–",
                      "Selbstcheck: Kernpunkte abgedeckt": cov,
                      "Anteil gelöst": (solved / len(graded)) if graded else 0.0})
-    return pd.DataFrame(rows)
+    return rows

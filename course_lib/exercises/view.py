@@ -377,6 +377,17 @@ def check_code(module_id: str, task_id: str, value) -> CodeFeedback:
     return CodeFeedback(_result_html(result), result)
 
 
+def _progress_table_html(rows: list[dict]) -> str:
+    """The progress rows as an HTML table (shares as German percentages, a missing coverage
+    as „–“), the markup pandas' ``to_html`` gave before, without importing pandas."""
+    fmt = {"Anteil gelöst": pct, "Selbstcheck: Kernpunkte abgedeckt": lambda c: "–" if c is None or c != c else pct(c)}
+    heads = list(rows[0]) if rows else []
+    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(fmt.get(h, str)(r[h])))}</td>" for h in heads) + "</tr>" for r in rows)
+    return (f'<table class="dataframe vt-table"><thead><tr style="text-align: right;">{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
 class ProgressOverview:
     """00_Start: progress per module as a table and a bar chart, with a reset button."""
 
@@ -399,31 +410,28 @@ class ProgressOverview:
         self.message.value = html
 
     def refresh(self) -> None:
-        df = progress.overview()
-        shown = df.copy()
-        shown["Anteil gelöst"] = shown["Anteil gelöst"].map(pct)
-        shown["Selbstcheck: Kernpunkte abgedeckt"] = shown["Selbstcheck: Kernpunkte abgedeckt"].map(
-            lambda c: "–" if c is None or c != c else pct(c))
-        self.table.value = shown.to_html(index=False, escape=True, border=0, classes="vt-table")
+        rows = progress.overview_rows()  # plain dicts: no pandas in the start page's kernel (#22)
+        col = lambda k: [r[k] for r in rows]  # noqa: E731
+        self.table.value = _progress_table_html(rows)
         notice = storage.notice_html()  # a moved-aside progress file
         if notice:
             self.message.value = notice
         ax = self.ax
         ax.clear()
-        labels = [m.split(" ")[0] for m in df["Modul"]]
-        x = range(len(df))
-        ax.bar([i - 0.27 for i in x], df["versucht"], width=0.27, label="versucht", color=PALETTE["hellblau"], hatch="//", edgecolor="black")
-        ax.bar(list(x), df["gelöst"], width=0.27, label="gelöst", color=PALETTE["gruen"], edgecolor="black")
-        ax.bar([i + 0.27 for i in x], df["beim ersten Versuch richtig"], width=0.27, label="beim ersten Versuch richtig",
+        labels = [m.split(" ")[0] for m in col("Modul")]
+        x = range(len(rows))
+        ax.bar([i - 0.27 for i in x], col("versucht"), width=0.27, label="versucht", color=PALETTE["hellblau"], hatch="//", edgecolor="black")
+        ax.bar(list(x), col("gelöst"), width=0.27, label="gelöst", color=PALETTE["gruen"], edgecolor="black")
+        ax.bar([i + 0.27 for i in x], col("beim ersten Versuch richtig"), width=0.27, label="beim ersten Versuch richtig",
                color=PALETTE["orange"], hatch="..", edgecolor="black")
         ax.set_xticks(list(x), labels)
         style_axes(ax, "Ihr Fortschritt je Modul", "Modul (Nummer)", "Aufgaben (Anzahl)")
         german_axis(ax.yaxis, 0)
-        ax.set_ylim(0, max(3, int(df["Aufgaben"].max() if len(df) else 3)))
+        ax.set_ylim(0, max(3, max(col("Aufgaben"), default=3)))
         ax.legend(fontsize=9, loc="upper right")
         self.plot.invalidate()
-        solved, total = int(df["gelöst"].sum()), int(df["Aufgaben"].sum())
-        first = int(df["beim ersten Versuch richtig"].sum()) if len(df) else 0
+        solved, total = sum(col("gelöst")), sum(col("Aufgaben"))
+        first = sum(col("beim ersten Versuch richtig"))
         self.plot.refresh(alt=f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, davon {first} beim ersten Versuch richtig, "
                               "aufgeteilt nach Modulen.")
 

@@ -57,9 +57,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a table is built (memory, issue #22)
+    import pandas as pd
 
 from .. import content
 from ..errors import CourseInputError, check_choice, check_number, check_sequence
@@ -158,6 +161,8 @@ def locafox_table(reading: str = "keine", indicators=None) -> pd.DataFrame:
 
 @lru_cache(maxsize=len(READINGS))
 def _full_table(reading: str) -> pd.DataFrame:
+    import pandas as pd
+
     df = locafox_data()
     out = pd.DataFrame({
         "id": df["id"], "kennzahl": df["kennzahl"],

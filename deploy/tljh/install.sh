@@ -49,6 +49,12 @@ fi
 sudo tljh-config set limits.memory 1G
 sudo tljh-config set services.cull.timeout 3600
 sudo tljh-config set user_environment.default_app jupyterlab
+# the single-user servers' environment (as deploy/z2jh/config.yaml singleuser.extraEnv): fewer
+# malloc arenas; nbformat validates with jsonschema (≈ 11 MB less per server than fastjsonschema)
+sudo mkdir -p /opt/tljh/config/jupyterhub_config.d
+sudo tee /opt/tljh/config/jupyterhub_config.d/vertrieb30-env.py >/dev/null <<'PY'
+c.Spawner.environment.update({"MALLOC_ARENA_MAX": "2", "NBFORMAT_VALIDATOR": "jsonschema"})
+PY
 sudo tljh-config reload
 sudo tljh-config reload proxy
 # ---- BEGIN Klassenraum (live class results; owner: workshop kit, issue 21) -------------------

@@ -257,7 +257,8 @@ def run_notebook(hub: Hub, user: str, nb_path: str) -> dict:
     kid = r.json()["kernel"]["id"]
     ws = websocket.create_connection(f"ws://127.0.0.1:{hub.port}/user/{user}/api/kernels/{kid}/channels",
                                      header=[f"Authorization: token {hub.token}"], timeout=300)
-    result = {"cells": 0, "errors": [], "widgets": 0, "plots": 0, "kernel": kid, "stdout": "", "html": ""}
+    result = {"cells": 0, "errors": [], "widgets": 0, "plots": 0, "kernel": kid, "stdout": "", "html": "",
+              "notebook": nb_path.rsplit("/", 1)[-1]}
     try:
         for cell in nb["cells"]:
             src = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
@@ -405,7 +406,7 @@ def process_owners(users) -> dict:
 
 def user_pss_mb(user: str) -> dict:
     """PSS in MB of one learner's single-user server and of each of its kernels."""
-    server, kernels = 0.0, []
+    server, kernels, by_id = 0.0, [], {}
     for p in psutil.process_iter(["username", "cmdline"]):
         try:
             if p.info["username"] != user:
@@ -417,11 +418,14 @@ def user_pss_mb(user: str) -> dict:
                 print(f"{user} pid {p.pid} {cmd[:60]}: pss {pss:.0f} uss {info.uss / 1e6:.0f} rss {info.rss / 1e6:.0f}")
             if "ipykernel_launcher" in cmd:
                 kernels.append(pss)
+                kid = next((a.rsplit("kernel-", 1)[1][:-5] for a in p.info["cmdline"] if a.endswith(".json") and "kernel-" in a), None)
+                if kid:  # the connection file kernel-<id>.json names the kernel
+                    by_id[kid] = pss
             else:
                 server += pss
         except (psutil.Error, OSError):
             continue
-    return {"server": server, "kernels": kernels, "total": server + sum(kernels)}
+    return {"server": server, "kernels": kernels, "by_kernel_id": by_id, "total": server + sum(kernels)}
 
 
 def bare_kernel_pss(hub: Hub, user: str) -> float:
@@ -449,7 +453,7 @@ def _avg(xs):
     return sum(xs) / len(xs) if xs else float("nan")
 
 
-def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) -> dict:
+def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, module: str | None = None) -> dict:
     if os.geteuid() != 0:
         raise NotRoot("the isolation load test creates real Unix users (useradd) and must run as root")
     base = Path(tempfile.mkdtemp(prefix="vthub-"))       # 0700: hub database, cookie secret, log
@@ -467,7 +471,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
     branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip() or "main"
     tag = secrets.token_hex(2)
     users = [f"vt{tag}l{i:02d}" for i in range(learners)]
-    notebooks = ["vertrieb30/notebooks/00_Start.ipynb", f"vertrieb30/notebooks/{module_notebook()}"]
+    notebooks = ["vertrieb30/notebooks/00_Start.ipynb", f"vertrieb30/notebooks/{module or module_notebook()}"]
     report: dict = {"learners": learners, "notebooks": notebooks, "failures": [], "per_learner": {}, "isolation": []}
     hub = None
     try:
@@ -478,7 +482,8 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
         report["learner_python"] = str(learner_bin / "python")
         hub = Hub(base, learner_bin, pythonpath, users, extra_args)
         hub.gitconfig = pub / "gitconfig"
-        hub.extra_env = dict(extra_env or {})
+        hub.extra_env = {**recipe_env(), **dict(extra_env or {})}
+        report["server_env"] = hub.extra_env
         hub.server_config_dir = pub / "jupyter-config"
         hub.start()
         t0 = time.perf_counter()
@@ -534,8 +539,17 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
         report["kernels_per_learner"] = _avg([len(m["kernels"]) for m in mems.values()])
         report["pss_per_learner_mb"] = _avg([m["total"] for m in mems.values()])
         report["learners_per_gb"] = 1000 / report["pss_per_learner_mb"]
-        # after idle culling only the module's kernel stays: server + one kernel
-        report["pss_per_learner_after_cull_mb"] = report["server_pss_mb"] + report["kernel_pss_mb"]
+        # the kernels by notebook (00_Start's kernel has no pandas, the module's may have)
+        by_nb: dict[str, list[float]] = {}
+        for u, m in mems.items():
+            for run_ in report["per_learner"][u].get("runs", []):
+                if run_.get("kernel") in m["by_kernel_id"]:
+                    by_nb.setdefault(run_["notebook"], []).append(m["by_kernel_id"][run_["kernel"]])
+        report["kernel_pss_by_notebook_mb"] = {nb: _avg(v) for nb, v in by_nb.items()}
+        module_nb = notebooks[-1].rsplit("/", 1)[-1]
+        module_kernel = report["kernel_pss_by_notebook_mb"].get(module_nb, report["kernel_pss_mb"])
+        # after idle culling only the module's kernel stays: server + the module's kernel
+        report["pss_per_learner_after_cull_mb"] = report["server_pss_mb"] + module_kernel
         report["learners_per_gb_after_cull"] = 1000 / report["pss_per_learner_after_cull_mb"]
 
         # isolation: processes run as their learner; A cannot read B's files or the hub's secrets
@@ -566,6 +580,15 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None) ->
     return report
 
 
+def recipe_env() -> dict:
+    """The single-user servers' environment of the Z2JH recipe (singleuser.extraEnv; TLJH sets
+    the same), without the data folder (a path inside the image)."""
+    import yaml
+
+    env = yaml.safe_load((ROOT / "deploy" / "z2jh" / "config.yaml").read_text("utf-8"))["singleuser"]["extraEnv"]
+    return {k: str(v) for k, v in env.items() if k != "VERTRIEB30_DATA_DIR"}
+
+
 def _extensions_off(hub: Hub, user: str) -> bool:
     """The recipe's server config is in effect: the language server extension is not loaded."""
     r = hub.s.get(f"{hub.url}/user/{user}/lsp/status", timeout=30)
@@ -585,9 +608,10 @@ def main(argv=None) -> int:
     ap.add_argument("--learners", type=int, default=3)
     ap.add_argument("--server-arg", action="append", default=[], help="extra argument for every single-user server")
     ap.add_argument("--server-env", action="append", default=[], help="NAME=VALUE for every single-user server")
+    ap.add_argument("--module", help="the module notebook next to 00_Start (default 04_CEM.ipynb)")
     a = ap.parse_args(argv)
     try:
-        r = run(a.learners, extra_args=a.server_arg, extra_env=dict(e.split("=", 1) for e in a.server_env))
+        r = run(a.learners, extra_args=a.server_arg, extra_env=dict(e.split("=", 1) for e in a.server_env), module=a.module)
     except NotRoot as exc:
         print(f"skipped: {exc}")
         return 2
@@ -602,6 +626,7 @@ def main(argv=None) -> int:
     print(f"per learner: server {r['server_pss_mb']:.0f} MB + {r['kernels_per_learner']:.1f} kernels × {r['kernel_pss_mb']:.0f} MB "
           f"= {r['pss_per_learner_mb']:.0f} MB PSS → {r['learners_per_gb']:.2f} learners per GB "
           f"(after idle culling of 00_Start's kernel: {r['pss_per_learner_after_cull_mb']:.0f} MB → {r['learners_per_gb_after_cull']:.2f}/GB)")
+    print("kernel per notebook: " + ", ".join(f"{nb} {mb:.0f} MB" for nb, mb in r["kernel_pss_by_notebook_mb"].items()))
     print(f"bare kernel (ipywidgets, matplotlib+pyplot, pandas, numpy): {r['bare_kernel_pss_mb']:.0f} MB; "
           f"server right after spawn: {r['server_pss_at_start_mb']:.0f} MB; recipe server config in effect: {r['server_extensions_off']}")
     for f in r["failures"]:

@@ -210,3 +210,15 @@ def test_shipped_server_config_culls_an_idle_kernel(tmp_path):
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_server_environment_is_the_same_in_z2jh_tljh_and_the_load_test():
+    """MALLOC_ARENA_MAX and NBFORMAT_VALIDATOR (memory per server, docs/JUPYTERHUB.md) reach the
+    servers of both production recipes, and the load test measures with them."""
+    from tests.hub import loadtest
+
+    env = loadtest.recipe_env()
+    assert env == {"MALLOC_ARENA_MAX": "2", "NBFORMAT_VALIDATOR": "jsonschema"}
+    tljh = (ROOT / "deploy" / "tljh" / "install.sh").read_text(encoding="utf-8")
+    line = next(x for x in tljh.splitlines() if x.startswith("c.Spawner.environment.update("))
+    assert eval(line[len("c.Spawner.environment.update("):-1]) == env  # noqa: S307 - our own recipe line
