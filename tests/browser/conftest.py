@@ -66,9 +66,9 @@ def pytest_terminal_summary(terminalreporter):
 
     tr = terminalreporter
     if keyboard.COUNTS:
-        tr.section("keyboard walk (controls / reached by Tab / focus indicator visible / operated / gone)")
+        tr.section("keyboard walk (controls / reached by Tab / focus indicator visible / operated / gone / nothing to change)")
         for nb, c in sorted(keyboard.COUNTS.items()):
-            tr.write_line(f"{nb:52} {c['controls']:4} {c['reached']:4} {c['focus_visible']:4} {c['operated']:4} {c['gone']:4}")
+            tr.write_line(f"{nb:52} {c['controls']:4} {c['reached']:4} {c['focus_visible']:4} {c['operated']:4} {c['gone']:4} {c.get('inapplicable', 0):4}")
     if axe.COUNTS:
         tr.section("axe-core violations (failing nodes per rule)")
         total: dict = {}

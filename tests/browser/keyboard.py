@@ -15,7 +15,9 @@ One width, one pass, after run-all (cheap enough for CI):
    ArrowRight (ArrowLeft at the maximum) on sliders, ArrowDown on radio groups, Space on
    checkboxes, ArrowDown (ArrowUp at the end) on selects, a typed digit + Enter in text fields,
    Enter on buttons (buttons last, since a button may rebuild its block). *Operated* = what its
-   block shows changed (text, plot images, control states) within a few seconds.
+   block shows changed (text, plot images, control states) within a few seconds. Not operated
+   on purpose (*inapplicable*): a select with one option, the already selected button of a
+   toggle group; *gone*: removed by an earlier action in its block.
 
 Problems are returned as strings (empty = fine), so the self-test can prove the walk fails on a
 planted page (tests/browser/fixtures/keyboard_broken.ipynb; tests/browser/test_keyboard_selftest.py).
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from .harness import PANEL
 
-COUNTS: dict = {}  # notebook -> {"controls", "reached", "focus_visible", "operated", "gone"}; printed by conftest
+COUNTS: dict = {}  # notebook -> {"controls", "reached", "focus_visible", "operated", "gone", "inapplicable"}; printed by conftest
 
 # Block that shows the effect of a control (the nearest wins); else the control's output.
 BLOCKS = ".vt-live, .vt-quiz-item, .vt-task, .vt-reflection, .vt-poll, .vt-progress, .vt-export, .vt-block, .jp-OutputArea-output"
@@ -53,6 +55,8 @@ const snapshot = (block) => {
     parts.push(i.type === 'checkbox' || i.type === 'radio' ? String(i.checked) : i.tagName === 'SELECT'
                ? [...i.options].map(o => o.selected ? 1 : 0).join('') : i.value));
   block.querySelectorAll('.noUi-handle').forEach(h => parts.push(h.getAttribute('aria-valuenow')));
+  // toggle buttons show their state by class / aria-pressed only
+  block.querySelectorAll('button').forEach(b => parts.push(b.classList.contains('mod-active') || b.getAttribute('aria-pressed') === 'true' ? 1 : 0));
   return parts.join('\u0001');
 };
 """ % repr(BLOCKS)
@@ -135,10 +139,11 @@ const __f = ([panel, k]) => {
     const now = e.type === 'range' ? e.value : e.getAttribute('aria-valuenow');
     const max = e.type === 'range' ? e.max : e.getAttribute('aria-valuemax');
     key = now !== null && Number(now) >= Number(max) ? 'ArrowLeft' : 'ArrowRight';
-  } else if (kind === 'select') key = e.selectedIndex >= e.options.length - 1 ? 'ArrowUp' : 'ArrowDown';
+  } else if (kind === 'select') key = e.options.length < 2 ? null : e.selectedIndex >= e.options.length - 1 ? 'ArrowUp' : 'ArrowDown';
   else if (kind === 'radio') key = els.length < 2 ? 'Space' : (els.indexOf(e) === els.length - 1 ? 'ArrowUp' : 'ArrowDown');
   else if (kind === 'checkbox') key = 'Space';
-  else if (kind === 'button') key = 'Enter';
+  // the selected button of a toggle group: pressing it again selects what is selected
+  else if (kind === 'button') key = e.closest('.widget-toggle-buttons') && e.classList.contains('mod-active') ? null : 'Enter';
   else key = 'type';
   return {key, focused: document.activeElement === e, before: snapshot(block)};
 };
@@ -206,7 +211,7 @@ def walk(nbp, max_extra_tabs: int = 6, change_timeout: float = 5.0) -> tuple[dic
     order = [c for c in ctls if c["k"] in reached and c["kind"] != "button"] + \
             [c for c in ctls if c["k"] in reached and c["kind"] == "button"]
     prepare_fn, changed_fn = _fn(JS_PREPARE), _fn(JS_CHANGED)
-    operated = gone = 0
+    operated = gone = inapplicable = 0
     for c in order:
         prep = page.evaluate(prepare_fn, [PANEL, c["k"]])
         if prep is None:
@@ -216,6 +221,9 @@ def walk(nbp, max_extra_tabs: int = 6, change_timeout: float = 5.0) -> tuple[dic
             problems.append(f"{name(c)}: cannot take focus")
             continue
         key = prep["key"]
+        if key is None:
+            inapplicable += 1  # nothing to change: a one-option select, the already selected toggle button
+            continue
         if key == "type":
             page.keyboard.press("End")
             page.keyboard.type("7")
@@ -233,5 +241,5 @@ def walk(nbp, max_extra_tabs: int = 6, change_timeout: float = 5.0) -> tuple[dic
     nbp.page.evaluate("() => document.activeElement && document.activeElement.blur()")
     counts = {"controls": len(ctls), "reached": len(reached),
               "focus_visible": sum(1 for s in reached.values() if s["visible"]),
-              "operated": operated, "gone": gone}
+              "operated": operated, "gone": gone, "inapplicable": inapplicable}
     return counts, problems
