@@ -150,7 +150,10 @@ def test_plot_html_has_no_fixed_blank_gap_and_is_not_shrunk_below_readable():
 
 # (module, widget): reason – text overlaps inside a plot of module code owned by other helpers;
 # non-strict, so an XPASS says it was fixed. Never add a block (LivePlot) problem here.
-KNOWN_TEXT: dict = {}
+KNOWN_TEXT: dict = {
+    ("m03", "cross_channel"): "at 560 px with lesart='relativ' the value labels '≈37,4 %' and '43 %' of neighbouring "
+                              "bars touch (3×3 px): m03 view should offset or shorten them (owner: m03)",
+}
 
 
 def _text_problems(p) -> list[str]:
@@ -199,7 +202,8 @@ def test_no_text_overlaps_inside_plots_at_control_extremes(mid, name, factory, r
 def test_overlapping_texts_detects_crowded_ticks_and_a_legend_over_a_label():
     p, ax = _plot()
     ax.plot([0, 1], [0, 1])
-    ax.set_xticks([0, 0.02, 0.5, 1], ["null Komma null", "zwei Prozent", "Mitte", "eins"])
+    # three labels into each other: staggering every second one cannot separate them
+    ax.set_xticks([0, 0.01, 0.02, 1], ["null Komma null", "zwei Prozent", "drei Prozent", "eins"])
     ax.text(0.5, 1.0, "Titel-Überdeckung", transform=ax.transAxes, ha="center", va="bottom")
     ax.set_title("Titel")
     p.refresh("x")
@@ -210,3 +214,19 @@ def test_overlapping_texts_detects_crowded_ticks_and_a_legend_over_a_label():
     ax.texts[0].remove()
     p.invalidate()
     assert p.overlapping_texts() == []
+
+
+def test_crowded_tick_labels_are_staggered_and_restored():
+    p = LivePlot(figsize=(8, 3))
+    ax = p.fig.add_subplot()
+    ax.plot([0, 4], [0, 1])
+    ax.set_xticks(range(5), [f"Kategorie {i}" for i in range(5)])
+    p.refresh("x")
+    assert p.overlapping_texts() == []
+    natural_pads = {t.get_pad() for t in ax.xaxis.get_major_ticks()}
+    assert len(natural_pads) == 1
+    p.fit_width(330)  # too narrow for five labels side by side
+    assert p.overlapping_texts() == [] and p.clipped_artists() == []
+    assert len({t.get_pad() for t in ax.xaxis.get_major_ticks()}) == 2  # every second one lower
+    p.fit_width(10_000)
+    assert {t.get_pad() for t in ax.xaxis.get_major_ticks()} == natural_pads
