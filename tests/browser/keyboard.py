@@ -145,7 +145,10 @@ const __f = ([panel, k]) => {
   // the selected button of a toggle group: pressing it again selects what is selected
   else if (kind === 'button') key = e.closest('.widget-toggle-buttons') && e.classList.contains('mod-active') ? null : 'Enter';
   else key = 'type';
-  return {key, focused: document.activeElement === e, before: snapshot(block)};
+  // a multi-select's keyboard cursor is not its selection (after a programmatic selection it
+  // may sit on the first option, where ArrowUp does nothing): try the other direction as well
+  const alt = kind === 'select' && e.multiple && key ? (key === 'ArrowUp' ? 'ArrowDown' : 'ArrowUp') : null;
+  return {key, alt, focused: document.activeElement === e, before: snapshot(block)};
 };
 """
 
@@ -231,8 +234,15 @@ def walk(nbp, max_extra_tabs: int = 6, change_timeout: float = 5.0) -> tuple[dic
         else:
             page.keyboard.press(key)
         try:
-            page.wait_for_function(changed_fn, arg=[PANEL, c["k"], prep["before"]],
-                                   timeout=change_timeout * 1000, polling=50)
+            try:
+                page.wait_for_function(changed_fn, arg=[PANEL, c["k"], prep["before"]],
+                                       timeout=change_timeout * 1000, polling=50)
+            except PwTimeout:
+                if not prep.get("alt"):
+                    raise
+                page.keyboard.press(prep["alt"])
+                page.wait_for_function(changed_fn, arg=[PANEL, c["k"], prep["before"]],
+                                       timeout=change_timeout * 1000, polling=50)
             operated += 1
         except PwTimeout:
             problems.append(f"{name(c)}: {key if key != 'type' else 'typing'} changed nothing in its block "
