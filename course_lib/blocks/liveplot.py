@@ -446,13 +446,13 @@ class LivePlot:
         changed = False
         for ax in self.fig.axes:
             axis = ax.xaxis
-            if not ax.get_visible() or not axis.get_visible():
-                continue
+            if not ax.get_visible() or not axis.get_visible() or ax.name != "rectilinear":
+                continue  # polar (radar) labels sit around a circle: their x extents overlap by design
             lo, hi = sorted(axis.get_view_interval())
             span = (hi - lo) or 1.0
             ticks = [t for t in axis.get_major_ticks()
                      if t.get_visible() and lo - 1e-9 * span <= t.get_loc() <= hi + 1e-9 * span
-                     and t.label1.get_visible() and t.label1.get_text().strip()]
+                     and t.label1.get_visible() and t.label1.get_text().strip() and not t.label1.get_rotation()]
             ticks.sort(key=lambda t: t.get_loc())
             boxes = [t.label1.get_window_extent(r) for t in ticks]  # x extents do not depend on the pad
 
@@ -474,6 +474,11 @@ class LivePlot:
                     t.set_pad(pad)
                 axis._vt_stagger = None
                 changed = True
+            else:
+                continue
+            leg = ax.get_legend()
+            if leg is not None and getattr(leg, "_vt_placed", False):
+                self._place_outside(ax, leg, force=True)  # below the taller tick labels, not over them
         return changed
 
     def _wrap_long_labels(self) -> bool:
