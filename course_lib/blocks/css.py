@@ -86,7 +86,7 @@ CSS = f"""
    (00_Start progress table at 650 px); display:block keeps the rows' table layout inside */
 table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px);
   display: block; overflow-x: auto; }}
-table.vt-table :is(th, td) {{ padding: 4px 10px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
+table.vt-table :is(th, td) {{ padding: 4px 7px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
   text-align: inherit; white-space: normal; overflow-wrap: normal; hyphens: auto; line-height: 1.35; }}
 table.vt-table th {{ font-weight: 600; border-bottom: 2px solid #888; background: #f3f3f3; }}
 table.vt-table :is(th, td).vt-num {{ text-align: right; white-space: nowrap; }}
