@@ -71,6 +71,10 @@ CSS = f"""
   line-height: 1.3; padding-top: 3px; padding-bottom: 3px; align-self: flex-start; flex: 0 1 auto;
 }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
+/* a checkbox row whose text is an HTML beside it (blocks/praxis.py): never wrap the text
+   under the box – the row wrapping above would leave the box alone on its line */
+.vt-praxis-item {{ flex-wrap: nowrap !important; }}
+.vt-praxis-item > .widget-html {{ flex: 1 1 0 !important; min-width: 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}
