@@ -87,7 +87,7 @@ CSS = f"""
 .vt-icon {{ display: inline-block; width: 1.05em; height: 1.05em; vertical-align: -0.15em; flex: none; }}
 /* tables --------------------------------------------------------------------------------- */
 /* a table wider than its output scrolls sideways instead of being cut at the output's edge
-   (00_Start progress table at 650 px); display:block keeps the rows' table layout inside */
+   (00_Start progress table in a 650-px notebook); display:block keeps the rows' table layout inside */
 table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px);
   display: block; overflow-x: auto; }}
 table.vt-table :is(th, td) {{ padding: 4px 7px; border-bottom: 1px solid #d0d0d0; vertical-align: top;

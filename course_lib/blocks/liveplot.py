@@ -659,7 +659,7 @@ class LivePlot:
                 dx = min(a.x1, b.x1) - max(a.x0, b.x0)
                 dy = min(a.y1, b.y1) - max(a.y0, b.y0)
                 if dx > tol and dy > tol:
-                    out.append(f"{na} overlaps {nb} ({dx:.0f}×{dy:.0f} px)")
+                    out.append(f"{na} overlaps {nb} ({dx:.0f}×{dy:.0f}px)")
         return out
 
     def _clipped_markers(self, ax, r, outside) -> list[str]:
