@@ -64,7 +64,7 @@ CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox label {{ align-items: flex-start; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
-/* a one-line answer field does not stretch over a wide screen (1600 px: 900 px for a number) */
+/* a one-line answer field does not stretch over a wide screen (a number field was 900px wide at 1600px) */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-text > input {{ max-width: 32em; }}
 /* buttons: sized to their text, wrapping when longer than the row ------------------------ */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
