@@ -98,3 +98,25 @@ def test_selection_slider_is_accessible_and_keeps_the_api():
     s.index = 0
     assert s.value == 100.0
     assert "aria-valuetext" in s._esm and "_options_labels" in s._esm and "htmlFor = id" in s._esm
+
+
+def test_choice_inputs_carry_the_shortcut_guard_themselves():
+    """Lumino stops its shortcut search at the first element with data-lm-suppress-shortcuts,
+    starting at the focused <input> – which itself matches the notebook's ':focus' selectors.
+    On the fieldset alone, ArrowDown in a radio group moved focus to the next cell (found by
+    the keyboard walk, tests/browser/keyboard.py)."""
+    from course_lib.blocks.choices import _ESM
+
+    build = _ESM[_ESM.index("function build()"):_ESM.index("function sync()")]
+    assert 'input.setAttribute("data-lm-suppress-shortcuts", "true")' in build
+
+
+def test_progress_refresh_says_it_refreshed(tmp_path, monkeypatch):
+    """An unchanged table alone does not tell a learner that "Aktualisieren" worked."""
+    monkeypatch.setenv("VERTRIEB30_DATA_DIR", str(tmp_path))
+    from course_lib.exercises.view import ProgressOverview
+
+    p = ProgressOverview()
+    assert p.message.value == ""
+    p.refresh_button.click()
+    assert "Aktualisiert: Stand" in p.message.value and "Uhr" in p.message.value

@@ -144,3 +144,87 @@ def test_plot_html_has_no_fixed_blank_gap_and_is_not_shrunk_below_readable():
     assert p.widget.layout.min_height is None
     wpx = p.canvas.get_width_height()[0]
     assert f"min-width:{int(wpx * 0.76)}px" in p.widget.value
+
+
+# (module, widget): reason – text overlaps inside a plot of module code owned by other helpers;
+# non-strict, so an XPASS says it was fixed. Never add a block (LivePlot) problem here.
+KNOWN_TEXT: dict = {
+    ("m03", "cross_channel"): "at 560 px with lesart='relativ' the value labels '≈37,4 %' and '43 %' of neighbouring "
+                              "bars touch (3×3 px): m03 view should offset or shorten them (owner: m03)",
+}
+
+
+def _text_problems(p) -> list[str]:
+    """Overlapping texts in the PNG, and texts that leave the figure (offset texts and legend
+    titles included – clipped_artists covers the rest)."""
+    probs = p.overlapping_texts()
+    fb = p.fig.bbox
+    for desc, bb in p.visible_texts():
+        if bb.x0 < fb.x0 - 1 or bb.y0 < fb.y0 - 1 or bb.x1 > fb.x1 + 1 or bb.y1 > fb.y1 + 1:
+            probs.append(f"{desc} leaves the figure")
+    return probs
+
+
+@pytest.mark.parametrize("mid,name,factory", FACTORIES, ids=[f"{m}-{n}" for m, n, _ in FACTORIES])
+def test_no_text_overlaps_inside_plots_at_control_extremes(mid, name, factory, request):
+    """What the browser check cannot see inside a PNG: no two visible texts of a plot (tick
+    labels, axis labels, titles, annotations, legend texts) overlap and none leaves the figure –
+    at the start, at 560 px and with every control at its minimum and its maximum."""
+    if (mid, name) in KNOWN_TEXT:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_TEXT[(mid, name)], strict=False))
+    panel = factory()
+    plots = getattr(panel, "plots", [])
+    problems = set()
+
+    def check(state):
+        for p in plots:
+            problems.update(f"{x} [{state}]" for x in _text_problems(p))
+
+    check("start")
+    for width in (560, None):
+        for p in plots:
+            if width:
+                p.fit_width(width)
+        for key, c in getattr(panel, "controls", {}).items():
+            start = c.value
+            for v in _extremes(c):
+                c.value = v
+                check(f"{width or 'natural'} px, {key}={v!r}")
+            c.value = start
+        if width:
+            for p in plots:
+                p.fit_width(10_000)  # back to the natural width
+    assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:12])
+
+
+def test_overlapping_texts_detects_crowded_ticks_and_a_legend_over_a_label():
+    p, ax = _plot()
+    ax.plot([0, 1], [0, 1])
+    # three labels into each other: staggering every second one cannot separate them
+    ax.set_xticks([0, 0.01, 0.02, 1], ["null Komma null", "zwei Prozent", "drei Prozent", "eins"])
+    ax.text(0.5, 1.0, "Titel-Überdeckung", transform=ax.transAxes, ha="center", va="bottom")
+    ax.set_title("Titel")
+    p.refresh("x")
+    found = "\n".join(p.overlapping_texts())
+    assert "'null Komma null' overlaps x tick label 'zwei Prozent'" in found, found
+    assert "Titel" in found and "Titel-Überdeckung" in found, found
+    ax.set_xticks([0, 0.5, 1], ["0", "0,5", "1"])
+    ax.texts[0].remove()
+    p.invalidate()
+    assert p.overlapping_texts() == []
+
+
+def test_crowded_tick_labels_are_staggered_and_restored():
+    p = LivePlot(figsize=(8, 3))
+    ax = p.fig.add_subplot()
+    ax.plot([0, 4], [0, 1])
+    ax.set_xticks(range(5), [f"Kategorie {i}" for i in range(5)])
+    p.refresh("x")
+    assert p.overlapping_texts() == []
+    natural_pads = {t.get_pad() for t in ax.xaxis.get_major_ticks()}
+    assert len(natural_pads) == 1
+    p.fit_width(330)  # too narrow for five labels side by side
+    assert p.overlapping_texts() == [] and p.clipped_artists() == []
+    assert len({t.get_pad() for t in ax.xaxis.get_major_ticks()}) == 2  # every second one lower
+    p.fit_width(10_000)
+    assert {t.get_pad() for t in ax.xaxis.get_major_ticks()} == natural_pads

@@ -29,7 +29,10 @@ function render({ model, el }) {
   const fs = document.createElement("fieldset");
   fs.className = "vt-choices";
   // Arrow keys and letters typed in the list belong to the list, not to JupyterLab's
-  // command-mode shortcuts (cell navigation, "a" inserts a cell).
+  // command-mode shortcuts (cell navigation, "a" inserts a cell). Lumino stops looking for a
+  // shortcut at the first element carrying the attribute, starting at the event target – and
+  // the focused <input> itself matches the notebook's ":focus" selectors, so every input needs
+  // it (on the fieldset alone, ArrowDown moved focus to the next cell; keyboard walk test).
   fs.setAttribute("data-lm-suppress-shortcuts", "true");
   const name = "vtc-" + Math.random().toString(36).slice(2);
   el.appendChild(fs);
@@ -55,6 +58,7 @@ function render({ model, el }) {
       input.value = id;
       input.checked = value.includes(id);
       input.disabled = disabled;
+      input.setAttribute("data-lm-suppress-shortcuts", "true");
       input.addEventListener("change", () => {
         model.set("value", selected());
         model.save_changes();

@@ -64,6 +64,8 @@ CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-checkbox label {{ align-items: flex-start; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons {{ flex-wrap: wrap; height: auto; width: auto !important; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-toggle-buttons .widget-toggle-button {{ width: auto !important; }}
+/* a one-line answer field does not stretch over a wide screen (a number field was 900px wide at 1600px) */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-text > input {{ max-width: 32em; }}
 /* buttons: sized to their text, wrapping when longer than the row ------------------------ */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button, .jupyter-button.vt-btn, .vt-btn .jupyter-button {{
   width: auto !important; max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height);
@@ -71,6 +73,10 @@ CSS = f"""
   line-height: 1.3; padding-top: 3px; padding-bottom: 3px; align-self: flex-start; flex: 0 1 auto;
 }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
+/* a checkbox row whose text is an HTML beside it (blocks/praxis.py): never wrap the text
+   under the box – the row wrapping above would leave the box alone on its line */
+.vt-praxis-item {{ flex-wrap: nowrap !important; }}
+.vt-praxis-item > .widget-html {{ flex: 1 1 0 !important; min-width: 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}
@@ -82,8 +88,11 @@ CSS = f"""
 .vt-msg {{ overflow-wrap: anywhere; }}
 .vt-icon {{ display: inline-block; width: 1.05em; height: 1.05em; vertical-align: -0.15em; flex: none; }}
 /* tables --------------------------------------------------------------------------------- */
-table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px); }}
-table.vt-table :is(th, td) {{ padding: 4px 10px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
+/* a table wider than its output scrolls sideways instead of being cut at the output's edge
+   (00_Start progress table in a 650-px notebook); display:block keeps the rows' table layout inside */
+table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px);
+  display: block; overflow-x: auto; }}
+table.vt-table :is(th, td) {{ padding: 4px 7px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
   text-align: inherit; white-space: normal; overflow-wrap: normal; hyphens: auto; line-height: 1.35; }}
 table.vt-table th {{ font-weight: 600; border-bottom: 2px solid #888; background: #f3f3f3; }}
 table.vt-table :is(th, td).vt-num {{ text-align: right; white-space: nowrap; }}

@@ -287,9 +287,11 @@ class LivePlot:
         keeps its place too; only its frame goes."""
         for spec in self._legend_specs.values():
             leg = spec["leg"]
-            if leg is None or len(leg.texts) != len(spec["entries"]):
+            first = spec.get("first", 0)  # a figure legend shared by several axes: this one's part
+            n = len(spec["entries"])
+            if leg is None or len(leg.texts) < first + n or (not first and len(leg.texts) != n and not spec.get("fig")):
                 continue
-            for (orig, _p, _t), handle, text in zip(spec["entries"], leg.legend_handles, leg.texts):
+            for (orig, _p, _t), handle, text in zip(spec["entries"], leg.legend_handles[first:first + n], leg.texts[first:first + n]):
                 vis = orig is None or _shown(orig)
                 text.set_visible(vis)
                 if handle is not None:
@@ -322,7 +324,7 @@ class LivePlot:
                 self.canvas.draw()
             if relayout:
                 for _ in range(2):
-                    if not (self._wrap_long_labels() | self._fit_legends()):
+                    if not (self._wrap_long_labels() | self._fit_legends() | self._stagger_crowded_ticks()):
                         break
                     self._apply_legend_visibility()
                     self.canvas.draw()
@@ -395,13 +397,30 @@ class LivePlot:
                 out = getattr(leg, "_outside_loc", None)
                 leg.remove()
                 new = self.fig.legend(handles, labels, loc=f"outside {loc}" if out else loc, **kw)
+                new._vt_parts = getattr(leg, "_vt_parts", None)
+                for spec in self._legend_specs.values():
+                    if spec.get("leg") is leg:
+                        spec["leg"] = new
             elif convert:
-                # hanging under one of several axes and wider than it: one legend below the figure
+                # hanging under one of several axes and wider than it: one legend below the figure,
+                # shared with the legends of the other axes converted before (two figure legends
+                # at the same place would be drawn over each other)
                 leg.remove()
-                new = self.fig.legend(handles, labels, loc="outside lower center", **kw)
-                spec = self._legend_specs.get(id(owner))
-                if spec is not None:
-                    spec.update(leg=new, fig=True)
+                prev = next((fl for fl in self.fig.legends if getattr(fl, "_vt_parts", None)), None)
+                parts = [p for p in (prev._vt_parts if prev is not None else []) if p[0] != id(owner)]
+                parts.append((id(owner), handles, labels))  # a re-made legend of an axes replaces its old part
+                if prev is not None:
+                    prev.remove()
+                    kw["ncols"] = max(getattr(prev, "_ncols", 1), new_n)
+                new = self.fig.legend([h for p in parts for h in p[1]], [t for p in parts for t in p[2]],
+                                      loc="outside lower center", **kw)
+                new._vt_parts = parts
+                start = 0
+                for oid, hs, _ls in parts:
+                    spec = self._legend_specs.get(oid)
+                    if spec is not None:
+                        spec.update(leg=new, fig=True, first=start)
+                    start += len(hs)
             else:
                 placed = getattr(leg, "_vt_placed", False)
                 a = leg.get_bbox_to_anchor().transformed(owner.transAxes.inverted())
@@ -416,6 +435,50 @@ class LivePlot:
                     spec["leg"] = new
                     spec["kw"]["ncols"] = new_n
             changed = True
+        return changed
+
+    def _stagger_crowded_ticks(self, gap: float = 3.0) -> bool:
+        """x tick labels that run into each other (category names in a narrow figure) are
+        staggered: every second label moves down by one label height, so each keeps its size
+        and stays horizontal (readable). Undone when they fit side by side again. True if
+        anything changed."""
+        r = self.canvas.get_renderer()
+        changed = False
+        for ax in self.fig.axes:
+            axis = ax.xaxis
+            if not ax.get_visible() or not axis.get_visible() or ax.name != "rectilinear":
+                continue  # polar (radar) labels sit around a circle: their x extents overlap by design
+            lo, hi = sorted(axis.get_view_interval())
+            span = (hi - lo) or 1.0
+            ticks = [t for t in axis.get_major_ticks()
+                     if t.get_visible() and lo - 1e-9 * span <= t.get_loc() <= hi + 1e-9 * span
+                     and t.label1.get_visible() and t.label1.get_text().strip() and not t.label1.get_rotation()]
+            ticks.sort(key=lambda t: t.get_loc())
+            boxes = [t.label1.get_window_extent(r) for t in ticks]  # x extents do not depend on the pad
+
+            def crowded(step):
+                return any(boxes[i + step].x0 < boxes[i].x1 + gap for i in range(len(boxes) - step))
+
+            staggered = getattr(axis, "_vt_stagger", None)  # {tick: original pad}
+            want = len(ticks) >= 2 and crowded(1) and not crowded(2)
+            if want and not staggered:
+                drop = max(b.height for b in boxes) * 72 / self.fig.dpi + 2
+                axis._vt_stagger = {}
+                for i, t in enumerate(ticks):
+                    if i % 2:
+                        axis._vt_stagger[t] = t.get_pad()
+                        t.set_pad(t.get_pad() + drop)
+                changed = True
+            elif not want and staggered:
+                for t, pad in staggered.items():
+                    t.set_pad(pad)
+                axis._vt_stagger = None
+                changed = True
+            else:
+                continue
+            leg = ax.get_legend()
+            if leg is not None and getattr(leg, "_vt_placed", False):
+                self._place_outside(ax, leg, force=True)  # below the taller tick labels, not over them
         return changed
 
     def _wrap_long_labels(self) -> bool:
@@ -529,6 +592,74 @@ class LivePlot:
         for t in self.fig.texts:
             if isinstance(t, Text) and t.get_visible() and t.get_text().strip() and outside(t.get_window_extent(r)):
                 out.append(f"figure text {name(t)} outside the figure")
+        return out
+
+    def visible_texts(self) -> list[tuple[str, object]]:
+        """(description, window extent) of every text the PNG shows: tick labels inside the view
+        interval, axis labels, offset texts, titles, texts and annotations, legend texts and
+        titles, figure texts. Clipped texts that lie fully outside their axes are not drawn and
+        not listed. Needs a drawn canvas (call after :meth:`draw`)."""
+        r = self.canvas.get_renderer()
+        out = []
+
+        def add(kind, t, ax=None):
+            if t is None or not t.get_visible() or not t.get_text().strip():
+                return
+            bb = t.get_window_extent(r)
+            if bb is None or bb.width <= 0 or bb.height <= 0:
+                return
+            if ax is not None and t.get_clip_on() and not bb.overlaps(ax.bbox):
+                return  # clipped away entirely: not drawn
+            out.append((f"{kind} {t.get_text()[:40]!r}", bb))
+
+        for i, ax in enumerate(self.fig.axes):
+            if not ax.get_visible():
+                continue
+            pre = f"axes {i}: " if len(self.fig.axes) > 1 else ""
+            for axis, nm in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+                if not axis.get_visible():
+                    continue
+                lo, hi = sorted(axis.get_view_interval())
+                span = (hi - lo) or 1.0
+                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                    if not tick.get_visible() or not (lo - 1e-9 * span <= tick.get_loc() <= hi + 1e-9 * span):
+                        continue
+                    for lab in (tick.label1, tick.label2):
+                        add(f"{pre}{nm} tick label", lab)
+                add(f"{pre}{nm} axis label", axis.label)
+                add(f"{pre}{nm} offset text", axis.get_offset_text())
+            for t in (ax.title, ax._left_title, ax._right_title):
+                add(f"{pre}title", t)
+            for t in ax.texts:
+                add(f"{pre}text", t, ax)
+            leg = ax.get_legend()
+            if leg is not None and leg.get_visible():
+                for t in (*leg.texts, leg.get_title()):
+                    add(f"{pre}legend text", t)
+        for leg in self.fig.legends:
+            if leg.get_visible():
+                for t in (*leg.texts, leg.get_title()):
+                    add("figure legend text", t)
+        for t in self.fig.texts:
+            add("figure text", t)
+        return out
+
+    def overlapping_texts(self, tol: float = 2.0) -> list[str]:
+        """Pairs of visible texts in the figure whose boxes overlap by more than ``tol`` pixels
+        in both directions (tick labels running into each other, a legend over an axis label,
+        an annotation over a title …), as readable descriptions (empty = fine). Text boxes
+        include the glyphs' side bearings and line gaps: up to 2 px is touching, not overlap."""
+        self.draw()
+        texts = sorted(self.visible_texts(), key=lambda d: d[1].x0)
+        out = []
+        for i, (na, a) in enumerate(texts):
+            for nb, b in texts[i + 1:]:
+                if b.x0 >= a.x1 - tol:
+                    break
+                dx = min(a.x1, b.x1) - max(a.x0, b.x0)
+                dy = min(a.y1, b.y1) - max(a.y0, b.y0)
+                if dx > tol and dy > tol:
+                    out.append(f"{na} overlaps {nb} ({dx:.0f}×{dy:.0f}px)")
         return out
 
     def _clipped_markers(self, ax, r, outside) -> list[str]:

@@ -401,7 +401,7 @@ class ProgressOverview:
         self.refresh_button = widgets.Button(description="Aktualisieren", icon="refresh")
         self.message = widgets.HTML()
         self.reset_button.on_click(lambda _b: guard.run(self.reset, self._show))
-        self.refresh_button.on_click(lambda _b: guard.run(self.refresh, self._show))
+        self.refresh_button.on_click(lambda _b: guard.run(self._refresh_clicked, self._show))
         self.box = widgets.VBox([self.table, self.plot.widget, widgets.HBox([self.refresh_button, self.reset_button, self.confirm]), self.message])
         styled(self.box, "vt-progress")  # course CSS: aligned table headers, buttons sized to text
         self.refresh()
@@ -434,6 +434,15 @@ class ProgressOverview:
         first = sum(col("beim ersten Versuch richtig"))
         self.plot.refresh(alt=f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, davon {first} beim ersten Versuch richtig, "
                               "aufgeteilt nach Modulen.")
+
+    def _refresh_clicked(self) -> None:
+        """Refresh and say so: an unchanged table alone does not tell that the click worked."""
+        import datetime
+
+        self.message.value = ""
+        self.refresh()
+        if not self.message.value:  # a storage notice from refresh() wins
+            self.message.value = box("info", f"Aktualisiert: Stand {datetime.datetime.now():%H:%M:%S} Uhr.")
 
     def reset(self) -> None:
         if not self.confirm.value:

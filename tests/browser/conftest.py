@@ -62,9 +62,13 @@ def pytest_runtest_makereport(item, call):
 
 def pytest_terminal_summary(terminalreporter):
     """The browser layout check's counts per notebook and width/state (docs/TESTING.md)."""
-    from . import axe, layout
+    from . import axe, keyboard, layout
 
     tr = terminalreporter
+    if keyboard.COUNTS:
+        tr.section("keyboard walk (controls / reached by Tab / focus indicator visible / operated / gone / nothing to change)")
+        for nb, c in sorted(keyboard.COUNTS.items()):
+            tr.write_line(f"{nb:52} {c['controls']:4} {c['reached']:4} {c['focus_visible']:4} {c['operated']:4} {c['gone']:4} {c.get('inapplicable', 0):4}")
     if axe.COUNTS:
         tr.section("axe-core violations (failing nodes per rule)")
         total: dict = {}

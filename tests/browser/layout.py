@@ -67,6 +67,13 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
         out.cut.push(`${where(el)}: text cut "${txt(el)}" (${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}, ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})${unstyled}`);
       }
     }
+    // -- text beyond the output's left/right edge (cut by the output area, not by its own box),
+    //    unless a scrollable ancestor inside the output lets the learner scroll to it
+    // the cell's box: an output grows with a too-wide child, the notebook then cuts it at its edge
+    const sr = (scope.closest('.jp-Cell') || scope).getBoundingClientRect();
+    const scrolls = (el) => { for (let a = el; a && a !== scope; a = a.parentElement) {
+      const ox = getComputedStyle(a).overflowX; if (ox === 'auto' || ox === 'scroll') return true; } return false; };
+    const beyond = new Set();
     // -- overlapping text lines
     const rects = [];
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
@@ -76,7 +83,13 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
       const el = n.parentElement;
       if (!el || el.closest('svg, style, script') || !shown(el)) continue;
       const r = document.createRange(); r.selectNodeContents(n);
-      for (const q of r.getClientRects()) if (q.width > 1 && q.height > 1) rects.push({q, el, t: n.textContent.trim().slice(0, 40)});
+      for (const q of r.getClientRects()) if (q.width > 1 && q.height > 1) {
+        rects.push({q, el, t: n.textContent.trim().slice(0, 40)});
+        if ((q.right > sr.right + 2 || q.left < sr.left - 2) && !beyond.has(el) && !scrolls(el)) {
+          beyond.add(el);
+          out.cut.push(`${where(el)}: text "${n.textContent.trim().slice(0, 40)}" beyond the output's edge (${Math.round(q.right - sr.right)} px past the cell's right edge)`);
+        }
+      }
     }
     rects.sort((a, b) => a.q.top - b.q.top);
     const seen = new Set();

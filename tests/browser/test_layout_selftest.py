@@ -23,6 +23,7 @@ def test_layout_check_fails_on_planted_fixture(lab):
         assert any("umbrechen" in p or "noch eine" in p for p in r["overlap"]), text  # the long radio option
         assert any("Abwimmelquote" in p for p in r["short_slider"]), text     # the squeezed slider
         assert any("%)" in p for p in r["shrunk_plot"]), text                  # the shrunk image
+        assert any("Spalte13_mit_langem_Inhalt" in p and "beyond the output" in p for p in r["cut"]), text  # the wide table
         assert not layout.only_known(r), text  # the planted slider and button are not "known" problems
         assert r["clipped_artist"] == [], text  # at its start the LivePanel's plot is fine …
         sweep, states = layout.sweep_controls(nbp)

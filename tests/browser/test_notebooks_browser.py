@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from . import axe, layout
+from . import axe, keyboard, layout
 from .harness import ARTIFACTS, FIXTURES, discover_notebooks
 
 pytestmark = pytest.mark.browser
@@ -140,6 +140,17 @@ def test_axe_wcag_over_output_areas(nb):
     axe.COUNTS[nb.path] = {v["id"]: v["n"] for v in violations}
     assert not violations, f"{nb.path}: axe violations:" + _fmt(
         [f"{v['id']} ({v['impact']}): {v['n']} nodes, e.g. {v['nodes'][0] if v['nodes'] else ''}" for v in violations])
+
+
+def test_keyboard_walk(nb):
+    """Tab only, one width, one pass: every interactive control of every widget output is
+    reachable by Tab, shows a visible focus indicator, and its key (arrows, Space, Enter, typing)
+    changes what its block shows (tests/browser/keyboard.py). Runs after the layout and axe checks
+    because operating the controls changes the page."""
+    counts, problems = keyboard.walk(nb)
+    keyboard.COUNTS[nb.path] = counts
+    assert counts["controls"] == 0 or counts["reached"] > 0, f"{nb.path}: the walk reached no control"
+    assert not problems, f"{nb.path}: keyboard walk {counts}:" + _fmt(problems[:40])
 
 
 def test_no_browser_console_errors(nb):
