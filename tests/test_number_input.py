@@ -106,9 +106,9 @@ def test_m03_zielzeit_field_reads_thousands(data_dir):
     panel = view.antwortzeit()
     panel.controls["zielzeit"].value = "1.200"
     assert panel.message.value == ""
-    assert "20 Stunden" in panel.view_box.children[1].value, "„1.200“ minutes are 20 hours, not 1,2 minutes"
+    assert "20\u00a0Stunden" in panel.view_box.children[1].value, "„1.200“ minutes are 20 hours, not 1,2 minutes"
     panel.controls["zielzeit"].value = "ca. 45"
-    assert panel.message.value == "" and "45 Minuten" in panel.view_box.children[1].value
+    assert panel.message.value == "" and "45\u00a0Minuten" in panel.view_box.children[1].value
     panel.controls["zielzeit"].value = "−5"
     assert "vt-msg-error" in panel.message.value and "eingegeben: −5" in panel.message.value
     assert "keine Zahl" not in panel.message.value
