@@ -110,7 +110,6 @@ def problems_html(result) -> str:
     return html
 
 
-rejected_table = problems_html
 
 
 # ------------------------------------------------------------------ charts (projector)
