@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import re
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
 
 from course_lib.errors import CourseInputError
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 _GERMAN = re.compile(r"[äöüßÄÖÜ„“]|\b(Bitte|bitte|muss|braucht|Sie|ist|nicht|ein|eine|der|die|das)\b")
@@ -44,3 +51,26 @@ def blit_equals_full(plot) -> None:
     plot.invalidate()
     plot.refresh(plot.alt)
     assert plot.png == fast, "the blitted redraw differs from a full redraw of the same state"
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def install_course_copy(work: Path, prefix: Path) -> Path:
+    """``pip install`` (non-editable, no dependencies) a copy of this checkout's course into
+    ``prefix`` – the way a workshop image installs it – without touching the test's own
+    environment. ``work`` holds the temporary source copy. Returns the installed site-packages."""
+    src = work / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, src / name)
+    shutil.copytree(ROOT / "course_lib", src / "course_lib", ignore=shutil.ignore_patterns("__pycache__"))
+    r = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+                        "--ignore-installed", "--prefix", str(prefix), str(src)], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, f"pip install of the course copy failed:\n{r.stdout}{r.stderr}"
+    shutil.rmtree(src)
+    return next(prefix.glob("lib/python3.*/site-packages"))
