@@ -82,7 +82,7 @@ def test_export_invalid_pseudonym_clears_old_preview(data_dir):                 
 
 # ------------------------------------------------------------------ all widgets of m00–m04
 from course_lib.registry import widget_factories  # noqa: E402
-from course_lib.m03_digitalisierung.view import NO_RESULT  # noqa: E402
+from course_lib.blocks.guard import NO_RESULT  # noqa: E402
 
 import ipywidgets as widgets  # noqa: E402
 

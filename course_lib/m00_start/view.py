@@ -14,7 +14,7 @@ from ..blocks.panel import LivePanel, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num
-from ..m03_digitalisierung.view import blank_on_error
+from ..blocks.guard import blank_on_error
 from . import model
 
 
