@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from course_lib.errors import CourseInputError
 from course_lib.m02_imageproblem import model
+from tests.helpers import assert_course_error
 
 SET = settings(max_examples=50, deadline=None)
 
@@ -48,22 +49,14 @@ def test_static_in_domain(v, p):
 @SET
 @given(v=_outside("v"))
 def test_static_outside_domain(v):
-    try:
-        model.spiral_static(v)
-    except CourseInputError:
-        return
-    raise AssertionError("no CourseInputError")
+    assert_course_error(model.spiral_static, v)
 
 
 @SET
 @given(key=st.sampled_from(sorted(model.DEFAULTS)), data=st.data())
 def test_static_parameter_outside_domain(key, data):
     bad = data.draw(_outside(key))
-    try:
-        model.spiral_static(3.0, **{key: bad})
-    except CourseInputError:
-        return
-    raise AssertionError("no CourseInputError")
+    assert_course_error(model.spiral_static, 3.0, **{key: bad})
 
 
 @SET
@@ -87,11 +80,7 @@ def test_curve_in_domain(n, p):
 @SET
 @given(n=st.one_of(st.integers(-100, 1), st.integers(1001, 10**6), st.floats(2.1, 9.9).filter(lambda x: x != int(x))))
 def test_curve_outside_domain(n):
-    try:
-        model.spiral_curve(n)
-    except CourseInputError:
-        return
-    raise AssertionError("no CourseInputError")
+    assert_course_error(model.spiral_curve, n)
 
 
 @SET
@@ -127,11 +116,7 @@ def test_dynamic_outside_domain(key, data):
     _l, lo, hi, _u = model.DYN_DOMAIN[key]
     bad = data.draw(st.one_of(st.floats(max_value=lo - 0.01, min_value=-1e6, allow_nan=False),
                               st.floats(min_value=hi + 0.01, max_value=1e6, allow_nan=False), st.just(float("nan"))))
-    try:
-        model.spiral_dynamic(2.0, **{key: bad})
-    except CourseInputError:
-        return
-    raise AssertionError("no CourseInputError")
+    assert_course_error(model.spiral_dynamic, 2.0, **{key: bad})
 
 
 ids = [s["id"] for s in model.STATEMENTS]
@@ -142,11 +127,8 @@ ids = [s["id"] for s in model.STATEMENTS]
 def test_sorting_in_domain(assign):
     answered = sum(1 for v in assign.values() if v)
     if not answered:
-        try:
-            model.sort_statements(assign)
-        except CourseInputError:
-            return
-        raise AssertionError("no CourseInputError")
+        assert_course_error(model.sort_statements, assign)
+        return
     r = model.sort_statements(assign)
     assert 0 <= r.correct <= r.answered == answered <= r.total
     assert len(r.missing_ids) == r.total - answered
