@@ -74,3 +74,22 @@ def install_course_copy(work: Path, prefix: Path) -> Path:
     assert r.returncode == 0, f"pip install of the course copy failed:\n{r.stdout}{r.stderr}"
     shutil.rmtree(src)
     return next(prefix.glob("lib/python3.*/site-packages"))
+
+
+# -- scaffolding of the tests/test_mNN_invariants.py files --------------------------------------
+
+def widget_settings(max_examples: int = 120):
+    """hypothesis settings for driving a live widget: no deadline (a redraw takes its time), no
+    example database (runs stay independent), module-level widgets with function fixtures."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(max_examples=max_examples, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+class CaseCounter(dict):
+    """How many hypothesis cases reached each widget's invariant checks (``CASES.count(name)`` in
+    the test, ``CASES[name]`` afterwards), so a file can require that every widget was reached."""
+
+    def count(self, name: str) -> None:
+        self[name] = self.get(name, 0) + 1
