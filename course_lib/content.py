@@ -75,22 +75,26 @@ def data_path(module_id: str, filename: str):
     return resources.files(f"course_lib.{pkg}").joinpath("data", filename)
 
 
+def load_module_file(module_id: str, filename: str, schema: str) -> dict:
+    """A module's data file ``<package>/data/<filename>``, checked against
+    ``schemas/<schema>.schema.json``; its ``"module"`` field must name ``module_id``."""
+    doc = read_json_file(data_path(module_id, filename), schema)
+    if doc["module"] != module_id:
+        raise CourseInputError(f"{filename} gehört zu „{doc['module']}“, nicht zu „{module_id}“.",
+                               f"Bitte tragen Sie in „{filename}“ als „module“ „{module_id}“ ein.")
+    return doc
+
+
 @lru_cache(maxsize=None)
 def load_content(module_id: str) -> dict:
     """Quiz items, reflection prompts and polls of a module (``data/content.json``)."""
-    doc = read_json_file(data_path(module_id, "content.json"), "content")
-    if doc["module"] != module_id:
-        raise CourseInputError(f"content.json gehört zu „{doc['module']}“, nicht zu „{module_id}“.")
-    return doc
+    return load_module_file(module_id, "content.json", "content")
 
 
 @lru_cache(maxsize=None)
 def load_tasks(module_id: str) -> dict:
     """Exercise tasks of a module (``data/tasks.json``)."""
-    doc = read_json_file(data_path(module_id, "tasks.json"), "tasks")
-    if doc["module"] != module_id:
-        raise CourseInputError(f"tasks.json gehört zu „{doc['module']}“, nicht zu „{module_id}“.")
-    return doc
+    return load_module_file(module_id, "tasks.json", "tasks")
 
 
 def find(items: list[dict], item_id: str, what: str) -> dict:

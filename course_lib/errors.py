@@ -282,6 +282,3 @@ def _plain_number(s: str) -> tuple[float | None, str]:
     return None, ""
 
 
-def parse_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = "Ihre Antwort") -> float:
-    """:func:`read_number_de` without the note: just the value."""
-    return read_number_de(value, kind=kind, unit=unit, name=name).value

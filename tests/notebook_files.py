@@ -4,16 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from course_lib.authoring.execute_all import all_notebooks as course_notebooks  # noqa: F401 - one list for tools and tests
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def course_notebooks() -> list[Path]:
-    out = []
-    for folder in ("notebooks", "exercises", "instructor"):
-        d = ROOT / folder
-        if d.is_dir():
-            out += sorted(d.glob("*.ipynb"))
-    return out
 
 
 def load(path: Path) -> dict:

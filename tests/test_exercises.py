@@ -164,12 +164,12 @@ def test_code_task_blank_then_value(data_dir):
 
 
 def test_numeric_parsing_german_and_english():
-    assert checks.parse_number("1.234,5") == 1234.5
-    assert checks.parse_number("1234,5 €", "€") == 1234.5
-    assert checks.parse_number("1,234.5") == 1234.5
-    assert checks.parse_number(" 34 ") == 34
+    assert checks.read_number("1.234,5").value == 1234.5
+    assert checks.read_number("1234,5 €", "€", "money").value == 1234.5
+    assert checks.read_number("1,234.5").value == 1234.5
+    assert checks.read_number(" 34 ").value == 34
     with pytest.raises(checks.CourseInputError):
-        checks.parse_number("zwölf")
+        checks.read_number("zwölf")
 
 
 def test_numeric_typical_mistake_feedback():

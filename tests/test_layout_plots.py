@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pytest
 
-from course_lib.authoring.benchmark import widget_factories
+from course_lib.registry import widget_factories
 from course_lib.blocks.liveplot import LivePlot
 
 FACTORIES = list(widget_factories())

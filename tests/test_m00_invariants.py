@@ -82,8 +82,8 @@ def test_export_invalid_pseudonym_clears_old_preview(data_dir):                 
 
 
 # ------------------------------------------------------------------ all widgets of m00–m04
-from course_lib.authoring.benchmark import widget_factories  # noqa: E402
-from course_lib.blocks.stale import NO_RESULT  # noqa: E402
+from course_lib.registry import widget_factories  # noqa: E402
+from course_lib.blocks.guard import NO_RESULT  # noqa: E402
 
 import ipywidgets as widgets  # noqa: E402
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from course_lib.errors import CourseInputError
 from course_lib.m02_imageproblem import model
+from tests.helpers import assert_course_error
 
 SET = settings(max_examples=50, deadline=None)
 
@@ -50,16 +51,14 @@ def test_static_in_domain(v, p):
 @SET
 @given(v=_outside("v"))
 def test_static_outside_domain(v):
-    with pytest.raises(CourseInputError):
-        model.spiral_static(v)
+    assert_course_error(model.spiral_static, v)
 
 
 @SET
 @given(key=st.sampled_from(sorted(model.DEFAULTS)), data=st.data())
 def test_static_parameter_outside_domain(key, data):
     bad = data.draw(_outside(key))
-    with pytest.raises(CourseInputError):
-        model.spiral_static(3.0, **{key: bad})
+    assert_course_error(model.spiral_static, 3.0, **{key: bad})
 
 
 @SET
@@ -83,8 +82,7 @@ def test_curve_in_domain(n, p):
 @SET
 @given(n=st.one_of(st.integers(-100, 1), st.integers(1001, 10**6), st.floats(2.1, 9.9).filter(lambda x: x != int(x))))
 def test_curve_outside_domain(n):
-    with pytest.raises(CourseInputError):
-        model.spiral_curve(n)
+    assert_course_error(model.spiral_curve, n)
 
 
 @SET
@@ -120,8 +118,7 @@ def test_dynamic_outside_domain(key, data):
     _l, lo, hi, _u = model.DYN_DOMAIN[key]
     bad = data.draw(st.one_of(st.floats(max_value=lo - 0.01, min_value=-1e6, allow_nan=False),
                               st.floats(min_value=hi + 0.01, max_value=1e6, allow_nan=False), st.just(float("nan"))))
-    with pytest.raises(CourseInputError):
-        model.spiral_dynamic(2.0, **{key: bad})
+    assert_course_error(model.spiral_dynamic, 2.0, **{key: bad})
 
 
 ids = [s["id"] for s in model.STATEMENTS]
@@ -132,8 +129,7 @@ ids = [s["id"] for s in model.STATEMENTS]
 def test_sorting_in_domain(assign):
     answered = sum(1 for v in assign.values() if v)
     if not answered:
-        with pytest.raises(CourseInputError):
-            model.sort_statements(assign)
+        assert_course_error(model.sort_statements, assign)
         return
     r = model.sort_statements(assign)
     assert 0 <= r.correct <= r.answered == answered <= r.total

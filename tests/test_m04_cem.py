@@ -3,7 +3,6 @@ the three widgets driven programmatically."""
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 import pytest
@@ -11,12 +10,11 @@ import pytest
 from course_lib.blocks import guard
 from course_lib.errors import CourseInputError
 from course_lib.m04_cem import model, view
+from tests.helpers import assert_german
 
 
 def german(exc_info) -> str:
-    msg = exc_info.value.message + " " + exc_info.value.hint
-    assert re.search(r"[äöüß]|Bitte|muss|braucht", msg), msg
-    return msg
+    return assert_german(exc_info.value, require_hint=False)  # tests/helpers.py
 
 
 # --------------------------------------------------------------------------------------

@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from course_lib.blocks import guard
 from course_lib.format_de import eur, num
 from course_lib.m05_kundenbindung import model, view
 
-from tests.helpers import blit_equals_full
+from tests.helpers import CaseCounter, blit_equals_full, widget_settings
 
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
@@ -42,15 +42,13 @@ INVARIANTS = {
     ],
 }
 
-CASES: dict[str, int] = {}
-S = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                     HealthCheck.function_scoped_fixture])
+CASES = CaseCounter()
+S = widget_settings(120)
 
 
 
 
-def _count(name: str) -> None:
-    CASES[name] = CASES.get(name, 0) + 1
+_count = CASES.count
 
 
 def _sel(c, value):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from course_lib.format_de import num
 from course_lib.m06_beziehungskompetenz import model, view
 from course_lib.storage import Store
 
-from tests.helpers import blit_equals_full
+from tests.helpers import CaseCounter, blit_equals_full, widget_settings
 
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
@@ -41,15 +41,13 @@ INVARIANTS = {
         "K5 „Gespielte Wärme … von 100“ is shown iff the acting cost is positive",
     ],
 }
-CASES: dict[str, int] = {}
-S = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                     HealthCheck.function_scoped_fixture])
+CASES = CaseCounter()
+S = widget_settings(120)
 
 
 
 
-def _count(name):
-    CASES[name] = CASES.get(name, 0) + 1
+_count = CASES.count
 
 
 _SELF = view.SelfAssessment(Store("m06invariants"))

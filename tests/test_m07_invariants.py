@@ -10,7 +10,7 @@ from course_lib.blocks.choices import ChoiceList
 from course_lib.format_de import num, pct
 from course_lib.m07_beziehungsphasen import model, view
 
-from tests.helpers import blit_equals_full
+from tests.helpers import CaseCounter, blit_equals_full, widget_settings
 
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
@@ -28,15 +28,13 @@ INVARIANTS = {
         "V4 the skill line shows the changed risks in phases 2 and 3",
     ],
 }
-CASES: dict[str, int] = {}
-S = settings(max_examples=120, deadline=None, database=None,
-             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+CASES = CaseCounter()
+S = widget_settings(120)
 
 
 
 
-def _count(name):
-    CASES[name] = CASES.get(name, 0) + 1
+_count = CASES.count
 
 
 _DIAG = view.phasen_diagnose()

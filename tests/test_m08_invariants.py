@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from course_lib.format_de import pct
 from course_lib.m08_mimikresonanz import face, model, view
 
-from tests.helpers import blit_equals_full
+from tests.helpers import CaseCounter, blit_equals_full, widget_settings
 
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
@@ -28,15 +28,13 @@ INVARIANTS = {
         "M3 the tendency sentence matches the sign of the shown criterion c (one threshold, in the model)",
     ],
 }
-CASES: dict[str, int] = {}
-S = settings(max_examples=40, deadline=None, database=None,
-             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+CASES = CaseCounter()
+S = widget_settings(40)
 
 
 
 
-def _count(name):
-    CASES[name] = CASES.get(name, 0) + 1
+_count = CASES.count
 
 
 _TRAINER = view.mikro_trainer()

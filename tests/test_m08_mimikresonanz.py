@@ -8,17 +8,11 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from course_lib.blocks import guard
-from course_lib.errors import CourseInputError
 from course_lib.m08_mimikresonanz import face, model, view
+from tests.helpers import assert_course_error
 
 
-def german_error(fn, *args, **kwargs) -> CourseInputError:
-    with pytest.raises(CourseInputError) as ei:
-        fn(*args, **kwargs)
-    exc = ei.value
-    assert exc.message and exc.hint, "a learner error needs a message and a hint"
-    assert re.search(r"[äöüßÄÖÜ„“]|Bitte", exc.message + exc.hint), f"not German: {exc}"
-    return exc
+german_error = assert_course_error  # tests/helpers.py: message, hint, German
 
 
 # ---------------------------------------------------------------------------------------------

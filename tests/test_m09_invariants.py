@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from course_lib.format_de import eur, pct
 from course_lib.m09_gespraech import model, view
 
-from tests.helpers import blit_equals_full
+from tests.helpers import CaseCounter, blit_equals_full, widget_settings
 
 # Every widget with a plot: after each change, the fast (blitted) picture equals a full redraw.
 INVARIANTS = {
@@ -41,15 +41,13 @@ CLASSIFIED = {
     "Was denken Sie, ist das nicht toll?": "suggestiv",
     "Wo drückt der Schuh?": "offen",
 }
-CASES: dict[str, int] = {}
-S = settings(max_examples=120, deadline=None, database=None,
-             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+CASES = CaseCounter()
+S = widget_settings(120)
 
 
 
 
-def _count(name):
-    CASES[name] = CASES.get(name, 0) + 1
+_count = CASES.count
 
 
 LABELS = [model.KIND_LABEL[k] for k in model.KINDS]

@@ -6,7 +6,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,34 +15,46 @@ import urllib.request
 
 import pytest
 
+from .helpers import free_port, install_course_copy
 from .notebook_files import ROOT
 
 pytestmark = pytest.mark.slow
+LAB_URL = r"(http://127\.0\.0\.1:(\d+)/lab/tree/notebooks/00_Start\.ipynb\?token=(\w+))"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _printed_url(proc, deadline: float) -> tuple[str, list[str]]:
+    """Read ``proc``'s output until it prints the JupyterLab URL; returns (url, lines read)."""
+    lines = []
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line and proc.poll() is not None:
+            break
+        lines.append(line)
+        m = re.search(LAB_URL, line)
+        if m:
+            return m.group(1), lines
+    raise AssertionError("no URL printed:\n" + "".join(lines[-20:]))
+
+
+def _stop_group(proc) -> None:
+    """Stop ``proc`` and everything it started (its process group)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def test_make_lab_answers_on_printed_url():
-    port = _free_port()
+    port = free_port()
     tmp = tempfile.mkdtemp(prefix="vt-lab-")
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": tmp, "JUPYTER_CONFIG_DIR": tmp, "JUPYTERLAB_WORKSPACES_DIR": tmp,
            "JUPYTERLAB_SETTINGS_DIR": tmp}
     proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"PORT={port}"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        url, lines = None, []
         deadline = time.time() + 120
-        while url is None and time.time() < deadline:
-            line = proc.stdout.readline()
-            lines.append(line)
-            m = re.search(r"(http://127\.0\.0\.1:\d+/lab/tree/notebooks/00_Start\.ipynb\?token=\w+)", line)
-            if m:
-                url = m.group(1)
-        assert url, "no URL printed:\n" + "".join(lines[-20:])
+        url, _ = _printed_url(proc, deadline)
         assert f":{port}/" in url
         body = None
         while time.time() < deadline:
@@ -63,11 +74,7 @@ def test_make_lab_answers_on_printed_url():
             schema = json.loads(r.read().decode("utf-8"))["schema"]
         assert schema["properties"]["locale"]["default"] == "de_DE", "German UI preset missing"
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _stop_group(proc)
 
 
 # -- `vertrieb30-lab`: the same without make (Windows, conda, plain pip) -----------------------
@@ -75,22 +82,12 @@ def test_make_lab_answers_on_printed_url():
 def _install_console_script(tmp_path):
     """pip install (non-editable, no deps) a copy of the course into a temp prefix; returns
     (path of the installed vertrieb30-lab, its site-packages)."""
-    import shutil
-
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, src / name)
-    shutil.copytree(ROOT / "course_lib", src / "course_lib", ignore=shutil.ignore_patterns("__pycache__"))
     prefix = tmp_path / "prefix"
-    r = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--ignore-installed",
-                        "--prefix", str(prefix), str(src)], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stdout + r.stderr
+    site = install_course_copy(tmp_path, prefix)
     # the test's own environment keeps its course install (pip --prefix alone would uninstall it)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     chk = subprocess.run([sys.executable, "-c", "import course_lib"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert chk.returncode == 0, "installing the copy removed the course from the test environment: " + chk.stderr[-300:]
-    site = next(prefix.glob("lib/python3.*/site-packages"))
     exe = prefix / "bin" / "vertrieb30-lab"
     assert exe.exists(), "the console script vertrieb30-lab was not installed"
     return exe, site
@@ -108,7 +105,7 @@ def _wait_status(port: int, token: str, deadline: float) -> dict:
 
 def test_console_script_vertrieb30_lab_starts_jupyterlab(tmp_path):
     exe, site = _install_console_script(tmp_path)
-    port = _free_port()
+    port = free_port()
     rt = tmp_path / "rt"
     rt.mkdir()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(rt), "JUPYTER_CONFIG_DIR": str(rt),
@@ -117,17 +114,8 @@ def test_console_script_vertrieb30_lab_starts_jupyterlab(tmp_path):
     proc = subprocess.Popen([str(exe), "--port", str(port)], cwd=ROOT / "notebooks", env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        url, lines = None, []
         deadline = time.time() + 120
-        while url is None and time.time() < deadline:
-            line = proc.stdout.readline()
-            if not line and proc.poll() is not None:
-                break
-            lines.append(line)
-            m = re.search(r"(http://127\.0\.0\.1:(\d+)/lab/tree/notebooks/00_Start\.ipynb\?token=(\w+))", line)
-            if m:
-                url = m.group(1)
-        assert url, "no URL printed:\n" + "".join(lines[-20:])
+        url, lines = _printed_url(proc, deadline)
         lines.append(proc.stdout.readline())
         assert "Vertrieb 3.0 startet" in "".join(lines) and "Strg+C" in lines[-1]
         token = url.split("token=")[1]
@@ -147,11 +135,7 @@ def test_console_script_vertrieb30_lab_starts_jupyterlab(tmp_path):
                              timeout=60).stdout
         assert out.startswith(str(site)), out
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _stop_group(proc)
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=3)
 

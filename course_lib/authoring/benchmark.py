@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from ..registry import widget_factories
+from .execute_all import all_notebooks
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOOR_SOURCE = "import ipywidgets, matplotlib, matplotlib.pyplot, pandas, numpy"
@@ -48,12 +49,6 @@ def _floor_notebook(path: Path) -> None:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
-
-
-def course_notebooks() -> list[Path]:
-    from .execute_all import all_notebooks
-
-    return all_notebooks()
 
 
 def nbval_wall(paths: list[Path]) -> float:
@@ -201,7 +196,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     os.environ.setdefault("VERTRIEB30_DATA_DIR", tempfile.mkdtemp(prefix="vt-data-"))
     report: dict = {}
-    nbs = [Path(n).resolve() for n in a.notebooks] or course_notebooks()
+    nbs = [Path(n).resolve() for n in a.notebooks] or all_notebooks()
     if a.only_browser:
         report["browser"] = browser_latency(nbs, a.steps)
         (ROOT / "artifacts").mkdir(exist_ok=True)

@@ -78,20 +78,10 @@ function render({ model, el }) {
     for (const input of fs.querySelectorAll("input")) input.disabled = model.get("disabled");
   }
   build();
-  model.on("change:options", build);
-  model.on("change:multiple", build);
-  model.on("change:description", build);
-  model.on("change:hide_description", build);
-  model.on("change:value", sync);
-  model.on("change:disabled", syncDisabled);
-  return () => {
-    model.off("change:options", build);
-    model.off("change:multiple", build);
-    model.off("change:description", build);
-    model.off("change:hide_description", build);
-    model.off("change:value", sync);
-    model.off("change:disabled", syncDisabled);
-  };
+  const handlers = [["change:options", build], ["change:multiple", build], ["change:description", build],
+                    ["change:hide_description", build], ["change:value", sync], ["change:disabled", syncDisabled]];
+  for (const [event, fn] of handlers) model.on(event, fn);
+  return () => { for (const [event, fn] of handlers) model.off(event, fn); };
 }
 export default { render };
 """

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import CourseInputError
 from .messages import error_box
+
+if TYPE_CHECKING:
+    from .liveplot import LivePlot
 
 LAST_ERRORS: list[str] = []
 _logger: logging.Logger | None = None
@@ -57,3 +60,37 @@ def run(fn: Callable, show: Callable[[str], None], *args, **kwargs) -> bool:
         ))
         return False
     return True
+
+
+# -- views: an error never stands next to numbers of earlier values --------------------------
+
+NO_RESULT = "<p><i>Keine Auswertung: Bitte prüfen Sie Ihre Eingabe (Hinweis unter dem Widget).</i></p>"
+
+
+def blank_on_error(plot: LivePlot, artists: list | None, texts: list):
+    """Wrap an ``update``: on bad input hide the plotted data and the result texts before the
+    German message is shown, so that an error never stands next to numbers of earlier values
+    and the display depends only on the current control values.
+
+    ``artists``: what to hide (``None``: every dynamic artist of ``plot``). Artists hidden
+    this way are shown again before the next update, which then sets what it needs."""
+    def deco(update):
+        hidden: list = []
+
+        def wrapped(v):
+            for a in hidden:
+                a.set_visible(True)
+            hidden.clear()
+            try:
+                update(v)
+            except CourseInputError:
+                for a in (plot._dynamic if artists is None else artists):
+                    if a.get_visible():
+                        a.set_visible(False)
+                        hidden.append(a)
+                plot.refresh(alt="Keine Darstellung: Eine Eingabe ist ungültig; der Hinweis unter dem Widget sagt, was zu tun ist.")
+                for t in texts:
+                    t.value = NO_RESULT
+                raise
+        return wrapped
+    return deco

@@ -218,7 +218,7 @@ class LivePlot:
         try:
             a = anchor.transformed(ax.transAxes.inverted())
             inside = -0.01 <= a.x0 <= 1.01 and -0.01 <= a.y0 <= 1.01 and a.x1 <= 1.01 and a.y1 <= 1.01
-        except Exception:  # noqa: BLE001 - unusual transforms: leave the legend alone
+        except (ValueError, TypeError, NotImplementedError):  # a singular or unusual transform: leave the legend alone
             return
         if not inside and not force:
             leg._vt_outside = True
@@ -359,7 +359,7 @@ class LivePlot:
                         continue
                     tr = a.get_transform() if hasattr(a, "get_xdata") else a.get_offset_transform()
                     pts = tr.transform(xy)
-                except Exception:  # noqa: BLE001 - unusual artists: leave them alone
+                except (ValueError, TypeError, NotImplementedError):  # non-numeric data or an unusual transform: leave the artist alone
                     continue
                 pts = pts[np.isfinite(pts).all(axis=1)]
                 inside = bool(len(pts)) and bool(((pts[:, 0] >= ab.x0 - 0.5) & (pts[:, 0] <= ab.x1 + 0.5)

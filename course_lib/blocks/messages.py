@@ -36,12 +36,3 @@ def box(kind: str, text: str, *, title: str | None = None, details_html: str = "
 def error_box(message: str, hint: str = "") -> str:
     hint_html = f"<br><b>Was tun?</b> {escape(hint)}" if hint else ""
     return box("error", message, details_html=hint_html)
-
-
-def para(text: str) -> str:
-    """An escaped paragraph."""
-    return f"<p>{escape(text)}</p>"
-
-
-def bullet_list(items) -> str:
-    return "<ul>" + "".join(f"<li>{escape(str(i))}</li>" for i in items) + "</ul>"

@@ -21,7 +21,6 @@ PALETTE = {
 CYCLE = [PALETTE[k] for k in ("blau", "orange", "gruen", "rot", "lila", "hellblau", "schwarz")]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]  # meaning never by colour alone
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
-LINESTYLES = ["-", "--", "-.", ":"]
 
 FONT = {"title": 13, "label": 11, "tick": 10, "legend": 10, "note": 9}
 

@@ -195,13 +195,6 @@ def read_number(response, unit: str = "", kind: str = "decimal") -> NumberReadin
     return read_number_de(response, kind=kind, unit=unit, name="Ihre Antwort")
 
 
-def parse_number(response, unit: str = "", kind: str | None = None) -> float:
-    """The course's German number parser (:func:`course_lib.errors.read_number_de`)."""
-    if kind is None:
-        kind = {"%": "percent", "€": "money"}.get(unit, "decimal")
-    return read_number(response, unit, kind).value
-
-
 UNIT_SINGULAR = {"Punkte": "Punkt", "Besuche": "Besuch", "Kunden": "Kunde", "Bilder": "Bild", "Beziehungen": "Beziehung",
                  "Monate": "Monat", "Minuten": "Minute", "Stunden": "Stunde", "Jahre": "Jahr", "Tage": "Tag",
                  "Termine": "Termin", "Wörter": "Wort"}

@@ -13,7 +13,7 @@ from ..blocks import guard
 from ..blocks.css import styled
 from ..blocks.choices import ChoiceList, says_multiple
 from ..blocks.liveplot import LivePlot
-from ..blocks.messages import box
+from ..blocks.messages import box, error_box
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import pct
@@ -372,7 +372,7 @@ def check_code(module_id: str, task_id: str, value) -> CodeFeedback:
     try:
         result = checks.check(task, value)
     except CourseInputError as exc:
-        return CodeFeedback(box("error", exc.message, details_html=f"<br><b>Was tun?</b> {escape(exc.hint)}"), None)
+        return CodeFeedback(error_box(exc.message, exc.hint), None)
     progress.record_attempt(module_id, task_id, repr(shown), result.solved)
     return CodeFeedback(_result_html(result), result)
 

@@ -15,7 +15,7 @@ from ..blocks.panel import LivePanel, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num
-from ..blocks.stale import blank_on_error
+from ..blocks.guard import blank_on_error
 from . import model
 
 

@@ -20,7 +20,7 @@ from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
-from ..blocks.stale import blank_on_error
+from ..blocks.guard import blank_on_error
 from . import model
 
 _QUAD_STYLE = {  # colour + hatch: meaning never by colour alone

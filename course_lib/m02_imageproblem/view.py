@@ -20,7 +20,7 @@ from ..blocks.panel import PanelBase, LivePanel, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
 from ..format_de import num, pct
-from ..blocks.stale import blank_on_error
+from ..blocks.guard import blank_on_error
 from . import model
 
 TABLE_VISITS = (1.0, 1.7, 2.0, 3.0, 4.0, 6.0)

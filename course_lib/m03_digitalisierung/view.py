@@ -18,8 +18,8 @@ import numpy as np
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
+from ..blocks.guard import NO_RESULT, blank_on_error
 from ..blocks.liveplot import LivePlot
-from ..blocks.stale import NO_RESULT, blank_on_error
 from ..blocks.panel import LivePanel, dropdown, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
@@ -27,14 +27,13 @@ from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
 from . import model
 
+
 def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
     panel.artists = artists  # the plotted data, for tests that compare it with the text
     return panel
 
 
 MISSING = "fehlt (keine Angabe in der Quelle)"
-
-
 
 
 

@@ -18,7 +18,7 @@ from ..blocks.predict import Predict, Question, gate
 from ..blocks.panel import LivePanel, dropdown, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
-from ..blocks.stale import blank_on_error
+from ..blocks.guard import blank_on_error
 from . import model
 
 OWN = "__eigene__"

@@ -5,7 +5,8 @@ Three ways in, one checker:
 * :func:`load_folder` – a folder of learner exports (subfolders and ZIP archives included);
 * :func:`load_files` – ``(name, bytes)`` pairs, e.g. from the instructor notebook's upload
   (single files and ZIP archives, e.g. an LMS download with subfolders);
-* :func:`check_document` – one parsed document (the Klassenraum service uses it).
+* :func:`check_bytes` – one uploaded export (the Klassenraum service uses it); :func:`check_document`
+  – one already parsed document.
 
 Every file is untrusted: the size is checked before it is read, it is parsed as JSON only,
 every per-file error is caught and reported with the file and a German reason (nesting too

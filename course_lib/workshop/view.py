@@ -17,7 +17,7 @@ import numpy as np
 from .. import storage
 from ..blocks import guard
 from ..blocks.liveplot import LivePlot
-from ..blocks.messages import box
+from ..blocks.messages import box, error_box
 from ..blocks.panel import LivePanel, dropdown
 from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num, pct
@@ -110,7 +110,6 @@ def problems_html(result) -> str:
     return html
 
 
-rejected_table = problems_html
 
 
 # ------------------------------------------------------------------ charts (projector)
@@ -267,7 +266,7 @@ class UploadResults:
     def evaluate(self, value=None):
         value = self.upload.value if value is None else value
         if not value:
-            self.status.value = box("error", "Noch keine Dateien gewählt.", details_html="<br><b>Was tun?</b> Klicken Sie auf „Dateien wählen“.")
+            self.status.value = error_box("Noch keine Dateien gewählt.", "Klicken Sie auf „Dateien wählen“.")
             return None
         self.result = classresults.load_upload(value)
         view = ClassResults(self.result)

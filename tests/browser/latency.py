@@ -127,6 +127,31 @@ def lab_session(session: LabSession | None = None):
         s.stop()
 
 
+def _timed_changes(nbp, steps: int, discard: int, act) -> dict:
+    """``steps`` times: wait for an idle kernel, ``act(k)`` (install the probe, change the control),
+    read the probe. Returns the summary of the samples after the first ``discard``, with the
+    number of timeouts and how many samples start at the captured DOM event (``tKey``)."""
+    samples, change, timeouts, from_event = [], [], 0, 0
+    for k in range(steps):
+        nbp.wait_idle()
+        time.sleep(0.1)
+        act(k)
+        r = nbp.page.evaluate("() => window.__vtLatency")
+        if r.get("timeout"):
+            timeouts += 1
+            continue
+        t0 = r["tKey"] if r.get("tKey") is not None else r["tBefore"]
+        if k >= discard:
+            from_event += r.get("tKey") is not None
+            samples.append(r["tPaint"] - t0)
+            change.append(r["tChange"] - t0)
+    nbp.wait_idle()
+    out = _summary(samples, change)
+    out["timeouts"] = timeouts
+    out["starts_at_keydown"] = from_event  # of len(samples); the rest start at the pre-press stamp
+    return out
+
+
 def _measure_widget(nbp, container_sel: str, idx: int, view_sel: str, steps: int, discard: int,
                     timeout_s: float = 15) -> dict:
     page = nbp.page
@@ -134,26 +159,12 @@ def _measure_widget(nbp, container_sel: str, idx: int, view_sel: str, steps: int
     handle = page.locator(f"{PANEL} {container_sel}").nth(idx).locator("[data-vt-bench]").first
     handle.scroll_into_view_if_needed()
     keys = ("ArrowLeft", "ArrowRight") if state and state["now"] == state["max"] else ("ArrowRight", "ArrowLeft")
-    samples, change, timeouts, from_keydown = [], [], 0, 0
-    for k in range(steps):
-        nbp.wait_idle()
-        time.sleep(0.1)
+
+    def press(k):
         page.evaluate(_JS_INSTALL, [PANEL, container_sel, idx, view_sel, int(timeout_s * 1000)])
         handle.press(keys[k % 2])
-        r = page.evaluate("() => window.__vtLatency")
-        if r.get("timeout"):
-            timeouts += 1
-            continue
-        t0 = r["tKey"] if r.get("tKey") is not None else r["tBefore"]
-        if k >= discard:
-            from_keydown += r.get("tKey") is not None
-            samples.append(r["tPaint"] - t0)
-            change.append(r["tChange"] - t0)
-    nbp.wait_idle()
-    out = _summary(samples, change)
-    out["timeouts"] = timeouts
-    out["starts_at_keydown"] = from_keydown  # of len(samples); the rest start at the pre-press stamp
-    return out
+
+    return _timed_changes(nbp, steps, discard, press)
 
 
 def _measure_generic(nbp, idx: int, steps: int, discard: int, timeout_s: float = 15) -> dict:
@@ -161,25 +172,14 @@ def _measure_generic(nbp, idx: int, steps: int, discard: int, timeout_s: float =
     (dropdown, checkbox, radio, button …), changed as a user would (harness
     ``change_first_control``). Timed from the first DOM event of the action in the panel
     (pointerdown/keydown/input/change/click, captured), like the slider's keydown stamp."""
-    page = nbp.page
-    samples, change, timeouts, kinds = [], [], 0, set()
-    for k in range(steps):
-        nbp.wait_idle()
-        time.sleep(0.1)
+    kinds = set()
+
+    def change(k):
         info = nbp.lives()[idx]  # fresh state: which option is selected now
-        page.evaluate(_JS_INSTALL, [PANEL, ".vt-live", idx, ".vt-view", int(timeout_s * 1000)])
+        nbp.page.evaluate(_JS_INSTALL, [PANEL, ".vt-live", idx, ".vt-view", int(timeout_s * 1000)])
         kinds.add(nbp.change_first_control(info))
-        r = page.evaluate("() => window.__vtLatency")
-        if r.get("timeout"):
-            timeouts += 1
-            continue
-        t0 = r["tKey"] if r.get("tKey") is not None else r["tBefore"]
-        if k >= discard:
-            samples.append(r["tPaint"] - t0)
-            change.append(r["tChange"] - t0)
-    nbp.wait_idle()
-    out = _summary(samples, change)
-    out["timeouts"] = timeouts
+
+    out = _timed_changes(nbp, steps, discard, change)
     out["action"] = ", ".join(sorted(kinds))
     return out
 

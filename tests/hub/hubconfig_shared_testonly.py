@@ -10,21 +10,11 @@
 import os
 from pathlib import Path
 
+load_subconfig(str(Path(__file__).with_name("hubconfig_base_testonly.py")))  # noqa: F821 - loopback, ports, database, API token
 c = get_config()  # noqa: F821 - provided by JupyterHub
 
 base = Path(os.environ["VT_HUB_BASE"])
 venv_bin = Path(os.environ["VT_HUB_VENV_BIN"])
-
-c.JupyterHub.bind_url = f"http://127.0.0.1:{os.environ['VT_HUB_PORT']}"
-c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{os.environ['VT_HUB_API_PORT']}"
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ['VT_PROXY_API_PORT']}"
-c.ConfigurableHTTPProxy.command = [os.environ["VT_CHP"]]
-c.ConfigurableHTTPProxy.auth_token = os.environ["VT_PROXY_TOKEN"]
-c.JupyterHub.db_url = f"sqlite:///{base / 'jupyterhub.sqlite'}"
-c.JupyterHub.cookie_secret_file = str(base / "cookie_secret")
-c.JupyterHub.pid_file = str(base / "jupyterhub.pid")
-c.JupyterHub.cleanup_servers = True
-c.JupyterHub.log_level = "WARN"
 
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = os.environ["VT_HUB_PASSWORD"]
@@ -35,8 +25,6 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(base / "home" / "{username}"
 c.Spawner.cmd = [str(venv_bin / "jupyterhub-singleuser")]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-c.Spawner.ip = "127.0.0.1"
-c.Spawner.default_url = "/lab/tree/vertrieb30/notebooks/00_Start.ipynb"
 
 
 def _env(spawner):
@@ -45,7 +33,6 @@ def _env(spawner):
     rt.mkdir(parents=True, exist_ok=True)
     return {"JUPYTER_RUNTIME_DIR": str(rt), "PATH": f"{venv_bin}:/usr/local/bin:/usr/bin:/bin",
             "VERTRIEB30_DATA_DIR": str(base / "home" / spawner.user.name / ".vertrieb30")}
-
 
 
 
@@ -58,10 +45,3 @@ def _pre_spawn(spawner):
 
 
 c.Spawner.pre_spawn_hook = _pre_spawn
-
-c.JupyterHub.services = [{"name": "loadtest", "api_token": os.environ["VT_HUB_ADMIN_TOKEN"]}]
-c.JupyterHub.load_roles = [{
-    "name": "loadtest",
-    "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "list:users"],
-    "services": ["loadtest"],
-}]

@@ -13,23 +13,12 @@ import os
 import pwd
 from pathlib import Path
 
+load_subconfig(str(Path(__file__).with_name("hubconfig_base_testonly.py")))  # noqa: F821 - loopback, ports, database, API token
 c = get_config()  # noqa: F821 - provided by JupyterHub
 
-base = Path(os.environ["VT_HUB_BASE"])              # root-only (0700): database, cookie secret, logs
 learner_bin = Path(os.environ["VT_HUB_LEARNER_BIN"])  # bin/ of a Python environment learners can execute
 learner_pythonpath = os.environ["VT_HUB_LEARNER_PYTHONPATH"]  # the course, installed non-editable
 learners = set(json.loads(os.environ["VT_HUB_LEARNERS"]))
-
-c.JupyterHub.bind_url = f"http://127.0.0.1:{os.environ['VT_HUB_PORT']}"
-c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{os.environ['VT_HUB_API_PORT']}"
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ['VT_PROXY_API_PORT']}"
-c.ConfigurableHTTPProxy.command = [os.environ["VT_CHP"]]
-c.ConfigurableHTTPProxy.auth_token = os.environ["VT_PROXY_TOKEN"]
-c.JupyterHub.db_url = f"sqlite:///{base / 'jupyterhub.sqlite'}"
-c.JupyterHub.cookie_secret_file = str(base / "cookie_secret")
-c.JupyterHub.pid_file = str(base / "jupyterhub.pid")
-c.JupyterHub.cleanup_servers = True
-c.JupyterHub.log_level = "WARN"
 
 # Test-only login: no PAM, a random password, only the test's learners.
 c.JupyterHub.authenticator_class = "dummy"
@@ -41,8 +30,6 @@ c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(learner_bin / "jupyterhub-singleuser")]
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
-c.Spawner.ip = "127.0.0.1"
-c.Spawner.default_url = "/lab/tree/vertrieb30/notebooks/00_Start.ipynb"
 c.Spawner.env_keep = ["LANG", "LC_ALL"]  # not the test process's PYTHONPATH/VIRTUAL_ENV
 
 
@@ -78,10 +65,3 @@ def _pre_spawn(spawner):
 
 
 c.Spawner.pre_spawn_hook = _pre_spawn
-
-c.JupyterHub.services = [{"name": "loadtest", "api_token": os.environ["VT_HUB_ADMIN_TOKEN"]}]
-c.JupyterHub.load_roles = [{
-    "name": "loadtest",
-    "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "list:users"],
-    "services": ["loadtest"],
-}]

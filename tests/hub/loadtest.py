@@ -31,7 +31,6 @@ import os
 import pwd
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -46,6 +45,8 @@ import psutil
 import requests
 import websocket
 
+from ..helpers import free_port, install_course_copy
+
 ROOT = Path(__file__).resolve().parents[2]
 PROXY_DIR = ROOT / "build" / "hub-proxy"
 BARE = "import ipywidgets, matplotlib, matplotlib.pyplot, pandas, numpy"
@@ -55,12 +56,6 @@ SERVER_CONFIG = ROOT / "deploy" / "singleuser" / "vertrieb30.json"  # shipped by
 
 class NotRoot(RuntimeError):
     """Real Unix users can only be created as root."""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def ensure_proxy() -> Path:
@@ -129,20 +124,25 @@ class Hub:
         return r.json() if r.content else None
 
     def stop(self) -> None:
+        """Stop the learners' servers and the hub; nothing started for ``self.users`` may survive."""
         for u in self.users:
             try:
                 self.s.delete(f"{self.url}/hub/api/users/{u}/server", timeout=30)
             except requests.RequestException:
-                pass
+                pass  # best effort while tearing down: the processes are killed below
         if self.proc:
             self.proc.terminate()
             try:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        kill_user_processes(self.users)
+        self.kill_leftovers()
         if self.log:
             self.log.close()
+
+    def kill_leftovers(self) -> None:
+        """Kill what is left of the learners' servers (here: every process of their Unix users)."""
+        kill_user_processes(self.users)
 
 
 # -- real Unix users -----------------------------------------------------------------------------
@@ -220,17 +220,7 @@ def learner_environment(pub: Path, probe_user: str) -> Path:
 def install_course(pub: Path, python: Path) -> str:
     """The course installed non-editable into ``pub`` (as the workshop image does); returns
     the folder to put on the learners' PYTHONPATH."""
-    src = pub / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, src / name)
-    shutil.copytree(ROOT / "course_lib", src / "course_lib", ignore=shutil.ignore_patterns("__pycache__"))
-    prefix = pub / "course"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--ignore-installed",
-                    "--prefix", str(prefix), str(src)], check=True, timeout=600, capture_output=True)
-    shutil.rmtree(src)
-    ver = f"python{sys.version_info[0]}.{sys.version_info[1]}"
-    return str(prefix / "lib" / ver / "site-packages")
+    return str(install_course_copy(pub, pub / "course"))
 
 
 # -- running code in a learner's kernel ----------------------------------------------------------

@@ -75,19 +75,12 @@ class KlassenraumHub(loadtest.Hub):
         self.password = secrets.token_hex(8)
 
     def stop(self, users=()) -> None:
-        """Stop the learners' servers and the hub; nothing started for ``users`` may survive."""
+        """loadtest.Hub.stop for the hub users ``users`` (they are not known before the test)."""
         self.users = list(users)
-        for u in self.users:
-            try:
-                self.s.delete(f"{self.url}/hub/api/users/{u}/server", timeout=30)
-            except Exception:  # noqa: BLE001 - best effort while tearing down
-                pass
-        if self.proc:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        super().stop()
+
+    def kill_leftovers(self) -> None:
+        """Every learner runs as the same Unix user here: kill their processes by JUPYTERHUB_USER."""
         import psutil
 
         for p in psutil.process_iter():
@@ -96,8 +89,6 @@ class KlassenraumHub(loadtest.Hub):
                     p.kill()
             except (psutil.Error, OSError):
                 pass
-        if self.log:
-            self.log.close()
 
     def start(self) -> None:
         cfg = self.base / "jupyterhub_config_klassenraum.py"
