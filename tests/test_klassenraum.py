@@ -319,7 +319,8 @@ def test_deploy_recipes_configure_the_service(recipe, tmp_path):
         code = yaml.safe_load((root / "deploy/z2jh/config.yaml").read_text("utf-8"))["hub"]["extraConfig"]["klassenraum"]
     else:
         text = (root / "deploy/tljh/install.sh").read_text("utf-8")
-        code = text.split("<<'PY'\n", 1)[1].split("\nPY\n", 1)[0]
+        blocks = [b.split("\nPY\n", 1)[0] for b in text.split("<<'PY'\n")[1:]]
+        code = next(b for b in blocks if "klassenraum" in b)  # the script also writes an env snippet
     code = code.replace("/srv/jupyterhub/klassenraum", str(tmp_path)).replace("/opt/tljh/state/klassenraum", str(tmp_path))
     c = Config()
     exec(compile(code, recipe, "exec"), {"c": c})  # noqa: S102 - our own recipe
