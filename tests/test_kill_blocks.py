@@ -192,6 +192,7 @@ def test_reveal_refused_before_two_attempts_then_saved(data_dir):
     html = v.reveal()
     assert _rec()["revealed"] is True and _rec()["attempts"] == 2
     assert html == v.feedback.value and "<b>Auflösung:</b>" in html
+    assert escape("Die Begründung zu jeder Antwort:") in html
     assert quiz.explanation_html(SINGLE, ["c"]) in html
     assert v.reveal_button.disabled and v.reveal_button.tooltip == "Die Begründungen stehen schon unten."
     v.select(["b"])
@@ -368,3 +369,53 @@ def test_reflection_show_selects_prompts_by_id(data_dir, fake_content):
     assert [v.prompt["id"] for v in r.views] == ["r2"] and list(r.box.children) == [r.views[0].box]
     assert [v.prompt["id"] for v in reflection.show("m00").views] == ["r1", "r2"]
     assert "application/vnd.jupyter.widget-view+json" in r._repr_mimebundle_()
+
+
+def test_reflection_field_is_labelled_saves_while_typing_and_fills_the_width(data_dir):
+    v = _rview()
+    assert v.text.description == "Ihre Antwort:" and v.text.style.description_width == "initial"
+    assert v.text.continuous_update is True, "saved while typing, not only when the field loses focus"
+    assert (v.text.layout.width, v.text.layout.height) == ("95%", "110px")
+    assert "vt-reflection" in v.box._dom_classes
+
+
+def test_reflection_saves_only_text_changes(data_dir):
+    v = _rview()
+    v.text.placeholder = "anders"
+    v.text.disabled = True
+    assert Store(reflection.STORE).read() == {}
+
+
+def test_reflection_timestamps_and_confirmation_time(data_dir):
+    import datetime as dt
+    import re
+
+    v = _rview()
+    v.text.value = "Zuhören"
+    stamp = dt.datetime.strptime(Store(reflection.STORE).read()["m00"]["r1"]["updated"], "%Y-%m-%dT%H:%M:%S")
+    assert abs((dt.datetime.now() - stamp).total_seconds()) < 120
+    assert re.search(r"um \d\d:\d\d:\d\d Uhr \(7 Zeichen\)\.", v.status.value)
+
+
+def test_reflection_hard_limit_message_in_full(data_dir):
+    v = _rview()
+    e = assert_course_error(v.save, "z" * (reflection.HARD_MAX_CHARS + 1))
+    assert e.message == ("Ihr Text ist zu lang (200.001\u00a0Zeichen; gespeichert werden höchstens 200.000\u00a0Zeichen). "
+                         "Diese Fassung wurde NICHT gespeichert – gespeichert bleibt Ihre letzte kürzere Fassung.")
+    assert e.hint == "Bitte kürzen Sie den Text (oder legen Sie lange Texte in einer eigenen Datei ab)."
+
+
+def test_reflection_shows_every_pending_notice_as_its_own_box(data_dir):
+    from course_lib import storage
+    from course_lib.blocks.messages import box
+
+    storage.pop_notices()
+    storage.NOTICES.extend(["Erste Meldung", "Zweite Meldung"])
+    v = _rview()
+    assert v.status.value == box("info", "Erste Meldung") + box("info", "Zweite Meldung")
+
+
+def test_reflection_unknown_prompt_id_is_named(data_dir, fake_content):
+    fake_content["m00"] = {"reflections": [{"id": "r1", "prompt": "Eins"}]}
+    e = assert_course_error(reflection.show, "m00", ["r9"])
+    assert e.message == "Der Reflexionsimpuls „r9“ gibt es nicht."

@@ -256,6 +256,9 @@ def test_parse_number_kind_follows_the_unit():
     with pytest.raises(checks.CourseInputError):
         checks.parse_number("0,415", "%")  # a fraction in a percent field is refused
     assert checks.parse_number("0,415", "%", kind="decimal") == 0.415
+    with pytest.raises(checks.CourseInputError):
+        checks.parse_number("34 xxxx")  # without a unit, no unit word is accepted
+    assert checks.parse_number("34 Punkte", "Punkte") == 34
 
 
 def test_unit_for_singular_plural_and_nbsp():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -268,3 +269,54 @@ def test_replace_waits_between_retries(tmp_path, monkeypatch):
     (tmp_path / "a").write_text("1")
     storage._replace(str(tmp_path / "a"), tmp_path / "b")
     assert waits == [storage.REPLACE_DELAY_S] and (tmp_path / "b").read_text() == "1"
+
+
+def test_refused_data_is_written_to_the_course_log(monkeypatch):
+    from course_lib.blocks import guard
+
+    logged = []
+
+    class Log:
+        def error(self, fmt, *args):
+            logged.append(fmt % args)
+
+    monkeypatch.setattr(guard, "logger", lambda: Log())
+    StoreDataError("store 'x': kaputt")
+    assert logged == ["refused to save learner data: store 'x': kaputt"]
+
+    def broken():
+        raise RuntimeError("no log")
+
+    monkeypatch.setattr(guard, "logger", broken)
+    assert StoreDataError("egal").detail == "egal"  # a broken log never hides the German message
+
+
+def test_windows_folder_has_no_author_level(monkeypatch, tmp_path):
+    """platformdirs on Windows: ``<LOCALAPPDATA>/<appauthor>/<appname>``, where appauthor None
+    means "the app name again" and only False leaves the level out (platformdirs docs)."""
+    import platformdirs
+
+    def windows_rule(appname, appauthor=None):
+        parts = [tmp_path / "Local"] + ([] if appauthor is False else [appauthor or appname])
+        return str(Path(*parts, appname))
+
+    monkeypatch.setattr(platformdirs, "user_data_dir", windows_rule)
+    assert storage.platform_dir() == tmp_path / "Local" / "vertrieb30"
+
+
+def test_no_old_folder_or_the_same_folder_means_nothing_to_do(monkeypatch, tmp_path):
+    old, new = _legacy_setup(monkeypatch, tmp_path)
+    storage.pop_notices()
+    storage._migrate_legacy(new)  # the old folder does not exist
+    assert storage.pop_notices() == [] and not new.exists()
+    Store("polls", folder=old).update(lambda d: d.update(m01={"p1": "a"}))
+    storage._migrate_legacy(old)  # old and new are one folder (Linux)
+    assert storage.pop_notices() == [] and Store("polls", folder=old).read() == {"m01": {"p1": "a"}}
+
+
+def test_move_is_remembered_per_target_folder(monkeypatch, tmp_path):
+    old, new = _legacy_setup(monkeypatch, tmp_path)
+    storage._migrate_legacy(tmp_path / "erst")  # nothing there yet
+    Store("polls", folder=old).update(lambda d: d.update(m01={"p1": "a"}))
+    storage._migrate_legacy(new)  # another target: tried
+    assert Store("polls", folder=new).read() == {"m01": {"p1": "a"}} and not old.exists()

@@ -505,6 +505,13 @@ def test_tables_for_the_instructor_notebook():
     assert list(pd_.columns) == ["Modul", "Umfrage", "Antwort", "Anzahl", "Anteil"]
     assert pd_.values.tolist()[0] == ["m01", "Umfrage eins", "Ja", 2, 2 / 3]
     assert len(cr.poll_distribution(GROUP, min_n=2)) == 3
+    # by default every answered item counts, even with one answer
+    assert len(cr.quiz_difficulty(GROUP)) == 3 and len(cr.poll_distribution(GROUP)) == 5
+    assert len(cr.selfassessment_summary([GROUP[2]])) == 1
+    # an empty group still gives the instructor the table's columns
+    assert list(cr.quiz_difficulty([]).columns) == list(qd.columns)
+    assert list(cr.selfassessment_summary([]).columns) == list(sa.columns)
+    assert list(cr.poll_distribution([]).columns) == list(pd_.columns)
 
 
 def test_check_document_without_a_catalogue_uses_the_course(monkeypatch):
