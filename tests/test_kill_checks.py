@@ -259,6 +259,8 @@ def test_parse_number_kind_follows_the_unit():
     with pytest.raises(checks.CourseInputError):
         checks.parse_number("34 xxxx")  # without a unit, no unit word is accepted
     assert checks.parse_number("34 Punkte", "Punkte") == 34
+    with pytest.raises(checks.CourseInputError, match="Eurobetrag"):
+        checks.parse_number("5 %", "€")  # the euro field says what it wants
 
 
 def test_unit_for_singular_plural_and_nbsp():
@@ -362,6 +364,7 @@ def test_code_with_blank_left():
     task = {"type": "code", "expected": 34.0, "variable": "ergebnis"}
     e = assert_course_error(check, task, ___)
     assert e.message == "Im Code stehen noch Lücken ___."
+    assert e.hint == "Bitte ersetzen Sie jede ___ durch einen Wert oder Ausdruck und führen Sie die Zelle erneut aus."
 
 
 # ---------------------------------------------------------------- free text

@@ -76,6 +76,15 @@ def _legacy_setup(monkeypatch, tmp_path):
     return old, new
 
 
+def test_move_into_a_folder_whose_parents_do_not_exist_yet(monkeypatch, tmp_path):
+    old, _ = _legacy_setup(monkeypatch, tmp_path)
+    new = tmp_path / "tief" / "unten" / "vertrieb30"
+    Store("polls", folder=old).update(lambda d: d.update(m01={"p1": "a"}))
+    storage.pop_notices()
+    storage._migrate_legacy(new)
+    assert Store("polls", folder=new).read() == {"m01": {"p1": "a"}} and storage.pop_notices() == []
+
+
 def test_move_from_the_old_folder_into_an_empty_new_one(monkeypatch, tmp_path):
     old, new = _legacy_setup(monkeypatch, tmp_path)
     Store("polls", folder=old).update(lambda d: d.update(m01={"p1": "a"}))

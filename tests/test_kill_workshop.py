@@ -90,7 +90,7 @@ def test_version_one_is_explained_other_versions_refused():
     assert reason(doc(version=1)) == (
         "ältere Exportdatei (Version 1): sie enthält nur den letzten Stand nach allen Versuchen, nicht das "
         "Ergebnis des ersten Versuchs – bitte mit dem aktuellen Kurs neu exportieren")
-    for v in (3, "2", None, False, 0):
+    for v in (3, "2", None, True, False, 0):  # JSON true is not version 1
         assert reason(doc(version=v)) == "unbekannte Version der Exportdatei – bitte mit dem aktuellen Kurs neu exportieren", v
 
 
@@ -518,3 +518,149 @@ def test_check_document_without_a_catalogue_uses_the_course(monkeypatch):
     assert cr.check_document(doc())[0]["pseudonym"] == "Falke7"
     with pytest.raises(CourseInputError):
         cr.check_document(doc(quiz={"m02": {"q1": q(True, 1)}}))  # q1 is not in m02 of this catalogue
+
+
+def test_zip_size_limits_are_inclusive(monkeypatch):
+    z = zipped([("a.json", raw(doc("Eins"))), ("leer.json", b""), ("b.json", raw(doc("Zwei")))])
+    monkeypatch.setattr(cr, "MAX_ZIP_BYTES", len(z))  # exactly the limit: opened
+    sizes = [len(raw(doc("Eins"))), 0, len(raw(doc("Zwei")))]
+    monkeypatch.setattr(cr, "MAX_ZIP_TOTAL", sum(sizes))  # declared and read total exactly the limit
+    res = cr.load_files([("k.zip", z)])
+    assert [d["pseudonym"] for d in res.docs] == ["Eins", "Zwei"]
+    assert res.rejected == [("k.zip/leer.json", "beschädigt: kein gültiges JSON")]
+    monkeypatch.setattr(cr, "MAX_ZIP_BYTES", 1_000_000)
+    big = zipped([("a.bin", b"\0" * 1_100_000)], compression=zipfile.ZIP_STORED)
+    assert cr.load_files([("gross.zip", big)]).rejected == [("gross.zip", f"ZIP-Archiv zu groß (mehr als 1{NB}MB)")]
+
+
+def test_zip_system_and_hidden_entries_at_any_depth():
+    z = zipped([("__MACOSX/a/eins.json", raw(doc("Mac"))), ("a/b/.versteckt.json", raw(doc("Versteckt"))),
+                ("a/b/Thumbs.db", b"x"), ("a/b/echt.json", raw(doc("Echt")))])
+    res = cr.load_files([("k.zip", z)])
+    assert [d["pseudonym"] for d in res.docs] == ["Echt"]
+    assert sorted(n for n, _ in res.rejected) == ["k.zip/__MACOSX/a/eins.json", "k.zip/a/b/.versteckt.json", "k.zip/a/b/Thumbs.db"]
+
+
+def test_zip_long_entry_names_are_shortened_from_the_front():
+    name = "ordner/" + "d" * 200 + ".json"
+    res = cr.load_files([("k.zip", zipped([(name, raw(doc("Lang")))]))])
+    assert res.names == [f"k.zip/{name[-120:]}"]
+
+
+def test_nested_zip_may_be_larger_than_an_export():
+    pad = bytes(range(256)) * 600  # ~150 kB, stored: the inner archive is larger than MAX_FILE_BYTES
+    inner = zipped([("pad.bin", pad), ("x.json", raw(doc("Innen")))], compression=zipfile.ZIP_STORED)
+    assert len(inner) > cr.MAX_FILE_BYTES
+    res = cr.load_files([("k.zip", zipped([("INNEN.ZIP", inner)], compression=zipfile.ZIP_STORED))])
+    assert [d["pseudonym"] for d in res.docs] == ["Innen"]
+    assert res.rejected == [("k.zip/INNEN.ZIP/pad.bin", f"zu groß (mehr als 100{NB}kB) – nicht entpackt")]
+
+
+def test_zip_entry_too_big_does_not_stop_the_rest():
+    big = b" " * (cr.MAX_FILE_BYTES + 1)
+    res = cr.load_files([("k.zip", zipped([("a_gross.json", big), ("b_gut.json", raw(doc("Gut")))]))])
+    assert res.rejected == [("k.zip/a_gross.json", f"zu groß (mehr als 100{NB}kB) – nicht entpackt")]
+    assert [d["pseudonym"] for d in res.docs] == ["Gut"]
+
+
+def test_zip_entries_are_read_with_a_hard_limit(monkeypatch):
+    asked = []
+    real = zipfile.ZipExtFile.read
+
+    def spy(self, n=-1):
+        asked.append(n)
+        return real(self, n)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", spy)
+    cr.load_files([("k.zip", zipped([("a.json", raw(doc("Eins")))]))])
+    assert asked and asked[0] == cr.MAX_FILE_BYTES + 1, "never more than the limit plus one byte"
+
+
+def test_folder_that_cannot_be_walked_is_named(tmp_path, monkeypatch):
+    (tmp_path / "a.json").write_bytes(raw(doc("Eins")))
+    real = cr.os.walk
+
+    def walk(top, onerror=None):
+        onerror(PermissionError(13, "nein", str(tmp_path / "geheim")))
+        onerror(OSError(5, "io"))  # without a file name
+        yield from real(top, onerror=onerror)
+
+    monkeypatch.setattr(cr.os, "walk", walk)
+    res = cr.load_folder(tmp_path)
+    assert res.rejected == [("geheim", "Ordner kann nicht gelesen werden (keine Leserechte?)"),
+                            ("?", "Ordner kann nicht gelesen werden (keine Leserechte?)")]
+    assert len(res.docs) == 1
+
+
+def test_folder_walk_stops_after_four_times_max_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(cr, "MAX_FILES", 1)
+    for k in range(4):
+        (tmp_path / f"x{k}.json").write_bytes(raw(doc(f"Root{k}")))
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / "a.json").write_bytes(raw(doc("Zett")))
+    (tmp_path / "zz").mkdir()
+    (tmp_path / "zz" / "b.json").write_bytes(raw(doc("Zettzett")))
+    res = cr.load_folder(tmp_path)
+    seen = res.names + [n for n, _ in res.rejected]
+    assert "z/a.json" in seen and "zz/b.json" not in seen, "more than 4 × MAX_FILES paths: the walk stops"
+    assert len(res.docs) == 1
+
+
+def test_folder_zip_and_exact_sizes(tmp_path, monkeypatch):
+    pad = bytes(range(256)) * 600
+    (tmp_path / "KLASSE.ZIP").write_bytes(zipped([("pad.bin", pad), ("x.json", raw(doc("Zip")))], compression=zipfile.ZIP_STORED))
+    exact = raw(doc("Genau"))
+    (tmp_path / "genau.json").write_bytes(exact + b" " * (cr.MAX_FILE_BYTES - len(exact)))
+    res = cr.load_folder(tmp_path)
+    assert sorted(d["pseudonym"] for d in res.docs) == ["Genau", "Zip"]
+
+
+def test_folder_too_big_files_count_towards_max_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(cr, "MAX_FILES", 1)
+    big = b" " * (cr.MAX_FILE_BYTES + 1)
+    (tmp_path / "a.json").write_bytes(big)
+    (tmp_path / "b.json").write_bytes(big)
+    res = cr.load_folder(tmp_path)
+    assert res.rejected == [("a.json", f"zu groß (100{NB}kB, erlaubt 100{NB}kB) – nicht gelesen"),
+                            ("b.json", "mehr als 1 Dateien – übersprungen")]
+
+
+def test_folder_read_error_does_not_stop_the_rest(tmp_path, monkeypatch):
+    (tmp_path / "a.json").write_bytes(raw(doc("Eins")))
+    (tmp_path / "b.json").write_bytes(raw(doc("Zwei")))
+    (tmp_path / "c.json").write_bytes(raw(doc("Drei")))
+    real = cr._read_limited
+
+    def flaky(path, limit):
+        if path.name == "a.json":
+            raise PermissionError(13, "nein")
+        if path.name == "b.json":
+            raise OSError(5, "io")
+        return real(path, limit)
+
+    monkeypatch.setattr(cr, "_read_limited", flaky)
+    (tmp_path / "d.json").symlink_to(tmp_path / "c.json")
+    (tmp_path / "e.json").write_bytes(raw(doc("Fuenf")))
+    res = cr.load_folder(tmp_path)
+    assert [d["pseudonym"] for d in res.docs] == ["Drei", "Fuenf"]
+
+
+def test_upload_bad_item_first_does_not_stop_the_rest():
+    up = cr.load_upload([None, {"name": "a.json"}, {"name": "b.json", "content": raw(doc())}])
+    assert len(up.docs) == 1
+
+
+def test_same_content_in_another_key_order_is_a_duplicate():
+    a = doc("Falke7", quiz={"m01": {"q1": q(True, 1), "q2": q(False, 2)}, "m02": {"q5": q(True, 1)}})
+    b = doc("Falke7", quiz={"m02": {"q5": q(True, 1)}, "m01": {"q2": q(False, 2), "q1": q(True, 1)}})
+    res = cr.load_files([("a.json", raw(a)), ("b.json", raw(b))])
+    assert res.rejected == [("b.json", "gleicher Inhalt wie „a.json“ (Duplikat) – nur einmal gezählt")]
+
+
+def test_unreadable_upload_first_does_not_stop_the_rest():
+    class Bad:
+        def __bytes__(self):
+            raise OSError("weg")
+
+    res = cr.load_files([("a.json", Bad()), ("b.json", raw(doc()))])
+    assert res.rejected == [("a.json", "kann nicht gelesen werden")] and len(res.docs) == 1
