@@ -474,3 +474,47 @@ def test_text_solution_copy_needs_90_percent_and_eight_words():
     assert checks.real_attempt_problem(TEXT, own) is None
     short_sol = {**TEXT, "solution": "Ich höre zu und nenne einen Termin.", "min_words": 3}
     assert checks.real_attempt_problem(short_sol, "Ich höre zu und nenne einen Termin.") is None  # 7 words
+
+
+def test_text_only_the_copied_sentence_is_dropped():
+    task = {**TEXT, "concepts": [{"id": "liefer", "label": "Lieferzeit", "patterns": ["lieferzeit"]}]}
+    own = " Danach erkläre ich ihr ruhig, warum sich die Bestellung verzögert hat und wann genau sie kommt."
+    assert checks.concepts_found(task, TEXT["prompt"] + own) == []  # the keyword is only in the copied sentence
+    assert checks.concepts_found(task, TEXT["prompt"] + "\n" + own.strip()) == []  # a new line ends a sentence too
+
+
+def test_text_sentence_with_exactly_the_copy_limit_is_dropped():
+    task = {**TEXT, "concepts": [{"id": "rabatt", "label": "Rabatt", "patterns": ["rabatt"]}]}
+    # 10 content words, 7 of them from the prompt: share 0.7 = COPY_LIMIT → copied
+    sentence = "Eine Kundin beschwert sich lautstark über lange Antwort Termin Rabatt."
+    assert checks.copied_share(sentence, TEXT["prompt"]) == pytest.approx(checks.COPY_LIMIT)
+    assert checks.concepts_found(task, sentence) == []
+
+
+def test_text_runs_of_spaces_do_not_hide_a_phrase():
+    task = {"type": "text", "concepts": [{"id": "z", "label": "zuhören", "patterns": ["hör zu"]}]}
+    assert checks.concepts_found(task, "Ich hör  zu, bevor ich antworte.") == ["z"]
+
+
+def test_text_task_without_a_prompt_drops_nothing():
+    task = {"type": "text", "concepts": [{"id": "x", "label": "x", "patterns": ["xxxx"]}]}
+    assert checks.concepts_found(task, "Xxxx xxxx xxxx.") == ["x"]
+
+
+def test_text_negation_at_the_end_of_a_clause_that_starts_with_the_keyword():
+    # the negation is 6 words after „Termin“ and the clause starts with it: outside the window
+    assert checks.concepts_found(TEXT, "Termin gibt es morgen früh und sicher keine Absage.") == ["termin"]
+
+
+def test_text_keyword_inside_a_word_then_negation_after_the_word():
+    task = {"type": "text", "concepts": [{"id": "t", "label": "Termin", "patterns": ["ermi"]}]}
+    assert checks.concepts_found(task, "Ich nenne den Termin nicht.") == []
+
+
+def test_text_four_letter_words_count_as_content_words():
+    assert checks.copied_share("Ware Ware Ware", "Ware") == 1.0
+
+
+def test_concepts_without_patterns_are_never_found():
+    task = {"type": "text", "concepts": [{"id": "a", "label": "A"}, {"id": "b", "label": "B", "patterns": ["zuh"]}]}
+    assert checks.concepts_found(task, "Ich würde gut zuhören.") == ["b"]

@@ -104,16 +104,20 @@ def _tiny_root(tmp_path):
     nb.cells = [nbformat.v4.new_markdown_cell("Mit `course_lib` arbeiten"), code]
     (root / "exercises").mkdir(parents=True)
     nbformat.write(nb, root / "exercises" / "01_Uebung.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(), root / "exercises" / "02_Ohne_Widgets.ipynb")  # no widget state at all
     (root / "exercises" / "notiz.txt").write_text("kein Notebook")
     _tree(root, {
         "course_lib/__init__.py": "import course_lib.storage\n",
         "course_lib/m00/data/tasks.json": json.dumps(DOC, ensure_ascii=False),
-        "course_lib/m00/data/content.json": json.dumps({"quiz": [{"id": "q1"}], "reflections": ["r"]}),
+        "course_lib/m00/data/content.json": json.dumps({"quiz": [{"id": "q1"}], "reflections": ["r"], "hinweis": "siehe course_lib"}),
         "course_lib/m00/data/info.md": "course_lib erklärt",
+        "course_lib/m00/hilfe.py": "# Übung: course_lib\n",
         "course_lib/m00/data/bild.svg": "<svg>course_lib</svg>",
         "course_lib/authoring/x.py": "geheim", "course_lib/workshop/y.py": "geheim",
         "course_lib/exercises/handout.py": "geheim", "course_lib/__pycache__/z.pyc": "x",
-        "pyproject.toml": '[project]\nname = "x"\ndependencies = ["ipywidgets>=8", "pandas>=2"]\n',
+        "course_lib/m00/data/liesmich.txt": "Für course_lib",
+        "course_lib/m00/alt.pyc": "x",
+        "pyproject.toml": '# Abhängigkeiten\n[project]\nname = "x"\ndependencies = ["ipywidgets>=8", "pandas>=2"]\n',
     })
     return root
 
@@ -126,11 +130,20 @@ def test_build_writes_a_stripped_renamed_package(tmp_path):
     pkg = out / "exercises" / handout.PACKAGE
     assert json.loads((pkg / "m00" / "data" / "tasks.json").read_text("utf-8")) == handout.strip_tasks_file(DOC)
     assert (pkg / "m00" / "data" / "tasks.json").read_text("utf-8").endswith("}\n")
-    assert json.loads((pkg / "m00" / "data" / "content.json").read_text("utf-8")) == {"quiz": [], "reflections": ["r"]}
+    assert json.loads((pkg / "m00" / "data" / "content.json").read_text("utf-8")) == {
+        "quiz": [], "reflections": ["r"], "hinweis": f"siehe {handout.PACKAGE}"}
     assert (pkg / "__init__.py").read_text("utf-8") == f"import {handout.PACKAGE}.storage\n"
     assert (pkg / "m00" / "data" / "info.md").read_text("utf-8") == f"{handout.PACKAGE} erklärt"
     assert (pkg / "m00" / "data" / "bild.svg").read_text("utf-8") == "<svg>course_lib</svg>"  # only text sources renamed
     assert (pkg / "HANDOUT").read_text("utf-8") == "Arbeitsblatt-Fassung ohne Lösungen\n"
+    assert (pkg / "m00" / "data" / "liesmich.txt").read_text("utf-8") == f"Für {handout.PACKAGE}"
+    assert (pkg / "m00" / "hilfe.py").read_text("utf-8") == f"# Übung: {handout.PACKAGE}\n"
+    assert not (pkg / "m00" / "alt.pyc").exists()
+    tasks_text = (pkg / "m00" / "data" / "tasks.json").read_text("utf-8")
+    assert "Nennen Sie Zuhören" in tasks_text, "umlauts stay readable for the instructor"
+    assert tasks_text.startswith('{\n "module": "m00"'), "one-space indent, as every course data file"
+    content_text = (pkg / "m00" / "data" / "content.json").read_text("utf-8")
+    assert content_text.startswith('{\n "quiz": []') and content_text.endswith("}\n")
     for gone in ("authoring", "workshop", "exercises/handout.py", "__pycache__"):
         assert not (pkg / gone).exists(), gone
     assert (out / "requirements.txt").read_text("utf-8") == "ipywidgets>=8\npandas>=2\n"
@@ -138,7 +151,7 @@ def test_build_writes_a_stripped_renamed_package(tmp_path):
     assert readme.startswith("# Vertrieb 3.0 – Arbeitsblätter (ohne Lösungen)\n\n")
     assert f"`exercises/{handout.PACKAGE}`" in readme and "`pip install -r requirements.txt`" in readme
     assert (out / handout.MARKER).read_text("utf-8") == "Von „make handouts“ angelegt; wird beim nächsten Aufruf ersetzt.\n"
-    assert sorted(p.name for p in (out / "exercises").iterdir()) == ["01_Uebung.ipynb", handout.PACKAGE]
+    assert sorted(p.name for p in (out / "exercises").iterdir()) == ["01_Uebung.ipynb", "02_Ohne_Widgets.ipynb", handout.PACKAGE]
     nb = nbformat.read(out / "exercises" / "01_Uebung.ipynb", as_version=4)
     assert "widgets" not in nb.metadata
     assert nb.cells[0].source == f"Mit `{handout.PACKAGE}` arbeiten"
@@ -197,3 +210,30 @@ def test_main_default_folder(tmp_path, monkeypatch):
     assert handout.main() == 0 and str(seen[0]) == "build/handouts"
     monkeypatch.setattr(handout.sys, "argv", ["handout", str(tmp_path / "x")])
     assert handout.main() == 0 and seen[1] == tmp_path / "x"
+
+
+@pytest.fixture
+def ascii_locale():
+    """A platform whose default text encoding is not UTF-8 (Windows: cp1252): open() without
+    an encoding then fails on umlauts instead of silently working as on a UTF-8 Linux."""
+    import locale
+
+    old = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, old)
+
+
+def test_build_reads_and_writes_utf8_whatever_the_platform_default(tmp_path, ascii_locale):
+    import locale
+
+    assert locale.getpreferredencoding(False).lower() not in ("utf-8", "utf8")
+    root = _tiny_root(tmp_path)
+    out = tmp_path / "out"
+    docs = handout.build(out, root)
+    pkg = out / "exercises" / handout.PACKAGE
+    assert docs == [DOC]
+    assert (pkg / "HANDOUT").read_bytes() == "Arbeitsblatt-Fassung ohne Lösungen\n".encode("utf-8")
+    assert (pkg / "m00" / "hilfe.py").read_bytes() == f"# Übung: {handout.PACKAGE}\n".encode("utf-8")
+    assert "Zuhören".encode("utf-8") in (pkg / "m00" / "data" / "tasks.json").read_bytes()
+    assert (out / "requirements.txt").read_text("utf-8") == "ipywidgets>=8\npandas>=2\n"
