@@ -518,3 +518,38 @@ def test_text_four_letter_words_count_as_content_words():
 def test_concepts_without_patterns_are_never_found():
     task = {"type": "text", "concepts": [{"id": "a", "label": "A"}, {"id": "b", "label": "B", "patterns": ["zuh"]}]}
     assert checks.concepts_found(task, "Ich würde gut zuhören.") == ["b"]
+
+
+@pytest.mark.parametrize("text,hint", [
+    ("", "Bitte schreiben Sie Ihre Antwort in ganzen Sätzen und klicken Sie dann auf „Prüfen“."),
+    ("Zuhören Termin Entschuldigung Verständnis Geduld Freundlichkeit Rückruf Lösung Zeitplan",
+     "Bitte antworten Sie in ganzen Sätzen: Was würden Sie tun oder sagen, und warum?"),
+    ("Eine Kundin beschwert sich lautstark über die lange Lieferzeit der Ware.",
+     "Bitte antworten Sie mit eigenen Worten: Was würden Sie tun oder sagen, und warum?"),
+    ("Ich höre der Kundin ruhig zu, entschuldige mich für die Verzögerung und nenne ihr einen neuen Termin.",
+     "Formulieren Sie die Antwort bitte mit eigenen Worten – so merken Sie, was Sie schon wissen."),
+])
+def test_text_refusals_say_what_to_do(text, hint):
+    assert checks.real_attempt_problem(TEXT, text).hint == hint
+
+
+def test_text_function_words_count_with_punctuation_attached():
+    text = "Zuhören, und, Termin, die, Geduld, Rückruf, Verständnis, Entschuldigung"
+    assert checks.real_attempt_problem(TEXT, text) is None  # 2 of 8 are function words: 25 %
+
+
+def test_text_copy_limits_are_inclusive():
+    # 10 content words (4+ letters), 7 from the prompt (share 0.7); the short words are function words
+    text = "Eine Kundin beschwert sich lautstark über lange Antwort Termin Rabatt und die ich zu es"
+    assert checks.real_attempt_problem(TEXT, text).message == "Ihr Text wiederholt im Wesentlichen die Aufgabenstellung."
+    sol = {**TEXT, "prompt": "", "solution": "Ich frage zuerst ruhig nach, welche Lösung ihr wirklich hilft, bevor ich handle."}
+    eight = "Ich frage zuerst ruhig nach, welche Lösung hilft."  # 8 words, every content word from the solution
+    assert checks.real_attempt_problem(sol, eight).message == "Ihr Text ist fast wörtlich die Musterlösung."
+    nine_of_ten = "Ich frage zuerst ruhig nach, welche Lösung wirklich hilft, bevor ich lange."
+    assert checks.copied_share(nine_of_ten, sol["solution"]) == pytest.approx(0.9)
+    assert checks.real_attempt_problem(sol, nine_of_ten).message == "Ihr Text ist fast wörtlich die Musterlösung."
+
+
+def test_text_task_without_prompt_is_not_a_copy():
+    task = {"type": "text", "concepts": [{"id": "x", "label": "x", "patterns": ["x"]}]}
+    assert checks.real_attempt_problem(task, "Ich sage xxxx xxxx xxxx xxxx und xxxx.") is None

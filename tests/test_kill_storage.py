@@ -329,3 +329,23 @@ def test_move_is_remembered_per_target_folder(monkeypatch, tmp_path):
     Store("polls", folder=old).update(lambda d: d.update(m01={"p1": "a"}))
     storage._migrate_legacy(new)  # another target: tried
     assert Store("polls", folder=new).read() == {"m01": {"p1": "a"}} and not old.exists()
+
+
+def test_each_moved_aside_file_is_kept_under_its_own_timestamp(data_dir):
+    import re
+
+    for bad in (b"{eins", b"{zwei"):
+        (data_dir / "probe.json").write_bytes(bad)
+        assert Store("probe").read() == {}
+    aside = sorted(data_dir.glob("probe.defekt-*.json"))
+    assert sorted(p.read_bytes() for p in aside) == [b"{eins", b"{zwei"], "a second broken file never overwrites the first"
+    for p in aside:  # sortable date-time stamp down to microseconds
+        assert re.fullmatch(r"probe\.defekt-\d{8}-\d{6}-\d{6}\.json", p.name), p.name
+    storage.pop_notices()
+
+
+def test_move_aside_of_a_file_that_vanished_still_tells(data_dir):
+    storage.pop_notices()
+    Store("probe")._move_aside("beschädigt")  # another notebook moved it a moment ago
+    notes = storage.pop_notices()
+    assert len(notes) == 1 and "(beschädigt)" in notes[0]
