@@ -319,7 +319,9 @@ def _rview():
 def test_reflection_new_prompt_saves_each_change_with_time(data_dir, monkeypatch):
     v = _rview()
     assert v.text.value == "" and v.text.placeholder == "Stichworte …"
-    assert escape("Ihre Antwort wird automatisch gespeichert.") in v.status.value
+    from course_lib.blocks.messages import box
+
+    assert v.status.value == box("info", "Ihre Antwort wird automatisch gespeichert.")
     assert v.box.children[0].value == f"<p><b>{escape(PROMPT['prompt'])}</b></p>"
     v.text.value = "Zuhören"
     rec = Store(reflection.STORE).read()["m00"]["r1"]
@@ -334,7 +336,9 @@ def test_reflection_default_placeholder_and_restore(data_dir):
     Store(reflection.STORE).update(lambda d: d.update(m00={"r1": {"text": "Früher", "updated": "2026-01-01T00:00:00"}}))
     v = reflection.ReflectionView("m00", {"id": "r1", "prompt": "?"}, Store(reflection.STORE))
     assert v.text.value == "Früher" and v.text.placeholder == "Ihre Gedanken …"
-    assert "vt-msg-saved" in v.status.value and escape("Ihre frühere Antwort ist wieder da.") in v.status.value
+    from course_lib.blocks.messages import box
+
+    assert v.status.value == box("saved", "Ihre frühere Antwort ist wieder da.")
 
 
 def test_reflection_long_text_saved_in_full_with_a_note(data_dir):
@@ -419,3 +423,11 @@ def test_reflection_unknown_prompt_id_is_named(data_dir, fake_content):
     fake_content["m00"] = {"reflections": [{"id": "r1", "prompt": "Eins"}]}
     e = assert_course_error(reflection.show, "m00", ["r9"])
     assert e.message == "Der Reflexionsimpuls „r9“ gibt es nicht."
+
+
+def test_reflection_refusal_while_typing_is_shown_in_the_status(data_dir):
+    v = _rview()
+    v.text.value = "kurz"
+    v.text.value = "z" * (reflection.HARD_MAX_CHARS + 1)
+    assert "zu lang" in v.status.value and "vt-msg-error" in v.status.value
+    assert Store(reflection.STORE).read()["m00"]["r1"]["text"] == "kurz"

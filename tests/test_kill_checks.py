@@ -553,3 +553,17 @@ def test_text_copy_limits_are_inclusive():
 def test_text_task_without_prompt_is_not_a_copy():
     task = {"type": "text", "concepts": [{"id": "x", "label": "x", "patterns": ["x"]}]}
     assert checks.real_attempt_problem(task, "Ich sage xxxx xxxx xxxx xxxx und xxxx.") is None
+
+
+def test_numeric_reads_the_tasks_unit_and_kind():
+    assert check(NUMERIC, "40 Punkte").solved  # the task's unit may be typed
+    e = assert_course_error(check, NUMERIC, "abc")
+    assert "„Ihre Antwort“" in e.message
+    with pytest.raises(checks.CourseInputError):
+        check({"type": "numeric", "answer": 12.0}, "12 xxxx")  # no unit: no unit word accepted
+    with pytest.raises(checks.CourseInputError):
+        check({"type": "numeric", "answer": 41.5, "unit": "%"}, "0,415")  # a percent field refuses a fraction
+
+
+def test_numeric_shows_three_decimals():
+    assert check(NUMERIC, "40,1234").message == f"Ihr Ergebnis stimmt: 40,123{NB}Punkte."

@@ -237,3 +237,8 @@ def test_build_reads_and_writes_utf8_whatever_the_platform_default(tmp_path, asc
     assert (pkg / "m00" / "hilfe.py").read_bytes() == f"# Übung: {handout.PACKAGE}\n".encode("utf-8")
     assert "Zuhören".encode("utf-8") in (pkg / "m00" / "data" / "tasks.json").read_bytes()
     assert (out / "requirements.txt").read_text("utf-8") == "ipywidgets>=8\npandas>=2\n"
+
+
+def test_solution_strings_tolerate_entries_without_text():
+    t = {"mistakes": [{"value": 1}], "concepts": [{"id": "k"}], "options": [{"id": "a"}], "solution": "Eine lange Musterlösung hier."}
+    assert handout.solution_strings([{"tasks": [t]}]) == {"Eine lange Musterlösung hier."}
