@@ -192,7 +192,10 @@ def test_reveal_refused_before_two_attempts_then_saved(data_dir):
     html = v.reveal()
     assert _rec()["revealed"] is True and _rec()["attempts"] == 2
     assert html == v.feedback.value and "<b>Auflösung:</b>" in html
-    assert escape("Die Begründung zu jeder Antwort:") in html
+    from course_lib.blocks.messages import box
+
+    assert html == box("info", "Die Begründung zu jeder Antwort:", title="Auflösung",
+                       details_html=quiz.explanation_html(SINGLE, ["c"]))
     assert quiz.explanation_html(SINGLE, ["c"]) in html
     assert v.reveal_button.disabled and v.reveal_button.tooltip == "Die Begründungen stehen schon unten."
     v.select(["b"])
@@ -291,7 +294,8 @@ def test_inline_ids_and_all_inline_repetition(data_dir, fake_content):
     fake_content["m00"] = {**DOC, "quiz": DOC["quiz"][:2], "quiz_inline": ["q2", "q1"]}
     q = quiz.show("m00")
     assert [v.item["id"] for v in q.items] == ["q1", "q2"] and [v.number for v in q.items] == [2, 1]
-    assert q.box.children[0].value.startswith("<p><i>Wiederholung: Diese Fragen kennen Sie schon aus dem Text")
+    assert q.box.children[0].value == ("<p><i>Wiederholung: Diese Fragen kennen Sie schon aus dem Text; Ihre Antworten "
+                                      "von dort stehen schon hier.</i></p>")
     assert all(v.box.children[0].value.startswith("<p><b>Wiederholung von Frage") for v in q.items)
     fake_content["m00"] = DOC
     q = quiz.show("m00")
@@ -431,3 +435,26 @@ def test_reflection_refusal_while_typing_is_shown_in_the_status(data_dir):
     v.text.value = "z" * (reflection.HARD_MAX_CHARS + 1)
     assert "zu lang" in v.status.value and "vt-msg-error" in v.status.value
     assert Store(reflection.STORE).read()["m00"]["r1"]["text"] == "kurz"
+
+
+def test_reveal_of_an_old_record_without_selection(data_dir):
+    Store(quiz.STORE).update(lambda d: d.update(m00={"q1": {"attempts": 2, "correct": False}}))
+    html = _view().reveal()
+    assert quiz.explanation_html(SINGLE, []) in html
+
+
+def test_quiz_passes_the_seed_styles_and_names_unknown_items(data_dir, fake_content):
+    fake_content["m00"] = {"quiz": [dict(MULTI, id="q1")], "reflections": []}
+    orders = {tuple(quiz.Quiz("m00", seed=s).items[0].input.ids) for s in ("s1", "s2", "s3", "s4", "s5", "s6")}
+    assert len(orders) > 1, "the seed reaches the items"
+    assert quiz.Quiz("m00", seed="s1").items[0].input.ids == _view(dict(MULTI, id="q1"), seed="s1").input.ids
+    q = quiz.show("m00")
+    assert "vt-quiz" in q.box._dom_classes
+    e = assert_course_error(quiz.show, "m00", ["q9"])
+    assert e.message == "Die Quizfrage „q9“ gibt es nicht."
+
+
+def test_module_without_quiz_items_shows_no_heading(data_dir, fake_content):
+    fake_content["m00"] = {"quiz": [], "reflections": []}
+    q = quiz.show("m00")
+    assert q.items == [] and not any(getattr(c, "value", "").startswith("<p><i>") for c in q.box.children)
