@@ -458,3 +458,11 @@ def test_module_without_quiz_items_shows_no_heading(data_dir, fake_content):
     fake_content["m00"] = {"quiz": [], "reflections": []}
     q = quiz.show("m00")
     assert q.items == [] and not any(getattr(c, "value", "").startswith("<p><i>") for c in q.box.children)
+
+
+def test_check_counts_from_one_for_an_old_record_without_attempts(data_dir):
+    Store(quiz.STORE).update(lambda d: d.update(m00={"q1": {"selected": ["b"], "correct": False}}))
+    v = _view()
+    v.select(["b"])
+    v.check()
+    assert _rec()["attempts"] == 1

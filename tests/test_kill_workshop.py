@@ -664,3 +664,10 @@ def test_unreadable_upload_first_does_not_stop_the_rest():
 
     res = cr.load_files([("a.json", Bad()), ("b.json", raw(doc()))])
     assert res.rejected == [("a.json", "kann nicht gelesen werden")] and len(res.docs) == 1
+
+
+def test_a_skipped_part_never_stops_the_check_of_the_rest():
+    clean, notes = check(doc(quiz={"m02": [1], "m77": {}, "m01": {"q9": {}, "q2": "x", "q1": q(True, 1)}},
+                             umfragen={"m02": "x", "m77": {}, "m01": {"p9": "a", "p1": "a"}}))
+    assert clean["quiz"] == {"m01": {"q1": q(True, 1)}} and clean["umfragen"] == {"m01": {"p1": "a"}}
+    assert len(notes) == 7
