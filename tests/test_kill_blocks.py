@@ -87,7 +87,9 @@ def test_attempt_feedback_single_wrong_names_only_the_chosen_option():
 
 def test_attempt_feedback_right_shows_every_explanation():
     html = quiz.attempt_feedback_html(SINGLE, ["a"], quiz.evaluate(SINGLE, ["a"]), 0)
-    assert "vt-msg-ok" in html and escape("Ihre Antwort stimmt. Die Begründung zu jeder Antwort:") in html
+    from course_lib.blocks.messages import box
+
+    assert html == box("ok", "Ihre Antwort stimmt. Die Begründung zu jeder Antwort:", details_html=quiz.explanation_html(SINGLE, ["a"]))
     assert quiz.explanation_html(SINGLE, ["a"]) in html and "Tipp" not in html
 
 
@@ -96,6 +98,7 @@ def test_attempt_feedback_right_shows_every_explanation():
     (["a", "b", "c", "x"], "partial", "1 Ihrer angekreuzten Antworten trifft nicht zu."),
     (["a", "x"], "wrong", "Es fehlen noch 2 zutreffende Antworten. 1 Ihrer angekreuzten Antworten trifft nicht zu."),
     (["x"], "wrong", "Es fehlen noch 3 zutreffende Antworten. 1 Ihrer angekreuzten Antworten trifft nicht zu."),
+    (["a"], "partial", "Es fehlen noch 2 zutreffende Antworten."),
 ])
 def test_attempt_feedback_multi_counts_and_partial_only_with_credit(sel, kind, text):
     html = quiz.attempt_feedback_html(MULTI, sel, quiz.evaluate(MULTI, sel), 1)
@@ -116,7 +119,8 @@ def test_item_heading_numbering_and_multiple_note(data_dir):
     r = _view(number=2, repeat=True)
     assert r.box.children[0].value.startswith("<p><b>Wiederholung von Frage 2:</b>")
     m = _view(MULTI, 5)
-    assert m.box.children[0].value.endswith("<p><i>Mehrere Antworten können stimmen.</i></p>")
+    assert m.box.children[0].value == (f"<p><b>Frage 5:</b> {escape(MULTI['question'])}</p>"
+                                       "<p><i>Mehrere Antworten können stimmen.</i></p>")
     assert m.input.multiple is True and v.input.multiple is False
     said = _view({**MULTI, "question": "Welche sind richtig? Mehrere Antworten sind möglich."}, 5)
     assert "Mehrere Antworten können stimmen" not in said.box.children[0].value
@@ -145,7 +149,9 @@ def test_each_check_saves_the_attempt_and_first_correct_once(data_dir):
     v.check()
     assert _rec() == {"attempts": 2, "selected": ["c"], "correct": False, "first_correct": False, "wrong": 2}
     assert not v.reveal_button.disabled and v.reveal_button.tooltip == "Auflösung anzeigen"
-    assert escape("Wenn Sie nicht weiterkommen, können Sie jetzt die Auflösung ansehen.") in v.feedback.value
+    from course_lib.blocks.messages import box
+
+    assert box("info", "Wenn Sie nicht weiterkommen, können Sie jetzt die Auflösung ansehen.") in v.feedback.value
     assert escape(quiz.NUDGES_SINGLE[1]) in v.feedback.value  # the second wrong answer gets the second hint
     v.select(["a"])
     result = v.check()
@@ -466,3 +472,9 @@ def test_check_counts_from_one_for_an_old_record_without_attempts(data_dir):
     v.select(["b"])
     v.check()
     assert _rec()["attempts"] == 1
+
+
+def test_restore_of_a_record_without_attempts(data_dir):
+    Store(quiz.STORE).update(lambda d: d.update(m00={"q1": {"selected": ["b"], "correct": False}}))
+    v = _view()
+    assert v.selected() == ["b"] and v.reveal_button.disabled

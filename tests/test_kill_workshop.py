@@ -24,7 +24,8 @@ CAT = cr.Catalogue(
     quiz={"m01": {"q1": {"question": "Frage eins", "nr": 1, "options": {"a": "A"}},
                   "q2": {"question": "Frage zwei", "nr": 2, "options": {"a": "A"}}},
           "m02": {"q5": {"question": "Frage fünf", "nr": 1, "options": {"a": "A"}}}},
-    polls={"m01": {"p1": {"question": "Umfrage eins", "options": {"a": "Ja", "b": "Nein", "c": "Weiß nicht"}}},
+    polls={"m01": {"p1": {"question": "Umfrage eins", "options": {"a": "Ja", "b": "Nein", "c": "Weiß nicht"}},
+                   "p3": {"question": "Umfrage drei", "options": {"a": "Ja", "b": "Nein"}}},
            "m02": {"p2": {"question": "Umfrage zwei", "options": {"x": "Oft", "y": "Selten"}}}},
     dims=("d1", "d2", "d3"),
     dim_labels={"d1": "Zuhören", "d2": "Fragen", "d3": "Nutzen"},
@@ -671,3 +672,18 @@ def test_a_skipped_part_never_stops_the_check_of_the_rest():
                              umfragen={"m02": "x", "m77": {}, "m01": {"p9": "a", "p1": "a"}}))
     assert clean["quiz"] == {"m01": {"q1": q(True, 1)}} and clean["umfragen"] == {"m01": {"p1": "a"}}
     assert len(notes) == 7
+
+
+def test_aggregate_skips_unanswered_or_hidden_entries_and_goes_on():
+    only_later = [doc("A1", quiz={"m01": {"q2": q(True, 1)}}, umfragen={"m01": {"p3": "b"}}, sa={"d2": 40}),
+                  doc("B1", quiz={"m01": {"q1": q(True, 1), "q2": q(False, 3)}}, umfragen={"m01": {"p1": "a", "p3": "a"}},
+                      sa={"d2": 60})]
+    agg = cr.aggregate(only_later[:1])
+    assert [it["id"] for it in agg["quiz"][0]["items"]] == ["q2"]
+    assert [p["id"] for p in agg["polls"]] == ["p3"]
+    assert [a["id"] for a in agg["radar"]] == ["d2"]
+    agg2 = cr.aggregate(only_later, min_n=2)  # q1 and p1 have one answer each: hidden, the later ones shown
+    assert [it["id"] for it in agg2["quiz"][0]["items"]] == ["q2"] and [p["id"] for p in agg2["polls"]] == ["p3"]
+    assert agg2["hidden"] == 2
+    d2 = agg2["radar"][0]
+    assert d2["mean"] == 50.0 and math.isclose(d2["sd"], math.sqrt(200))  # sample deviation of two values
