@@ -478,3 +478,22 @@ def test_restore_of_a_record_without_attempts(data_dir):
     Store(quiz.STORE).update(lambda d: d.update(m00={"q1": {"selected": ["b"], "correct": False}}))
     v = _view()
     assert v.selected() == ["b"] and v.reveal_button.disabled
+
+
+def test_item_buttons_say_what_they_do_and_resolution_starts_locked(data_dir):
+    v = _view()
+    assert (v.button.description, v.button.tooltip, v.button.icon, v.button.button_style) == (
+        "Antwort prüfen", "Antwort prüfen", "check", "primary")
+    assert (v.reveal_button.description, v.reveal_button.icon) == ("Auflösung zeigen", "eye")
+    assert v.reveal_button.disabled is True, "a fresh item never offers the resolution"
+    assert v.reveal_button.tooltip == f"Die Auflösung öffnet sich nach {quiz.REVEAL_AFTER} Versuchen."
+    assert v.input.hide_description is True  # the question above is the visible label
+    assert "vt-quiz-item" in v.box._dom_classes
+
+
+def test_restored_resolution_is_the_same_box(data_dir):
+    from course_lib.blocks.messages import box
+
+    Store(quiz.STORE).update(lambda d: d.update(m00={"q1": {"attempts": 2, "selected": ["b"], "correct": False, "revealed": True}}))
+    assert _view().feedback.value == box("info", "Die Begründung zu jeder Antwort:", title="Auflösung",
+                                         details_html=quiz.explanation_html(SINGLE, ["b"]))
