@@ -349,3 +349,130 @@ def test_move_aside_of_a_file_that_vanished_still_tells(data_dir):
     Store("probe")._move_aside("beschädigt")  # another notebook moved it a moment ago
     notes = storage.pop_notices()
     assert len(notes) == 1 and "(beschädigt)" in notes[0]
+
+
+@pytest.mark.parametrize("content,problem", [
+    (b"{kaputt", "beschädigt"),
+    (b"\xff\xfe", "beschädigt"),
+    (json.dumps({"format": "vertrieb30/polls", "version": 1, "data": {"m01": {"p1": 5}}}).encode(), "unerwarteter Inhalt"),
+])
+def test_moved_aside_notice_for_broken_or_unexpected_content(data_dir, content, problem):
+    (data_dir / "polls.json").write_bytes(content)
+    storage.pop_notices()
+    assert Store("polls").read() == {}
+    notes = storage.pop_notices()
+    assert len(notes) == 1 and notes[0].startswith(f"Ihre gespeicherte Datei „polls.json“ war nicht lesbar ({problem}).")
+
+
+def test_platform_folder_is_used_and_created_without_the_variable(monkeypatch, tmp_path):
+    import platformdirs
+
+    monkeypatch.delenv("VERTRIEB30_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(storage, "_MIGRATED", set())
+    target = tmp_path / "plattform" / "vertrieb30"
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda appname, appauthor=None: str(target))
+    Store("polls", folder=tmp_path / "xdg" / "vertrieb30").update(lambda d: d.update(m01={"p1": "a"}))
+    assert storage.data_dir() == target and target.is_dir()
+    assert Store("polls").read() == {"m01": {"p1": "a"}}, "the old folder's data moved to the platform folder"
+
+
+def test_replace_tries_exactly_replace_retries_times(tmp_path, monkeypatch):
+    calls = []
+
+    def busy(src, dst):
+        calls.append(1)
+        raise PermissionError(13, "busy")
+
+    monkeypatch.setattr(storage.time, "sleep", lambda s: None)
+    monkeypatch.setattr(storage.os, "replace", busy)
+    with pytest.raises(PermissionError):
+        storage._replace("a", tmp_path / "b")
+    assert len(calls) == storage.REPLACE_RETRIES
+
+
+def test_atomic_write_uses_a_hidden_temp_file_in_the_same_folder(tmp_path, monkeypatch):
+    seen = []
+    real = os.replace
+
+    def spy(src, dst):
+        seen.append(Path(src))
+        real(src, dst)
+
+    monkeypatch.setattr(storage.os, "replace", spy)
+    storage.atomic_write_text(tmp_path / "x.json", "neu")
+    (src,) = seen
+    assert src.parent == tmp_path, "same folder: the rename is atomic"
+    assert src.name.startswith(".x.json.") and src.name.endswith(".tmp")
+
+
+def test_atomic_write_fsyncs_the_file_and_on_posix_the_folder(tmp_path, monkeypatch):
+    import sys
+
+    calls = []
+    real = os.fsync
+    monkeypatch.setattr(storage.os, "fsync", lambda fd: calls.append(fd) or real(fd))
+    storage.atomic_write_text(tmp_path / "x.json", "neu")
+    assert len(calls) == (1 if sys.platform == "win32" else 2)
+
+
+def test_folder_fsync_failure_is_harmless(tmp_path, monkeypatch):
+    import stat
+
+    real = os.fsync
+
+    def no_dir_sync(fd):
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(22, "not supported")  # some file systems cannot sync a folder
+        real(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", no_dir_sync)
+    storage.atomic_write_text(tmp_path / "x.json", "neu")
+    assert (tmp_path / "x.json").read_text() == "neu"
+
+
+def test_failed_cleanup_does_not_hide_why_the_write_failed(data_dir, monkeypatch):
+    s = Store("probe")
+    with monkeypatch.context() as m:
+        m.setattr(storage.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "voll")))
+        m.setattr(storage.os, "unlink", lambda *a: (_ for _ in ()).throw(OSError(errno.EACCES, "nein")))
+        with pytest.raises(SaveError) as info:
+            s.update(lambda d: d.update(a=1))
+    assert "der Speicherplatz ist voll" in info.value.message
+
+
+@pytest.fixture
+def ascii_locale():
+    import locale
+
+    old = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, old)
+
+
+def test_umlauts_are_saved_as_utf8_whatever_the_platform_default(data_dir, ascii_locale):
+    Store("probe").update(lambda d: d.update(t="Grüße"))
+    assert "Grüße".encode("utf-8") in (data_dir / "probe.json").read_bytes()
+
+
+def test_store_name_of_only_underscores_is_refused():
+    with pytest.raises(ValueError, match="bad store name '__'"):
+        Store("__")
+
+
+def test_a_store_of_exactly_the_size_limit_is_written(data_dir, monkeypatch):
+    s = Store("probe")
+    s.update(lambda d: d.update(blob="x" * 1000))
+    size = (data_dir / "probe.json").stat().st_size
+    monkeypatch.setattr(storage, "MAX_STORE_BYTES", size)
+    s.update(lambda d: d.update(blob="y" * 1000))  # same length: exactly the limit
+    assert s.read()["blob"] == "y" * 1000
+
+
+def test_notice_html_is_exactly_one_box_per_notice(data_dir):
+    from course_lib.blocks.messages import box
+
+    storage.pop_notices()
+    storage.NOTICES.extend(["A", "B"])
+    assert storage.notice_html() == box("info", "A", title="Gespeicherte Daten") + box("info", "B", title="Gespeicherte Daten")
