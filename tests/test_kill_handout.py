@@ -109,7 +109,7 @@ def _tiny_root(tmp_path):
     _tree(root, {
         "course_lib/__init__.py": "import course_lib.storage\n",
         "course_lib/m00/data/tasks.json": json.dumps(DOC, ensure_ascii=False),
-        "course_lib/m00/data/content.json": json.dumps({"quiz": [{"id": "q1"}], "reflections": ["r"], "hinweis": "siehe course_lib"}),
+        "course_lib/m00/data/content.json": json.dumps({"quiz": [{"id": "q1"}], "reflections": ["r"], "hinweis": "siehe course_lib für Übungen"}),
         "course_lib/m00/data/info.md": "course_lib erklärt",
         "course_lib/m00/hilfe.py": "# Übung: course_lib\n",
         "course_lib/m00/data/bild.svg": "<svg>course_lib</svg>",
@@ -131,7 +131,7 @@ def test_build_writes_a_stripped_renamed_package(tmp_path):
     assert json.loads((pkg / "m00" / "data" / "tasks.json").read_text("utf-8")) == handout.strip_tasks_file(DOC)
     assert (pkg / "m00" / "data" / "tasks.json").read_text("utf-8").endswith("}\n")
     assert json.loads((pkg / "m00" / "data" / "content.json").read_text("utf-8")) == {
-        "quiz": [], "reflections": ["r"], "hinweis": f"siehe {handout.PACKAGE}"}
+        "quiz": [], "reflections": ["r"], "hinweis": f"siehe {handout.PACKAGE} für Übungen"}
     assert (pkg / "__init__.py").read_text("utf-8") == f"import {handout.PACKAGE}.storage\n"
     assert (pkg / "m00" / "data" / "info.md").read_text("utf-8") == f"{handout.PACKAGE} erklärt"
     assert (pkg / "m00" / "data" / "bild.svg").read_text("utf-8") == "<svg>course_lib</svg>"  # only text sources renamed
@@ -143,13 +143,17 @@ def test_build_writes_a_stripped_renamed_package(tmp_path):
     assert "Nennen Sie Zuhören" in tasks_text, "umlauts stay readable for the instructor"
     assert tasks_text.startswith('{\n "module": "m00"'), "one-space indent, as every course data file"
     content_text = (pkg / "m00" / "data" / "content.json").read_text("utf-8")
-    assert content_text.startswith('{\n "quiz": []') and content_text.endswith("}\n")
+    assert content_text.startswith('{\n "quiz": []') and content_text.endswith("}\n") and "für Übungen" in content_text
     for gone in ("authoring", "workshop", "exercises/handout.py", "__pycache__"):
         assert not (pkg / gone).exists(), gone
     assert (out / "requirements.txt").read_text("utf-8") == "ipywidgets>=8\npandas>=2\n"
-    readme = (out / "README.md").read_text("utf-8")
-    assert readme.startswith("# Vertrieb 3.0 – Arbeitsblätter (ohne Lösungen)\n\n")
-    assert f"`exercises/{handout.PACKAGE}`" in readme and "`pip install -r requirements.txt`" in readme
+    assert (out / "README.md").read_text("utf-8") == (
+        "# Vertrieb 3.0 – Arbeitsblätter (ohne Lösungen)\n\n"
+        "Diese Fassung enthält die Übungsnotebooks ohne Musterlösungen und ohne automatische Auswertung. "
+        "Ihre Antworten werden gespeichert und im Workshop besprochen.\n\n"
+        f"Die nötige Kursbibliothek liegt im Ordner `exercises/{handout.PACKAGE}` – es muss nichts installiert werden "
+        "außer den Bibliotheken aus `requirements.txt` (`pip install -r requirements.txt`). "
+        "Dann `jupyter lab exercises/`.\n")
     assert (out / handout.MARKER).read_text("utf-8") == "Von „make handouts“ angelegt; wird beim nächsten Aufruf ersetzt.\n"
     assert sorted(p.name for p in (out / "exercises").iterdir()) == ["01_Uebung.ipynb", "02_Ohne_Widgets.ipynb", handout.PACKAGE]
     nb = nbformat.read(out / "exercises" / "01_Uebung.ipynb", as_version=4)
@@ -242,3 +246,20 @@ def test_build_reads_and_writes_utf8_whatever_the_platform_default(tmp_path, asc
 def test_solution_strings_tolerate_entries_without_text():
     t = {"mistakes": [{"value": 1}], "concepts": [{"id": "k"}], "options": [{"id": "a"}], "solution": "Eine lange Musterlösung hier."}
     assert handout.solution_strings([{"tasks": [t]}]) == {"Eine lange Musterlösung hier."}
+
+
+def test_strip_task_of_a_minimal_task():
+    assert handout.strip_task({"id": "t", "type": "text", "prompt": "P"}) == {"id": "t", "type": "text", "prompt": "P"}
+
+
+def test_find_leaks_in_notebooks_binaries_and_other_json(tmp_path):
+    out = _tree(tmp_path, {
+        "f.ipynb": json.dumps({"cells": [{"source": SOL}]}, ensure_ascii=True),  # escaped: only the parsed strings show it
+        "g.ipynb": json.dumps({"cells": [{"source": "import course_lib"}]}),
+        "other.json": json.dumps({"tasks": [{"id": "t", "answer": 1}]}),  # not a task file
+        "pkg/data/tasks.json": json.dumps({"module": "m00"}),  # no task list at all
+    })
+    (tmp_path / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00" * 10)
+    leaks = handout.find_leaks(out, [DOC])
+    assert sorted(leaks) == sorted([f"f.ipynb: enthält Lösungstext „{SOL[:60]}…“",
+                                    "g.ipynb: verweist auf den vollständigen Kurs („course_lib“)"])
