@@ -263,3 +263,9 @@ def test_find_leaks_in_notebooks_binaries_and_other_json(tmp_path):
     leaks = handout.find_leaks(out, [DOC])
     assert sorted(leaks) == sorted([f"f.ipynb: enthält Lösungstext „{SOL[:60]}…“",
                                     "g.ipynb: verweist auf den vollständigen Kurs („course_lib“)"])
+
+
+def test_strip_task_of_options_without_feedback():
+    t = {"id": "t", "type": "single", "answer": "a", "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B", "feedback": "x"}],
+         "items": [{"id": "i", "text": "I"}]}
+    assert handout.strip_task(t)["options"] == [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
