@@ -48,7 +48,7 @@ def test_wrong_answer_explains_why(tid, data_dir):
     v = TaskView("m00", tid)
     v.respond(WRONG[tid])
     if tid == "t4":
-        v._moved = True  # the learner's shuffled start order may equal WRONG: then respond moves nothing
+        v._moved = True  # the learner's shuffled start order may equal WRONG["t4"]; a learner moves items
     v.check_button.click()
     assert v.result is not None and not v.result.solved
     assert "vt-msg-wrong" in v.feedback.value or "vt-msg-partial" in v.feedback.value

@@ -7,13 +7,19 @@ that were judged equivalent (the program behaves the same) are listed with the r
 ``tests/mutation_equivalent.txt`` (``<mutant name>  # reason``); every other survivor is a
 gap in the tests and is printed.
 
-Usage: python -m course_lib.authoring.mutation [GLOB ...] [--no-run] [--max-children N]
+Usage: python -m course_lib.authoring.mutation [GLOB ...] [--no-run] [--retest-survivors] [--max-children N]
 e.g. ``python -m course_lib.authoring.mutation "course_lib.exercises.checks*"``.
+
+``--retest-survivors``: after writing tests, run only the mutants that survived (or had no test) last time (of
+the files the globs name) again; killed mutants stay killed, as adding tests cannot revive
+them. mutmut collects the stats of the new tests by itself.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import fnmatch
+import json
 import re
 import subprocess
 import sys
@@ -66,13 +72,35 @@ def report(by_file, eq: dict[str, str]) -> tuple[str, list[str]]:
     return "\n".join(rows), gaps
 
 
+def reset_survivors(globs: list[str]) -> int:
+    """Mark the surviving (and the untested) mutants of the files matching ``globs`` as not
+    checked; returns how many."""
+    count = 0
+    for meta in sorted((ROOT / "mutants").rglob("*.py.meta")):
+        module = meta.relative_to(ROOT / "mutants").as_posix()[: -len(".py.meta")].replace("/", ".")
+        if globs and not any(fnmatch.fnmatch(module + ".x_", g) for g in globs):
+            continue
+        doc = json.loads(meta.read_text("utf-8"))
+        codes = doc["exit_code_by_key"]
+        hit = [k for k, v in codes.items() if v in (0, 5, 33)]  # survived, no tests
+        for k in hit:
+            codes[k] = None
+        if hit:
+            meta.write_text(json.dumps(doc, indent=4), "utf-8")
+        count += len(hit)
+    return count
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("globs", nargs="*")
     ap.add_argument("--no-run", action="store_true", help="only report the last run")
+    ap.add_argument("--retest-survivors", action="store_true", help="run only the last run's survivors again")
     ap.add_argument("--max-children", type=int, default=2)
     a = ap.parse_args(argv)
     mutmut = str(Path(sys.executable).with_name("mutmut"))
+    if a.retest_survivors:
+        print(f"{reset_survivors(a.globs)} surviving mutants marked for a new run")
     if not a.no_run:
         subprocess.run([mutmut, "run", "--max-children", str(a.max_children), *a.globs], cwd=ROOT, check=False)
     res = subprocess.run([mutmut, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -131,7 +131,7 @@ def _check(doc, cat: Catalogue) -> tuple[dict, list[str]]:
     if doc.get("format") != export.FORMAT:
         raise _Rejected("fremdes Format: keine Kurs-Exportdatei")
     version = doc.get("version")
-    if version == 1:
+    if version == 1 and not isinstance(version, bool):  # JSON true == 1 in Python: not an old export
         raise _Rejected("ältere Exportdatei (Version 1): sie enthält nur den letzten Stand nach allen Versuchen, "
                         "nicht das Ergebnis des ersten Versuchs – bitte mit dem aktuellen Kurs neu exportieren")
     if version != export.VERSION or isinstance(version, bool):
