@@ -250,17 +250,22 @@ def test_number_kind_from_input_or_unit():
     assert checks.number_kind({}) == "decimal"
 
 
-def test_parse_number_kind_follows_the_unit():
-    assert checks.parse_number("4.435,-", "€") == 4435.0
-    assert checks.parse_number("41,5 %", "%") == 41.5
+def _read(text, unit="", kind=None):
+    """How the numeric check reads an answer: the kind follows the unit unless the task sets it."""
+    return checks.read_number(text, unit, kind or checks.number_kind({"unit": unit})).value
+
+
+def test_read_number_kind_follows_the_unit():
+    assert _read("4.435,-", "€") == 4435.0
+    assert _read("41,5 %", "%") == 41.5
     with pytest.raises(checks.CourseInputError):
-        checks.parse_number("0,415", "%")  # a fraction in a percent field is refused
-    assert checks.parse_number("0,415", "%", kind="decimal") == 0.415
+        _read("0,415", "%")  # a fraction in a percent field is refused
+    assert _read("0,415", "%", kind="decimal") == 0.415
     with pytest.raises(checks.CourseInputError):
-        checks.parse_number("34 xxxx")  # without a unit, no unit word is accepted
-    assert checks.parse_number("34 Punkte", "Punkte") == 34
+        _read("34 xxxx")  # without a unit, no unit word is accepted
+    assert _read("34 Punkte", "Punkte") == 34
     with pytest.raises(checks.CourseInputError, match="Eurobetrag"):
-        checks.parse_number("5 %", "€")  # the euro field says what it wants
+        _read("5 %", "€")  # the euro field says what it wants
 
 
 def test_unit_for_singular_plural_and_nbsp():
