@@ -148,10 +148,7 @@ def test_plot_html_has_no_fixed_blank_gap_and_is_not_shrunk_below_readable():
 
 # (module, widget): reason – text overlaps inside a plot of module code owned by other helpers;
 # non-strict, so an XPASS says it was fixed. Never add a block (LivePlot) problem here.
-KNOWN_TEXT: dict = {
-    ("m03", "cross_channel"): "at 560 px with lesart='relativ' the value labels '≈37,4 %' and '43 %' of neighbouring "
-                              "bars touch (3×3 px): m03 view should offset or shorten them (owner: m03)",
-}
+KNOWN_TEXT: dict = {}
 
 
 def _text_problems(p) -> list[str]:

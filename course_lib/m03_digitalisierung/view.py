@@ -181,7 +181,7 @@ def cross_channel(predict: bool = True) -> LivePanel:
             derived.set_height(val)
             derived.set_visible(True)
             derived_text.set_rotation(0)
-            derived_text.set_text(f"≈{num(val, 1)}\u00a0%")
+            derived_text.set_text(f"≈{num(val, 0)}\u00a0%")  # whole percent like every bar label (fits at 560 px)
             derived_text.set_y(val + 1.5)
             alt_bc = f" (2015 abgeleitet: etwa {num(val, 1)}\u00a0Prozent)"
         plot.refresh(alt=("Gruppiertes Balkendiagramm der Anteile der Händler, 2015 und zweite Erhebung: "
