@@ -65,6 +65,14 @@ def _shown(h) -> bool:
     return not kids or any(c.get_visible() for c in kids)
 
 
+
+def _ticks_in_view(axis):
+    """The major and minor ticks of ``axis`` inside its view interval (the ones the PNG can show)."""
+    lo, hi = sorted(axis.get_view_interval())
+    span = (hi - lo) or 1.0
+    return [t for t in axis.get_major_ticks() + axis.get_minor_ticks()
+            if lo - 1e-9 * span <= t.get_loc() <= hi + 1e-9 * span]
+
 class LivePlot:
     """A figure that redraws in place. ``plot.widget`` is what you put into a layout.
 
@@ -567,11 +575,7 @@ class LivePlot:
             for axis, nm in ((ax.xaxis, "x"), (ax.yaxis, "y")):
                 if not axis.get_visible():
                     continue
-                lo, hi = sorted(axis.get_view_interval())
-                span = (hi - lo) or 1.0
-                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                    if not (lo - 1e-9 * span <= tick.get_loc() <= hi + 1e-9 * span):
-                        continue
+                for tick in _ticks_in_view(axis):
                     for lab in (tick.label1, tick.label2):
                         if lab.get_visible() and lab.get_text().strip() and outside(lab.get_window_extent(r)):
                             out.append(f"{nm} tick label {name(lab)} outside the figure")
@@ -619,10 +623,8 @@ class LivePlot:
             for axis, nm in ((ax.xaxis, "x"), (ax.yaxis, "y")):
                 if not axis.get_visible():
                     continue
-                lo, hi = sorted(axis.get_view_interval())
-                span = (hi - lo) or 1.0
-                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                    if not tick.get_visible() or not (lo - 1e-9 * span <= tick.get_loc() <= hi + 1e-9 * span):
+                for tick in _ticks_in_view(axis):
+                    if not tick.get_visible():
                         continue
                     for lab in (tick.label1, tick.label2):
                         add(f"{pre}{nm} tick label", lab)
