@@ -279,7 +279,7 @@ def test_sorting_widget_board_and_feedback():
 def test_sorting_widget_escapes_text():
     w = view.bonusjaeger_oder_berater()
     assert "<script" not in w.board.value
-    assert "„Unterschreiben Sie heute" in w.box.children[1].children[0].children[1].value
+    assert "„Unterschreiben Sie heute" in w.box.children[1].children[0].children[0].value  # statement first, then its dropdown
 
 
 def test_widget_registry():

@@ -77,6 +77,10 @@ CSS = f"""
    under the box – the row wrapping above would leave the box alone on its line */
 .vt-praxis-item {{ flex-wrap: nowrap !important; }}
 .vt-praxis-item > .widget-html {{ flex: 1 1 0 !important; min-width: 0; }}
+/* one item of a sorting or ordering list (statement + its control): a rule above every item,
+   so a statement that wraps below its control can never be read as the next item's */
+.vt-item {{ border-top: 1px solid #c8c8c8; padding: 6px 0 4px; align-items: flex-start !important; }}
+.vt-item > .widget-html {{ flex: 1 1 260px; min-width: 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}

@@ -101,7 +101,9 @@ class TaskView:
                 d = widgets.Dropdown(options=opts, value="", description="Kategorie:", style={"description_width": "initial"},
                                      layout=widgets.Layout(width="330px"))
                 self._w[iid] = d
-                rows.append(widgets.HBox([widgets.HTML(f"<div style='width:380px'>{escape(texts[iid])}</div>"), d]))
+                row = widgets.HBox([widgets.HTML(escape(texts[iid])), d])
+                row.add_class("vt-item")
+                rows.append(row)
             return widgets.VBox(rows)
         if typ == "order":
             self._order = self._start_order()
@@ -145,7 +147,9 @@ class TaskView:
                                   disabled=pos == len(self._order) - 1)
             up.on_click(lambda _b, p=pos: guard.run(self.move, self._show, p, -1))
             down.on_click(lambda _b, p=pos: guard.run(self.move, self._show, p, +1))
-            rows.append(widgets.HBox([widgets.HTML(f"<b>{pos + 1}.</b>"), up, down, widgets.HTML(escape(texts[iid]))]))
+            row = widgets.HBox([widgets.HTML(f"<b>{pos + 1}.</b> {escape(texts[iid])}"), up, down])
+            row.add_class("vt-item")
+            rows.append(row)
         self._order_box.children = rows
 
     def move(self, pos: int, delta: int) -> None:

@@ -238,7 +238,9 @@ class BonusjaegerOderBerater(PanelBase):
                                  description="Einordnung", style={"description_width": "initial"})
             d.observe(lambda _ch: self.refresh(), names="value")
             self.controls[s["id"]] = d
-            rows.append(widgets.HBox([d, widgets.HTML(f"<span style='line-height:2'>{escape(s['text'])}</span>")]))
+            row = widgets.HBox([widgets.HTML(escape(s["text"])), d])  # statement first, its dropdown after it
+            row.add_class("vt-item")
+            rows.append(row)
         self.check_button = widgets.Button(description="Auswerten", button_style="primary", icon="check")
         self.reset_button = widgets.Button(description="Von vorn", icon="undo")
         self.check_button.on_click(lambda _b: guard.run(self.evaluate, self._show))
