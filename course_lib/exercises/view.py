@@ -386,10 +386,14 @@ def _progress_table_html(rows: list[dict]) -> str:
     as „–“), the markup pandas' ``to_html`` gave before, without importing pandas."""
     fmt = {"Anteil gelöst": pct, "Selbstcheck: Kernpunkte abgedeckt": lambda c: "–" if c is None or c != c else pct(c)}
     heads = list(rows[0]) if rows else []
-    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(fmt.get(h, str)(r[h])))}</td>" for h in heads) + "</tr>" for r in rows)
-    return (f'<table class="dataframe vt-table"><thead><tr style="text-align: right;">{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    # the module name left, every count and share right-aligned under a right-aligned header
+    cls = {h: "" if i == 0 else ' class="vt-num"' for i, h in enumerate(heads)}
+    right = {h: "" if i == 0 else ' style="text-align:right"' for i, h in enumerate(heads)}  # headers may wrap
+    head = "".join(f"<th{right[h]}>{escape(h)}</th>" for h in heads)
+    body = "".join("<tr>" + "".join(f"<td{cls[h]}>{escape(str(fmt.get(h, str)(r[h])))}</td>" for h in heads) + "</tr>"
+                   for r in rows)
+    return f'<table class="dataframe vt-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
 
 
 class ProgressOverview:
