@@ -123,7 +123,7 @@ class Praxis:
                 cb = widgets.Checkbox(value=it["id"] in saved["checked"], description="", indent=False,
                                       tooltip=it["text"][:200],
                                       layout=widgets.Layout(width="28px", min_width="28px", margin="2px 4px 0 0"))
-                label = widgets.HTML(f"<span style='line-height:1.45'>{escape(it['text'])}</span>",
+                label = widgets.HTML(f"<div style='line-height:1.45;margin-top:3px'>{escape(it['text'])}</div>",
                                      layout=widgets.Layout(flex="1 1 auto", width="auto"))
                 cb.observe(lambda ch: guard.run(self.save, self._status), names="value")
                 self.checks[it["id"]] = cb
