@@ -57,6 +57,17 @@ def _markers_only(a) -> bool:
     return isinstance(a, PathCollection)
 
 
+def _has_markers(a) -> bool:
+    """A Line2D with markers (with or without a connecting line), or a scatter collection: its
+    markers at the axis edge are cut in half unless it is drawn unclipped."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.lines import Line2D
+
+    if isinstance(a, Line2D):
+        return a.get_marker() not in (None, "None", "none", "", " ")
+    return isinstance(a, PathCollection)
+
+
 def _shown(h) -> bool:
     """Visibility of a legend handle (an artist or a container such as BarContainer)."""
     if hasattr(h, "get_visible"):
@@ -348,17 +359,20 @@ class LivePlot:
             self.full_draws += 1
         else:
             self.canvas.restore_region(self._background)
+            self._unclip_edge_markers([a for a in self._dynamic if _has_markers(a) and not _markers_only(a)])
         for a in self._dynamic:
             if a.get_visible():
                 (a.axes or self.fig).draw_artist(a)
 
-    def _unclip_edge_markers(self) -> None:
-        """Markers-only artists whose points all lie inside their axes are drawn unclipped, so a
-        marker exactly at the axis edge is whole (points outside the view stay clipped)."""
+    def _unclip_edge_markers(self, artists=None) -> None:
+        """Artists with markers (markers only, or markers on a line) whose points all lie inside
+        their axes are drawn unclipped, so a marker exactly at the axis edge is whole; a line
+        between points inside the axes stays inside. Points outside the view keep the artist
+        clipped. ``artists``: only these (the dynamic ones, before each blit)."""
         for ax in self.fig.axes:
             ab = ax.bbox
-            for a in ax.get_children():
-                if not _markers_only(a) or getattr(a, "_vt_clip_fixed", False):
+            for a in (ax.get_children() if artists is None else [x for x in artists if x.axes is ax]):
+                if not _has_markers(a) or getattr(a, "_vt_clip_fixed", False):
                     continue
                 try:
                     xy = (np.column_stack([np.asarray(a.get_xdata(), float), np.asarray(a.get_ydata(), float)])
@@ -670,7 +684,7 @@ class LivePlot:
 
         out = []
         ab = ax.bbox
-        arts = [a for a in ax.get_children() if isinstance(a, (Line2D, PathCollection)) and a.get_visible() and _markers_only(a)]
+        arts = [a for a in ax.get_children() if isinstance(a, (Line2D, PathCollection)) and a.get_visible() and _has_markers(a)]
         for a in arts:
             if isinstance(a, Line2D):
                 xy = np.column_stack([np.asarray(a.get_xdata(), float), np.asarray(a.get_ydata(), float)]) \
