@@ -139,6 +139,8 @@ def test_final_quiz_excludes_inline_items_and_numbering_is_continuous(nb):
     else:  # everything inline: a visible repetition with the same numbers and saved state
         assert "Wiederholung" in final.box.children[0].value
         assert all("Wiederholung von Frage" in v.box.children[0].value for v in final.items)
+        shown = [v.number for v in final.items]
+        assert shown == sorted(set(numbers)), f"the repetition follows the text's numbering: {shown}"
 
 
 def test_repetition_shares_the_inline_items_saved_state(data_dir):

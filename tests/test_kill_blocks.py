@@ -299,7 +299,7 @@ def test_inline_ids_and_all_inline_repetition(data_dir, fake_content):
     assert [v.number for v in q.items] == [2] and q.box.children[0] is q.items[0].box  # no heading inline
     fake_content["m00"] = {**DOC, "quiz": DOC["quiz"][:2], "quiz_inline": ["q2", "q1"]}
     q = quiz.show("m00")
-    assert [v.item["id"] for v in q.items] == ["q1", "q2"] and [v.number for v in q.items] == [2, 1]
+    assert [v.item["id"] for v in q.items] == ["q2", "q1"] and [v.number for v in q.items] == [1, 2]  # text order
     assert q.box.children[0].value == ("<p><i>Wiederholung: Diese Fragen kennen Sie schon aus dem Text; Ihre Antworten "
                                       "von dort stehen schon hier.</i></p>")
     assert all(v.box.children[0].value.startswith("<p><b>Wiederholung von Frage") for v in q.items)

@@ -229,7 +229,7 @@ class Quiz:
                                      f"Fragen {first} bis {last}.</i></p>" if last > first else
                                      f"<p><i>{shown} {verb} Sie schon im Text beantwortet; hier folgt Frage {first}.</i></p>")]
             elif inline and not items:  # everything was inline: a visible repetition with the same saved answers
-                items = [q for q in doc["quiz"] if q["id"] in inline]
+                items = sorted((q for q in doc["quiz"] if q["id"] in inline), key=lambda q: numbers[q["id"]])  # as numbered in the text
                 head = [widgets.HTML("<p><i>Wiederholung: Diese Fragen kennen Sie schon aus dem Text; Ihre Antworten von dort "
                                      "stehen schon hier.</i></p>")]
         store = Store(STORE)
