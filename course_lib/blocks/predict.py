@@ -128,8 +128,11 @@ class Predict:
                 if ChoiceList is None:
                     rows.append(widgets.HTML(f"<p style='margin:2px 0'>{escape(q.prompt)}</p>"))
             else:
+                # the question as a paragraph of its own, the field with a short label beside it
+                # (a long question as the field's label was squeezed into the label column)
+                rows.append(widgets.HTML(f"<p style='margin:4px 0 0'>{escape(q.prompt)}</p>"))
                 inp = widgets.Text(value="", placeholder="Zahl, z. B. 3", continuous_update=True,
-                                   description=q.prompt + (f" ({q.unit})" if q.unit else ""),
+                                   description="Ihre Schätzung" + (f" ({q.unit})" if q.unit else ""),
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
             self.inputs.append(inp)
             rows.append(inp)
