@@ -49,12 +49,9 @@ def clipped_report() -> list[str]:
 
 def _markers_only(a) -> bool:
     """A Line2D drawn only as markers, or a scatter collection: safe to draw unclipped."""
-    from matplotlib.collections import PathCollection
     from matplotlib.lines import Line2D
 
-    if isinstance(a, Line2D):
-        return a.get_linestyle() in _MARKERS_ONLY and a.get_marker() not in (None, "None", "none", "", " ")
-    return isinstance(a, PathCollection)
+    return _has_markers(a) and (not isinstance(a, Line2D) or a.get_linestyle() in _MARKERS_ONLY)
 
 
 def _has_markers(a) -> bool:
