@@ -4,7 +4,7 @@ Runs mutmut (configured in pyproject.toml, ``[tool.mutmut]``: the files whose ru
 learner's result, tested by the unit tests) and prints, per file, how many mutants the tests
 killed, how many survived, and the score over the non-equivalent mutants. Surviving mutants
 that were judged equivalent (the program behaves the same) are listed with the reason in
-``tests/mutation_equivalent.txt`` (``<mutant name>  # reason``); every other survivor is a
+``tests/mutation_equivalent*.txt`` (``<mutant name>  # reason``); every other survivor is a
 gap in the tests and is printed.
 
 Usage: python -m course_lib.authoring.mutation [GLOB ...] [--no-run] [--retest-survivors] [--max-children N]
@@ -27,13 +27,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 EQUIVALENT = ROOT / "tests" / "mutation_equivalent.txt"
+# one further list per area (``tests/mutation_equivalent_<area>.txt``), same format
 _LINE = re.compile(r"^\s*(?P<name>[\w.]+__mutmut_\d+): (?P<status>[\w ]+)$")
 
 
 def equivalent() -> dict[str, str]:
     out = {}
-    if EQUIVALENT.exists():
-        for line in EQUIVALENT.read_text("utf-8").splitlines():
+    for path in sorted(EQUIVALENT.parent.glob("mutation_equivalent*.txt")):
+        for line in path.read_text("utf-8").splitlines():
             name, _, why = line.partition("#")
             if name.strip():
                 out[name.strip()] = why.strip()
