@@ -39,6 +39,8 @@ INVARIANTS = {
         "K4 with a dishonest customer the verdict is never „Hier passt“, and if the plot shows more warmth "
         "the text says so (it does not claim the opposite)",
         "K5 „Gespielte Wärme … von 100“ is shown iff the acting cost is positive",
+        "K6 with no behaviour chosen the text names the plotted start and end resistance (the customer's "
+        "line moves towards the seller's base warmth; the text must not claim it stays flat)",
     ],
 }
 CASES = CaseCounter()
@@ -168,6 +170,10 @@ def test_kunden_als_freunde_invariants(kunde, chosen):
     assert ("Gespielte Wärme" in html) == (r.acting_cost > 0)                               # K5
     if r.acting_cost > 0:
         assert f"{num(r.acting_cost * 100, 0)} von 100" in html
+    if not chosen:                                                                          # K6
+        res_start = art["resist"].get_ydata()[0]
+        assert f"von {num(res_start, 0)}\u00a0% auf {num(res_end, 0)}\u00a0%" in html
+        assert "bleibt es bei" not in html
     blit_equals_full(w.plots[0])
     _count("kunden_als_freunde")
 

@@ -343,8 +343,11 @@ class FriendResult:
         t, tb = _de(self.trust, 1), _de(self.base_trust, 1)
         r = _de(float(self.resistance[-1]) * 100, 0)
         if e == "keins":
-            return "info", "Einordnung", ("Ohne gewähltes Verhalten bleibt es bei der Grundwärme. Wählen Sie Verhaltensweisen "
-                                          "und vergleichen Sie Vertrauen und Widerstand. " + limit)
+            r0 = _de(float(self.resistance[0]) * 100, 0)
+            return "info", "Einordnung", (f"Ohne gewähltes Verhalten zeigt die Verkäuferseite nur ihre Grundwärme; der Kunde "
+                                          f"gleicht sich ihr im Gespräch an, sein Widerstand sinkt von {r0}\u00a0% auf "
+                                          f"{r}\u00a0%. Wählen Sie Verhaltensweisen und vergleichen Sie Vertrauen und "
+                                          "Widerstand mit diesem Ausgangswert. " + limit)
         if e == "schlechter":
             return "wrong", "Wirkt gegen Sie", (f"Ihr Verhalten senkt das Vertrauen auf {t} (ohne gewähltes Verhalten {tb}) "
                                                f"oder erhöht den Widerstand auf {r}\u00a0%. Druck und kühle Distanz wirken der "
