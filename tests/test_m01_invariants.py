@@ -31,7 +31,8 @@ INVARIANTS = {
     ],
     "buying_center": [
         "C1 all six markers are visible, inside the axes with a margin of one marker radius, and at distinct spots",
-        "C2 each person's strategy in the plan is the map quadrant of the plotted marker (Haltung 0 = neutral)",
+        "C2 each person's strategy in the plan is the map quadrant of the plotted marker (Haltung 0 = neutral); "
+        "the marker lies on the side of the drawn Einfluss border that the strategy names, never on it",
         "C3 no warning about a sceptical decider/gatekeeper unless the learner assigned that role, and only "
         "for Haltung < 0",
         "C4 plan text, marker positions and alt text are read from one result (widget.result): the plan lists "
@@ -131,6 +132,8 @@ def test_buying_center_invariants(vals, roles):
         key = "erfragen" if att == 0 and inf >= 5 else "kennenlernen" if att == 0 else \
             ("einbinden" if att > 0 else "ueberzeugen") if inf >= 5 else ("informieren" if att > 0 else "beobachten")
         assert by_name[p["name"]] == model.STRATEGIES[key][0]                            # C2
+        cut_y = w.cut_line.get_ydata()[0]     # the drawn border between „viel“ and „wenig Einfluss“
+        assert y != cut_y and (y > cut_y) == (key in ("erfragen", "einbinden", "ueberzeugen"))
         assert (abs(x) <= model.NEUTRAL_BAND) == (att == 0)       # neutral ⇔ drawn in the neutral band
         assert att == 0 or (x > 0) == (att > 0)                  # never drawn on the other side of 0
         warned = f"{p['name']} – von Ihnen als" in plan                                   # C3

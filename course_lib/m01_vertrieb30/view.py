@@ -201,11 +201,15 @@ class BuyingCenter(PanelBase):
         ax.set_yticks(range(0, 11, 2))
         german_axis(ax.xaxis, 0)
         german_axis(ax.yaxis, 0)
-        for key, (x0, y0, colour, hatch) in {
-            "ueberzeugen": (-X_EDGE, 5, PALETTE["rot"], ".."), "einbinden": (0, 5, PALETTE["gruen"], "//"),
-            "beobachten": (-X_EDGE, -0.9, PALETTE["grau"], "\\\\"), "informieren": (0, -0.9, PALETTE["blau"], "xx"),
+        # the sliders move in whole steps and Einfluss ≥ CUT counts as high: the border lies between CUT − 1
+        # and CUT, so a person at CUT is drawn inside the upper half, never on the line
+        cut_y = model.CUT - 0.5
+        for key, (x0, y0, h, colour, hatch) in {
+            "ueberzeugen": (-X_EDGE, cut_y, 10.9 - cut_y, PALETTE["rot"], ".."),
+            "einbinden": (0, cut_y, 10.9 - cut_y, PALETTE["gruen"], "//"),
+            "beobachten": (-X_EDGE, -0.9, cut_y + 0.9, PALETTE["grau"], "\\\\"),
+            "informieren": (0, -0.9, cut_y + 0.9, PALETTE["blau"], "xx"),
         }.items():
-            h = 5.9
             ax.add_patch(Rectangle((x0, y0), X_EDGE, h, facecolor=colour, alpha=0.10, edgecolor="none", linewidth=0))
             ax.text(x0 + X_EDGE / 2, y0 + h - 0.25, model.STRATEGIES[key][0], ha="center", va="top",
                     fontsize=FONT["note"], fontweight="bold", color="#222222")
@@ -213,8 +217,9 @@ class BuyingCenter(PanelBase):
                                hatch="..", edgecolor="#bbbbbb", linewidth=0))
         ax.axvline(0, color="#555555", linewidth=1)
         ax.annotate("Haltung 0 = neutral: Meinung erfragen", (0, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 4),
-                    textcoords="offset points", fontsize=FONT["note"], color="#333333")
-        ax.axhline(5, color="#555555", linewidth=1)
+                    textcoords="offset points", fontsize=FONT["note"], color="#333333",
+                    bbox=dict(facecolor="white", edgecolor="none", pad=1.5))   # readable over the zero line
+        self.cut_line = ax.axhline(cut_y, color="#555555", linewidth=1)
         self.markers = {}
         colours = [PALETTE[k] for k in ("blau", "orange", "gruen", "rot", "lila", "schwarz")]
         for i, p in enumerate(model.CASE):
