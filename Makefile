@@ -96,10 +96,15 @@ check-wheels: setup
 	$(PY) .ci/check_wheels.py $(WHEEL_ARGS)
 
 # Regenerate the exact pins after changing dependencies in pyproject.toml (maintainers only).
+# The freeze sees only this machine's packages: the block "platform-only pins" at the end of
+# the constraints (Windows/macOS/3.13-only packages, with markers) is kept as it is – check it
+# with `make check-wheels` ("not pinned" must stay empty).
 lock:
 	rm -rf build/lockenv && $(PYTHON) -m venv build/lockenv
 	build/lockenv/bin/pip install --quiet --disable-pip-version-check -c requirements/lock-caps.txt -e ".[test]"
+	sed -n '/^# --- platform-only pins/,$$p' $(CONSTRAINTS) > build/platform-pins.txt
 	build/lockenv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
+	cat build/platform-pins.txt >> $(CONSTRAINTS)
 	$(PYTHON) -m course_lib.authoring.sync_env
 
 clean:

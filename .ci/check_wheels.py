@@ -19,8 +19,10 @@ platform and Python), only the **hub** extra, or only the **test** extra (the cl
 walked through the metadata of the installed packages). Exits 1 if a pin of the learner's set
 lacks a wheel anywhere, or any pin on Linux (where hubs and CI run); hub/test-only gaps on
 macOS and Windows are reported, not fatal (nobody runs a hub or the test suite from wheels
-there without a compiler). Also lists dependencies a target needs that are not pinned at all
-(platform-only packages such as pywinpty on Windows are not in the Linux-made lock).
+there without a compiler). Also lists dependencies a target needs that are not pinned at all.
+Platform-only pins (pywinpty and colorama on Windows, appnope on macOS, pyyaml-ft on 3.13)
+carry an environment marker in the constraints file; each target is asked for the pins whose
+marker holds there (evaluated for the target, not for this machine).
 
     python .ci/check_wheels.py [--python 3.11 3.12 3.13] [--platform linux macos-arm64 ...]
 """
@@ -57,13 +59,36 @@ PYTHONS = ["3.11.0", "3.12", "3.13"]
 _MISSING = re.compile(r"(?:No matching distribution found for|satisfies the requirement) ([A-Za-z0-9_.\-]+)==")
 
 
-def pins(path: Path = CONSTRAINTS) -> list[str]:
+def pinned(path: Path = CONSTRAINTS) -> list[tuple[str, str | None]]:
+    """(``name==version``, environment marker or None) for every pin; platform-only pins
+    (pywinpty on Windows, appnope on macOS, …) carry a PEP 508 marker."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line and "==" in line and not line.startswith("-"):
-            out.append(line)
+            req, _, marker = line.partition(";")
+            out.append((req.strip(), marker.strip() or None))
     return out
+
+
+def pins(path: Path = CONSTRAINTS) -> list[str]:
+    """Every pin as ``name==version`` (markers dropped)."""
+    return [r for r, _m in pinned(path)]
+
+
+def target_env(plat: str, python: str) -> dict:
+    return {**MARKER_ENV[plat], "python_version": ".".join(python.split(".")[:2]), "python_full_version": python,
+            "implementation_name": "cpython", "platform_python_implementation": "CPython"}
+
+
+def pins_for(plat: str, python: str, path: Path = CONSTRAINTS) -> list[str]:
+    """The pins that apply on one target: unmarked ones and those whose marker holds there
+    (pip would ignore the others on that target). Passed to pip without the marker, which pip
+    would otherwise evaluate for the machine it runs on, not for --platform."""
+    from packaging.markers import Marker
+
+    env = target_env(plat, python)
+    return [r for r, m in pinned(path) if m is None or Marker(m).evaluate(env)]
 
 
 def _norm(name: str) -> str:
@@ -97,8 +122,7 @@ def closure(roots: list[str], plat: str, python: str) -> tuple[set[str], set[str
 
     from packaging.requirements import Requirement
 
-    env = {**MARKER_ENV[plat], "python_version": ".".join(python.split(".")[:2]), "python_full_version": python,
-           "implementation_name": "cpython", "platform_python_implementation": "CPython"}
+    env = target_env(plat, python)
     seen, absent = set(), set()
     todo = [(Requirement(r), "") for r in roots]
     while todo:
@@ -129,9 +153,9 @@ def groups(plat: str, python: str) -> dict[str, set[str]]:
     learner, absent = closure(pyproject_deps(("runtime",)), plat, python)
     hub, a2 = closure(pyproject_deps(("runtime", "hub")), plat, python)
     test, a3 = closure(pyproject_deps(("runtime", "hub", "test")), plat, python)
-    pinned = {_norm(p.split("==")[0]) for p in pins()}
+    here = {_norm(p.split("==")[0]) for p in pins_for(plat, python)}
     return {"learner": learner, "hub": hub - learner, "test": test - hub,
-            "unpinned": {n for n in (learner | hub | test) if n not in pinned}}
+            "unpinned": {n for n in (learner | hub | test) if n not in here}}
 
 
 def download(reqs: list[str], platform: list[str], python: str, dest: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -171,12 +195,12 @@ def download(reqs: list[str], platform: list[str], python: str, dest: Path) -> t
 
 
 def run(pythons: list[str], platforms: list[str]) -> dict:
-    all_pins = pins()
-    report = {"pins": len(all_pins), "targets": {}}
+    report = {"pins": len(pins()), "targets": {}}
     for py in pythons:
         pure: set[str] = set()
         for i, plat in enumerate(platforms):
-            reqs = [p for p in all_pins if _norm(p.split("==")[0]) not in pure]
+            target_pins = pins_for(plat, py)
+            reqs = [p for p in target_pins if _norm(p.split("==")[0]) not in pure]
             t0 = time.perf_counter()
             with tempfile.TemporaryDirectory(prefix="vt-wheels-") as d:
                 files, missing = download(reqs, PLATFORMS[plat], py, Path(d))
@@ -186,8 +210,8 @@ def run(pythons: list[str], platforms: list[str]) -> dict:
             g = groups(plat, py)
             who = {n: next((k for k in ("learner", "hub", "test") if n in g[k]), "none") for n in missing}
             report["targets"][f"{_cp(py)} {plat}"] = {
-                "python": py, "platform": plat, "asked": len(reqs),
-                "ok": len(files) + (len(pure) if i else 0), "missing": missing, "needed_by": who,
+                "python": py, "platform": plat, "pins": len(target_pins), "asked": len(reqs),
+                "ok": len(files) + (len(pure & {_norm(p.split("==")[0]) for p in target_pins}) if i else 0), "missing": missing, "needed_by": who,
                 "learner_pins": len(g["learner"] - g["unpinned"]), "unpinned": sorted(g["unpinned"]),
                 "binary_wheels": binary, "seconds": round(time.perf_counter() - t0, 1)}
             print(f"  {py} {plat}: {len(files)} of {len(reqs)} asked, missing: "
@@ -202,7 +226,6 @@ def _cp(py: str) -> str:
 
 
 def table(report: dict) -> str:
-    n = report["pins"]
     pys = list(dict.fromkeys(t["python"] for t in report["targets"].values()))
     plats = list(dict.fromkeys(t["platform"] for t in report["targets"].values()))
     head = "| platform | " + " | ".join(f"{_cp(p).split('@')[0]} (Python {p})" for p in pys) + " |"
@@ -211,6 +234,7 @@ def table(report: dict) -> str:
         cells = []
         for py in pys:
             t = report["targets"][f"{_cp(py)} {plat}"]
+            n = t.get("pins", report.get("pins"))  # the pins that apply on this target
             miss = ", ".join(f"{k} ({v + ', ' if v != 'kein Wheel' else ''}{t['needed_by'].get(k, '?')})"
                              for k, v in sorted(t["missing"].items()))
             learner_bad = [k for k, w in t["needed_by"].items() if w == "learner"]

@@ -26,7 +26,7 @@ def test_learner_hub_and_test_sets_per_target(plat):
 def test_platform_markers_are_evaluated_for_the_target():
     win, lin = cw.groups("windows-amd64", "3.12"), cw.groups("linux-x86_64", "3.12")
     assert "pywinpty" in win["learner"] and "pywinpty" not in lin["learner"]
-    assert "pywinpty" in win["unpinned"]  # the lock is made on Linux
+    assert "pywinpty" not in win["unpinned"]  # pinned with a marker (the lock is made on Linux)
     assert "pexpect" in lin["learner"] and "pexpect" not in win["learner"]
     assert "appnope" in cw.groups("macos-arm64", "3.12")["learner"]
 
@@ -55,3 +55,41 @@ def test_pins_keep_the_lock_caps():
     for c in caps:
         assert c.specifier.contains(pins[cw._norm(c.name)]), f"{c.name}=={pins[cw._norm(c.name)]} breaks the cap {c}"
     assert "rfc3987-syntax" not in pins and "lark" not in pins
+
+
+@pytest.mark.parametrize("plat", list(cw.PLATFORMS))
+@pytest.mark.parametrize("py", cw.PYTHONS)
+def test_every_package_a_target_needs_is_pinned(plat, py):
+    """A Windows/macOS/3.13 install is as reproducible as the Linux one: the platform-only
+    dependencies (pywinpty, colorama, appnope, pyyaml-ft) are pinned with a marker, and each
+    target is asked only for the pins whose marker holds there."""
+    assert cw.groups(plat, py)["unpinned"] == set()
+    names = {cw._norm(p.split("==")[0]) for p in cw.pins_for(plat, py)}
+    assert ("pywinpty" in names) == plat.startswith("windows")
+    assert ("colorama" in names) == plat.startswith("windows")
+    assert ("appnope" in names) == plat.startswith("macos")
+    assert ("pyyaml-ft" in names) == py.startswith("3.13")
+    assert all(";" not in p for p in cw.pins_for(plat, py))  # pip gets no marker to evaluate for this machine
+
+
+def test_make_lock_keeps_the_platform_only_pins(tmp_path):
+    """`make lock` freezes on one machine; the marked block at the end of the constraints
+    survives it (the lock recipe's sed/cat, run on a copy)."""
+    import re
+    import subprocess
+
+    recipe = (ROOT / "Makefile").read_text("utf-8").split("\nlock:", 1)[1].split("\n\n", 1)[0]
+    keep = next(line.strip() for line in recipe.splitlines() if "platform-only pins" in line)
+    append = next(line.strip() for line in recipe.splitlines() if line.strip().startswith("cat build/platform-pins.txt"))
+    cons = tmp_path / "constraints.txt"
+    cons.write_text((ROOT / "requirements" / "constraints.txt").read_text("utf-8"), "utf-8")
+    (tmp_path / "build").mkdir()
+    sh = lambda cmd: subprocess.run(cmd.replace("$(CONSTRAINTS)", str(cons)).replace("$$", "$"),  # noqa: E731
+                                    shell=True, cwd=tmp_path, check=True)
+    sh(keep)
+    cons.write_text("numpy==2.0.0\n", "utf-8")  # the freeze
+    sh(append)
+    text = cons.read_text("utf-8")
+    for name in ("pywinpty", "colorama", "appnope", "pyyaml-ft"):
+        assert re.search(rf"^{name}==[\d.]+ ; ", text, re.M), name
+    assert text.startswith("numpy==2.0.0\n")

@@ -26,7 +26,7 @@ def req_name(req: str) -> str:
 def constraints() -> dict[str, str]:
     pins = {}
     for line in (ROOT / "requirements" / "constraints.txt").read_text("utf-8").splitlines():
-        line = line.strip()
+        line = line.split(";", 1)[0].strip()  # a platform-only pin carries an environment marker
         if line and not line.startswith("#") and "==" in line:
             n, v = line.split("==", 1)
             pins[norm(n)] = v.strip()

@@ -7,13 +7,10 @@ from html import escape
 from pathlib import Path
 
 import ipywidgets as widgets
-import numpy as np
 
 from .. import content, glossary
-from ..blocks.liveplot import LivePlot
 from ..blocks.panel import LivePanel, slider
 from ..blocks.predict import Predict, Question, gate
-from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num
 from ..blocks.guard import blank_on_error
 from . import model
@@ -32,6 +29,12 @@ def warmup(predict: bool = True) -> LivePanel:
     the plotted step curve and inside the axes; the number in the text is the marker's
     height; the text names the 45 minutes travel and the 8 hours the model uses.
     """
+    # matplotlib + numpy (≈ 40 MB) only once a plot is drawn: the glossary notebook needs neither
+    import numpy as np
+
+    from ..blocks.liveplot import LivePlot
+    from ..blocks.style import PALETTE, german_axis, style_axes
+
     plot = LivePlot(figsize=(6.0, 3.2))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch", "Besuche pro Tag (Anzahl)")

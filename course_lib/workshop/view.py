@@ -10,19 +10,30 @@ from __future__ import annotations
 import base64
 import textwrap
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
-import numpy as np
 
 from .. import storage
 from ..blocks import guard
-from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box, error_box
 from ..blocks.panel import LivePanel, dropdown
-from ..blocks.style import PALETTE, german_axis, style_axes
 from ..format_de import num, pct
 from . import classresults, export
 from ..blocks.css import styled
+
+if TYPE_CHECKING:
+    from ..blocks.liveplot import LivePlot
+
+
+def _plotting():
+    """numpy, LivePlot and the style helpers, imported when a figure is drawn: the start page's
+    export widget needs no matplotlib (≈ 40 MB per kernel, issue #22)."""
+    import numpy as np
+
+    from ..blocks.liveplot import LivePlot
+    from ..blocks.style import PALETTE, german_axis, style_axes
+    return np, LivePlot, PALETTE, german_axis, style_axes
 
 
 def _wrap(text: str, width: int = 48, lines: int = 3) -> str:
@@ -119,6 +130,7 @@ def quiz_panel(docs, min_n: int = 1) -> LivePanel:
     """Per module: share right at the FIRST attempt per question (question texts, no ids)."""
     agg = classresults.aggregate(docs, min_n)["quiz"]
     by_label = {f"Modul {q['module'][1:]}: {q['title']}": q for q in agg}
+    np, LivePlot, PALETTE, german_axis, style_axes = _plotting()
     labels = list(by_label) or ["keine Quizdaten"]
     plot = LivePlot(figsize=(7.6, 4.4))
     ax = plot.fig.add_subplot()
@@ -160,6 +172,7 @@ def quiz_panel(docs, min_n: int = 1) -> LivePanel:
 def selfassessment_figure(docs, min_n: int = 1) -> LivePlot:
     """Radar chart of the group's self-assessment (course order, as the learners saw it)."""
     axes = classresults.aggregate(docs, min_n)["radar"]
+    np, LivePlot, PALETTE, german_axis, style_axes = _plotting()
     plot = LivePlot(figsize=(6.0, 5.4))
     ax = plot.fig.add_subplot(projection="polar")
     ax.set_theta_offset(np.pi / 2)
@@ -188,6 +201,7 @@ def selfassessment_figure(docs, min_n: int = 1) -> LivePlot:
 def poll_figure(docs, min_n: int = 1) -> LivePlot:
     """All polls: one bar chart per poll, with question and answer texts."""
     polls = classresults.aggregate(docs, min_n)["polls"]
+    np, LivePlot, PALETTE, german_axis, style_axes = _plotting()
     n_opts = [len(p["options"]) for p in polls] or [1]
     plot = LivePlot(figsize=(7.6, max(2.6, sum(0.42 * k + 0.9 for k in n_opts))))
     if not polls:

@@ -462,7 +462,8 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
     tag = secrets.token_hex(2)
     users = [f"vt{tag}l{i:02d}" for i in range(learners)]
     notebooks = ["vertrieb30/notebooks/00_Start.ipynb", f"vertrieb30/notebooks/{module or module_notebook()}"]
-    report: dict = {"learners": learners, "notebooks": notebooks, "failures": [], "per_learner": {}, "isolation": []}
+    report: dict = {"learners": learners, "notebooks": notebooks, "failures": [], "per_learner": {}, "isolation": [],
+                    "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}  # figures depend on the machine's load
     hub = None
     try:
         create_users(users)
@@ -540,6 +541,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
         module_kernel = report["kernel_pss_by_notebook_mb"].get(module_nb, report["kernel_pss_mb"])
         # after idle culling only the module's kernel stays: server + the module's kernel
         report["pss_per_learner_after_cull_mb"] = report["server_pss_mb"] + module_kernel
+        report["load_average_at_memory"] = [round(x, 2) for x in os.getloadavg()]
         report["learners_per_gb_after_cull"] = 1000 / report["pss_per_learner_after_cull_mb"]
 
         # isolation: processes run as their learner; A cannot read B's files or the hub's secrets
@@ -619,6 +621,8 @@ def main(argv=None) -> int:
     print("kernel per notebook: " + ", ".join(f"{nb} {mb:.0f} MB" for nb, mb in r["kernel_pss_by_notebook_mb"].items()))
     print(f"bare kernel (ipywidgets, matplotlib+pyplot, pandas, numpy): {r['bare_kernel_pss_mb']:.0f} MB; "
           f"server right after spawn: {r['server_pss_at_start_mb']:.0f} MB; recipe server config in effect: {r['server_extensions_off']}")
+    print(f"load average (1/5/15 min) at start: {r['load_average_at_start']}, when memory was measured: "
+          f"{r.get('load_average_at_memory')}")
     for f in r["failures"]:
         print("FAIL", f)
     out = ROOT / "artifacts" / f"hub-loadtest-{a.learners}.json"

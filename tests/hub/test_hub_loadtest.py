@@ -44,3 +44,4 @@ def test_hub_isolated_learners_small_n():
         assert all(v == "denied" for k, v in iso["results"].items() if "control" not in k), iso["results"]
     assert r["bare_kernel_pss_mb"] > 0 and r["learners_per_gb"] > 0
     assert len(r["kernel_pss_by_notebook_mb"]) == 2, "every kernel's memory is attributed to its notebook"
+    assert len(r["load_average_at_start"]) == 3 and len(r["load_average_at_memory"]) == 3
