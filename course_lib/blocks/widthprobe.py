@@ -2,7 +2,8 @@
 panel reports the panel's width in CSS pixels to the kernel (on render and, debounced, when
 it changes – a file browser opened, a window resized); the panel's LivePlots then render at
 that width (:meth:`LivePlot.fit_width`) instead of being shrunk by the browser until tick and
-legend text end at 6 px. Nothing else changes: the PNG stays an ``<img alt>`` in an HTML widget.
+legend text end at 6 px, or grow on a wide screen. The probe also sets ``--vt-panel-w`` on the
+panel, from which the CSS sizes the label column and slider track of its control rows. Nothing else changes: the PNG stays an ``<img alt>`` in an HTML widget.
 
 Without a front end (tests, nbconvert) the width stays 0 and plots keep their natural size.
 """
@@ -20,7 +21,12 @@ function render({ model, el }) {
   const measure = () => {
     const host = el.closest('.vt-live, .vt-block') || el.parentElement || el;
     const w = Math.round(host.getBoundingClientRect().width);
-    if (w > 0 && Math.abs(w - last) >= 8) { last = w; model.set('width', w); model.save_changes(); }
+    if (w > 0 && Math.abs(w - last) >= 8) {
+      last = w;
+      // the label column and slider track of the panel's control rows grow with it (css.py)
+      if (host && host !== el && host.matches('.vt-live, .vt-block')) host.style.setProperty('--vt-panel-w', w + 'px');
+      model.set('width', w); model.save_changes();
+    }
   };
   const ro = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(measure, 120); });
   const host = el.closest('.vt-live, .vt-block') || el.parentElement;
