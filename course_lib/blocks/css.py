@@ -104,6 +104,11 @@ CSS = f"""
    HTML beside a control keeps its min-height, so nothing is clipped) */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-html, .widget-htmlmath) > .widget-html-content,
 .widget-html-content:has(> :is(.vt-msg, .vt-table)) {{ line-height: 1.45; }}
+/* an HTML widget never grows wider than its box because of a wide table inside: the table
+   (display:block) scrolls itself, with its cue, instead of the whole view box scrolling without one */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-html, .widget-htmlmath):has(table.vt-table) {{ max-width: 100%; min-width: 0; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-html-content:has(> table.vt-table),
+.widget-html-content:has(> table.vt-table) {{ min-width: 0; max-width: 100%; }}
 /* small print stays readable: footnotes (<small>), markers (<sup>/<sub>) and tags never below {MIN_TEXT_PX} px */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(small, sub, sup, .vt-tag, .vt-note) {{ font-size: max({MIN_TEXT_PX}px, 0.83em); }}
 /* primary buttons (Antwort prüfen, Senden, Exportdatei speichern …): white on a dark blue (7.6:1),

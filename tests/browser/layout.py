@@ -270,7 +270,7 @@ def check_widths(nbp, widths=WIDTHS) -> dict[int, dict]:
     clipped = clipped_artists(nbp)
     for w in widths:
         measured = set_notebook_width(nbp, w)
-        _settle(nbp)  # plots re-render at the new width (widthprobe.py)
+        wait_plots_fitted(nbp)  # plots re-render at the new width (widthprobe.py)
         r = merge(empty(), page_problems(nbp))
         r["clipped_artist"] = list(clipped)
         r["small_text"] += small_plot_text(nbp)
@@ -295,6 +295,27 @@ JS_CONTROLS = r"""([panel, i]) => {
   });
   return out;
 }"""
+
+
+JS_PLOT_SIZES = r"""(panel) => [...document.querySelector(panel).querySelectorAll('.vt-live .vt-plot img')]
+  .map(i => i.naturalWidth + 'x' + i.naturalHeight).join(',')"""
+
+
+def wait_plots_fitted(nbp, stable_ms: int = 1500, timeout: float = 12.0) -> None:
+    """After a width change the panels' plots are redrawn at the new width (width probe →
+    kernel → a full draw, up to 3 s for a three-axes figure on a busy machine): wait until the
+    kernel is idle and no plot image changed its size for ``stable_ms``."""
+    _settle(nbp)
+    t_end = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < t_end:
+        cur = nbp.page.evaluate(JS_PLOT_SIZES, PANEL)
+        if cur != last:
+            last, since = cur, time.monotonic()
+        elif (time.monotonic() - since) * 1000 >= stable_ms:
+            break
+        nbp.page.wait_for_timeout(250)
+    _settle(nbp)
 
 
 def _settle(nbp) -> None:
