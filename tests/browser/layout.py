@@ -299,14 +299,28 @@ JS_CONTROLS = r"""([panel, i]) => {
 
 JS_PLOT_SIZES = r"""(panel) => [...document.querySelector(panel).querySelectorAll('.vt-live .vt-plot img')]
   .map(i => i.naturalWidth + 'x' + i.naturalHeight).join(',')"""
+JS_PANEL_STAMPS = r"""(panel) => [...document.querySelector(panel).querySelectorAll('[data-vt-probe]')]
+  .map(e => e.getAttribute('data-vt-probe'))"""
+KERNEL_PROBES = "import json as _j, course_lib.blocks.widthprobe as _wp\nprint('VTPROBE' + _j.dumps(_wp.stamps()))"
 
 
-def wait_plots_fitted(nbp, stable_ms: int = 1500, timeout: float = 12.0) -> None:
+def wait_plots_fitted(nbp, stable_ms: int = 700, timeout: float = 15.0) -> None:
     """After a width change the panels' plots are redrawn at the new width (width probe →
-    kernel → a full draw, up to 3 s for a three-axes figure on a busy machine): wait until the
-    kernel is idle and no plot image changed its size for ``stable_ms``."""
-    _settle(nbp)
+    kernel → a full draw, up to 3 s for a three-axes figure on a busy machine; ipywidgets sends
+    one update at a time, so a second width waits for the first redraw). Wait until the kernel
+    has received the last width report of every panel on the page (``data-vt-probe``), then until no plot image changed its
+    size for ``stable_ms`` (the new PNGs reach the page)."""
     t_end = time.monotonic() + timeout
+    while time.monotonic() < t_end:
+        page_s = nbp.page.evaluate(JS_PANEL_STAMPS, PANEL)
+        text = nbp.page.evaluate(JS_KERNEL_EXEC, KERNEL_PROBES)
+        line = next((x for x in text.splitlines() if x.startswith("VTPROBE")), None)
+        if line is None:
+            break  # an older course_lib without the probe registry: fall back to waiting for stability
+        if set(page_s) <= set(json.loads(line[7:])):
+            break
+        nbp.page.wait_for_timeout(300)
+    _settle(nbp)
     last, since = None, time.monotonic()
     while time.monotonic() < t_end:
         cur = nbp.page.evaluate(JS_PLOT_SIZES, PANEL)
@@ -314,8 +328,7 @@ def wait_plots_fitted(nbp, stable_ms: int = 1500, timeout: float = 12.0) -> None
             last, since = cur, time.monotonic()
         elif (time.monotonic() - since) * 1000 >= stable_ms:
             break
-        nbp.page.wait_for_timeout(250)
-    _settle(nbp)
+        nbp.page.wait_for_timeout(200)
 
 
 def _settle(nbp) -> None:
