@@ -26,6 +26,10 @@ BREAKS = {w.replace("|", ""): w for w in (
     "Kunden|zufrieden|heit", "Quali|tät", "rich|tig", "Selbst|check", "Storno|quote", "ver|sucht",
     "Ver|such", "Ver|suche", "Wahrschein|lich|keit", "Zufrieden|heit", "Zeit|punkt", "Ant|worten",
     "Er|gebnis", "Häufig|keit",
+    # module titles (first column of the progress table)
+    "Beziehungs|kompetenz", "Kunden|beziehung", "Mikro|expressionen", "Verkaufs|gespräch",
+    "Kunden|bindung", "Digitali|sierung", "Mimik|resonanz", "Image|problem", "Waren|welt",
+    "Verhand|lung", "Beziehungs|phasen", "Kurs|plan", "Ver|käufer",
 )}
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 

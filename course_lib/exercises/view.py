@@ -391,8 +391,9 @@ def _progress_table_html(rows: list[dict]) -> str:
     cls = {h: "" if i == 0 else ' class="vt-num"' for i, h in enumerate(heads)}
     right = {h: "" if i == 0 else ' style="text-align:right"' for i, h in enumerate(heads)}  # headers may wrap
     head = "".join(f"<th{right[h]}>{table_header(h)}</th>" for h in heads)  # soft hyphens: fits 650 px
-    body = "".join("<tr>" + "".join(f"<td{cls[h]}>{escape(str(fmt.get(h, str)(r[h])))}</td>" for h in heads) + "</tr>"
-                   for r in rows)
+    # the module title may break at its compounds' joints too („Beziehungs-kompetenz“)
+    body = "".join("<tr>" + "".join(f"<td{cls[h]}>{table_header(str(r[h])) if i == 0 else escape(str(fmt.get(h, str)(r[h])))}</td>"
+                                    for i, h in enumerate(heads)) + "</tr>" for r in rows)
     return f'<table class="dataframe vt-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
