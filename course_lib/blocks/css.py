@@ -109,8 +109,9 @@ CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-html, .widget-htmlmath):has(table.vt-table) {{ max-width: 100%; min-width: 0; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-html-content:has(> table.vt-table),
 .widget-html-content:has(> table.vt-table) {{ min-width: 0; max-width: 100%; }}
-/* small print stays readable: footnotes (<small>), markers (<sup>/<sub>) and tags never below {MIN_TEXT_PX} px */
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(small, sub, sup, .vt-tag, .vt-note) {{ font-size: max({MIN_TEXT_PX}px, 0.83em); }}
+/* small print stays readable: footnotes (<small>: „Im Bild markiert …“), markers (<sup>/<sub>) and tags
+   (the glossary's „Modul 03“) never below {MIN_TEXT_PX} px */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-glossary) :is(small, sub, sup, .vt-tag, .vt-note) {{ font-size: max({MIN_TEXT_PX}px, 0.83em); }}
 /* primary buttons (Antwort prüfen, Senden, Exportdatei speichern …): white on a dark blue (7.6:1),
    JupyterLab's brand blue with white is 4.6:1 and reads as greyed out next to the grey buttons */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-quiz, .vt-klassenraum) .jupyter-button.mod-primary,

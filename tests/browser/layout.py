@@ -107,7 +107,8 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale, minText]) => {
       const fs = parseFloat(getComputedStyle(el).fontSize);
       if (fs < minText && !smallSeen.has(el)) {
         smallSeen.add(el);
-        out.small_text.push(`${where(el)}: text "${n.textContent.trim().slice(0, 40)}" at ${fs.toFixed(1)} px < ${minText} px`);
+        const unstyled = !document.querySelector('style[data-vt-css]') ? ' {no course CSS on the page}' : '';
+        out.small_text.push(`${where(el)}: text "${n.textContent.trim().slice(0, 40)}" at ${fs.toFixed(1)} px < ${minText} px${unstyled}`);
       }
       const r = document.createRange(); r.selectNodeContents(n);
       for (const q of r.getClientRects()) if (q.width > 1 && q.height > 1) {
@@ -178,8 +179,10 @@ JS_IMAGES = r"""(panel) => [...document.querySelector(panel).querySelectorAll('.
 KNOWN_TAGS = {
     "{RadioButtons}": "ipywidgets RadioButtons draw a wrapped option over the next one (ipywidgets#3032); "
                       "quiz/exercise/poll/scenario choices move to blocks.choices.ChoiceList (#18)",
-    "{no course CSS on the page}": "exercise tasks (course_lib/exercises/view.py, #18) do not include the course CSS "
-                                   "yet: add blocks.css.styled(self.box, 'vt-task') or use blocks.panel.button()",
+    "{no course CSS on the page}": "a block without the course CSS on a page that has no other course widget: exercise "
+                                   "tasks (course_lib/exercises/view.py) and the glossary search alone (notebooks/"
+                                   "Glossar.ipynb: its „Modul 03“ tags at 10.8 px) – add blocks.css.styled(self.box, "
+                                   "'vt-glossary') in course_lib/m00_start/view.py GlossarySearch (layout-mods)",
 }
 
 
