@@ -102,7 +102,7 @@ CSS = f"""
 /* text in HTML widgets: ipywidgets sets its line-height to the control height (28 px), which
    spreads prompts and explanations apart; normal text spacing inside course blocks (a one-line
    HTML beside a control keeps its min-height, so nothing is clipped) */
-:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-html, .widget-htmlmath) > .widget-html-content,
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-glossary, .vt-quiz, .vt-klassenraum) :is(.widget-html, .widget-htmlmath) > .widget-html-content,
 .widget-html-content:has(> :is(.vt-msg, .vt-table)) {{ line-height: 1.45; }}
 /* an HTML widget never grows wider than its box because of a wide table inside: the table
    (display:block) scrolls itself, with its cue, instead of the whole view box scrolling without one */

@@ -26,10 +26,10 @@ BREAKS = {w.replace("|", ""): w for w in (
     "Kunden|zufrieden|heit", "Quali|tät", "rich|tig", "Selbst|check", "Storno|quote", "ver|sucht",
     "Ver|such", "Ver|suche", "Wahrschein|lich|keit", "Zufrieden|heit", "Zeit|punkt", "Ant|worten",
     "Er|gebnis", "Häufig|keit",
-    # module titles (first column of the progress table)
+    # module titles longer than „Beziehungs-“ (first column of the progress table; shorter words
+    # keep their break-free form, the column is that wide anyway)
     "Beziehungs|kompetenz", "Kunden|beziehung", "Mikro|expressionen", "Verkaufs|gespräch",
-    "Kunden|bindung", "Digitali|sierung", "Mimik|resonanz", "Image|problem", "Waren|welt",
-    "Verhand|lung", "Beziehungs|phasen", "Kurs|plan", "Ver|käufer",
+    "Digitali|sierung", "Mimik|resonanz", "Beziehungs|phasen",
 )}
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
