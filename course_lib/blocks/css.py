@@ -37,7 +37,7 @@ MIN_TRACK_PX = 220
 LABEL_W_FLUID = "clamp(14.5em, calc(var(--vt-panel-w) * 0.3), 24em)"
 TRACK_W_FLUID = "clamp(240px, calc(var(--vt-panel-w) * 0.3), 360px)"
 MIN_TEXT_PX = 12     # smallest CSS text size of the course (footnotes, table cells)
-PRIMARY_BG = "#0b5394"  # primary button background: white text on it 7.6:1 (WCAG AA needs 4.5:1)
+PRIMARY_BG = "#0b5394"  # primary button background: white text on it 7.8:1 (WCAG AA needs 4.5:1)
 
 CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
@@ -112,7 +112,7 @@ CSS = f"""
 /* small print stays readable: footnotes (<small>: „Im Bild markiert …“), markers (<sup>/<sub>) and tags
    (the glossary's „Modul 03“) never below {MIN_TEXT_PX} px */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-glossary) :is(small, sub, sup, .vt-tag, .vt-note) {{ font-size: max({MIN_TEXT_PX}px, 0.83em); }}
-/* primary buttons (Antwort prüfen, Senden, Exportdatei speichern …): white on a dark blue (7.6:1),
+/* primary buttons (Antwort prüfen, Senden, Exportdatei speichern …): white on a dark blue (7.8:1),
    JupyterLab's brand blue with white is 4.6:1 and reads as greyed out next to the grey buttons */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-quiz, .vt-klassenraum) .jupyter-button.mod-primary,
 .jupyter-button.mod-primary.vt-btn, .jupyter-button.mod-primary.vt-send {{ background-color: {PRIMARY_BG}; color: #fff; font-weight: 600; }}
