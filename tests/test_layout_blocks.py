@@ -120,3 +120,78 @@ def test_progress_refresh_says_it_refreshed(tmp_path, monkeypatch):
     assert p.message.value == ""
     p.refresh_button.click()
     assert "Aktualisiert: Stand" in p.message.value and "Uhr" in p.message.value
+
+
+# -- shared look, round 2 (#17 screenshot review): tables, label column, small type, line height, buttons
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_primary_buttons_are_white_on_dark_blue_with_aa_contrast():
+    c = css.CSS
+    rule = re.search(r"\.jupyter-button\.mod-primary\.vt-send \{([^}]*)\}", c)
+    assert rule, "primary buttons need the course colours"
+    bg = re.search(r"background-color: (#[0-9a-fA-F]{6})", rule.group(1)).group(1)
+    assert "color: #fff" in rule.group(1)
+    assert _contrast(bg, "#ffffff") >= 4.5, (bg, _contrast(bg, "#ffffff"))
+
+
+def test_label_column_and_track_grow_with_the_panel_width():
+    c = css.CSS
+    fluid = re.search(r'\[style\*="--vt-panel-w"\] \{ --vt-label-w: clamp\(([^,]+), calc\(var\(--vt-panel-w\) \* ([0-9.]+)\), ([^)]+)\); '
+                      r'--vt-track-w: clamp\((\d+)px, calc\(var\(--vt-panel-w\) \* ([0-9.]+)\), (\d+)px\)', c)
+    assert fluid, "label column and track must be clamp()ed to the panel width"
+    lo_label, share, hi_label, lo_track, tshare, hi_track = fluid.groups()
+    assert lo_label == css.LABEL_W and int(lo_track) >= css.MIN_TRACK_PX  # never below the fixed layout
+    # at 650 px of notebook (panel ≈ 560 px) the track keeps ≥ 220 px beside a 14.5-em label …
+    assert max(int(lo_track), 560 * float(tshare)) >= 220
+    # … and at 1600 px (panel ≈ 1450 px) the label column is wider than the fixed one
+    assert 1450 * float(share) > 14.5 * 13 and hi_label.endswith("em") and float(hi_label[:-2]) > 14.5
+    assert "setProperty('--vt-panel-w'" in widthprobe._ESM
+
+
+def test_html_text_has_normal_line_height_and_small_print_is_readable():
+    c = css.CSS
+    m = re.search(r"\.widget-html-content:has\([^)]*\)\) \{ line-height: ([0-9.]+); \}", c)
+    assert m and 1.3 <= float(m.group(1)) <= 1.6
+    assert re.search(r":is\(small, sub, sup, \.vt-tag, \.vt-note\) \{ font-size: max\(12px", c)
+    assert re.search(r"table\.vt-table \{[^}]*font-size: max\(12px", c)
+
+
+def test_table_scroll_cue_and_compact_cells():
+    c = css.CSS
+    t = re.search(r"table\.vt-table \{([^}]*)\}", c).group(1)
+    assert "overflow-x: auto" in t and t.count("no-repeat local") == 2 and t.count("no-repeat scroll") == 2
+    assert "scrollbar-width: thin" in t
+    assert re.search(r"table\.vt-table :is\(th, td\) \{ padding: 3px 5px !important", c)
+
+
+def test_table_block_soft_hyphens_and_markup():
+    from course_lib.blocks import table
+
+    assert table.hyphenate("Selbstcheck: Kernpunkte abgedeckt") == "Selbst\u00adcheck: Kern\u00adpunkte ab\u00adgedeckt"
+    assert table.hyphenate("Modul") == "Modul"  # unknown words unchanged
+    assert table.header("Abschlussquote <b>") == "Abschluss\u00adquote &lt;b&gt;"
+    html = table.table_html(["Besuche", "Abschlussquote"], [["1,7", "58 %"], ["2,0", "53 %"]], num=[1], highlight=0,
+                            caption="Tabelle: Probe")
+    assert html.startswith("<table class='vt-table'><caption>Tabelle: Probe</caption>")
+    assert "<th scope='col' style=\"text-align:right\">Abschluss\u00adquote</th>" in html
+    assert "class='vt-mark'" in html and html.count("<tr") == 3 and '<td class="vt-num">58 %</td>' in html
+    for word, marked in table.BREAKS.items():
+        assert marked.replace("|", "") == word and "|" in marked
+
+
+def test_progress_table_headers_carry_soft_hyphens():
+    from course_lib.exercises.view import _progress_table_html
+
+    rows = [{"Modul": "01 Vertrieb", "Aufgaben": 4, "Selbstcheck: Kernpunkte abgedeckt": None, "Anteil gelöst": 0.25}]
+    html = _progress_table_html(rows)
+    assert "Auf\u00adgaben" in html and "Kern\u00adpunkte" in html and "An\u00adteil" in html

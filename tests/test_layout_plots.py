@@ -61,9 +61,62 @@ def test_fit_width_renders_at_available_width_and_back():
     natural = p.canvas.get_width_height()[0]
     assert p.fit_width(330) and p.canvas.get_width_height()[0] == 330 - 12
     assert "\n" in ax.title.get_text() and p.clipped_artists() == []
-    assert p.fit_width(2000) and p.canvas.get_width_height()[0] == natural  # never above natural
+    assert p.fit_width(natural + 12) and p.canvas.get_width_height()[0] == natural  # room for it: natural size
     assert "\n" not in ax.title.get_text()
     assert not p.fit_width(0)
+
+
+def test_fit_width_grows_on_a_wide_screen_proportionately_and_bounded():
+    """At 1600 px a plot grows with the room (text, lines and layout scaled together by the
+    dpi), up to MAX_GROW × natural and MAX_PX_W × MAX_PX_H; the blit path keeps working."""
+    from course_lib.blocks import liveplot
+
+    p = LivePlot(figsize=(6.4, 4.0), dpi=90)
+    ax = p.fig.add_subplot()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    line = p.dynamic(ax.plot([0, 1], [0, 1])[0])
+    p.refresh("x")
+    nat_w, nat_h = p.canvas.get_width_height()
+    text0 = p.min_text_px()[0]
+    assert p.fit_width(nat_w + 112)  # 100 px more room than the plot needs
+    w1, h1 = p.canvas.get_width_height()
+    assert w1 == pytest.approx(nat_w + 100, abs=2) and h1 / w1 == pytest.approx(nat_h / nat_w, rel=0.01)
+    assert p.min_text_px()[0] == pytest.approx(text0 * w1 / nat_w, rel=0.02)  # text grows with it
+    assert p.fit_width(1450) and p.canvas.get_width_height()[0] == pytest.approx(min(
+        nat_w * liveplot.MAX_GROW, liveplot.MAX_PX_W, nat_w * liveplot.MAX_PX_H / nat_h), abs=2)
+    assert p.canvas.get_width_height()[1] <= liveplot.MAX_PX_H + 1
+    full = p.full_draws
+    line.set_ydata([1, 0])
+    p.refresh("y")
+    assert p.full_draws == full and p.clipped_artists() == []  # a data change still blits
+    tall = LivePlot(figsize=(6, 9), dpi=90)  # 810 px high already: does not grow
+    tall.fig.add_subplot().plot([0, 1])
+    tall.refresh("t")
+    assert not tall.fit_width(1450) and tall.canvas.get_width_height()[1] == 810
+
+
+def test_no_plot_text_below_the_minimum_size():
+    """A legend or tick label set below MIN_TEXT_PX PNG pixels (7 pt at 80 dpi = 7.8 px) is
+    raised to it on the next full draw; bigger text is left alone; ticks made later too."""
+    from course_lib.blocks import liveplot
+
+    p = LivePlot(figsize=(5, 3), dpi=80)
+    ax = p.fig.add_subplot()
+    ax.plot([0, 1], [0, 1], label="Linie")
+    ax.tick_params(labelsize=6)
+    ax.set_title("Titel", fontsize=14)
+    p.legend(ax, fontsize=6)
+    p.refresh("x")
+    size, what = p.min_text_px()
+    assert size == pytest.approx(liveplot.MIN_TEXT_PX, abs=0.05), what
+    assert ax.title.get_fontsize() == 14
+    ax.set_xlim(0, 100)  # new ticks
+    p.invalidate()
+    p.refresh("x")
+    assert p.min_text_px()[0] >= liveplot.MIN_TEXT_PX - 0.05 and p.clipped_artists() == []
+    rep = [r for r in liveplot.text_report() if r["alt"] == "x" and r["png_w"] == p.canvas.get_width_height()[0]]
+    assert rep and rep[0]["px"] >= liveplot.MIN_TEXT_PX - 0.05
 
 
 def _plot():

@@ -30,9 +30,20 @@ import ipywidgets as widgets
 LABEL_W = "14.5em"   # label column of a control row (about 190 px at JupyterLab's 13 px)
 TRACK_W = "240px"    # slider track; the browser layout check requires ≥ 200 px
 MIN_TRACK_PX = 220
+# in a panel whose width the width probe reports: 30 % of the panel for the label column (at
+# least the fixed 14.5em, at most 24em ≈ 310 px), 30 % for the track (240 … 360 px). At 650 px
+# of notebook (panel ≈ 560 px) both stay at their minimum; at 1600 px a label of 60 characters
+# takes two lines instead of four.
+LABEL_W_FLUID = "clamp(14.5em, calc(var(--vt-panel-w) * 0.3), 24em)"
+TRACK_W_FLUID = "clamp(240px, calc(var(--vt-panel-w) * 0.3), 360px)"
+MIN_TEXT_PX = 12     # smallest CSS text size of the course (footnotes, table cells)
+PRIMARY_BG = "#0b5394"  # primary button background: white text on it 7.8:1 (WCAG AA needs 4.5:1)
 
 CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) {{ --vt-label-w: {LABEL_W}; --vt-track-w: {TRACK_W}; }}
+/* wider panels (widthprobe.py sets --vt-panel-w on the panel): label column and track grow with
+   the panel, so long labels need fewer lines on a wide screen; one value per panel keeps the rows aligned */
+:is(.vt-live, .vt-block)[style*="--vt-panel-w"] {{ --vt-label-w: {LABEL_W_FLUID}; --vt-track-w: {TRACK_W_FLUID}; }}
 .vt-narrow {{ --vt-label-w: 5.5em; --vt-track-w: 220px; }}
 /* control rows ---------------------------------------------------------------------- */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-controls {{ max-width: 100%; }}
@@ -88,18 +99,48 @@ CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-button.mod-warning {{ background-color: #a14a00; color: #fff; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-widget-Collapse-header,
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .jupyter-widget-Collapse-header > span {{ color: #3a3a3a; }}
+/* text in HTML widgets: ipywidgets sets its line-height to the control height (28 px), which
+   spreads prompts and explanations apart; normal text spacing inside course blocks (a one-line
+   HTML beside a control keeps its min-height, so nothing is clipped) */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-glossary, .vt-quiz, .vt-klassenraum) :is(.widget-html, .widget-htmlmath) > .widget-html-content,
+.widget-html-content:has(> :is(.vt-msg, .vt-table)) {{ line-height: 1.45; }}
+/* an HTML widget never grows wider than its box because of a wide table inside: the table
+   (display:block) scrolls itself, with its cue, instead of the whole view box scrolling without one */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) :is(.widget-html, .widget-htmlmath):has(table.vt-table) {{ max-width: 100%; min-width: 0; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-html-content:has(> table.vt-table),
+.widget-html-content:has(> table.vt-table) {{ min-width: 0; max-width: 100%; }}
+/* small print stays readable: footnotes (<small>: „Im Bild markiert …“), markers (<sup>/<sub>) and tags
+   (the glossary's „Modul 03“) never below {MIN_TEXT_PX} px */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-glossary) :is(small, sub, sup, .vt-tag, .vt-note) {{ font-size: max({MIN_TEXT_PX}px, 0.83em); }}
+/* primary buttons (Antwort prüfen, Senden, Exportdatei speichern …): white on a dark blue (7.8:1),
+   JupyterLab's brand blue with white is 4.6:1 and reads as greyed out next to the grey buttons */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-quiz, .vt-klassenraum) .jupyter-button.mod-primary,
+.jupyter-button.mod-primary.vt-btn, .jupyter-button.mod-primary.vt-send {{ background-color: {PRIMARY_BG}; color: #fff; font-weight: 600; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-quiz, .vt-klassenraum) .jupyter-button.mod-primary:hover:enabled,
+.jupyter-button.mod-primary.vt-btn:hover:enabled {{ background-color: #073763; }}
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export, .vt-quiz, .vt-klassenraum) .jupyter-button.mod-primary :is(i, .fa) {{ color: inherit; }}
 /* message boxes and icons ---------------------------------------------------------------- */
 .vt-msg {{ overflow-wrap: anywhere; }}
 .vt-icon {{ display: inline-block; width: 1.05em; height: 1.05em; vertical-align: -0.15em; flex: none; }}
 /* tables --------------------------------------------------------------------------------- */
-/* a table wider than its output scrolls sideways instead of being cut at the output's edge
-   (00_Start progress table in a 650-px notebook); display:block keeps the rows' table layout inside */
-table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: var(--jp-content-font-size1, 14px);
-  display: block; overflow-x: auto; }}
-table.vt-table :is(th, td) {{ padding: 4px 7px; border-bottom: 1px solid #d0d0d0; vertical-align: top;
-  text-align: inherit; white-space: normal; overflow-wrap: normal; hyphens: auto; line-height: 1.35; }}
-table.vt-table th {{ font-weight: 600; border-bottom: 2px solid #888; background: #f3f3f3; }}
+/* compact cells (the block's padding wins over a module's inline padding), headers wrap at
+   spaces and at soft hyphens (blocks/table.py puts them into long German words); text never
+   below {MIN_TEXT_PX} px. A table still wider than its output scrolls sideways, with a visible cue:
+   a shadow at every edge where columns are hidden (scroll shadows: the white covers scroll with
+   the content, the shadows stay at the box's edges) and a scrollbar that is always drawn
+   (classic, not an overlay that appears only while scrolling) */
+table.vt-table {{ border-collapse: collapse; margin: 6px 0; max-width: 100%; font-size: max({MIN_TEXT_PX}px, 0.92em) !important;
+  display: block; overflow-x: auto; scrollbar-width: thin; scrollbar-color: #8a8a8a #ececec;
+  background:
+    linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left center / 36px 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right center / 36px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) left center / 14px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) right center / 14px 100% no-repeat scroll; }}
+table.vt-table :is(th, td) {{ padding: 3px 5px !important; border-bottom: 1px solid #d0d0d0; vertical-align: top;
+  text-align: inherit; white-space: normal; overflow-wrap: normal; hyphens: manual; line-height: 1.35; }}
+table.vt-table th {{ font-weight: 600; border-bottom: 2px solid #888; background: rgba(0,0,0,.045); vertical-align: bottom; }}
 table.vt-table :is(th, td).vt-num {{ text-align: right; white-space: nowrap; }}
+table.vt-table caption {{ text-align: left; }}
 .vt-table-wrap {{ overflow-x: auto; max-width: 100%; }}
 """
 

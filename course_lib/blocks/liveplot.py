@@ -33,6 +33,10 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 _MARKERS_ONLY = ("None", "none", "", " ")
+MIN_TEXT_PX = 10.0  # smallest text in a plot, in PNG pixels (the browser check fails below 9 px on screen)
+MAX_GROW = 1.3      # a plot grows on a wide screen up to this factor of its natural size …
+MAX_PX_W = 1000     # … and at most this wide …
+MAX_PX_H = 720      # … and this high (in CSS pixels)
 _LIVE: "weakref.WeakSet[LivePlot]" = weakref.WeakSet()  # every LivePlot of this kernel (for checks)
 
 
@@ -44,6 +48,20 @@ def clipped_report() -> list[str]:
         if not p.renders:
             continue
         out += [f"plot {p.alt[:50]!r}: {x}" for x in p.clipped_artists()]
+    return out
+
+
+def text_report() -> list[dict]:
+    """Per LivePlot alive in this kernel that has been shown: its alt text, PNG width and its
+    smallest text in PNG pixels (:meth:`LivePlot.min_text_px`). The browser layout check scales
+    it by the displayed / natural width of the ``<img>`` with that alt text."""
+    out = []
+    for p in list(_LIVE):
+        if not p.renders:
+            continue
+        size, desc = p.min_text_px()
+        if size != float("inf"):
+            out.append({"alt": p.alt, "png_w": p.canvas.get_width_height()[0], "px": round(size, 2), "text": desc})
     return out
 
 
@@ -120,6 +138,7 @@ class LivePlot:
         self.full_draws = 0
         self.layouts = 0
         self._natural_w = float(self.fig.get_size_inches()[0])
+        self._base_dpi = float(self.fig.dpi)
         _LIVE.add(self)
 
     # -- set-up -----------------------------------------------------------------------
@@ -203,18 +222,30 @@ class LivePlot:
         self._tight += [leg.get_window_extent(r) for leg in self.fig.legends]
 
     def fit_width(self, px: int) -> bool:
-        """Render at most ``px`` CSS pixels wide (the width the panel has in the browser, see
-        widthprobe.py) and at most the natural width; returns True if the size changed.
-        Text keeps its size – the axes get narrower – so nothing is shrunk below readable."""
+        """Render at the width the panel has in the browser (``px`` CSS pixels, see
+        widthprobe.py); returns True if the size changed.
+
+        * Narrower than the natural width: the figure gets narrower at the same dpi – text keeps
+          its size, the axes get narrower – so nothing is shrunk below readable.
+        * Wider: the figure grows with the room, up to :data:`MAX_GROW` times its natural size
+          and at most :data:`MAX_PX_W` × :data:`MAX_PX_H` pixels, by raising the dpi – text, lines
+          and markers grow with it (proportionate), the layout stays the same.
+        """
         if not px or px <= 0:
             return False
-        dpi = self.fig.dpi
+        dpi0 = self._base_dpi
         w_in, h_in = self.fig.get_size_inches()
-        natural = self._natural_w * dpi
-        target = min(natural, max(float(px) - 12, 300.0))
-        if abs(target - w_in * dpi) < 4:
+        natural = self._natural_w * dpi0
+        avail = max(float(px) - 12, 300.0)
+        if avail <= natural:
+            target_w, target_dpi = avail / dpi0, dpi0
+        else:
+            grow = min(avail / natural, MAX_GROW, MAX_PX_W / natural, MAX_PX_H / (h_in * dpi0))
+            target_w, target_dpi = self._natural_w, dpi0 * max(1.0, grow)
+        if abs(target_w * target_dpi - w_in * self.fig.dpi) < 4 and abs(target_dpi - self.fig.dpi) < 1:
             return False
-        self.fig.set_size_inches(target / dpi, h_in)
+        self.fig.set_size_inches(target_w, h_in)
+        self.fig.set_dpi(target_dpi)
         eng = self._layout_engine or self.fig.get_layout_engine()
         if eng is not None and hasattr(eng, "set") and "rect" in getattr(eng, "_params", {}):
             eng.set(rect=(0, 0, 1, 1))
@@ -222,6 +253,82 @@ class LivePlot:
         if self.renders:
             self.refresh(self.alt)
         return True
+
+    def min_text_px(self) -> tuple[float, str]:
+        """The smallest text the PNG shows, in PNG pixels (font size in pt × dpi / 72), and which
+        text it is. The browser check multiplies it by displayed / natural image width."""
+        self.draw()
+        best = (float("inf"), "")
+        for desc, t in self._texts():
+            size = t.get_fontsize() * self.fig.dpi / 72
+            if size < best[0]:
+                best = (size, desc)
+        return best
+
+    def _texts(self):
+        """(description, Text) of every text the PNG shows (see :meth:`visible_texts`)."""
+        r = self.canvas.get_renderer()
+        out = []
+
+        def add(kind, t, ax=None):
+            if t is None or not t.get_visible() or not t.get_text().strip():
+                return
+            if ax is not None and t.get_clip_on():
+                bb = t.get_window_extent(r)
+                if not bb.overlaps(ax.bbox):
+                    return
+            out.append((f"{kind} {t.get_text()[:40]!r}", t))
+
+        for ax in self.fig.axes:
+            if not ax.get_visible():
+                continue
+            for axis, nm in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+                if not axis.get_visible():
+                    continue
+                for tick in _ticks_in_view(axis):
+                    if tick.get_visible():
+                        add(f"{nm} tick label", tick.label1)
+                        add(f"{nm} tick label", tick.label2)
+                add(f"{nm} axis label", axis.label)
+                add(f"{nm} offset text", axis.get_offset_text())
+            for t in (ax.title, ax._left_title, ax._right_title):
+                add("title", t)
+            for t in ax.texts:
+                add("text", t, ax)
+            leg = ax.get_legend()
+            if leg is not None and leg.get_visible():
+                for t in (*leg.texts, leg.get_title()):
+                    add("legend text", t)
+        for leg in self.fig.legends:
+            if leg.get_visible():
+                for t in (*leg.texts, leg.get_title()):
+                    add("figure legend text", t)
+        for t in self.fig.texts:
+            add("figure text", t)
+        return out
+
+    def _enforce_min_text(self) -> bool:
+        """Raise every text smaller than :data:`MIN_TEXT_PX` PNG pixels to that size (a legend at
+        7 pt in an 80-dpi figure is 7.8 px: unreadable on a laptop); only raised, never lowered.
+        The axes' tick settings too, so ticks matplotlib makes later get the size. True if
+        anything changed."""
+        from matplotlib.text import Text
+
+        floor_pt = MIN_TEXT_PX * 72 / self._base_dpi
+        changed = False
+        from matplotlib.font_manager import FontProperties
+
+        for ax in self.fig.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                for kw in (axis._major_tick_kw, axis._minor_tick_kw):  # ticks matplotlib makes later
+                    size = kw.get("labelsize")
+                    if size is not None and FontProperties(size=size).get_size_in_points() < floor_pt - 0.01:
+                        kw["labelsize"] = floor_pt
+        for t in self.fig.findobj(Text):
+            if t.get_fontsize() < floor_pt - 0.01 and t.get_text().strip():
+                t.set_fontsize(floor_pt)
+                changed = True
+        return changed
 
     # -- legends ----------------------------------------------------------------------
     def _place_outside(self, ax, leg, force: bool = False) -> None:
@@ -322,6 +429,8 @@ class LivePlot:
         if self._background is not None and self._legend_specs and self._legend_state() != self._legend_sig:
             self.invalidate()  # an artist with a legend entry was shown or hidden (layout only if needed)
         if self._background is None:
+            if self._relayout is not False and self._enforce_min_text():
+                self._relayout = True  # bigger text: lay out again
             self._sync_legends()
             self._unclip_edge_markers()
             relayout = self._relayout and (self._layout_engine is not None or self.fig.get_layout_engine() is not None)

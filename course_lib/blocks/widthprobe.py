@@ -2,25 +2,40 @@
 panel reports the panel's width in CSS pixels to the kernel (on render and, debounced, when
 it changes – a file browser opened, a window resized); the panel's LivePlots then render at
 that width (:meth:`LivePlot.fit_width`) instead of being shrunk by the browser until tick and
-legend text end at 6 px. Nothing else changes: the PNG stays an ``<img alt>`` in an HTML widget.
+legend text end at 6 px, or grow on a wide screen. The probe also sets ``--vt-panel-w`` on the
+panel, from which the CSS sizes the label column and slider track of its control rows. Nothing else changes: the PNG stays an ``<img alt>`` in an HTML widget.
 
 Without a front end (tests, nbconvert) the width stays 0 and plots keep their natural size.
 """
 from __future__ import annotations
 
+import weakref
+
 import anywidget
 import ipywidgets as widgets
 import traitlets
+
+_PROBES: "weakref.WeakSet[WidthProbe]" = weakref.WeakSet()  # every probe of this kernel (the browser check waits for them)
 
 _ESM = """
 function render({ model, el }) {
   el.classList.add('vt-width-probe');
   el.style.cssText = 'width:100%;height:0;overflow:hidden;margin:0;padding:0;border:0';
   let last = -1, timer = null;
+  const uid = Math.random().toString(36).slice(2, 10);
   const measure = () => {
     const host = el.closest('.vt-live, .vt-block') || el.parentElement || el;
     const w = Math.round(host.getBoundingClientRect().width);
-    if (w > 0 && Math.abs(w - last) >= 8) { last = w; model.set('width', w); model.save_changes(); }
+    if (w > 0 && Math.abs(w - last) >= 8) {
+      last = w;
+      // the label column and slider track of the panel's control rows grow with it (css.py)
+      const stamp = uid + ':' + w;  // lets the browser check see which width the kernel has received
+      if (host && host !== el && host.matches('.vt-live, .vt-block')) {
+        host.style.setProperty('--vt-panel-w', w + 'px');
+        host.setAttribute('data-vt-probe', stamp);
+      }
+      model.set('width', w); model.set('stamp', stamp); model.save_changes();
+    }
   };
   const ro = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(measure, 120); });
   const host = el.closest('.vt-live, .vt-block') || el.parentElement;
@@ -36,6 +51,18 @@ class WidthProbe(anywidget.AnyWidget):
 
     _esm = _ESM
     width = traitlets.Int(0).tag(sync=True)
+    stamp = traitlets.Unicode("").tag(sync=True)  # "<view id>:<width>" of the last report
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        _PROBES.add(self)
+
+
+def stamps() -> list[str]:
+    """The last report (``"<view id>:<width>"``) every probe of this kernel has received: the
+    browser layout check compares them with the panels' ``data-vt-probe`` on the page to know
+    that every width change has reached the kernel (and its plots were redrawn)."""
+    return sorted(p.stamp for p in list(_PROBES) if p.stamp)
 
 
 def liveplots_in(root) -> list:

@@ -384,14 +384,16 @@ def check_code(module_id: str, task_id: str, value) -> CodeFeedback:
 def _progress_table_html(rows: list[dict]) -> str:
     """The progress rows as an HTML table (shares as German percentages, a missing coverage
     as „–“), the markup pandas' ``to_html`` gave before, without importing pandas."""
+    from ..blocks.table import header as table_header
     fmt = {"Anteil gelöst": pct, "Selbstcheck: Kernpunkte abgedeckt": lambda c: "–" if c is None or c != c else pct(c)}
     heads = list(rows[0]) if rows else []
     # the module name left, every count and share right-aligned under a right-aligned header
     cls = {h: "" if i == 0 else ' class="vt-num"' for i, h in enumerate(heads)}
     right = {h: "" if i == 0 else ' style="text-align:right"' for i, h in enumerate(heads)}  # headers may wrap
-    head = "".join(f"<th{right[h]}>{escape(h)}</th>" for h in heads)
-    body = "".join("<tr>" + "".join(f"<td{cls[h]}>{escape(str(fmt.get(h, str)(r[h])))}</td>" for h in heads) + "</tr>"
-                   for r in rows)
+    head = "".join(f"<th{right[h]}>{table_header(h)}</th>" for h in heads)  # soft hyphens: fits 650 px
+    # the module title may break at its compounds' joints too („Beziehungs-kompetenz“)
+    body = "".join("<tr>" + "".join(f"<td{cls[h]}>{table_header(str(r[h])) if i == 0 else escape(str(fmt.get(h, str)(r[h])))}</td>"
+                                    for i, h in enumerate(heads)) + "</tr>" for r in rows)
     return f'<table class="dataframe vt-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 

@@ -12,7 +12,14 @@ Measured methods (see /work/shared/TESTING_NOTES.md, "Layout in the browser"):
   narrower than 200 px;
 * **shrunk plot** – an ``<img>`` in an output shown at less than 75 % of its natural width;
 * **clipped plot artist** – asked from the kernel: every live ``LivePlot`` lists artists outside
-  its figure or cut by an axes edge (``course_lib.blocks.liveplot.clipped_report``).
+  its figure or cut by an axes edge (``course_lib.blocks.liveplot.clipped_report``);
+* **table cut without a cue** – an element that scrolls sideways (a table wider than its
+  output) and hides columns, with no visible cue that it scrolls: no scroll shadow
+  (a gradient background attached ``local``, css.py), no classic scrollbar taking room, no
+  visible ``.vt-scroll-hint`` – a learner sees a cut table (counted as ``cut``);
+* **small text** – CSS text below 11.5 px (12 px rounded; footnotes, tags, table cells) and
+  text inside a plot image below 9 px as shown on screen: font size in pt × dpi / 72 (asked
+  from the kernel, ``liveplot.text_report``) × displayed / natural width of its ``<img>``.
 
 Every check returns problem strings (empty = fine), so the self-test can prove it detects a
 planted page (tests/browser/fixtures/layout_broken.ipynb).
@@ -28,9 +35,11 @@ MIN_TRACK_PX = 200
 MIN_PLOT_SCALE = 0.75
 WIDTHS = (650, 1000, 1400)  # notebook panel widths in CSS px
 COUNTS: dict = {}  # (notebook, state) -> {kind: count}; printed by conftest's terminal summary
-KINDS = ("cut", "overlap", "short_slider", "shrunk_plot", "clipped_artist")
+KINDS = ("cut", "overlap", "short_slider", "shrunk_plot", "clipped_artist", "small_text")
+MIN_CSS_TEXT_PX = 11.5   # 12 px, rounded: 90 % of JupyterLab's 13-px widget text (11.7 px) passes
+MIN_PLOT_TEXT_PX = 9.0   # text inside a plot image as rendered on screen
 
-JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
+JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale, minText]) => {
   const root = document.querySelector(panel);
   const scopes = scopeIndex === null ? [...root.querySelectorAll('.jp-OutputArea-output')]
                                      : [root.querySelectorAll('.vt-live')[scopeIndex]].filter(Boolean);
@@ -41,7 +50,7 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
     !el.closest('details:not([open]) > :not(summary)') &&
     !el.closest('.vt-sr-only');  // visually hidden on purpose: a name for screen readers only
   const txt = (el) => (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
-  const out = {cut: [], overlap: [], short_slider: [], shrunk_plot: []};
+  const out = {cut: [], overlap: [], short_slider: [], shrunk_plot: [], small_text: []};
   const canvas = document.createElement('canvas').getContext('2d');
   for (const scope of scopes) {
     const where = (el) => `cell ${cellOf(el)}`;
@@ -67,6 +76,18 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
         out.cut.push(`${where(el)}: text cut "${txt(el)}" (${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}, ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})${unstyled}`);
       }
     }
+    // -- content scrolled out of sight sideways without a visible cue (a cut-looking table)
+    for (const el of [scope, ...scope.querySelectorAll('*')]) {
+      if (el.scrollWidth <= el.clientWidth + 1 || !shown(el)) continue;
+      const cs = getComputedStyle(el);
+      if (cs.overflowX !== 'auto' && cs.overflowX !== 'scroll') continue;
+      if (el.tagName !== 'TABLE' && !el.querySelector('table')) continue;
+      const shadow = cs.backgroundImage.includes('gradient') && cs.backgroundAttachment.includes('local');
+      const bar = el.offsetHeight - el.clientHeight - parseFloat(cs.borderTopWidth) - parseFloat(cs.borderBottomWidth) > 2;
+      const hint = [...(el.parentElement || el).querySelectorAll('.vt-scroll-hint')].some(shown);
+      if (!shadow && !bar && !hint)
+        out.cut.push(`${where(el)}: table "${txt(el).slice(0, 40)}" scrolls sideways without a visible cue (${el.scrollWidth - el.clientWidth} px hidden, no scroll shadow, scrollbar or hint)`);
+    }
     // -- text beyond the output's left/right edge (cut by the output area, not by its own box),
     //    unless a scrollable ancestor inside the output lets the learner scroll to it
     // the cell's box: an output grows with a too-wide child, the notebook then cuts it at its edge
@@ -77,11 +98,18 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale]) => {
     // -- overlapping text lines
     const rects = [];
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const smallSeen = new Set();
     let n;
     while ((n = walker.nextNode())) {
       if (!n.textContent.trim()) continue;
       const el = n.parentElement;
       if (!el || el.closest('svg, style, script') || !shown(el)) continue;
+      const fs = parseFloat(getComputedStyle(el).fontSize);
+      if (fs < minText && !smallSeen.has(el)) {
+        smallSeen.add(el);
+        const unstyled = !document.querySelector('style[data-vt-css]') ? ' {no course CSS on the page}' : '';
+        out.small_text.push(`${where(el)}: text "${n.textContent.trim().slice(0, 40)}" at ${fs.toFixed(1)} px < ${minText} px${unstyled}`);
+      }
       const r = document.createRange(); r.selectNodeContents(n);
       for (const q of r.getClientRects()) if (q.width > 1 && q.height > 1) {
         rects.push({q, el, t: n.textContent.trim().slice(0, 40)});
@@ -137,7 +165,12 @@ JS_KERNEL_EXEC = r"""async (code) => {
   return text;
 }"""
 KERNEL_CODE = ("import json as _j, course_lib.blocks.liveplot as _lp\n"
-               "print('VTCLIP' + _j.dumps(_lp.clipped_report()))")
+               "print('VTCLIP' + _j.dumps(_lp.clipped_report()))\n"
+               "print('VTFONT' + _j.dumps(_lp.text_report()))")
+# the plot images on the page: alt text, displayed and natural width
+JS_IMAGES = r"""(panel) => [...document.querySelector(panel).querySelectorAll('.jp-OutputArea-output img')]
+  .filter(i => i.getClientRects().length && i.naturalWidth)
+  .map(i => ({alt: i.alt || '', w: i.getBoundingClientRect().width, nw: i.naturalWidth}))"""
 
 
 # Problems of widgets owned by other parts of the course, marked by the page check with a tag:
@@ -146,8 +179,10 @@ KERNEL_CODE = ("import json as _j, course_lib.blocks.liveplot as _lp\n"
 KNOWN_TAGS = {
     "{RadioButtons}": "ipywidgets RadioButtons draw a wrapped option over the next one (ipywidgets#3032); "
                       "quiz/exercise/poll/scenario choices move to blocks.choices.ChoiceList (#18)",
-    "{no course CSS on the page}": "exercise tasks (course_lib/exercises/view.py, #18) do not include the course CSS "
-                                   "yet: add blocks.css.styled(self.box, 'vt-task') or use blocks.panel.button()",
+    "{no course CSS on the page}": "a block without the course CSS on a page that has no other course widget: exercise "
+                                   "tasks (course_lib/exercises/view.py) and the glossary search alone (notebooks/"
+                                   "Glossar.ipynb: its „Modul 03“ tags at 10.8 px) – add blocks.css.styled(self.box, "
+                                   "'vt-glossary') in course_lib/m00_start/view.py GlossarySearch (layout-mods)",
 }
 
 
@@ -170,16 +205,48 @@ def merge(into: dict, new: dict, tag: str = "") -> dict:
 
 
 def page_problems(nbp, scope_index: int | None = None) -> dict:
-    return nbp.page.evaluate(JS_LAYOUT, [PANEL, scope_index, MIN_TRACK_PX, MIN_PLOT_SCALE])
+    return nbp.page.evaluate(JS_LAYOUT, [PANEL, scope_index, MIN_TRACK_PX, MIN_PLOT_SCALE, MIN_CSS_TEXT_PX])
+
+
+def kernel_report(nbp) -> tuple[list[str], list[dict]]:
+    """(clipped artists, per-plot smallest text) of every live LivePlot, asked from the kernel."""
+    text = nbp.page.evaluate(JS_KERNEL_EXEC, KERNEL_CODE)
+    nbp.wait_idle()
+    clip = font = None
+    for line in text.splitlines():
+        if line.startswith("VTCLIP"):
+            clip = list(json.loads(line[6:]))
+        elif line.startswith("VTFONT"):
+            font = list(json.loads(line[6:]))
+    if clip is None or font is None:
+        return [f"kernel did not report clipped artists: {text[:300]!r}"], []
+    return clip, font
 
 
 def clipped_artists(nbp) -> list[str]:
-    text = nbp.page.evaluate(JS_KERNEL_EXEC, KERNEL_CODE)
-    nbp.wait_idle()
-    for line in text.splitlines():
-        if line.startswith("VTCLIP"):
-            return list(json.loads(line[6:]))
-    return [f"kernel did not report clipped artists: {text[:300]!r}"]
+    return kernel_report(nbp)[0]
+
+
+def plot_text_problems(fonts: list[dict], images: list[dict], minimum: float = MIN_PLOT_TEXT_PX) -> list[str]:
+    """Plot texts smaller than ``minimum`` CSS px on screen: the kernel's smallest text (PNG px)
+    × displayed / natural width of the image with the same alt text and PNG width. A plot not
+    on the page (hidden, not yet drawn) is not judged."""
+    out = []
+    for f in fonts:
+        for im in images:
+            if im["alt"] == f["alt"] and abs(im["nw"] - f["png_w"]) <= 1:
+                shown = f["px"] * im["w"] / im["nw"]
+                if shown < minimum - 0.05:
+                    out.append(f"plot {f['alt'][:50]!r}: {f['text']} at {shown:.1f} px on screen < {minimum:g} px "
+                               f"({f['px']:.1f} px in the PNG, shown at {round(100 * im['w'] / im['nw'])} %)")
+                break
+    return out
+
+
+def small_plot_text(nbp, fonts: list[dict] | None = None) -> list[str]:
+    if fonts is None:
+        fonts = kernel_report(nbp)[1]
+    return plot_text_problems(fonts, nbp.page.evaluate(JS_IMAGES, PANEL))
 
 
 def set_notebook_width(nbp, width: int) -> int:
@@ -206,8 +273,10 @@ def check_widths(nbp, widths=WIDTHS) -> dict[int, dict]:
     clipped = clipped_artists(nbp)
     for w in widths:
         measured = set_notebook_width(nbp, w)
+        wait_plots_fitted(nbp)  # plots re-render at the new width (widthprobe.py)
         r = merge(empty(), page_problems(nbp))
         r["clipped_artist"] = list(clipped)
+        r["small_text"] += small_plot_text(nbp)
         r["width"] = measured
         res[w] = r
     return res
@@ -229,6 +298,40 @@ JS_CONTROLS = r"""([panel, i]) => {
   });
   return out;
 }"""
+
+
+JS_PLOT_SIZES = r"""(panel) => [...document.querySelector(panel).querySelectorAll('.vt-live .vt-plot img')]
+  .map(i => i.naturalWidth + 'x' + i.naturalHeight).join(',')"""
+JS_PANEL_STAMPS = r"""(panel) => [...document.querySelector(panel).querySelectorAll('[data-vt-probe]')]
+  .map(e => e.getAttribute('data-vt-probe'))"""
+KERNEL_PROBES = "import json as _j, course_lib.blocks.widthprobe as _wp\nprint('VTPROBE' + _j.dumps(_wp.stamps()))"
+
+
+def wait_plots_fitted(nbp, stable_ms: int = 700, timeout: float = 15.0) -> None:
+    """After a width change the panels' plots are redrawn at the new width (width probe →
+    kernel → a full draw, up to 3 s for a three-axes figure on a busy machine; ipywidgets sends
+    one update at a time, so a second width waits for the first redraw). Wait until the kernel
+    has received the last width report of every panel on the page (``data-vt-probe``), then until no plot image changed its
+    size for ``stable_ms`` (the new PNGs reach the page)."""
+    t_end = time.monotonic() + timeout
+    while time.monotonic() < t_end:
+        page_s = nbp.page.evaluate(JS_PANEL_STAMPS, PANEL)
+        text = nbp.page.evaluate(JS_KERNEL_EXEC, KERNEL_PROBES)
+        line = next((x for x in text.splitlines() if x.startswith("VTPROBE")), None)
+        if line is None:
+            break  # an older course_lib without the probe registry: fall back to waiting for stability
+        if set(page_s) <= set(json.loads(line[7:])):
+            break
+        nbp.page.wait_for_timeout(300)
+    _settle(nbp)
+    last, since = None, time.monotonic()
+    while time.monotonic() < t_end:
+        cur = nbp.page.evaluate(JS_PLOT_SIZES, PANEL)
+        if cur != last:
+            last, since = cur, time.monotonic()
+        elif (time.monotonic() - since) * 1000 >= stable_ms:
+            break
+        nbp.page.wait_for_timeout(200)
 
 
 def _settle(nbp) -> None:
@@ -270,7 +373,8 @@ def sweep_controls(nbp, max_controls: int = 12) -> tuple[dict, int]:
                 _settle(nbp)
                 tag = f"{title[:40]} · control {c['k']} at {end}"
                 merge(res, page_problems(nbp, i), tag)
-                merge(res, {"clipped_artist": clipped_artists(nbp)}, tag)
+                clip, fonts = kernel_report(nbp)
+                merge(res, {"clipped_artist": clip, "small_text": small_plot_text(nbp, fonts)}, tag)
                 states += 1
     return res, states
 

@@ -1,6 +1,7 @@
 """Self-test of the browser layout check: a planted page with a long radio option, a slider
-squeezed by its long label, a cut button, a shrunk plot image and a plot label pushed out of
-its figure must trip every kind of check (the healthy side is every course notebook in
+squeezed by its long label, a cut button, a shrunk plot image, a plot label pushed out of
+its figure, a table that scrolls sideways without a cue, a 9-px footnote and a plot with 5-px
+text must trip every kind of check (the healthy side is every course notebook in
 test_notebooks_browser.py)."""
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def test_layout_check_fails_on_planted_fixture(lab):
         assert any("Abwimmelquote" in p for p in r["short_slider"]), text     # the squeezed slider
         assert any("%)" in p for p in r["shrunk_plot"]), text                  # the shrunk image
         assert any("Spalte13_mit_langem_Inhalt" in p and "beyond the output" in p for p in r["cut"]), text  # the wide table
+        assert any("Breit0" in p and "without a visible cue" in p for p in r["cut"]), text  # the table scrolling unseen
+        assert any("Winzige Fußnote" in p for p in r["small_text"]), text      # the 9-px footnote
+        assert any("winzige Schrift" in p and "title" in p for p in r["small_text"]), text  # the 5-px plot title
         assert not layout.only_known(r), text  # the planted slider and button are not "known" problems
         assert r["clipped_artist"] == [], text  # at its start the LivePanel's plot is fine …
         sweep, states = layout.sweep_controls(nbp)
