@@ -31,3 +31,6 @@ def test_buying_center_person_rows_centre_dropdown_and_sliders():
         assert w.controls[f"{p['id']}_einfluss"] in r.children and w.controls[f"{p['id']}_haltung"] in r.children
         assert "vt-row" in r._dom_classes, "a course control row (shared CSS for control rows)"
         assert r.layout.align_items == "center", "items centred: no item is stretched to the name's height"
+        # inside the dropdown, label and field are centred as in the accessible slider (.vt-slider
+        # has align-items: center); a dropdown's default puts its label about 5 px higher
+        assert w.controls[f"{p['id']}_rolle"].layout.align_items == "center"

@@ -70,6 +70,7 @@ def test_radar_labels_clear_of_the_outer_ring_at_extremes(case, data_dir):
     assert not bad, f"area labels crossed by (or touching) the outer ring / a marker on it: {bad}"
     assert w.plot.clipped_artists() == []
     assert w.plot.overlapping_texts() == []
+    assert "\n" not in w.ax.title.get_text(), "the title stays on one line (it was wrapped onto the top label)"
 
 
 # ---------------------------------------------------------------------------------------

@@ -169,7 +169,7 @@ class BuyingCenter(PanelBase):
         rows, role_controls = [], {}
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
-                                    layout=widgets.Layout(width="235px"))
+                                    layout=widgets.Layout(width="235px", align_items="center"))
             inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
             att = slider("Haltung", 0, -5, 5, 1, integer=True)
             role.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
@@ -182,7 +182,8 @@ class BuyingCenter(PanelBase):
                                 layout=widgets.Layout(width="190px"))
             # one control row (course CSS): its items centred on one line, so the role dropdown and
             # the two sliders stand at the same height (a stretched HBox put the dropdown's label
-            # at the top and the sliders' in the middle, about 20 px lower)
+            # at the top and the sliders' in the middle, about 20 px lower); the dropdown centres
+            # its own label and field too, as the slider does
             rows.append(row(name, role, inf, att))
             if not rows[1:]:
                 inf.add_class("vt-primary")  # the control a browser test or benchmark should move first

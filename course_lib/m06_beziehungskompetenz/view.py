@@ -112,7 +112,7 @@ class SelfAssessment(PanelBase):
         ax.set_yticks([25, 50, 75, 100])
         ax.set_yticklabels([f"{v}" for v in (25, 50, 75, 100)], fontsize=FONT["note"], color=PALETTE["grau"])
         ax.set_rlabel_position(100)
-        ax.set_title("Selbsteinschätzung: Punkte je Bereich (0–100)", fontsize=FONT["title"])
+        ax.set_title("Ihr Profil: Punkte je Bereich (0–100)", fontsize=FONT["title"], pad=14)
         closed = np.append(self.angles, self.angles[0])
         self._closed = closed
         (self.line_now,) = ax.plot(closed, np.zeros_like(closed), "-o", color=PALETTE["blau"], lw=2.2,
