@@ -145,3 +145,35 @@ def test_energiebudget_range_change_still_redraws():
         assert 1.1 * max(y.max(), model.B_CRIT) - 1e-9 <= top <= view.KEEP_YTOP * max(y.max(), model.B_CRIT)
         tops.add(top)
     assert len(tops) >= 4 and lp.full_draws - f0 >= len(tops) - 1
+
+
+def test_energiebudget_only_the_axis_range_depends_on_the_path():
+    """The kept y-axis top is the one thing that depends on how the learner got to a setting:
+    after a random walk the text, the plotted path, the marker and the legend equal those of a
+    fresh widget set straight to the final values; the top is within the E2 bounds for both."""
+    rnd = random.Random(5)
+    walked = view.energiebudget()
+    keys = ["n", "d", "s", "c", "u", "tage"]
+    for _ in range(60):
+        c = walked.controls[rnd.choice(keys)]
+        if c.description == "Zeitraum":
+            c.value = rnd.choice([o[1] for o in c.options])
+        else:
+            c.value = type(c.value)(c.min + c.step * rnd.randint(0, round((c.max - c.min) / c.step)))
+    fresh = view.energiebudget()
+    with fresh.hold():
+        for k in keys:
+            fresh.controls[k].value = walked.controls[k].value
+    assert walked.path_dependent
+    assert walked.view_box.children[1].value == fresh.view_box.children[1].value
+    for name in ("line", "cross"):
+        a, b = walked.artists[name], fresh.artists[name]
+        assert a.get_visible() == b.get_visible()
+        if a.get_visible():  # a hidden marker keeps its last data; only what is drawn counts
+            assert np.allclose(a.get_xydata(), b.get_xydata())
+    legend = lambda w: [t.get_text() for t in w.artists["ax"].get_legend().get_texts()]  # noqa: E731
+    assert legend(walked) == legend(fresh)
+    y = np.asarray(walked.artists["line"].get_ydata(), float)
+    for w in (walked, fresh):
+        top = w.artists["ax"].get_ylim()[1]
+        assert 1.1 * max(y.max(), model.B_CRIT) - 1e-9 <= top <= view.KEEP_YTOP * max(y.max(), model.B_CRIT)

@@ -405,6 +405,10 @@ def energiebudget() -> LivePanel:
                      "Echtheit A = 1 − 0,6·s. Richtung nach Hochschild (1983) und Zapf (2002): Oberflächenhandeln "
                      "belastet stärker, Unterstützung puffert. Die Zahlenwerte sind ausgedacht und nicht gemessen."),
     )
+    # The y-axis keeps a top that still fits (energy_ytop with ``current``), so the picture's axis
+    # range depends on the path the learner took (the numbers, the plotted path and the text do
+    # not): tests that compare with a fresh widget replay the learner's sequence.
+    panel.path_dependent = True
     return _with_result(panel, state, line=line, cross=cross, ax=ax)
 
 
