@@ -169,7 +169,7 @@ class BuyingCenter(PanelBase):
         rows, role_controls = [], {}
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
-                                    layout=widgets.Layout(width="235px", align_items="center"))
+                                    layout=widgets.Layout(width="235px", align_items="center", margin="2px 14px 2px 0"))
             inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
             att = slider("Haltung", 0, -5, 5, 1, integer=True)
             role.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
