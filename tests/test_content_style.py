@@ -36,6 +36,10 @@ NB = ty.NBSP
     ("ca. 45 Min. Fahrt", "nbsp"),
     ("8 h Arbeitszeit", "nbsp"),
     ("in 150 Millisekunden", "nbsp"),
+    ("ein Gegenstück zur Bindungsrate. *(Modul 09)*", "modul"),
+    ("[Weiter zu Modul 02 →](02_Imageproblem.ipynb)", "modul"),
+    ("wie in den Modulen 03 und 04", "modul"),
+    ("die Werte des Moduls 06", "modul"),
 ])
 def test_checker_catches_planted_mistakes(planted, rule):
     assert rule in [r for r, _ in ty.problems(planted)], f"{planted!r} must be flagged as {rule}"
@@ -44,7 +48,8 @@ def test_checker_catches_planted_mistakes(planted, rule):
 @pytest.mark.parametrize("fine", [
     f"81{NB}% bei einer Person, 12.000{NB}€, 150{NB}ms, 8{NB}h, 20{NB}Jahre",
     "eine Einteilung [Deutung des Kurses] und ein [Lernmodell] des Kurses",
-    "Modul 05, Phase 2, Tag 0, 1.000 Menschen, 7 und 8, Version 3.0",
+    f"Modul{NB}05, Phase 2, Tag 0, 1.000 Menschen, 7 und 8, Version 3.0",
+    "jedes Modul 2-mal; Modulnummer 05; Zwischenmodul 07 ist kein Modulverweis",
     "Kunde 3.0 und Warenwelt 2.0; Seite S. 119; AU 12 + 14",
     "W-Frage; Webster & Wind (1972); Schritt 6-1 ist keine Kennung",
 ])
@@ -55,6 +60,11 @@ def test_checker_accepts_correct_text(fine):
 def test_fix_inserts_nbsp_only_between_number_and_unit():
     assert ty.fix_nbsp("von 60 % auf 73 %, in Tag 2 und 12.000 € mehr") == \
         f"von 60{NB}% auf 73{NB}%, in Tag 2 und 12.000{NB}€ mehr"
+
+
+def test_fix_joins_modul_and_its_number_only():
+    assert ty.fix_text("(Modul 09) und [Modul 01 – Start](01.ipynb), 80 %, jedes Modul 2-mal") == \
+        f"(Modul{NB}09) und [Modul{NB}01 – Start](01.ipynb), 80{NB}%, jedes Modul 2-mal"
 
 
 def test_prose_skips_code_math_and_links():

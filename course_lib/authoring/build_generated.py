@@ -46,7 +46,7 @@ def glossary_markdown() -> str:
                          "[↑ zum Buchstaben-Index](#glossar-index)")
         src = f" *Quelle: {t['source']}*" if t.get("source") else ""
         parts.append(f'### {t["term"]} <a id="{t["id"]}" name="{t["id"]}"></a>\n\n{t["definition"]}{src} '
-                     f"*(Modul {t['module'][1:]})*")
+                     f"*(Modul\u00a0{t['module'][1:]})*")
     return "\n\n".join(parts)
 
 

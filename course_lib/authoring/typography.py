@@ -6,6 +6,8 @@ Rules (``problems(text)`` returns every violation):
   normal space: „80 %“, „12.000 €“, „150 ms“, „8 h“, „45 Min.“, „20 Jahre“, „10 Punkte“ …;
 * **code** – no internal document codes of the course's planning material: brief ids such as
   „W6-1“, source ids „S001“, the word „Kursbrief“;
+* **modul** – „Modul“ and its number are joined by a NO-BREAK SPACE: „(Modul\u00a009)“ must not
+  break after „Modul“ (seen in the glossary's „(Modul 09)“ at laptop width);
 * **tag** – the two marks of the course are written exactly „[Deutung des Kurses]“ and
   „[Lernmodell]“, plain (not italic or bold, no variants such as „[Deutung des Kurses, …]“,
   „[INTERPRETATION]“ or „[TOY MODEL]“).
@@ -35,6 +37,8 @@ UNITS = (r"%|€|ms|Millisekunden|Sekunden?|Min\.|Minuten|Std\.|Stunden?|h|Hz|Ta
          r"|Jahre?n?|Punkte?n?|Prozentpunkte?n?|Prozent|Euro|kB|MB|px|Mio\.|Mrd\.")
 #: a number (German format, also ranges like 0,3–0,6) followed by a normal space and a unit
 NUMBER_UNIT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)( )(" + UNITS + r")(?![\wäöüß])")
+#: „Modul“ (Module, Moduls, Modulen) followed by a normal space and a module number „01“ … „09“
+MODUL_NUMBER = re.compile(r"(?<![\w-])(Modul(?:e|s|en)?)( )(\d\d)(?!\d)")
 INTERNAL_CODE = re.compile(r"\bW\d{1,2}-\d\b|\bS0\d\d\b|Kursbrief")
 TAGS = ("[Deutung des Kurses]", "[Lernmodell]")
 TAG_LIKE = re.compile(r"\[(?:[^\]\[]*?(?:Deutung|Lernmodell|INTERPRETATION|TOY MODEL|SEED)[^\]\[]*)\]", re.I)
@@ -54,6 +58,8 @@ def problems(text: str) -> list[tuple[str, str]]:
     out = []
     for m in NUMBER_UNIT.finditer(text):
         out.append(("nbsp", text[max(0, m.start() - 15): m.end() + 5]))
+    for m in MODUL_NUMBER.finditer(text):
+        out.append(("modul", text[max(0, m.start() - 15): m.end() + 5]))
     for m in INTERNAL_CODE.finditer(text):
         out.append(("code", text[max(0, m.start() - 25): m.end() + 10]))
     for m in TAG_LIKE.finditer(text):
@@ -67,6 +73,16 @@ def problems(text: str) -> list[tuple[str, str]]:
 def fix_nbsp(text: str) -> str:
     """Replace the normal space between a number and its unit by U+00A0."""
     return NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP + m.group(3), text)
+
+
+def fix_modul(text: str) -> str:
+    """Replace the normal space between „Modul“ and its number by U+00A0."""
+    return MODUL_NUMBER.sub(lambda m: m.group(1) + NBSP + m.group(3), text)
+
+
+def fix_text(text: str) -> str:
+    """Both no-break-space fixes: number + unit, „Modul“ + number."""
+    return fix_modul(fix_nbsp(text))
 
 
 # ---------------------------------------------------------------------------------------
@@ -152,7 +168,7 @@ def all_problems() -> list[tuple[str, str, str]]:
 
 
 def fix_files() -> int:
-    """Apply :func:`fix_nbsp` to data files and notebook markdown; returns the number of files changed."""
+    """Apply :func:`fix_text` to data files and notebook markdown; returns the number of files changed."""
     import nbformat
 
     changed = 0
@@ -162,7 +178,7 @@ def fix_files() -> int:
 
         def walk(node, key=None):
             if isinstance(node, str):
-                return node if key in SKIP_KEYS else fix_nbsp(node)
+                return node if key in SKIP_KEYS else fix_text(node)
             if isinstance(node, list):
                 return [walk(x, key) for x in node]
             if isinstance(node, dict):
@@ -172,7 +188,7 @@ def fix_files() -> int:
         fixed = walk(doc)
         if fixed != doc:
             # keep the file's own layout: replace inside the raw text, value by value
-            new = NUMBER_UNIT.sub(lambda m: m.group(1) + NBSP + m.group(3), raw)
+            new = fix_text(raw)
             if json.loads(new) == fixed:
                 p.write_text(new, "utf-8")
             else:
@@ -191,7 +207,7 @@ def fix_files() -> int:
                 return f"\0{len(keep) - 1}\0"
 
             masked = _NOT_PROSE.sub(hide, c.source)
-            new = fix_nbsp(masked)
+            new = fix_text(masked)
             for k, v in keep.items():
                 new = new.replace(k, v)
             if new != c.source:

@@ -16,7 +16,7 @@ from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.icons import icon
 from ..blocks.messages import box
-from ..blocks.panel import PanelBase, LivePanel, dropdown, slider
+from ..blocks.panel import PanelBase, LivePanel, dropdown, row, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, MARKERS, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
@@ -169,7 +169,7 @@ class BuyingCenter(PanelBase):
         rows, role_controls = [], {}
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
-                                    layout=widgets.Layout(width="235px"))
+                                    layout=widgets.Layout(width="235px", align_items="center", margin="2px 14px 2px 0"))
             inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
             att = slider("Haltung", 0, -5, 5, 1, integer=True)
             role.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
@@ -180,7 +180,11 @@ class BuyingCenter(PanelBase):
             self.controls[f"{p['id']}_haltung"] = att
             name = widgets.HTML(f"<b>{escape(p['name'])}</b><br><small>{escape(p['function'])}</small>",
                                 layout=widgets.Layout(width="190px"))
-            rows.append(widgets.HBox([name, role, inf, att]))
+            # one control row (course CSS): its items centred on one line, so the role dropdown and
+            # the two sliders stand at the same height (a stretched HBox put the dropdown's label
+            # at the top and the sliders' in the middle, about 20 px lower); the dropdown centres
+            # its own label and field too, as the slider does
+            rows.append(row(name, role, inf, att))
             if not rows[1:]:
                 inf.add_class("vt-primary")  # the control a browser test or benchmark should move first
         self.controls.update(role_controls)  # sliders first: the benchmark steps the first control

@@ -30,12 +30,53 @@ GROUP_STYLE = {  # colour + hatch: the group is never shown by colour alone (tag
 # ---------------------------------------------------------------------------------------
 # Abwanderungs-Check
 # ---------------------------------------------------------------------------------------
+#: Below this panel width (CSS px, reported by the panel's width probe) the two charts of the
+#: Abwanderungs-Check are stacked: side by side at 650 px the bar area was about 130 px wide
+#: and both titles wrapped onto three or four lines (screenshot review).
+CHURN_STACK_BELOW_PX = 760
+#: Figure height (inches) side by side / stacked (the width follows the panel, see fit_width).
+CHURN_HEIGHT = {"wide": 4.9, "stacked": 8.4}
+#: Gap (points) between the last point of the cohort curve and the „noch …“ label.
+END_LABEL_GAP_PT = 7
+
+
+def _place_end_label(label, end: float, base_end: float, months: int) -> None:
+    """The „noch …“ label clear of both curves (it sat on the markers at month 30).
+
+    Both curves fall over time and the one without warning signs (ending at ``base_end``) lies
+    above the learner's curve, so the area just below and left of the curve's end point is
+    always free: the label goes there when the end point is high enough. With many warning signs
+    the end point lies near the x-axis; then the label stands at the right edge halfway between
+    the two curves (the learner's curve has fallen below it long before month 36, the other one
+    stays above it) with a thin leader line down to the end point."""
+    if end >= 25:
+        label.anncoords = "offset points"
+        label.set_position((-END_LABEL_GAP_PT, -END_LABEL_GAP_PT))
+        label.set_verticalalignment("top")
+        # no leader line: without arrow the annotation's extent is its text (a hidden arrow
+        # would still count in get_window_extent, so layout and overlap checks would see it)
+        label.arrowprops, label.arrow_patch = None, None
+    else:
+        label.anncoords = "data"
+        label.set_position((months - 0.6, (end + base_end) / 2))
+        label.set_verticalalignment("center")
+        label.arrowprops, label.arrow_patch = label._vt_arrow
+    label.xy = (months, end)
+    label.set_horizontalalignment("right")
+
+
 def abwanderungs_check() -> LivePanel:
-    """Eight warning signs (0–3 each) → monthly churn risk, top reasons, counter-measures, chart."""
+    """Eight warning signs (0–3 each) → monthly churn risk, top reasons, counter-measures, chart.
+
+    The two charts stand side by side when the panel is wide and one above the other when it
+    is narrow (the panel's width probe reports the width, see ``CHURN_STACK_BELOW_PX``)."""
     signs = model.WARNING_SIGNS
-    plot = LivePlot(figsize=(9.6, 4.3))
-    ax_w, ax_s = plot.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
-    style_axes(ax_w, "Welche Warnsignale wiegen am meisten?", "Beitrag zum Monatsrisiko (Prozentpunkte)", "")
+    plot = LivePlot(figsize=(9.6, CHURN_HEIGHT["wide"]))
+    grids = {"wide": plot.fig.add_gridspec(1, 2, width_ratios=[1.25, 1]),
+             "stacked": plot.fig.add_gridspec(2, 1, height_ratios=[1.3, 1])}
+    ax_w = plot.fig.add_subplot(grids["wide"][0, 0])
+    ax_s = plot.fig.add_subplot(grids["wide"][0, 1])
+    style_axes(ax_w, "Gewicht der Warnsignale", "Beitrag zum Monatsrisiko (Prozentpunkte)", "")
     ax_w.grid(True, axis="x", color="#dddddd")
     ax_w.grid(False, axis="y")
     y = np.arange(len(signs))[::-1]
@@ -56,33 +97,64 @@ def abwanderungs_check() -> LivePanel:
 
     possible_patch = Patch(facecolor="white", edgecolor=PALETTE["grau"], linestyle="--", label="möglich bei Stufe 3")
 
-    def legend(with_possible: bool) -> None:
+    layout = {"mode": "wide", "possible": False}
+
+    def legends() -> None:
+        """Both legends below their charts (LivePlot.legend), in columns that fit the chart's
+        width in the current arrangement (so none is merged into a figure legend)."""
+        for leg in list(plot.fig.legends):
+            leg.remove()
         handles = [
             Patch(facecolor=GROUP_STYLE[model.OWN]["color"], edgecolor="black", label="[E] eigener Fehler"),
             Patch(facecolor=GROUP_STYLE[model.CUSTOMER]["color"], hatch="//", edgecolor="black", label="[K] Kunde/Markt"),
-        ] + ([possible_patch] if with_possible else [])
-        ax_w.legend(handles=handles, fontsize=FONT["note"], loc="lower right")
+        ] + ([possible_patch] if layout["possible"] else [])
+        stacked = layout["mode"] == "stacked"
+        plot.legend(ax_w, handles, ncols=2 if stacked else 1, fontsize=FONT["note"])
+        plot.legend(ax_s, [base_line, curve], ncols=2 if stacked else 1, fontsize=FONT["note"])
+
+    def arrange(mode: str) -> bool:
+        """Side by side (``"wide"``) or one above the other (``"stacked"``); True if changed."""
+        if mode == layout["mode"]:
+            return False
+        layout["mode"] = mode
+        gs = grids[mode]
+        ax_w.set_subplotspec(gs[0, 0])
+        ax_s.set_subplotspec(gs[0, 1] if mode == "wide" else gs[1, 0])
+        w_in = plot.fig.get_size_inches()[0]
+        plot.fig.set_size_inches(w_in, CHURN_HEIGHT[mode])
+        legends()
+        plot.invalidate(relayout=True)
+        # a legend hangs below its chart at a distance measured from the chart's tick and axis
+        # labels when it is made; they change with the arrangement (wrapped or staggered at the
+        # old one), so lay out once and make the legends again at the settled labels
+        plot.draw()
+        legends()
+        plot.invalidate(relayout=True)
+        return True
 
     # Prediction first: the dashed „möglich bei Stufe 3“ bars answer „welche wiegen am schwersten?“,
     # so they appear only after the learner has committed a guess.
     for b in possible:
         b.set_visible(False)
-    legend(False)
 
-    style_axes(ax_s, "Kohorte von 100 Stammkunden", "Monate", "davon noch Kunde (Anzahl)")
+    style_axes(ax_s, "Kohorte: 100 Stammkunden", "Monate", "davon noch Kunde (Anzahl)")
     months = np.arange(model.MONTHS + 1)
     base = 100 * model.survival(model.H0, model.MONTHS)
-    ax_s.plot(months, base, color=PALETTE["grau"], linestyle="--", linewidth=1.5, label="ohne Warnsignale")
+    (base_line,) = ax_s.plot(months, base, color=PALETTE["grau"], linestyle="--", linewidth=1.5, label="ohne Warnsignale")
     (curve,) = ax_s.plot(months, base, color=PALETTE["rot"], linewidth=2.2, marker="o", markevery=6,
                          label="Ihr Stammkunde")
     plot.dynamic(curve)
-    end_text = plot.dynamic(ax_s.text(model.MONTHS, base[-1], "", ha="right", va="bottom", fontsize=FONT["note"]))
+    end_text = plot.dynamic(ax_s.annotate("", xy=(model.MONTHS, base[-1]), xytext=(0, 0), textcoords="offset points",
+                                          annotation_clip=False, fontsize=FONT["note"],
+                                          arrowprops={"arrowstyle": "-", "color": PALETTE["grau"], "lw": 0.8,
+                                                      "shrinkA": 3, "shrinkB": 5}))
+    end_text._vt_arrow = (end_text.arrowprops, end_text.arrow_patch)  # the leader line, shown when needed
     ax_s.set_xlim(0, model.MONTHS)
     ax_s.set_ylim(0, 105)
     ax_s.set_xticks(range(0, model.MONTHS + 1, 6))
     german_axis(ax_s.yaxis, 0)
     german_axis(ax_s.xaxis, 0)
-    ax_s.legend(fontsize=FONT["note"], loc="lower left")
+    legends()
 
     text = widgets.HTML()
     text.add_class("vt-result")
@@ -103,7 +175,7 @@ def abwanderungs_check() -> LivePanel:
             tx.set_position((c + 0.04, yy))
             tx.set_text(num(c, 1) if c > 0 else "")
         curve.set_ydata(res.cohort)
-        end_text.set_position((model.MONTHS - 0.5, res.cohort[-1] + 4))
+        _place_end_label(end_text, float(res.cohort[-1]), float(base[-1]), model.MONTHS)
         end_text.set_text(f"noch {num(res.cohort[-1], 0)}")
         active = [f"{s.label} ({num(res.contributions[s.id] * 100, 1)})" for s in signs if res.severities[s.id] > 0]
         plot.refresh(alt=(
@@ -138,9 +210,20 @@ def abwanderungs_check() -> LivePanel:
     def reveal(_p: Predict) -> None:
         for b in possible:
             b.set_visible(True)
-        legend(True)
+        layout["possible"] = True
+        legends()
         plot.invalidate()
         panel.refresh()
+
+    def on_width(change) -> None:
+        """The panel's width probe reported a new width: stack or unstack the charts."""
+        px = change["new"]
+        if px and arrange("stacked" if px < CHURN_STACK_BELOW_PX else "wide"):
+            panel.refresh()
+
+    probe = getattr(panel.box, "_vt_probe", None)
+    if probe is not None:
+        probe.observe(on_width, names="width")
 
     guess = Predict([Question("Welches Warnsignal erhöht das Abwanderungsrisiko am stärksten?",
                               choices=[(s.label, s.id) for s in signs], answer=heaviest_answer,
@@ -150,7 +233,10 @@ def abwanderungs_check() -> LivePanel:
     guess.on_commit(reveal)
     next(iter(controls.values())).add_class("vt-primary")  # the control that changes the view (the guess only reveals)
     panel.possible_bars = list(possible)
-    panel.artists = {"bars": list(bars), "values": values, "curve": curve, "end_text": end_text}
+    panel.artists = {"bars": list(bars), "values": values, "curve": curve, "end_text": end_text, "base": base_line,
+                     "ax_w": ax_w, "ax_s": ax_s}
+    panel.arrange = arrange  # tests: the arrangement the width probe would choose
+    panel.layout_mode = lambda: layout["mode"]
     panel.result = lambda: state["res"]
     return panel
 
@@ -169,6 +255,7 @@ def _group_controls(controls: dict) -> widgets.VBox:
                     f"<p class='vt-sign-signal' style='margin:0 0 6px 4px;max-width:330px;font-size:90%'>"
                     f"<i>Typisches Signal:</i> {escape(s.signal)}</p>")]
         cols.append(widgets.VBox(rows))
+    cols[0].layout.margin = "0 32px 0 0"  # a clear gap between the two columns when side by side
     hint = widgets.HTML(f"<p style='margin:2px 0'><i>Stufen: 0 = {escape(model.LEVELS[0])} … 3 = "
                         f"{escape(model.LEVELS[3])}. Unter jedem Feld steht, woran Sie das Warnsignal erkennen.</i></p>")
     return widgets.VBox([hint, widgets.HBox(cols)])

@@ -35,6 +35,26 @@ MODULE = "m06"
 # Selbsteinschätzung
 # ---------------------------------------------------------------------------------------
 
+RING_PAD_PT = 4.0
+"""Gap (points) between the radar's outer ring and the nearest corner of an area label."""
+
+
+def _labels_outside_ring(ax, angles) -> None:
+    """Area labels of the radar wholly outside its outer ring.
+
+    Polar tick labels are centred on a point just outside the ring, so a wide label reaches
+    back over the ring (seen at „Empathie“ and „Respektvolle Kultur“). Each label is aligned
+    away from the centre instead – left-aligned on the right half, top-aligned on the lower
+    half, … – so its nearest corner sits ``RING_PAD_PT`` outside the ring (the tick pad is
+    applied radially). ``angles``: the labels' theta values (theta offset π/2, clockwise)."""
+    ax.tick_params(axis="x", pad=RING_PAD_PT)
+    for tick, th in zip(ax.xaxis.get_major_ticks(), angles):
+        dx, dy = np.sin(th), np.cos(th)  # screen direction of the label from the centre
+        tick.label1.set_horizontalalignment("left" if dx > 0.2 else "right" if dx < -0.2 else "center")
+        tick.label1.set_verticalalignment("bottom" if dy > 0.2 else "top" if dy < -0.2 else "center")
+        tick.label1.set_multialignment("left" if dx > 0.2 else "right" if dx < -0.2 else "center")
+
+
 class SelfAssessment(PanelBase):
     """Questionnaire → radar chart; save runs locally, compare (the anonymous workshop result goes via the 00_Start export or the Klassenraum)."""
 
@@ -87,11 +107,12 @@ class SelfAssessment(PanelBase):
         ax.set_xticks(self.angles)
         ax.set_xticklabels([model.DIM_LABELS[d].replace(" & ", " &\n").replace("Respektvolle ", "Respektvolle\n")
                             for d in model.DIM_IDS], fontsize=FONT["tick"])
+        _labels_outside_ring(ax, self.angles)
         ax.set_ylim(0, 100)
         ax.set_yticks([25, 50, 75, 100])
         ax.set_yticklabels([f"{v}" for v in (25, 50, 75, 100)], fontsize=FONT["note"], color=PALETTE["grau"])
         ax.set_rlabel_position(100)
-        ax.set_title("Selbsteinschätzung: Punkte je Bereich (0–100)", fontsize=FONT["title"])
+        ax.set_title("Ihr Profil: Punkte je Bereich (0–100)", fontsize=FONT["title"], pad=14)
         closed = np.append(self.angles, self.angles[0])
         self._closed = closed
         (self.line_now,) = ax.plot(closed, np.zeros_like(closed), "-o", color=PALETTE["blau"], lw=2.2,
@@ -300,9 +321,22 @@ def _with_result(panel: LivePanel, state: dict, **artists) -> LivePanel:
     return panel
 
 
-def energy_ytop(end: float) -> float:
-    """The y-axis top for an end value: the first step ≥ 1,1 × max(end, B_krit)."""
-    need = max(end, model.B_CRIT) * 1.1
+KEEP_YTOP = 2.0
+"""A shown y-axis top is kept while it is at most this many times the larger of end value and
+warning threshold (the path fills at least half of the height)."""
+
+
+def energy_ytop(end: float, current: float | None = None) -> float:
+    """The y-axis top for an end value: the first step ≥ 1,1 × max(end, B_krit).
+
+    With ``current`` (the top shown now) the axis only changes when it must: ``current`` is kept
+    while it still holds the path (≥ 1,1 × max(end, B_krit)) and is at most ``KEEP_YTOP`` × that
+    maximum. A slider moved back and forth by one step then changes only the plotted line – the
+    plot blits instead of redrawing axes and tick labels on every step (browser latency)."""
+    top = max(end, model.B_CRIT)
+    need = top * 1.1
+    if current is not None and need <= current <= KEEP_YTOP * top:
+        return current
     return next((t for t in Y_STEPS if need <= t), need)
 
 
@@ -327,7 +361,7 @@ def energiebudget() -> LivePanel:
         r = model.strain_path(v["n"], v["d"] / 100, v["s"] / 100, v["c"], v["u"], v["tage"])
         state["res"] = r
         days = np.arange(len(r.path))
-        ytop = energy_ytop(r.end)
+        ytop = energy_ytop(r.end, state["ylim"])
         if state["xlim"] != len(days) or state["ylim"] != ytop:
             ax.set_xlim(0, len(days) - 1 + 0.5)
             ax.set_ylim(0, ytop)
@@ -371,6 +405,10 @@ def energiebudget() -> LivePanel:
                      "Echtheit A = 1 − 0,6·s. Richtung nach Hochschild (1983) und Zapf (2002): Oberflächenhandeln "
                      "belastet stärker, Unterstützung puffert. Die Zahlenwerte sind ausgedacht und nicht gemessen."),
     )
+    # The y-axis keeps a top that still fits (energy_ytop with ``current``), so the picture's axis
+    # range depends on the path the learner took (the numbers, the plotted path and the text do
+    # not): tests that compare with a fresh widget replay the learner's sequence.
+    panel.path_dependent = True
     return _with_result(panel, state, line=line, cross=cross, ax=ax)
 
 

@@ -107,7 +107,7 @@ def submit(doc: dict, config: dict) -> dict:
 class SendButton:
     """One click: build the export, show what is sent, post it, say in German what happened."""
 
-    def __init__(self, config: dict | None = None):
+    def __init__(self, config: dict | None = None, module_id: str | None = None):
         self.config = config if config is not None else hub_config()
         self.message = widgets.HTML()
         self.response = None
@@ -116,7 +116,9 @@ class SendButton:
             self.pseudonym = None
             self.box = widgets.HTML(
                 "<p style='color:#444;margin:2px 0'>Ergebnis für die Kursleitung: Hier ist kein Klassenraum verbunden. "
-                "In einem Workshop ohne JupyterHub erzeugen Sie in der Kursübersicht (00_Start, „Für Workshops“) eine Exportdatei.</p>")
+                + ("In einem Workshop ohne JupyterHub erzeugen Sie direkt darüber (Abschnitt „Für Workshops“) eine Exportdatei.</p>"
+                   if module_id == "m00" else  # on the start page itself: no pointer to the page it is on
+                   "In einem Workshop ohne JupyterHub erzeugen Sie in der Kursübersicht (00_Start, „Für Workshops“) eine Exportdatei.</p>"))
             self.box.add_class("vt-klassenraum-off")
             return
         self.pseudonym = widgets.Text(value=stored_pseudonym(), description="Pseudonym (frei wählbar):",
@@ -157,7 +159,7 @@ def button(module_id: str | None = None) -> SendButton:
 
     ``module_id`` names the place in the notebook cell; what is sent is always the whole export
     (all modules so far), so a later click replaces the earlier submission with more results."""
-    return SendButton()
+    return SendButton(module_id=module_id)
 
 
 __all__ = ["SendButton", "button", "hub_config", "submit"]
