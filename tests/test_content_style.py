@@ -131,6 +131,13 @@ def test_python_scan_sees_literals_but_not_docstrings(tmp_path):
     assert texts == ["Quelle S001"]
 
 
+def test_css_comments_and_style_blocks_are_not_learner_text():
+    """A developer note in the course CSS is not shown; the same words in shown text are checked."""
+    assert ty.problems(".a { } /* never below 12 px */ .b { }") == []
+    assert ty.problems("<style>/* 28 px */ .x {}</style><p>Hallo</p>") == []
+    assert [r for r, _s in ty.problems("<style>.x {}</style><p>noch 12 px</p>")] == ["nbsp"]
+
+
 def test_python_scan_reads_placeholders_as_numbers(tmp_path):
     """f"{ms} ms" and "{:.0f} %" put a number before a unit as surely as "150 ms" does."""
     p = tmp_path / "x.py"

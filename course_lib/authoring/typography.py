@@ -53,9 +53,14 @@ def prose(markdown: str) -> str:
     return _NOT_PROSE.sub(" ", markdown)
 
 
+# CSS comments and <style> blocks are never shown to a learner (developer notes in English)
+_NOT_SHOWN = re.compile(r"/\*.*?\*/|<style\b.*?</style>", re.S)
+
+
 def problems(text: str) -> list[tuple[str, str]]:
     """Every style problem in ``text`` as ``(rule, snippet)``; empty when the text is fine."""
     out = []
+    text = _NOT_SHOWN.sub(" ", text)
     for m in NUMBER_UNIT.finditer(text):
         out.append(("nbsp", text[max(0, m.start() - 15): m.end() + 5]))
     for m in MODUL_NUMBER.finditer(text):
