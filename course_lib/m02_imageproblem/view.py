@@ -203,7 +203,7 @@ def druckspirale() -> LivePanel:
         assumptions=(
             "Beratungszeit je Besuch = (Arbeitszeit − Besuche × Fahrzeit) / Besuche; Qualität = 1 − e^(−Beratungszeit/τ); "
             "Druck steigt linear von 1,7 Besuchen (kein Druck) bis zur Chef-Vorgabe 4 (voller Druck); "
-            "Abschlussquote = höchste Quote × Qualität × (1 − α × Druck); Storno = s0 + β × Druck + γ × (1 − Qualität). "
+            "Abschlussquote = höchste Quote × Qualität × (1\u00a0−\u00a0α\u00a0×\u00a0Druck); Storno = s0 + β × Druck + γ × (1\u00a0−\u00a0Qualität). "
             "12-Monats-Modus: Verfehlt das Team das Ziel, erhöht der Chef die Vorgabe um 0,5 Besuche und den Druck; "
             "der Ruf folgt dem Anteil guter Stimmen (zufriedene dauerhafte Kunden) gegenüber schlechten (Stornos, "
             "Beschwerden, mit Reichweite w) und wirkt auf die Abschlussquote zurück. "

@@ -68,7 +68,7 @@ def locafox_table_html(df, reading: str) -> str:
         if math.isnan(r.wert_2015):
             old = f"<i>{MISSING}</i>"
         elif r.abgeleitet:
-            old = f"≈ {_share(r.wert_2015, 1)} <i>(abgeleitet: {escape(model.READINGS[reading])})</i>"
+            old = f"≈\u00a0{_share(r.wert_2015, 1)} <i>(abgeleitet: {escape(model.READINGS[reading])})</i>"
         else:
             old = _share(r.wert_2015)
         new = f"<i>{MISSING}</i>" if math.isnan(r.wert_neu) else _share(r.wert_neu)
@@ -238,7 +238,7 @@ def _spread_sentence(who: str, s: model.Spread) -> str:
             f"<b>{num(s.final_mean, 0)} von {num(s.n, 0)}</b> Personen die Geschichte ({pct(s.share)}); "
             f"in 8 von 10 Läufen zwischen {num(float(np.quantile(s.final, 0.1)), 0)} und "
             f"{num(float(np.quantile(s.final, 0.9)), 0)}. Die Geschichte {escape(reach_verdict(s))}. "
-            f"Verzweigungsfaktor R ≈ {num(s.branching, 1)} (Obergrenze).</li>")
+            f"Verzweigungsfaktor R ≈\u00a0{num(s.branching, 1)} (Obergrenze).</li>")
 
 
 def _predicted_reach(channel: str, contacts: int) -> float:

@@ -329,8 +329,8 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
                     " <i>Den ungünstigsten Fall nennt das Buchkapitel; dass er unten links liegt, ist eine Deutung des Kurses.</i>"
                     if r.quadrant == "ende" else "")
             text.value = (f"<p><b>Quadrant: {escape(r.label)}</b> – {escape(r.bedeutung)}{note}</p>"
-                          f"<p>Bindungsstärke (Lernmodell, fachlich × persönlich ÷ 100): <b>{num(r.bindung, 2)}</b> · "
-                          f"Austauschbarkeit (1 − schwächerer der beiden Werte ÷ 10): <b>{num(r.austauschbarkeit, 2)}</b></p>"
+                          f"<p>Bindungsstärke (Lernmodell, fachlich\u00a0×\u00a0persönlich\u00a0÷\u00a0100): <b>{num(r.bindung, 2)}</b> · "
+                          f"Austauschbarkeit (1\u00a0−\u00a0schwächerer der beiden Werte\u00a0÷\u00a010): <b>{num(r.austauschbarkeit, 2)}</b></p>"
                           + (box("info", r.massstab, title="Ihr Maßstab entscheidet") if r.massstab else "")
                           + box("hint", r.massnahme, title="Nächster Schritt") + STAR_NOTE)
             return
@@ -544,7 +544,7 @@ TEXTS = {
                     "und was ändert eine gut bearbeitete Reklamation?",
         "assumptions": f"Lernmodell: Innerhalb von ±{model.punkte(model.TOLERANZ_DEFAULT)} um das Versprechen gilt "
                        "die Erwartung als erfüllt, die Wirkung auf die Zufriedenheit ist 0. Außerhalb dieser Zone "
-                       f"wächst ihr Betrag wie tanh({num(model.STEIGUNG, 1)} · Abstand jenseits der Toleranz); eine "
+                       f"wächst ihr Betrag wie tanh({num(model.STEIGUNG, 1)}\u00a0·\u00a0Abstand jenseits der Toleranz); eine "
                        f"Enttäuschung wiegt {num(model.GEWICHT_DEFAULT, 1)}-mal so schwer wie eine gleich große "
                        f"positive Überraschung. Eine Panne kostet {model.punkte(model.SCHWERE_DEFAULT)}; eine "
                        f"Bearbeitung der Qualität q macht q/10 von {pct(1 - model.REST_ANTEIL)} davon wett und gibt "
