@@ -20,12 +20,21 @@ from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
 from ..blocks.guard import NO_RESULT, blank_on_error
 from ..blocks.liveplot import LivePlot
-from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.css import LABEL_W
+from ..blocks.panel import LivePanel, dropdown, row, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
 from . import model
+
+
+def label_row(label: str, control: widgets.Widget) -> widgets.HBox:
+    """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
+    whose own description ipywidgets puts above or inline (ToggleButtons, SelectMultiple)."""
+    lab = widgets.Label(label, layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%"))
+    lab.add_class("vt-row-label")
+    return row(lab, control)
 
 
 def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
