@@ -20,6 +20,7 @@ from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
 from ..blocks.guard import NO_RESULT, blank_on_error
 from ..blocks.liveplot import LivePlot
+from ..blocks.choices import ChoiceList
 from ..blocks.css import LABEL_W
 from ..blocks.panel import LivePanel, dropdown, row, slider
 from ..blocks.predict import Predict, Question, gate
@@ -163,9 +164,12 @@ def cross_channel(predict: bool = True) -> LivePanel:
               fontsize=FONT["legend"] - 1, loc="upper center", ncols=4, handlelength=1.6, columnspacing=1.0)
     table = widgets.HTML()
     text = widgets.HTML()
-    pick = widgets.SelectMultiple(options=list(zip(labels, ids)), value=("onlineshop", "mobil", "buy_collect"),
-                                  rows=len(ids), description="Kennzahlen:",
-                                  style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    # checkboxes (keyboard-accessible, no Strg/Cmd-click to know) in the standard control row;
+    # a SelectMultiple put its label inline and stretched over a wide screen
+    pick = ChoiceList(list(zip(labels, ids)), multiple=True, description="Kennzahlen", hide_description=True,
+                      layout=widgets.Layout(flex="0 1 24em", max_width="100%"))
+    pick.value = ["onlineshop", "mobil", "buy_collect"]
+    pick._vt_row = label_row("Kennzahlen (mehrere möglich)", pick)
     reading = dropdown("Lesart von „plus 15\u00a0Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
 
     @blank_on_error(plot, [derived, derived_text, *frames], [table, text])
