@@ -96,3 +96,44 @@ def test_item_rows_keep_the_control_beside_the_statement():
     width = re.search(r"max-width:\s*(\d+)px !important", body)  # beats „.vt-task .widget-hbox { max-width: 100% }“
     assert width and 600 <= int(width.group(1)) <= 800, "the control stays within 800px of the row start"
     assert "align-items: baseline" in body, "statement and „Kategorie:“ on one baseline"
+
+
+# -- m03 rows ------------------------------------------------------------------------------
+def test_cross_channel_indicators_are_checkboxes_in_the_control_row():
+    from course_lib.blocks.choices import ChoiceList
+    from course_lib.m03_digitalisierung import view as m03
+
+    w = m03.cross_channel()
+    pick = w.controls["kennzahlen"]
+    assert isinstance(pick, ChoiceList) and pick.multiple, "no Strg/Cmd-click needed, keyboard-accessible"
+    label, control = pick._vt_row.children
+    assert control is pick and label.layout.width == css.LABEL_W and "mehrere" in label.value
+    assert pick.hide_description and pick.description == "Kennzahlen"   # accessible name, no second label
+    pick.value = ["app"]
+    assert "Informationen per App" in w.view_box.children[1].value
+
+
+def _panels():
+    from course_lib.m03_digitalisierung import view as m03
+    for mod in (m03, m04):
+        for name, factory in mod.WIDGETS.items():
+            import inspect
+            yield name, (factory(predict=False) if "predict" in inspect.signature(factory).parameters else factory())
+
+
+def test_m03_m04_control_labels_follow_one_convention_and_fit_the_row():
+    """The panel's slider labels carry no colon, so no control of these panels does; a
+    dropdown's options stay short enough to sit beside the label column at 650 px."""
+    for name, w in _panels():
+        for key, c in w.controls.items():
+            desc = getattr(c, "description", "")
+            row = getattr(c, "_vt_row", None)
+            shown = [ch.value for ch in row.children if ch is not c] if row is not None and hasattr(row, "children") else []
+            for text in [desc, *shown]:
+                assert not str(text).rstrip().endswith(":"), (name, key, text)
+            for opt in getattr(c, "_options_labels", ()):
+                # ≈ 7 px a character: 52 characters + the 190-px label column fit a 560-px row; the
+                # old 65-character „netzaffin – …“ option wrapped the row (label above, dropdown at the left)
+                assert len(opt) <= 52, (name, key, opt)
+            if type(c).__name__ in ("ToggleButtons", "SelectMultiple"):
+                assert row is not None and not desc, (name, key, "needs the label column row")

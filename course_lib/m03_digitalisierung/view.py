@@ -313,7 +313,7 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
                       "hinausreichen. R ist eine Obergrenze: Es zählt jeden Kontakt als neu, auch wenn er die "
                       "Geschichte schon kennt. Was wirklich ankommt, zeigt die Kurve.</p>")
 
-    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed):",
+    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed)",
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
     controls = {
         "kanal": dropdown("Kanal", [(v, k) for k, v in model.CHANNEL_DE.items()], "offline"),
@@ -349,9 +349,11 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
 # ---------------------------------------------------------------------------------------
 
 PATIENCE = {
-    "netzaffin": ("netzaffin – erwartet eine Antwort binnen Minuten (Median 15\u00a0Minuten)", 15.0),
+    # short option texts, so the dropdown fits beside the label column (a 65-character option
+    # wrapped the row: label above, dropdown at the left edge)
+    "netzaffin": ("netzaffin (Median 15\u00a0Minuten)", 15.0),
     "gemischt": ("gemischt (Median 2\u00a0Stunden)", 120.0),
-    "klassisch": ("klassisch – rechnet mit einem Tag (Median 24\u00a0Stunden)", 1440.0),
+    "klassisch": ("klassisch (Median 24\u00a0Stunden)", 1440.0),
 }
 NIGHT_HOURS = 8.0  # how long a request after closing time waits without 24/7 service
 TICKS_MIN = [1, 5, 15, 60, 240, 1440, 2880]
@@ -418,14 +420,14 @@ def antwortzeit() -> LivePanel:
                       f"<b>{pct(night['total'])}</b> der Anfragenden sind verärgert.</li>"
                       f"<li>Mit 24/7-Service: <b>{pct(always['total'])}</b>.</li></ul>")
 
-    target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten):", continuous_update=False,
+    target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten)", continuous_update=False,
                           style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
     artists = {"night": dot_night, "always": dot_247, "line_night": line_night, "line_247": line_247, "ax": ax}
     controls = {
         "zielzeit": target,
         "servicelevel": slider("Servicelevel: Anteil der Antworten innerhalb der Zielzeit", 80, 50, 95, 5,
                                integer=True, unit="%"),
-        "kundschaft": dropdown("Kundschaft", [(label, key) for key, (label, _m) in PATIENCE.items()], "netzaffin"),
+        "kundschaft": dropdown("Geduld der Kundschaft", [(label, key) for key, (label, _m) in PATIENCE.items()], "netzaffin"),
         "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
     }
     return _with_artists(artists, LivePanel(**TEXTS["antwortzeit"], controls=controls, views=[plot.widget, text],
