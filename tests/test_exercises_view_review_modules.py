@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import ipywidgets as widgets
+
 from course_lib.blocks import css
 from course_lib.m02_imageproblem import model as m02_model, view as m02
 from course_lib.m04_cem import view as m04
@@ -72,7 +74,8 @@ def test_beziehungsmatrix_view_toggle_sits_in_the_label_column():
     assert mode.description == "", "ToggleButtons draw their own label above the buttons"
     row = mode._vt_row
     label, control = row.children
-    assert label.value == "Ansicht" and control is mode and "vt-row" in row._dom_classes
+    assert ">Ansicht<" in label.value and control is mode and "vt-row" in row._dom_classes
+    assert isinstance(label, widgets.HTML), "an ipywidgets Label is cut with an ellipsis instead of wrapping"
     assert label.layout.width == css.LABEL_W
     assert any(getattr(c, "_vt_row", None) is row for c in [mode])
     assert row in w.box.children or any(row in getattr(b, "children", ()) for b in _walk(w.box))
@@ -108,6 +111,7 @@ def test_cross_channel_indicators_are_checkboxes_in_the_control_row():
     assert isinstance(pick, ChoiceList) and pick.multiple, "no Strg/Cmd-click needed, keyboard-accessible"
     label, control = pick._vt_row.children
     assert control is pick and label.layout.width == css.LABEL_W and "mehrere" in label.value
+    assert isinstance(label, widgets.HTML) and pick._vt_row.layout.align_items == "flex-start"
     assert pick.hide_description and pick.description == "Kennzahlen"   # accessible name, no second label
     pick.value = ["app"]
     assert "Informationen per App" in w.view_box.children[1].value
@@ -130,7 +134,7 @@ def test_m03_m04_control_labels_follow_one_convention_and_fit_the_row():
             row = getattr(c, "_vt_row", None)
             shown = [ch.value for ch in row.children if ch is not c] if row is not None and hasattr(row, "children") else []
             for text in [desc, *shown]:
-                assert not str(text).rstrip().endswith(":"), (name, key, text)
+                assert not re.sub(r"<[^>]+>", "", str(text)).rstrip().endswith(":"), (name, key, text)
             for opt in getattr(c, "_options_labels", ()):
                 # ≈ 7 px a character: 52 characters + the 190-px label column fit a 560-px row; the
                 # old 65-character „netzaffin – …“ option wrapped the row (label above, dropdown at the left)

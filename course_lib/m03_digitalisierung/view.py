@@ -30,12 +30,16 @@ from ..format_de import num, pct, pp
 from . import model
 
 
-def label_row(label: str, control: widgets.Widget) -> widgets.HBox:
+def label_row(label: str, control: widgets.Widget, *, align: str = "center") -> widgets.HBox:
     """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
-    whose own description ipywidgets puts above or inline (ToggleButtons, SelectMultiple)."""
-    lab = widgets.Label(label, layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%"))
+    whose own description ipywidgets puts above or inline (ToggleButtons, a list of choices).
+    The label is an HTML widget, so a long label wraps (an ipywidgets Label is cut with „…“)."""
+    lab = widgets.HTML(f"<span style='line-height:1.3'>{escape(label)}</span>",
+                       layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%", padding="0 6px 0 0"))
     lab.add_class("vt-row-label")
-    return row(lab, control)
+    r = row(lab, control)
+    r.layout.align_items = align
+    return r
 
 
 def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
@@ -169,7 +173,7 @@ def cross_channel(predict: bool = True) -> LivePanel:
     pick = ChoiceList(list(zip(labels, ids)), multiple=True, description="Kennzahlen", hide_description=True,
                       layout=widgets.Layout(flex="0 1 24em", max_width="100%"))
     pick.value = ["onlineshop", "mobil", "buy_collect"]
-    pick._vt_row = label_row("Kennzahlen (mehrere möglich)", pick)
+    pick._vt_row = label_row("Kennzahlen (mehrere möglich)", pick, align="flex-start")
     reading = dropdown("Lesart von „plus 15\u00a0Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
 
     @blank_on_error(plot, [derived, derived_text, *frames], [table, text])

@@ -25,12 +25,16 @@ from . import model
 OWN = "__eigene__"
 
 
-def label_row(label: str, control: widgets.Widget) -> widgets.HBox:
+def label_row(label: str, control: widgets.Widget, *, align: str = "center") -> widgets.HBox:
     """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
-    whose own description ipywidgets puts above or inline (ToggleButtons, SelectMultiple)."""
-    lab = widgets.Label(label, layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%"))
+    whose own description ipywidgets puts above or inline (ToggleButtons, a list of choices).
+    The label is an HTML widget, so a long label wraps (an ipywidgets Label is cut with „…“)."""
+    lab = widgets.HTML(f"<span style='line-height:1.3'>{escape(label)}</span>",
+                       layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%", padding="0 6px 0 0"))
     lab.add_class("vt-row-label")
-    return row(lab, control)
+    r = row(lab, control)
+    r.layout.align_items = align
+    return r
 
 
 def _points(label: str, value: float, lo: float = 0, hi: float = 10):
