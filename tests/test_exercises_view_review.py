@@ -145,3 +145,26 @@ def test_says_multiple(prompt, says):
 def test_m04_t1_shows_no_second_multi_note(data_dir):
     v = TaskView("m04", "t1", seed="review")
     assert v.input is v._w, "the prompt already says „Kreuzen Sie alle an“"
+
+
+# -- 14 (consequence): Enter then „Prüfen“ on the same answer counts once --------------------
+def test_checking_the_same_answer_again_counts_no_new_attempt(data_dir):
+    v = TaskView("m00", "t5")
+    v.respond("50")
+    v._w._handle_custom_msg({"event": "submit"}, [])   # Enter …
+    v.check_button.click()                             # … then „Prüfen“ on the same answer
+    rec = progress.get("m00", "t5")
+    assert rec["attempts"] == 1 and rec["hints"] == 1, rec
+    assert "eben schon geprüft" in v.feedback.value and "vt-msg-wrong" in v.feedback.value
+    v.respond("34")
+    v.check_button.click()
+    assert progress.get("m00", "t5")["attempts"] == 2 and v.result.solved
+
+
+def test_two_clicks_on_the_same_wrong_choice_do_not_open_the_solution(data_dir):
+    v = TaskView("m00", "t1")
+    wrong = next(o["id"] for o in v.task["options"] if o["id"] != v.task["answer"])
+    v.respond(wrong)
+    v.check_button.click()
+    v.check_button.click()
+    assert progress.get("m00", "t1")["attempts"] == 1 and v.solution_button.disabled

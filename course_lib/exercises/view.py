@@ -87,6 +87,7 @@ class TaskView:
             buttons = [self.hint_button] + ([self.solution_button] if "solution" in t else [])
         self._result_block = ""  # the last check's result, without the „Nächster Tipp“ note
         self._note_shown = False  # is that note on screen?
+        self._last_checked = None  # (response, feedback html) of the last counted check
         self.box = widgets.VBox([self.header, self.input, widgets.HBox(buttons), self.feedback, self.selfcheck_box,
                                  self.hints_html, self.solution_html,
                                  widgets.HTML(_TASK_CSS, layout=widgets.Layout(height="0px", margin="0", padding="0"))])
@@ -281,9 +282,16 @@ class TaskView:
         if self.task["type"] == "order" and not self._moved:
             raise CourseInputError("Sie haben die Reihenfolge noch nicht verändert.",
                                    "Bringen Sie die Einträge zuerst mit „hoch“ und „runter“ in Ihre Reihenfolge und prüfen Sie dann.")
+        text = self.task["type"] == "text"
+        if not text and self._last_checked is not None and self._last_checked[0] == resp and self.result is not None:
+            # the same answer again (a second click, or Enter then „Prüfen“): same result, no new
+            # attempt and no further tip – else two clicks would open a choice task's solution
+            self.feedback.value = self._last_checked[1] + box(
+                "info", "Diese Antwort haben Sie eben schon geprüft. Ändern Sie sie, um es noch einmal zu versuchen.")
+            self._note_shown = False
+            return self.result
         progress.save_response(self.module_id, self.task["id"], resp)  # kept even if malformed
         result = checks.check(self.task, resp)  # CourseInputError → shown, not counted
-        text = self.task["type"] == "text"
         rec = progress.record_attempt(self.module_id, self.task["id"], resp, result.solved, graded=not text)
         self.result = result
         rec = {**progress.get(self.module_id, self.task["id"]), **rec}
@@ -304,6 +312,7 @@ class TaskView:
             elif "solution" in self.task:
                 html += box("info", "Sie können jetzt auch die Musterlösung öffnen.")
         self.feedback.value = html
+        self._last_checked = (resp, self._result_block)
         self._update_buttons(rec)
         return result
 
