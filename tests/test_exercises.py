@@ -273,9 +273,12 @@ def test_stale_saved_answer_does_not_break_the_task(data_dir):
     assert "passt nicht mehr" in TaskView("m00", "t2").feedback.value
 
 
-def test_task_heading_uses_the_title_not_the_id(data_dir):
+def test_task_heading_is_the_kind_not_the_id(data_dir):
+    """The task's name is the notebook's markdown heading (tests/test_exercises_view_review.py);
+    the widget's first line names the kind and level, never an internal id."""
     v = TaskView("m00", "t1")
-    assert "Aufgabe t1" not in v.header.value and v.task["title"] in v.header.value
+    assert "Aufgabe t1" not in v.header.value and "t1" not in v.header.value
+    assert "Einfachauswahl · Stufe 1" in v.header.value
 
 
 def test_first_correct_of_a_task_is_kept(data_dir):

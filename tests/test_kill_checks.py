@@ -563,7 +563,7 @@ def test_text_task_without_prompt_is_not_a_copy():
 def test_numeric_reads_the_tasks_unit_and_kind():
     assert check(NUMERIC, "40 Punkte").solved  # the task's unit may be typed
     e = assert_course_error(check, NUMERIC, "abc")
-    assert "„Ihre Antwort“" in e.message
+    assert "„Ihr Ergebnis (Punkte)“" in e.message  # the field's own label (view: „Ihr Ergebnis (Punkte):“)
     with pytest.raises(checks.CourseInputError):
         check({"type": "numeric", "answer": 12.0}, "12 xxxx")  # no unit: no unit word accepted
     with pytest.raises(checks.CourseInputError):

@@ -75,7 +75,7 @@ def test_mundpropaganda_invariants(kanal, k, p, f, seed):
     for part, line in zip(items, (w.artists["pos"], w.artists["neg"])):
         end = float(np.asarray(line.get_ydata())[-1])
         assert f"{num(end, 0)} von 1.000" in part                                      # M1
-        r = float(re.search(r"R ≈ ([\d,]+) \(Obergrenze\)", part).group(1).replace(",", "."))
+        r = float(re.search(r"R ≈\s([\d,]+) \(Obergrenze\)", part).group(1).replace(",", "."))
         if "fast alle" in part:                                                         # M2
             assert end >= 900
         if "mehr als die Hälfte" in part:

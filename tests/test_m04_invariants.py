@@ -162,7 +162,7 @@ def test_matrix_invariants(f, pe, c):
     where = {(True, True): "partner", (True, False): "lieferant", (False, True): "sympathie",
              (False, False): "ende"}[(x >= cx, y >= cy)]
     assert f"Quadrant: {model.QUADRANTS[where]['label']} " in plain
-    assert f"Austauschbarkeit (1 − schwächerer der beiden Werte ÷ 10): {num(1 - min(f, pe) / 10, 2)}" in plain  # B2
+    assert f"Austauschbarkeit (1\u00a0−\u00a0schwächerer der beiden Werte\u00a0÷\u00a010): {num(1 - min(f, pe) / 10, 2)}" in plain  # B2
     assert f"{num(f * pe / 100, 2)}" in plain
     assert "Optimum" not in plain                                                      # B3
     mid = model.quadrant(f, pe, 5)
@@ -174,7 +174,7 @@ def test_matrix_invariants(f, pe, c):
 
 def test_matrix_issue_settings():
     w = view.beziehungsmatrix()
-    assert "÷ 10): 1,00" in _set(w, fachlich=0, persoenlich=10)
+    assert "÷\u00a010): 1,00" in _set(w, fachlich=0, persoenlich=10)
     plain = _set(w, fachlich=7, persoenlich=8, schnitt=9)
     assert "Beziehungsende" in plain and "Sofort das offene Gespräch" not in plain and "an der Skalenmitte 5" in plain
 

@@ -103,7 +103,8 @@ _CSS = r"""
 
 def says_multiple(text: str) -> bool:
     """Does a question already tell that several answers may be right? (then no extra note)"""
-    return bool(re.search(r"mehrere antworten|alle zutreffend|alle passend|alle richtig|mehrere richtig", text.lower()))
+    return bool(re.search(r"mehrere antworten|alle zutreffend|alle passend|alle richtig|mehrere richtig"
+                          r"|kreuzen sie alle\b", text.lower()))
 
 
 class ChoiceList(anywidget.AnyWidget):

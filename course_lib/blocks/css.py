@@ -90,7 +90,9 @@ CSS = f"""
 .vt-praxis-item > .widget-html {{ flex: 1 1 0 !important; min-width: 0; }}
 /* one item of a sorting or ordering list (statement + its control): a rule above every item,
    so a statement that wraps below its control can never be read as the next item's */
-.vt-item {{ border-top: 1px solid #c8c8c8; padding: 6px 0 4px; align-items: flex-start !important; }}
+/* at most 760px wide, so on a wide screen the control stays beside its statement (at 1600px
+   the dropdown sat 800px right of the text); first lines on one baseline („Kategorie:“ sat 5px higher) */
+.vt-item {{ border-top: 1px solid #c8c8c8; padding: 6px 0 4px; align-items: baseline !important; max-width: 760px !important; }}
 .vt-item > .widget-html {{ flex: 1 1 260px; min-width: 0; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}

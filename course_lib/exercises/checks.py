@@ -191,8 +191,13 @@ def number_kind(task: dict) -> str:
     return {"%": "percent", "€": "money"}.get(task.get("unit", ""), "decimal")
 
 
-def read_number(response, unit: str = "", kind: str = "decimal") -> NumberReading:
-    return read_number_de(response, kind=kind, unit=unit, name="Ihre Antwort")
+def field_label(task: dict) -> str:
+    """The label of a numeric task's answer field, as the widget shows it (without the colon)."""
+    return f"Ihr Ergebnis ({task['unit']})" if task.get("unit") else "Ihr Ergebnis"
+
+
+def read_number(response, unit: str = "", kind: str = "decimal", name: str = "Ihre Antwort") -> NumberReading:
+    return read_number_de(response, kind=kind, unit=unit, name=name)
 
 
 UNIT_SINGULAR = {"Punkte": "Punkt", "Besuche": "Besuch", "Kunden": "Kunde", "Bilder": "Bild", "Beziehungen": "Beziehung",
@@ -209,7 +214,7 @@ def unit_for(value: float, unit: str) -> str:
 
 
 def _check_numeric(task: dict, response) -> Result:
-    reading = read_number(response, task.get("unit", ""), number_kind(task))
+    reading = read_number(response, task.get("unit", ""), number_kind(task), field_label(task))
     value = reading.value
     notes = [reading.note] if reading.note else []
     target, tol = task["answer"], task.get("tolerance", 0.0)

@@ -20,6 +20,22 @@ from ..format_de import pct
 from . import checks, progress
 
 LEVEL_DE = {1: "Einstieg (Wissen)", 2: "Anwenden (Fall)", 3: "Analysieren (Daten/Szenario)"}
+#: the kind of task, shown in the widget's first line; the task's name is the notebook's
+#: markdown heading above the cell (a second, bold title in the widget read twice)
+TYPE_DE = {"single": "Einfachauswahl", "multi": "Mehrfachauswahl", "categorize": "Zuordnen", "order": "Reihenfolge",
+           "numeric": "Zahl eingeben", "text": "Freitext", "code": "Code-Lücken (optional)"}
+#: a free-text answer box in the same label column and font as the one-line answer fields
+#: (ipywidgets draws a Textarea in 13-px monospace with a label of its own width)
+_TASK_CSS = """<style data-vt-task-css="1">
+.vt-task .widget-textarea.vt-answer-text { width: 100% !important; max-width: 100%; flex-wrap: wrap; height: auto; }
+.vt-task .widget-textarea.vt-answer-text > .widget-label {
+  width: var(--vt-label-w) !important; flex: 0 0 var(--vt-label-w); min-width: 0; max-width: 100%;
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  line-height: 1.3; height: auto; text-align: left; padding-right: 6px; box-sizing: border-box; }
+.vt-task .widget-textarea.vt-answer-text > textarea {
+  font-family: var(--jp-ui-font-family); font-size: var(--jp-widgets-font-size); line-height: 1.4;
+  flex: 1 1 16em; min-width: 0; max-width: 32em; box-sizing: border-box; }
+</style>"""
 _NONE = "— bitte wählen —"
 # attempts after which the model solution opens (unless solved): choice-type tasks need two,
 # so that the solution is not the cheapest way past the first wrong guess
@@ -45,8 +61,8 @@ class TaskView:
         self.task = content.find(content.load_tasks(module_id)["tasks"], task_id, "Die Aufgabe")
         self.checkable = checks.is_checkable(self.task)
         t = self.task
-        head = (f"<h4 style='margin:4px 0'>{escape(t['title'])}</h4>"
-                f"<p style='margin:2px 0;color:#444'>Stufe {t['level']} – {LEVEL_DE[t['level']]}</p>"
+        head = (f"<p class='vt-task-kind' style='margin:2px 0;color:#444'>{TYPE_DE[t['type']]} · "
+                f"Stufe {t['level']} – {LEVEL_DE[t['level']]}</p>"
                 f"<p>{escape(t['prompt'])}</p>")
         self.header = widgets.HTML(head)
         self._moved = False
@@ -69,8 +85,12 @@ class TaskView:
             buttons.append(self.solution_button)
         if t["type"] == "code":
             buttons = [self.hint_button] + ([self.solution_button] if "solution" in t else [])
+        self._result_block = ""  # the last check's result, without the „Nächster Tipp“ note
+        self._note_shown = False  # is that note on screen?
+        self._last_checked = None  # (response, feedback html) of the last counted check
         self.box = widgets.VBox([self.header, self.input, widgets.HBox(buttons), self.feedback, self.selfcheck_box,
-                                 self.hints_html, self.solution_html])
+                                 self.hints_html, self.solution_html,
+                                 widgets.HTML(_TASK_CSS, layout=widgets.Layout(height="0px", margin="0", padding="0"))])
         styled(self.box, "vt-task")  # course CSS: buttons sized to their text, never cut
         self.result: checks.Result | None = None
         self._restore()
@@ -112,22 +132,31 @@ class TaskView:
             return widgets.VBox([widgets.HTML("<i>Bringen Sie die Einträge mit „hoch“ und „runter“ in die richtige Reihenfolge (oben = zuerst).</i>"),
                                  self._order_box])
         if typ == "numeric":
-            self._w = widgets.Text(value="", placeholder="z. B. 1.234,5", description=f"Ihr Ergebnis ({t['unit']}):" if t.get("unit") else "Ihr Ergebnis:",
+            # continuous_update: the value is synced as typed, so Enter (a „submit“ message,
+            # sent only by Enter, never by leaving the field) checks what is in the field
+            self._w = widgets.Text(value="", placeholder="z. B. 1.234,5", description=checks.field_label(t) + ":",
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="360px"),
-                                   continuous_update=False)
+                                   continuous_update=True)
+            self._w.on_msg(self._on_field_msg)
             return self._w
         if typ == "text":
             self._w = widgets.Textarea(value="", placeholder="Schreiben Sie Ihre Antwort in ganzen Sätzen …", description="Ihre Antwort:",
-                                       style={"description_width": "initial"}, layout=widgets.Layout(width="95%", height="120px"))
+                                       style={"description_width": "initial"}, layout=widgets.Layout(width="100%", height="120px"))
+            self._w.add_class("vt-answer-text")
             self._w.observe(lambda ch: guard.run(progress.save_response, self._show, self.module_id, t["id"], ch["new"]), names="value")
             return self._w
         if typ == "code":
             self._w = None
             return widgets.HTML(
                 "<p><i>Optionale Programmieraufgabe: Ergänzen Sie in der Code-Zelle darunter die Lücken <code>___</code> "
-                "und führen Sie die Zelle aus (Umschalt + Enter). Die Rückmeldung erscheint unter der Zelle.</i></p>"
+                "und führen Sie die Zelle aus (Umschalt\u00a0+\u00a0Enter). Die Rückmeldung erscheint unter der Zelle.</i></p>"
                 f"<pre style='background:#f6f6f6;padding:6px'>{escape(t['template'])}</pre>")
         raise ValueError(typ)
+
+    def _on_field_msg(self, _widget, content, _buffers) -> None:
+        """Enter in the one-line answer field does what „Prüfen“ does (blur sends nothing)."""
+        if content.get("event") == "submit":
+            guard.run(self.check, self._show)
 
     def _start_order(self) -> list[str]:
         """The learner's shuffled start order – never already the right one."""
@@ -241,6 +270,7 @@ class TaskView:
 
     def _show(self, html: str) -> None:
         self.feedback.value = html
+        self._note_shown = False
 
     # -- actions ---------------------------------------------------------------------------
     def check(self) -> checks.Result | None:
@@ -252,13 +282,21 @@ class TaskView:
         if self.task["type"] == "order" and not self._moved:
             raise CourseInputError("Sie haben die Reihenfolge noch nicht verändert.",
                                    "Bringen Sie die Einträge zuerst mit „hoch“ und „runter“ in Ihre Reihenfolge und prüfen Sie dann.")
+        text = self.task["type"] == "text"
+        if not text and self._last_checked is not None and self._last_checked[0] == resp and self.result is not None:
+            # the same answer again (a second click, or Enter then „Prüfen“): same result, no new
+            # attempt and no further tip – else two clicks would open a choice task's solution
+            self.feedback.value = self._last_checked[1] + box(
+                "info", "Diese Antwort haben Sie eben schon geprüft. Ändern Sie sie, um es noch einmal zu versuchen.")
+            self._note_shown = False
+            return self.result
         progress.save_response(self.module_id, self.task["id"], resp)  # kept even if malformed
         result = checks.check(self.task, resp)  # CourseInputError → shown, not counted
-        text = self.task["type"] == "text"
         rec = progress.record_attempt(self.module_id, self.task["id"], resp, result.solved, graded=not text)
         self.result = result
         rec = {**progress.get(self.module_id, self.task["id"]), **rec}
-        html = _result_html(result)
+        html = self._result_block = _result_html(result)
+        self._note_shown = False
         if text:
             self._show_selfcheck(rec.get("covered"), suggested=checks.concepts_found(self.task, resp))
         elif not result.solved:
@@ -266,6 +304,7 @@ class TaskView:
             if hint:
                 html += box("hint", f"Unten ist jetzt Tipp {rec['hints']} von {len(self.task['hints'])} eingeblendet.",
                             title="Nächster Tipp")
+                self._note_shown = True
             elif not self.solution_unlocked(rec) and "solution" in self.task:
                 left = SOLUTION_AFTER.get(self.task["type"], 1) - rec["attempts"]
                 html += box("info", "Versuchen Sie es noch einmal." + (
@@ -273,6 +312,7 @@ class TaskView:
             elif "solution" in self.task:
                 html += box("info", "Sie können jetzt auch die Musterlösung öffnen.")
         self.feedback.value = html
+        self._last_checked = (resp, self._result_block)
         self._update_buttons(rec)
         return result
 
@@ -327,6 +367,9 @@ class TaskView:
     def hint(self) -> str:
         rec = progress.record_hint(self.module_id, self.task["id"], len(self.task["hints"]))
         self._show_hints(rec["hints"])
+        if self._note_shown:  # the „Nächster Tipp: … Tipp 1 von 2“ note would be stale now
+            self.feedback.value = self._result_block
+            self._note_shown = False
         self._update_buttons(progress.get(self.module_id, self.task["id"]))
         return self.task["hints"][rec["hints"] - 1]
 

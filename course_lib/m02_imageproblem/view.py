@@ -77,7 +77,10 @@ def druckspirale() -> LivePanel:
     months = list(range(1, 13))
     (gross_line,) = ax.plot([], [], linestyle="--", color=PALETTE["hellblau"], label="brutto (vor Storno)")
     (net_line,) = ax.plot([], [], linestyle="-", linewidth=2.2, color=PALETTE["blau"], label="dauerhaft (netto)")
-    (ref_pts,) = ax.plot([], [], "s", color=PALETTE["grau"], markersize=7, label="Beispiel 1,7 und 4")
+    # the two book examples: a hollow square larger than „Ihre Wahl“ and drawn above it, so at
+    # 1,7 (the default) both stay visible – a filled square vanished under the diamond
+    (ref_pts,) = ax.plot([], [], "s", color=PALETTE["grau"], markersize=17, markerfacecolor="none", markeredgewidth=2.2,
+                         zorder=4, label="Beispiel 1,7 und 4")
     (you,) = ax.plot([], [], "D", color=PALETTE["orange"], markersize=11, markeredgecolor="black", label="Ihre Wahl")
     (best,) = ax.plot([], [], "*", color=PALETTE["gruen"], markersize=15, markeredgecolor="black", label="Maximum netto")
     ax.legend(fontsize=FONT["legend"], loc="upper right", ncol=2)
@@ -89,7 +92,7 @@ def druckspirale() -> LivePanel:
     (s_line,) = ax_r.plot([], [], "v--", color=PALETTE["rot"], label="Stornoquote")
     (r_line,) = ax_r.plot([], [], "D:", color=PALETTE["lila"], label="Ruf")
     ax_r.legend(fontsize=FONT["note"], loc="upper center", ncol=2)
-    plot.dynamic(gross_line, net_line, ref_pts, you, best, v_line, n_line, q_line, s_line, r_line, target)
+    plot.dynamic(gross_line, net_line, you, ref_pts, best, v_line, n_line, q_line, s_line, r_line, target)
     state = {"ylim": None}
 
     table = widgets.HTML()
@@ -175,9 +178,12 @@ def druckspirale() -> LivePanel:
                 f"Abschlüsse pro Tag, der Ruf liegt bei {pct(last['Ruf'])}. Im Jahr: <b>{num(year, 0)}</b> dauerhafte "
                 f"Verträge – ohne seine Reaktion wären es {num(year_calm, 0)} gewesen.</p>")
         else:
+            # at 1,7 visits the comparison would name the same number twice
+            compare = (f" Zum Vergleich bei 1,7 Besuchen: {num(base['Netto_kumuliert'].iloc[-1], 0)}."
+                       if abs(cur.v - model.V_START) > 0.05 else "")
             lines.append(
                 f"<p><b>12\u00a0Monate mit fester Besuchszahl:</b> {num(year, 0)} dauerhafte Verträge im Jahr, "
-                f"Ruf am Ende {pct(last['Ruf'])}. Zum Vergleich bei 1,7 Besuchen: {num(base['Netto_kumuliert'].iloc[-1], 0)}.</p>")
+                f"Ruf am Ende {pct(last['Ruf'])}.{compare}</p>")
         text.value = "".join(lines)
 
     controls = {
@@ -203,7 +209,7 @@ def druckspirale() -> LivePanel:
         assumptions=(
             "Beratungszeit je Besuch = (Arbeitszeit − Besuche × Fahrzeit) / Besuche; Qualität = 1 − e^(−Beratungszeit/τ); "
             "Druck steigt linear von 1,7 Besuchen (kein Druck) bis zur Chef-Vorgabe 4 (voller Druck); "
-            "Abschlussquote = höchste Quote × Qualität × (1 − α × Druck); Storno = s0 + β × Druck + γ × (1 − Qualität). "
+            "Abschlussquote = höchste Quote × Qualität × (1\u00a0−\u00a0α\u00a0×\u00a0Druck); Storno = s0 + β × Druck + γ × (1\u00a0−\u00a0Qualität). "
             "12-Monats-Modus: Verfehlt das Team das Ziel, erhöht der Chef die Vorgabe um 0,5 Besuche und den Druck; "
             "der Ruf folgt dem Anteil guter Stimmen (zufriedene dauerhafte Kunden) gegenüber schlechten (Stornos, "
             "Beschwerden, mit Reichweite w) und wirkt auf die Abschlussquote zurück. "

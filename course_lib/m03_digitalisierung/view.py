@@ -20,12 +20,26 @@ from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
 from ..blocks.guard import NO_RESULT, blank_on_error
 from ..blocks.liveplot import LivePlot
-from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.choices import ChoiceList
+from ..blocks.css import LABEL_W
+from ..blocks.panel import LivePanel, dropdown, row, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
 from . import model
+
+
+def label_row(label: str, control: widgets.Widget, *, align: str = "center") -> widgets.HBox:
+    """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
+    whose own description ipywidgets puts above or inline (ToggleButtons, a list of choices).
+    The label is an HTML widget, so a long label wraps (an ipywidgets Label is cut with „…“)."""
+    lab = widgets.HTML(f"<span style='line-height:1.3'>{escape(label)}</span>",
+                       layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%", padding="0 6px 0 0"))
+    lab.add_class("vt-row-label")
+    r = row(lab, control)
+    r.layout.align_items = align
+    return r
 
 
 def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
@@ -68,7 +82,7 @@ def locafox_table_html(df, reading: str) -> str:
         if math.isnan(r.wert_2015):
             old = f"<i>{MISSING}</i>"
         elif r.abgeleitet:
-            old = f"≈ {_share(r.wert_2015, 1)} <i>(abgeleitet: {escape(model.READINGS[reading])})</i>"
+            old = f"≈\u00a0{_share(r.wert_2015, 1)} <i>(abgeleitet: {escape(model.READINGS[reading])})</i>"
         else:
             old = _share(r.wert_2015)
         new = f"<i>{MISSING}</i>" if math.isnan(r.wert_neu) else _share(r.wert_neu)
@@ -154,9 +168,12 @@ def cross_channel(predict: bool = True) -> LivePanel:
               fontsize=FONT["legend"] - 1, loc="upper center", ncols=4, handlelength=1.6, columnspacing=1.0)
     table = widgets.HTML()
     text = widgets.HTML()
-    pick = widgets.SelectMultiple(options=list(zip(labels, ids)), value=("onlineshop", "mobil", "buy_collect"),
-                                  rows=len(ids), description="Kennzahlen:",
-                                  style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    # checkboxes (keyboard-accessible, no Strg/Cmd-click to know) in the standard control row;
+    # a SelectMultiple put its label inline and stretched over a wide screen
+    pick = ChoiceList(list(zip(labels, ids)), multiple=True, description="Kennzahlen", hide_description=True,
+                      layout=widgets.Layout(flex="0 1 24em", max_width="100%"))
+    pick.value = ["onlineshop", "mobil", "buy_collect"]
+    pick._vt_row = label_row("Kennzahlen (mehrere möglich)", pick, align="flex-start")
     reading = dropdown("Lesart von „plus 15\u00a0Prozent“", [(v, k) for k, v in model.READINGS.items()], "keine")
 
     @blank_on_error(plot, [derived, derived_text, *frames], [table, text])
@@ -238,7 +255,7 @@ def _spread_sentence(who: str, s: model.Spread) -> str:
             f"<b>{num(s.final_mean, 0)} von {num(s.n, 0)}</b> Personen die Geschichte ({pct(s.share)}); "
             f"in 8 von 10 Läufen zwischen {num(float(np.quantile(s.final, 0.1)), 0)} und "
             f"{num(float(np.quantile(s.final, 0.9)), 0)}. Die Geschichte {escape(reach_verdict(s))}. "
-            f"Verzweigungsfaktor R ≈ {num(s.branching, 1)} (Obergrenze).</li>")
+            f"Verzweigungsfaktor R ≈\u00a0{num(s.branching, 1)} (Obergrenze).</li>")
 
 
 def _predicted_reach(channel: str, contacts: int) -> float:
@@ -300,7 +317,7 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
                       "hinausreichen. R ist eine Obergrenze: Es zählt jeden Kontakt als neu, auch wenn er die "
                       "Geschichte schon kennt. Was wirklich ankommt, zeigt die Kurve.</p>")
 
-    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed):",
+    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed)",
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
     controls = {
         "kanal": dropdown("Kanal", [(v, k) for k, v in model.CHANNEL_DE.items()], "offline"),
@@ -336,9 +353,11 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
 # ---------------------------------------------------------------------------------------
 
 PATIENCE = {
-    "netzaffin": ("netzaffin – erwartet eine Antwort binnen Minuten (Median 15\u00a0Minuten)", 15.0),
+    # short option texts, so the dropdown fits beside the label column (a 65-character option
+    # wrapped the row: label above, dropdown at the left edge)
+    "netzaffin": ("netzaffin (Median 15\u00a0Minuten)", 15.0),
     "gemischt": ("gemischt (Median 2\u00a0Stunden)", 120.0),
-    "klassisch": ("klassisch – rechnet mit einem Tag (Median 24\u00a0Stunden)", 1440.0),
+    "klassisch": ("klassisch (Median 24\u00a0Stunden)", 1440.0),
 }
 NIGHT_HOURS = 8.0  # how long a request after closing time waits without 24/7 service
 TICKS_MIN = [1, 5, 15, 60, 240, 1440, 2880]
@@ -405,14 +424,14 @@ def antwortzeit() -> LivePanel:
                       f"<b>{pct(night['total'])}</b> der Anfragenden sind verärgert.</li>"
                       f"<li>Mit 24/7-Service: <b>{pct(always['total'])}</b>.</li></ul>")
 
-    target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten):", continuous_update=False,
+    target = widgets.Text(value="60", description="Zielzeit für Antworten (Minuten)", continuous_update=False,
                           style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
     artists = {"night": dot_night, "always": dot_247, "line_night": line_night, "line_247": line_247, "ax": ax}
     controls = {
         "zielzeit": target,
         "servicelevel": slider("Servicelevel: Anteil der Antworten innerhalb der Zielzeit", 80, 50, 95, 5,
                                integer=True, unit="%"),
-        "kundschaft": dropdown("Kundschaft", [(label, key) for key, (label, _m) in PATIENCE.items()], "netzaffin"),
+        "kundschaft": dropdown("Geduld der Kundschaft", [(label, key) for key, (label, _m) in PATIENCE.items()], "netzaffin"),
         "ausserhalb": slider("Anfragen außerhalb der Geschäftszeit", 30, 0, 60, 5, integer=True, unit="%"),
     }
     return _with_artists(artists, LivePanel(**TEXTS["antwortzeit"], controls=controls, views=[plot.widget, text],

@@ -15,13 +15,26 @@ from ..blocks import guard
 from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box
 from ..blocks.predict import Predict, Question, gate
-from ..blocks.panel import LivePanel, dropdown, slider
+from ..blocks.css import LABEL_W
+from ..blocks.panel import LivePanel, dropdown, row, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
 from ..blocks.guard import blank_on_error
 from . import model
 
 OWN = "__eigene__"
+
+
+def label_row(label: str, control: widgets.Widget, *, align: str = "center") -> widgets.HBox:
+    """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
+    whose own description ipywidgets puts above or inline (ToggleButtons, a list of choices).
+    The label is an HTML widget, so a long label wraps (an ipywidgets Label is cut with „…“)."""
+    lab = widgets.HTML(f"<span style='line-height:1.3'>{escape(label)}</span>",
+                       layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%", padding="0 6px 0 0"))
+    lab.add_class("vt-row-label")
+    r = row(lab, control)
+    r.layout.align_items = align
+    return r
 
 
 def _points(label: str, value: float, lo: float = 0, hi: float = 10):
@@ -106,8 +119,9 @@ def avr_check(kunden=None) -> AvrCheck:
     ax_r.set_xticks([])
     german_axis(ax_r.yaxis, 0)
     ax_r.axhline(100 * model.EMPFEHLUNG_SCHWELLE, color=PALETTE["schwarz"], linestyle="--", linewidth=1.4)
-    ax_r.annotate("AVR", (0.6, 100 * model.EMPFEHLUNG_SCHWELLE), xytext=(2, 2), textcoords="offset points",
-                  fontsize=FONT["note"], annotation_clip=False)
+    # the dashed line: from 50 % on, the model's AVR rule is met (σ(0), all three at the threshold)
+    ax_r.annotate(f"AVR erfüllt\nab {num(100 * model.EMPFEHLUNG_SCHWELLE, 0)}\u00a0%", (0.6, 100 * model.EMPFEHLUNG_SCHWELLE),
+                  xytext=(2, 2), textcoords="offset points", fontsize=FONT["note"], annotation_clip=False)
     rec_bar = plot.dynamic(ax_r.bar(0, 0, width=0.7, color=PALETTE["gruen"], edgecolor="black", hatch="..")[0])
 
     text = widgets.HTML()
@@ -175,14 +189,15 @@ def avr_check(kunden=None) -> AvrCheck:
                                 title="Modell: aktive vollumfängliche Referenz – empfiehlt Sie weiter"))
             else:
                 low = ", ".join(model.DIM_LABELS[d] for d in r.unter_schwelle)
-                html.append(box("info", f"Unter der Schwelle von {model.punkte(r.schwelle, dativ=True)}: {low}. {r.luecke_text} "
+                # a negative verdict of the model: „warn“ (not „wrong“ – the check grades no learner, A7)
+                html.append(box("warn", f"Unter der Schwelle von {model.punkte(r.schwelle, dativ=True)}: {low}. {r.luecke_text} "
                                         f"Die Neigung im Lernmodell bleibt unter 50\u00a0% ({pct(r.empfehlung)}): Eine aktive "
                                         "Weiterempfehlung ist so nicht zu erwarten.",
                                 title="Modell: keine vollumfängliche Referenz – empfiehlt Sie nicht aktiv weiter"))
                 for d in r.schwaechste:
                     html.append(box("hint", model.ADVICE[d], title=f"Vorschlag für das schwächste Glied ({model.DIM_LABELS[d]})"))
             if r.mittel_reicht and not r.vollumfaenglich:
-                html.append(box("info", f"Der Mittelwert liegt bei {num(r.mittelwert, 1)} und damit über der Schwelle. "
+                html.append(box("warn", f"Der Mittelwert liegt bei {num(r.mittelwert, 1)} und damit über der Schwelle. "
                                         "Ein Durchschnitt würde die Schwäche verdecken – das AVR-Modell lässt keinen Ausgleich zu.",
                                 title="Achtung, Durchschnittsfalle"))
         sel = picker.value
@@ -292,7 +307,10 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
     text = widgets.HTML()
     state_controls: dict = {}
     mode = widgets.ToggleButtons(options=[("Einzelkunde", "einzel"), ("Portfolio", "portfolio")], value="einzel",
-                                 description="Ansicht:", style={"description_width": "initial"})
+                                 tooltips=["ein Kunde mit den Reglern", "die Beispielkunden auf einmal"])
+    # a standard control row: the label in the label column (no colon, like the slider labels),
+    # the buttons where the slider tracks start – ToggleButtons' own label sat above the buttons
+    mode._vt_row = label_row("Ansicht", mode)
 
     def place_quadrants(c: float) -> None:
         bounds = {"ende": (0, 0, c, c), "lieferant": (c, 0, 10 - c, c), "sympathie": (0, c, c, 10 - c),
@@ -329,8 +347,8 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
                     " <i>Den ungünstigsten Fall nennt das Buchkapitel; dass er unten links liegt, ist eine Deutung des Kurses.</i>"
                     if r.quadrant == "ende" else "")
             text.value = (f"<p><b>Quadrant: {escape(r.label)}</b> – {escape(r.bedeutung)}{note}</p>"
-                          f"<p>Bindungsstärke (Lernmodell, fachlich × persönlich ÷ 100): <b>{num(r.bindung, 2)}</b> · "
-                          f"Austauschbarkeit (1 − schwächerer der beiden Werte ÷ 10): <b>{num(r.austauschbarkeit, 2)}</b></p>"
+                          f"<p>Bindungsstärke (Lernmodell, fachlich\u00a0×\u00a0persönlich\u00a0÷\u00a0100): <b>{num(r.bindung, 2)}</b> · "
+                          f"Austauschbarkeit (1\u00a0−\u00a0schwächerer der beiden Werte\u00a0÷\u00a010): <b>{num(r.austauschbarkeit, 2)}</b></p>"
                           + (box("info", r.massstab, title="Ihr Maßstab entscheidet") if r.massstab else "")
                           + box("hint", r.massnahme, title="Nächster Schritt") + STAR_NOTE)
             return
@@ -544,7 +562,7 @@ TEXTS = {
                     "und was ändert eine gut bearbeitete Reklamation?",
         "assumptions": f"Lernmodell: Innerhalb von ±{model.punkte(model.TOLERANZ_DEFAULT)} um das Versprechen gilt "
                        "die Erwartung als erfüllt, die Wirkung auf die Zufriedenheit ist 0. Außerhalb dieser Zone "
-                       f"wächst ihr Betrag wie tanh({num(model.STEIGUNG, 1)} · Abstand jenseits der Toleranz); eine "
+                       f"wächst ihr Betrag wie tanh({num(model.STEIGUNG, 1)}\u00a0·\u00a0Abstand jenseits der Toleranz); eine "
                        f"Enttäuschung wiegt {num(model.GEWICHT_DEFAULT, 1)}-mal so schwer wie eine gleich große "
                        f"positive Überraschung. Eine Panne kostet {model.punkte(model.SCHWERE_DEFAULT)}; eine "
                        f"Bearbeitung der Qualität q macht q/10 von {pct(1 - model.REST_ANTEIL)} davon wett und gibt "
