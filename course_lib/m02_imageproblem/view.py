@@ -18,6 +18,7 @@ from ..blocks.icons import icon
 from ..blocks.messages import box
 from ..blocks.panel import PanelBase, LivePanel, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
+from ..blocks.table import table_html
 from ..errors import CourseInputError
 from ..format_de import num, pct
 from ..blocks.guard import blank_on_error
@@ -27,19 +28,14 @@ TABLE_VISITS = (1.0, 1.7, 2.0, 3.0, 4.0, 6.0)
 
 
 def _table_html(rows: list[model.SpiralPoint], current: float) -> str:
-    head = ("<table class='vt-table' style='border-collapse:collapse;font-size:0.92em'>"
-            "<caption style='text-align:left'>Tabelle: Druckspirale je Besuchszahl (Werte pro Arbeitstag)</caption>"
-            "<thead><tr>" + "".join(
-                f"<th scope='col' style='padding:2px 8px;text-align:right'>{h}</th>" for h in
-                ("Besuche/Tag", "Beratungszeit je Besuch", "Qualität", "Abschlussquote", "Stornoquote",
-                 "Abschlüsse brutto", "dauerhaft (netto)")) + "</tr></thead><tbody>")
-    body = []
-    for r in rows:
-        mark = " style='font-weight:bold;background:#eef4fb'" if abs(r.v - current) < 1e-9 else ""
-        label = num(r.v, 1) + (" (Ihre Wahl)" if mark else "")
-        cells = (label, f"{num(r.t_b * 60, 0)} min", pct(r.q), pct(r.c), pct(r.s), num(r.gross, 2), num(r.net, 2))
-        body.append(f"<tr{mark}>" + "".join(f"<td style='padding:2px 8px;text-align:right'>{escape(c)}</td>" for c in cells) + "</tr>")
-    return head + "".join(body) + "</tbody></table>"
+    """The spiral per number of visits (blocks/table: soft-hyphenated headers that fit 650 px)."""
+    mine = next((i for i, r in enumerate(rows) if abs(r.v - current) < 1e-9), None)
+    cells = [(num(r.v, 1) + (" (Ihre Wahl)" if i == mine else ""), f"{num(r.t_b * 60, 0)}\u00a0min", pct(r.q), pct(r.c),
+              pct(r.s), num(r.gross, 2), num(r.net, 2)) for i, r in enumerate(rows)]
+    return table_html(("Besuche/Tag", "Beratungszeit je Besuch", "Qualität", "Abschlussquote", "Stornoquote",
+                       "Abschlüsse brutto", "dauerhaft (netto)"), cells,
+                      caption="Tabelle: Druckspirale je Besuchszahl (Werte pro Arbeitstag)",
+                      num=range(7), highlight=mine)
 
 
 def druckspirale() -> LivePanel:
