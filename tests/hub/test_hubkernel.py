@@ -46,10 +46,18 @@ try:
     blocked = False
 except ImportError:
     blocked = True
-print("PROBE" + json.dumps({"debugpy": sys.modules.get("debugpy") is not None, "blocked": blocked,
-                            "available": ipykernel.debugger._is_debugpy_available, "argv0": os.path.basename(sys.argv[0]),
-                            "pydevd": sorted(m for m in sys.modules if "pydevd" in m)[:3], "cwd_on_path": "" in sys.path}))
+json.dumps({"debugpy": sys.modules.get("debugpy") is not None, "blocked": blocked,
+            "available": ipykernel.debugger._is_debugpy_available, "argv0": os.path.basename(sys.argv[0]),
+            "pydevd": sorted(m for m in sys.modules if "pydevd" in m)[:3], "cwd_on_path": "" in sys.path})
 """
+
+
+def _result(out: list[dict]):
+    """The value of the cell's last expression (execute_result is sent before the kernel goes
+    idle; printed output may arrive later)."""
+    import ast
+
+    return ast.literal_eval(next(m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"))
 
 
 def _run(kc, code: str) -> list[dict]:
@@ -82,9 +90,7 @@ def test_course_kernel_runs_without_debugpy(tmp_path, monkeypatch, course_spec):
         kc.kernel_info()
         info = kc.get_shell_msg(timeout=60)["content"]
         assert ("debugger" in info["supported_features"]) is not course_spec, info["supported_features"]
-        out = _run(kc, PROBE)
-        line = next(x for m in out if m["msg_type"] == "stream" for x in m["content"]["text"].splitlines() if x.startswith("PROBE"))
-        probe = json.loads(line[5:])
+        probe = json.loads(_result(_run(kc, PROBE)))
         assert probe["cwd_on_path"], "the notebook's folder is importable as in every kernel"
         if course_spec:
             assert probe == {"debugpy": False, "blocked": True, "available": False, "argv0": "hubkernel.py", "pydevd": [],
@@ -101,8 +107,7 @@ def test_course_kernel_runs_without_debugpy(tmp_path, monkeypatch, course_spec):
         html = "".join(m["content"]["data"].get("text/html", "") for m in out if m["msg_type"] == "display_data")
         assert "course_lib 99.0.0 oder neuer" in html and "vt-msg" in html
         # IPython's own debugger is set up as in every kernel (%debug / breakpoint() use it, not debugpy)
-        out = _run(kc, "import pdb, IPython.core.debugger as d\nprint('PDB', pdb.Pdb is d.InterruptiblePdb)")
-        assert any("PDB True" in m["content"].get("text", "") for m in out if m["msg_type"] == "stream")
+        assert _result(_run(kc, "import pdb, IPython.core.debugger as d\npdb.Pdb is d.InterruptiblePdb")) is True
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
