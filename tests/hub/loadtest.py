@@ -9,7 +9,9 @@ this repository, and runs the course notebooks (00_Start + one module, all code 
 through each single-user server's kernel API, checking that every cell succeeded and that
 widget and plot outputs came back. The course is installed for the learners the way the
 workshop image does it: non-editable (``pip install --no-deps``) into a folder outside every
-home.
+home. The servers get the recipes' environment and server settings, including the course
+kernel spec (``deploy/jupyter``, ``JUPYTER_PATH``: ipykernel without debugpy); every
+learner's kernel is checked to run without debugpy.
 
 Isolation: every learner's server and kernels must run as the learner's own user; from
 learner A's kernel the test tries to read learner B's home, B's learner-data file, B's
@@ -52,6 +54,9 @@ PROXY_DIR = ROOT / "build" / "hub-proxy"
 BARE = "import ipywidgets, matplotlib, matplotlib.pyplot, pandas, numpy"
 CONFIG = ROOT / "tests" / "hub" / "hubconfig_testonly.py"
 SERVER_CONFIG = ROOT / "deploy" / "singleuser" / "vertrieb30.json"  # shipped by the workshop recipes
+KERNEL_SPECS = ROOT / "deploy" / "jupyter"  # the course kernel spec "python3" (no debugger), JUPYTER_PATH
+# how a kernel process is recognised (its command line): the course's hub kernel or ipykernel's own
+KERNEL_LAUNCHERS = ("course_lib.hubkernel", "ipykernel_launcher")
 
 
 class NotRoot(RuntimeError):
@@ -261,16 +266,30 @@ def run_notebook(hub: Hub, user: str, nb_path: str) -> dict:
     return result
 
 
-def run_code(hub: Hub, user: str, code: str, keep: bool = False) -> dict:
+def run_code(hub: Hub, user: str, code: str, keep: bool = False, info: bool = False) -> dict:
     kid, ws = _open_kernel(hub, user)
     result = {"errors": [], "widgets": 0, "plots": 0, "stdout": "", "html": "", "kernel": kid}
     try:
+        if info:  # what JupyterLab asks first: the debugger button depends on "supported_features"
+            result["kernel_info"] = _kernel_info(ws)
         _execute(ws, code, result)
     finally:
         ws.close()
         if not keep:
             hub.s.delete(f"{hub.url}/user/{user}/api/kernels/{kid}", timeout=30)
     return result
+
+
+def _kernel_info(ws) -> dict:
+    msg_id = uuid.uuid4().hex
+    ws.send(json.dumps({"header": {"msg_id": msg_id, "msg_type": "kernel_info_request", "username": "lt", "session": msg_id, "version": "5.3"},
+                        "parent_header": {}, "metadata": {}, "channel": "shell", "content": {}}))
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        m = json.loads(ws.recv())
+        if m.get("parent_header", {}).get("msg_id") == msg_id and m["header"]["msg_type"] == "kernel_info_reply":
+            return m["content"]
+    raise TimeoutError("no kernel_info_reply")
 
 
 def _execute(ws, code: str, result: dict) -> None:
@@ -313,6 +332,9 @@ SAVE = """
 from course_lib.storage import Store, data_dir
 Store("reflections").update(lambda d: d.setdefault("m01", {}).update(r1={"text": "geheim-%s"}))
 print("SAVED", data_dir() / "reflections.json")
+import json as _j, os as _o, sys as _s, ipykernel.debugger as _d
+print("KERNEL " + _j.dumps({"debugpy_imported": _s.modules.get("debugpy") is not None,
+                            "debugpy_available": _d._is_debugpy_available, "launcher": _o.path.basename(_s.argv[0])}))
 """
 
 PROBE = r"""
@@ -406,7 +428,7 @@ def user_pss_mb(user: str) -> dict:
             cmd = " ".join(p.info["cmdline"] or [])
             if os.environ.get("VT_HUB_DEBUG"):
                 print(f"{user} pid {p.pid} {cmd[:60]}: pss {pss:.0f} uss {info.uss / 1e6:.0f} rss {info.rss / 1e6:.0f}")
-            if "ipykernel_launcher" in cmd:
+            if any(k in cmd for k in KERNEL_LAUNCHERS):
                 kernels.append(pss)
                 kid = next((a.rsplit("kernel-", 1)[1][:-5] for a in p.info["cmdline"] if a.endswith(".json") and "kernel-" in a), None)
                 if kid:  # the connection file kernel-<id>.json names the kernel
@@ -424,7 +446,7 @@ def bare_kernel_pss(hub: Hub, user: str) -> float:
     pss = 0.0
     for p in psutil.process_iter(["cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
-        if "ipykernel_launcher" in cmd and r["kernel"] in cmd:  # the kernel's connection file names its id
+        if any(k in cmd for k in KERNEL_LAUNCHERS) and r["kernel"] in cmd:  # the kernel's connection file names its id
             info = p.memory_full_info()
             pss = info.pss / 1e6
     hub.s.delete(f"{hub.url}/user/{user}/api/kernels/{r['kernel']}", timeout=30)
@@ -457,6 +479,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
     for f in (Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.d").glob("*.json"):
         shutil.copy2(f, conf / f.name)
     shutil.copy2(SERVER_CONFIG, conf / "zz-vertrieb30.json")
+    kernel_path = install_kernel_specs(pub / "jupyter")  # as postBuild/TLJH install deploy/jupyter
     (pub / "gitconfig").write_text(f"[safe]\n\tdirectory = {repo}\n")
     branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True).stdout.strip() or "main"
     tag = secrets.token_hex(2)
@@ -473,7 +496,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
         report["learner_python"] = str(learner_bin / "python")
         hub = Hub(base, learner_bin, pythonpath, users, extra_args)
         hub.gitconfig = pub / "gitconfig"
-        hub.extra_env = {**recipe_env(), **dict(extra_env or {})}
+        hub.extra_env = {**recipe_env(), "JUPYTER_PATH": str(kernel_path), **dict(extra_env or {})}
         report["server_env"] = hub.extra_env
         hub.server_config_dir = pub / "jupyter-config"
         hub.start()
@@ -506,11 +529,14 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
                         report["failures"].append(f"{u} {nb}: errors={r['errors']} widgets={r['widgets']} plots={r['plots']}")
                     if "vt-msg" in r["html"] and "course_lib" in r["html"]:
                         report["failures"].append(f"{u} {nb}: version notice shown: {r['html'][:200]}")
-                saved = run_code(hub, u, SAVE % u)
+                saved = run_code(hub, u, SAVE % u, info=True)
                 line = next((x for x in saved["stdout"].splitlines() if x.startswith("SAVED ")), None)
                 if saved["errors"] or not line:
                     raise RuntimeError(f"saving a reflection failed: {saved['errors']} {saved['stdout'][-300:]}")
                 data_files[u] = line[6:].strip()
+                kline = next((x for x in saved["stdout"].splitlines() if x.startswith("KERNEL ")), "KERNEL {}")
+                report["per_learner"][u]["kernel"] = {
+                    **json.loads(kline[7:]), "supported_features": saved["kernel_info"].get("supported_features")}
             except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
                 report["failures"].append(f"{u}: {type(exc).__name__}: {exc}")
 
@@ -558,6 +584,7 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
             report["isolation"].append(iso)
             if not iso.get("ok"):
                 report["failures"].append(f"isolation {iso['pair']}: {iso.get('error') or iso}")
+        report["kernel_launchers"] = _launchers(users)
         report["bare_kernel_pss_mb"] = bare_kernel_pss(hub, users[0])
     finally:
         if hub:
@@ -572,13 +599,41 @@ def run(learners: int = 3, keep: bool = False, extra_args=(), extra_env=None, mo
     return report
 
 
+# set by each recipe to a path of its own installation (the load test sets JUPYTER_PATH to its copy)
+RECIPE_PATHS = ("VERTRIEB30_DATA_DIR", "JUPYTER_PATH")
+
+
 def recipe_env() -> dict:
     """The single-user servers' environment of the Z2JH recipe (singleuser.extraEnv; TLJH sets
-    the same), without the data folder (a path inside the image)."""
+    the same), without the paths into the recipe's installation (``RECIPE_PATHS``)."""
     import yaml
 
     env = yaml.safe_load((ROOT / "deploy" / "z2jh" / "config.yaml").read_text("utf-8"))["singleuser"]["extraEnv"]
-    return {k: str(v) for k, v in env.items() if k != "VERTRIEB30_DATA_DIR"}
+    return {k: str(v) for k, v in env.items() if k not in RECIPE_PATHS}
+
+
+def install_kernel_specs(target: Path) -> Path:
+    """deploy/jupyter copied to ``target`` with ipykernel's logos (as postBuild/TLJH do); the
+    folder for JUPYTER_PATH."""
+    shutil.copytree(KERNEL_SPECS, target)
+    for logo in (Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3").glob("logo-*"):
+        shutil.copy2(logo, target / "kernels" / "python3" / logo.name)
+    return target
+
+
+def _launchers(users) -> dict:
+    """{launcher: number of the learners' kernel processes started by it}."""
+    users, out = set(users), {}
+    for p in psutil.process_iter(["username", "cmdline"]):
+        try:
+            if p.info["username"] in users:
+                cmd = " ".join(p.info["cmdline"] or [])
+                for k in KERNEL_LAUNCHERS:
+                    if k in cmd:
+                        out[k] = out.get(k, 0) + 1
+        except psutil.Error:
+            continue
+    return out
 
 
 def _extensions_off(hub: Hub, user: str) -> bool:
@@ -621,6 +676,10 @@ def main(argv=None) -> int:
     print("kernel per notebook: " + ", ".join(f"{nb} {mb:.0f} MB" for nb, mb in r["kernel_pss_by_notebook_mb"].items()))
     print(f"bare kernel (ipywidgets, matplotlib+pyplot, pandas, numpy): {r['bare_kernel_pss_mb']:.0f} MB; "
           f"server right after spawn: {r['server_pss_at_start_mb']:.0f} MB; recipe server config in effect: {r['server_extensions_off']}")
+    nodebug = sum(1 for x in r["per_learner"].values() if x.get("kernel", {}).get("debugpy_imported") is False
+                  and "debugger" not in (x["kernel"].get("supported_features") or ["debugger"]))
+    print(f"kernels: {r.get('kernel_launchers')} (processes by launcher); learners whose kernel runs without debugpy "
+          f"and offers no debugger: {nodebug}/{r['learners']}; JUPYTER_PATH={r['server_env'].get('JUPYTER_PATH')}")
     print(f"load average (1/5/15 min) at start: {r['load_average_at_start']}, when memory was measured: "
           f"{r.get('load_average_at_memory')}")
     for f in r["failures"]:

@@ -45,3 +45,10 @@ def test_hub_isolated_learners_small_n():
     assert r["bare_kernel_pss_mb"] > 0 and r["learners_per_gb"] > 0
     assert len(r["kernel_pss_by_notebook_mb"]) == 2, "every kernel's memory is attributed to its notebook"
     assert len(r["load_average_at_start"]) == 3 and len(r["load_average_at_memory"]) == 3
+    # the recipes' course kernel spec (deploy/jupyter, JUPYTER_PATH): learners' kernels run without debugpy
+    assert r["server_env"]["JUPYTER_PATH"], "the load test measures with the course kernel spec"
+    assert set(r["kernel_launchers"]) == {"course_lib.hubkernel"}, r["kernel_launchers"]
+    for u, rec in r["per_learner"].items():
+        k = rec["kernel"]
+        assert k["launcher"] == "hubkernel.py" and k["debugpy_imported"] is False and k["debugpy_available"] is False, (u, k)
+        assert "debugger" not in k["supported_features"], (u, k)

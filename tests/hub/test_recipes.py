@@ -212,6 +212,12 @@ def test_shipped_server_config_culls_an_idle_kernel(tmp_path):
             proc.kill()
 
 
+def _tljh_env() -> dict:
+    tljh = TLJH.read_text(encoding="utf-8")
+    line = next(x for x in tljh.splitlines() if x.startswith("c.Spawner.environment.update("))
+    return eval(line[len("c.Spawner.environment.update("):-1])  # noqa: S307 - our own recipe line
+
+
 def test_server_environment_is_the_same_in_z2jh_tljh_and_the_load_test():
     """MALLOC_ARENA_MAX and NBFORMAT_VALIDATOR (memory per server, docs/JUPYTERHUB.md) reach the
     servers of both production recipes, and the load test measures with them."""
@@ -219,6 +225,35 @@ def test_server_environment_is_the_same_in_z2jh_tljh_and_the_load_test():
 
     env = loadtest.recipe_env()
     assert env == {"MALLOC_ARENA_MAX": "2", "NBFORMAT_VALIDATOR": "jsonschema"}
-    tljh = (ROOT / "deploy" / "tljh" / "install.sh").read_text(encoding="utf-8")
-    line = next(x for x in tljh.splitlines() if x.startswith("c.Spawner.environment.update("))
-    assert eval(line[len("c.Spawner.environment.update("):-1]) == env  # noqa: S307 - our own recipe line
+    tljh = _tljh_env()
+    assert {k: v for k, v in tljh.items() if k not in loadtest.RECIPE_PATHS} == env
+    assert set(_z2jh()["singleuser"]["extraEnv"]) - set(env) == set(loadtest.RECIPE_PATHS)
+    assert set(tljh) - set(env) == {"JUPYTER_PATH"}
+
+
+# -- the course kernel without the debugger (course_lib.hubkernel) -----------------------------------
+
+KERNEL_JSON = ROOT / "deploy" / "jupyter" / "kernels" / "python3" / "kernel.json"
+INSTALLED_KERNEL = "share/vertrieb30/jupyter/kernels/python3/kernel.json"
+
+
+def test_recipes_put_the_course_kernel_spec_first():
+    """Both recipes install deploy/jupyter's kernel spec into the learners' environment and
+    name that folder in JUPYTER_PATH (which jupyter_client searches before every other
+    kernel folder); the notebooks ask for exactly that kernel name."""
+    spec = json.loads(KERNEL_JSON.read_text(encoding="utf-8"))
+    assert spec["argv"] == ["python", "-m", "course_lib.hubkernel", "-f", "{connection_file}"]
+    assert spec["metadata"]["debugger"] is False
+    for nb in [*ROOT.joinpath("notebooks").glob("*.ipynb"), *ROOT.joinpath("exercises").glob("*.ipynb")]:
+        meta = json.loads(nb.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+        # same name and display name: JupyterLab does not rewrite the notebooks' metadata on save
+        assert (meta["name"], meta["display_name"]) == ("python3", spec["display_name"]), nb.name
+    z2jh = _z2jh()["singleuser"]["extraEnv"]["JUPYTER_PATH"]
+    assert z2jh == "/srv/conda/envs/notebook/" + INSTALLED_KERNEL.split("/kernels/")[0]
+    post = (ROOT / "postBuild").read_text(encoding="utf-8")
+    assert f'deploy/jupyter/kernels/python3/kernel.json "$PREFIX/{INSTALLED_KERNEL}"' in post
+    assert "PREFIX=\"$(python -c 'import sys; print(sys.prefix)')\"" in post
+    tljh = TLJH.read_text(encoding="utf-8")
+    assert f"deploy/jupyter/kernels/python3/kernel.json $ENV/{INSTALLED_KERNEL}" in tljh
+    assert _tljh_env()["JUPYTER_PATH"] == "/opt/tljh/user/" + INSTALLED_KERNEL.split("/kernels/")[0]
+    assert "ENV=/opt/tljh/user" in tljh
