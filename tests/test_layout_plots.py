@@ -207,7 +207,7 @@ KNOWN_TEXT: dict = {}
 def _text_problems(p) -> list[str]:
     """Overlapping texts in the PNG, and texts that leave the figure (offset texts and legend
     titles included – clipped_artists covers the rest)."""
-    probs = p.overlapping_texts()
+    probs = p.overlapping_texts() + p.coinciding_legend_lines()
     fb = p.fig.bbox
     for desc, bb in p.visible_texts():
         if bb.x0 < fb.x0 - 1 or bb.y0 < fb.y0 - 1 or bb.x1 > fb.x1 + 1 or bb.y1 > fb.y1 + 1:
@@ -245,6 +245,26 @@ def test_no_text_overlaps_inside_plots_at_control_extremes(mid, name, factory, r
             for p in plots:
                 p.fit_width(10_000)  # back to the natural width
     assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:12])
+
+
+def test_coinciding_legend_lines_are_found():
+    """A labelled line hidden under a solid line on the same points is reported; a dashed line on
+    top, other points or hiding the line below clear it."""
+    p = LivePlot(figsize=(4, 3))
+    ax = p.fig.add_subplot()
+    (b,) = ax.plot([0, 1, 2], [1, 2, 3], "--", lw=1.5, label="ohne Maßnahme")
+    (a,) = ax.plot([0, 1, 2], [1, 2, 3], lw=2.2, label="Ihre Kurve")
+    ax.plot([0, 1, 2], [1, 2, 3], ":", label="_hilfslinie")     # not in the legend: fine
+    p.legend(ax)
+    assert p.coinciding_legend_lines() == ["legend names „ohne Maßnahme“, a line hidden under „Ihre Kurve“"]
+    b.set_ydata([1, 2, 2.5])
+    assert p.coinciding_legend_lines() == []
+    b.set_ydata([1, 2, 3])
+    b.set_visible(False)
+    assert p.coinciding_legend_lines() == []
+    b.set_visible(True)
+    a.set_linestyle("--")          # dashed on top: the line below shows in the gaps
+    assert p.coinciding_legend_lines() == []
 
 
 def test_overlapping_texts_detects_crowded_ticks_and_a_legend_over_a_label():

@@ -766,6 +766,30 @@ class LivePlot:
             add("figure text", t)
         return out
 
+    def coinciding_legend_lines(self) -> list[str]:
+        """Legend entries of lines the learner cannot see: a visible, labelled line of an axes
+        with the same points as a labelled line drawn over it that is solid and at least as wide
+        (e.g. a dashed comparison line lying exactly under the learner's curve). A dashed or
+        dotted line on top leaves the one below visible in its gaps, so that is fine. Markers
+        are not judged here (their size and fill decide). Empty = fine."""
+        from matplotlib.lines import Line2D
+
+        out = []
+        for ax in self.fig.axes:
+            lines = [a for a in ax.get_lines() if isinstance(a, Line2D) and a.get_visible()
+                     and a.get_label() and not a.get_label().startswith("_") and a.get_linestyle() not in ("None", "", " ")
+                     and len(np.atleast_1d(a.get_xdata()))]
+            # draw order: the cached background (by zorder), then the animated artists on top
+            lines.sort(key=lambda a: (bool(a.get_animated()), a.get_zorder()))
+            for i, under in enumerate(lines):
+                xa, ya = np.asarray(under.get_xdata(), float), np.asarray(under.get_ydata(), float)
+                for over in lines[i + 1:]:
+                    xb, yb = np.asarray(over.get_xdata(), float), np.asarray(over.get_ydata(), float)
+                    if over.get_linestyle() == "-" and over.get_linewidth() >= under.get_linewidth() \
+                            and xa.shape == xb.shape and np.allclose(xa, xb) and np.allclose(ya, yb):
+                        out.append(f"legend names „{under.get_label()}“, a line hidden under „{over.get_label()}“")
+        return out
+
     def overlapping_texts(self, tol: float = 2.0) -> list[str]:
         """Pairs of visible texts in the figure whose boxes overlap by more than ``tol`` pixels
         in both directions (tick labels running into each other, a legend over an axis label,

@@ -390,12 +390,14 @@ def antwortzeit() -> LivePanel:
     german_axis(ax.yaxis, 0, "%")
     grid = np.geomspace(1, 2880, 80)
     zero = np.zeros_like(grid)
-    (line_night,) = ax.plot(grid, zero, "--", color=PALETTE["rot"], linewidth=2, label="mit Feierabend (Nachtpause)")
+    # the dashed line is drawn on top (zorder and blit order): where both curves coincide (no
+    # enquiries outside business hours) the solid one still shows in its gaps
+    (line_night,) = ax.plot(grid, zero, "--", color=PALETTE["rot"], linewidth=2, label="mit Feierabend (Nachtpause)", zorder=2.5)
     (line_247,) = ax.plot(grid, zero, "-", color=PALETTE["blau"], linewidth=2, label="mit 24/7-Service")
     (dot_night,) = ax.plot([], [], "s", color=PALETTE["rot"], markersize=9, markeredgecolor="black")
     (dot_247,) = ax.plot([], [], "o", color=PALETTE["blau"], markersize=9, markeredgecolor="black")
     vline = ax.axvline(60, color="#444444", linestyle=":", linewidth=1.2)
-    plot.dynamic(line_night, line_247, dot_night, dot_247, vline)
+    plot.dynamic(line_247, line_night, dot_night, dot_247, vline)
     ax.legend(fontsize=FONT["legend"], loc="upper left")
     text = widgets.HTML()
 

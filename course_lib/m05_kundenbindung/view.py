@@ -143,7 +143,10 @@ def abwanderungs_check() -> LivePanel:
     (base_line,) = ax_s.plot(months, base, color=PALETTE["grau"], linestyle="--", linewidth=1.5, label="ohne Warnsignale")
     (curve,) = ax_s.plot(months, base, color=PALETTE["rot"], linewidth=2.2, marker="o", markevery=6,
                          label="Ihr Stammkunde")
-    plot.dynamic(curve)
+    # the dashed comparison line is drawn on top of the curve (zorder, blit order): without any
+    # warning sign both lie on the same points, and the red curve still shows in the dashes' gaps
+    base_line.set_zorder(2.5)
+    plot.dynamic(curve, base_line)
     end_text = plot.dynamic(ax_s.annotate("", xy=(model.MONTHS, base[-1]), xytext=(0, 0), textcoords="offset points",
                                           annotation_clip=False, fontsize=FONT["note"],
                                           arrowprops={"arrowstyle": "-", "color": PALETTE["grau"], "lw": 0.8,

@@ -449,6 +449,8 @@ def kunden_als_freunde() -> LivePanel:
         warm.set_data(x, r.path * 100)
         resist.set_data(x, r.resistance * 100)
         neutral.set_data(x, base_path * 100)
+        # the comparison line only where it differs (without a chosen behaviour it lies under the green one)
+        neutral.set_visible(not np.allclose(r.path, base_path))
         plot.refresh(alt=(f"Liniendiagramm über {rounds} Gesprächsrunden: Wärme des Kunden am Ende "
                           f"{num(r.path[-1] * 100, 0)}\u00a0%, Widerstand {num(r.resistance[-1] * 100, 0)}\u00a0%; "
                           f"ohne gewähltes Verhalten wären es {num(base_path[-1] * 100, 0)}\u00a0% Wärme."))
