@@ -442,9 +442,10 @@ class ProaktiverService(PanelBase):
             "vereinfachtes Lernmodell. Die Bindungspunkte (−2 bis +3) sind eine Bewertung des Kurses. Sie "
             "stützen sich auf den Wimpel-Fall aus dem Artikel „emotional Power“ und auf die Fehlerliste zu "
             "Stammkunden aus dem Newsletter „Außendienst Informationen“.</p></details>")
-        ctrl = widgets.VBox([self.situation, self.answer, widgets.HBox([self.next_button, self.reset_button])])
+        # the case comes first, directly under the dropdown that picks it; the reactions below it
+        ctrl = widgets.VBox([self.situation, self.card, self.answer, widgets.HBox([self.next_button, self.reset_button])])
         ctrl.add_class("vt-controls")
-        self.view_box = widgets.VBox([self.card, self.feedback, self.score])
+        self.view_box = widgets.VBox([self.feedback, self.score])
         self.view_box.add_class("vt-view")
         self.box = widgets.VBox([header, ctrl, self.view_box, self.message, notes])
         self.box.add_class("vt-live")
@@ -458,7 +459,7 @@ class ProaktiverService(PanelBase):
     # -- public API (also used by tests) ------------------------------------------------
 
     def view_state(self) -> list:
-        return [v.value for v in self.view_box.children]
+        return [self.card.value] + [v.value for v in self.view_box.children]
 
     def refresh(self) -> bool:
         ok = guard.run(self._render, self._show)
@@ -522,7 +523,7 @@ class ProaktiverService(PanelBase):
         self.card.value = (f"<div style='border:1px solid #999;padding:6px 10px;margin:4px 0'>"
                            f"<b>Situation {k} von {len(model.SITUATIONS)}: {escape(s.title)}</b>"
                            f"<p style='margin:4px 0'>{escape(s.text)}</p>"
-                           f"<p style='margin:4px 0'><i>Wählen Sie oben die Reaktion, die Sie für richtig halten.</i></p></div>")
+                           f"<p style='margin:4px 0'><i>Wählen Sie unten die Reaktion, die Sie für richtig halten.</i></p></div>")
         oid = self.choices.get(s.id)
         if oid is None:
             self.feedback.value = "<p><i>Noch keine Reaktion gewählt. Überlegen Sie zuerst: Wie würde sich der Kunde fühlen?</i></p>"
