@@ -197,7 +197,8 @@ def test_widget_shows_no_number_unit_break(view, name):
 # formulas hold together (helper mods2): no line break inside a short formula
 # ---------------------------------------------------------------------------------------
 _FORMULA_OP = r"[−+=·×/]"
-_FORMULA_OPERAND = r"[^ \u00a0\n\[\]]+"
+#: an operand: no space inside, except a number's no-break space before € or % („1.000 €“)
+_FORMULA_OPERAND = r"[^ \u00a0\n\[\]]+(?:\u00a0[€%])?"
 #: operands joined by operators, the spaces around each operator normal or no-break
 _FORMULA = __import__("re").compile(
     rf"(?<![^ \u00a0\n(]){_FORMULA_OPERAND}(?:[ \u00a0]{_FORMULA_OP}[ \u00a0]{_FORMULA_OPERAND})+")
@@ -233,6 +234,7 @@ def formula_breaks(text: str) -> list[str]:
     "die erwartete Kundendauer 1 / (1 − Bindungsrate), bei 80 % also",
     f"CLV{NB}={NB}m{NB}·{NB}r{NB}/{NB}(1 + i{NB}−{NB}r){NB}−{NB}AC",
     "Echte Freude ist etwa AU 6 + 12; Trauer",
+    f"Formel: CLV{NB}= m{NB}· r … 1.000{NB}€{NB}· 0,80{NB}/ (1{NB}+{NB}0,10{NB}−{NB}0,80){NB}− 0{NB}€ ={NB}2.667{NB}€",
     f"*Termine{NB}= Kontakte{NB}· Erreichbarkeit{NB}· (1{NB}−{NB}Abwimmelquote) · Terminquote*",
     f"*Termine{NB}= Kontakte{NB}· Erreichbarkeit{NB}· (1 − Abwimmelquote){NB}· Terminquote*",
 ])
