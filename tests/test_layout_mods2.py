@@ -65,3 +65,84 @@ def test_wert_der_treue_formula_and_table_do_not_break_inside_formulas():
         for t in _treue_texts(panel):
             plain = re.sub(r"<[^>]+>", "", t)
             assert formula_breaks(plain) == [], formula_breaks(plain)
+
+
+def _texts(fig):
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_mikro_trainer_bar_labels_clear_of_spine_and_guessing_line():
+    """„noch keine“ (0 trials) and a low rate's label start right of the dotted guessing
+    line: not on the y-axis spine, not struck through by the line."""
+    from course_lib.m08_mimikresonanz import model, view
+
+    w = view.mikro_trainer()
+    fig, ax = w.plot.fig, w.ax1
+    r = fig.canvas.get_renderer()
+
+    def check():
+        fig.canvas.draw()
+        x_line = ax.transData.transform((100 * model.CHANCE_LEVEL, 0))[0]
+        x_spine = ax.transData.transform((0, 0))[0]
+        for t in w.bar_texts:
+            if t.get_text():
+                box = t.get_window_extent(r)
+                assert box.x0 > x_line + 2 and box.x0 > x_spine + 2, (t.get_text(), box.x0, x_line)
+
+    check()
+    assert all(t.get_text() == "noch keine" for t in w.bar_texts)
+    # one wrong answer: a 0 % bar, whose label must not sit on the spine either
+    cur = w.next_trial()
+    wrong = next(a for a in model.ANSWERS if a not in (cur["emotion"], model.DONT_KNOW))
+    w.answer(wrong)
+    assert any(t.get_text().startswith("0") for t in w.bar_texts)
+    check()
+
+
+def test_m08_and_m09_plots_have_no_text_below_the_note_size():
+    from course_lib.blocks.style import FONT
+    from course_lib.m08_mimikresonanz import view as m08
+    from course_lib.m09_gespraech import view as m09
+
+    panels = [m08.mikro_trainer()] + [f() for f in m09.WIDGETS.values()]
+    small = []
+    for p in panels:
+        for lp in getattr(p, "plots", []) or ([p.plot] if hasattr(p, "plot") else []):
+            small += [(t.get_text(), t.get_fontsize()) for t in _texts(lp.fig) if t.get_fontsize() < FONT["note"]]
+    assert not small, small
+
+
+def test_goldene_mitte_bar_labels_fit_side_by_side_at_laptop_width():
+    """The three category names under „Ihre Marge je Auftrag“ fit side by side down to a
+    560 px panel: LivePlot never has to stagger them (a staggered „Mitte“ read like an axis
+    title), and no two labels touch."""
+    from course_lib.m09_gespraech import view
+
+    panel = view.goldene_mitte()
+    lp = panel.plots[0]
+    bx = lp.fig.axes[1]
+    for px in (1400, 1000, 650, 560):
+        lp.fit_width(px)
+        panel.refresh()
+        lp.draw()
+        assert not getattr(bx.xaxis, "_vt_stagger", None), f"tick labels staggered at {px} px"
+        r = lp.fig.canvas.get_renderer()
+        boxes = sorted((t.label1.get_window_extent(r) for t in bx.xaxis.get_major_ticks()), key=lambda b: b.x0)
+        assert all(b.x0 > a.x1 + 3 for a, b in zip(boxes, boxes[1:])), f"labels touch at {px} px"
+
+
+def test_goldene_mitte_tags_have_the_text_size():
+    """„[Quelle: …]“, „[Deutung des Kurses]“ and „[Lernmodell]“ are as large as the text
+    around them (as in the markdown), not shrunk by <small> to about 10 px."""
+    import re
+
+    from course_lib.m09_gespraech import view
+
+    panel = view.goldene_mitte()
+    panel.refresh()
+    html = " ".join(c.value for c in panel.view_box.children if isinstance(c, widgets.HTML))
+    assert "[Deutung des Kurses]" in html and "[Lernmodell]" in html and "[Quelle: " in html
+    assert not re.search(r"<small>[^<]*\[(?:Deutung des Kurses|Lernmodell|Quelle:[^\]]*)\]", html)
