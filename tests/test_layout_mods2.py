@@ -146,3 +146,33 @@ def test_goldene_mitte_tags_have_the_text_size():
     html = " ".join(c.value for c in panel.view_box.children if isinstance(c, widgets.HTML))
     assert "[Deutung des Kurses]" in html and "[Lernmodell]" in html and "[Quelle: " in html
     assert not re.search(r"<small>[^<]*\[(?:Deutung des Kurses|Lernmodell|Quelle:[^\]]*)\]", html)
+
+
+def test_quiz_intro_names_two_questions_with_und_and_keeps_the_last_number():
+    from course_lib.blocks import quiz
+
+    assert quiz.number_span(5, 6) == "5 und\u00a06"
+    assert quiz.number_span(4, 7) == "4 bis\u00a07"
+    assert quiz.number_span(1, 2) == "1 und\u00a02"
+
+
+def test_final_quiz_intro_uses_the_span(data_dir):
+    """The sentence above a module's final quiz, built from its content: „… hier folgen die
+    Fragen 5 und 6.“ / „… 4 bis 7.“, never „5 bis 6“, the last number never alone on a line."""
+    import re
+
+    from course_lib import content
+    from course_lib.blocks import quiz
+
+    seen = 0
+    for m in content.modules():
+        doc = content.load_content(m["id"])
+        if not doc.get("quiz_inline") or not doc.get("quiz"):
+            continue
+        q = quiz.Quiz(m["id"])
+        intro = next((c.value for c in q.box.children if "hier folg" in getattr(c, "value", "")), "")
+        for a, word, space, b in re.findall(r"(\d+) (bis|und)(\s)(\d+)", intro):
+            seen += 1
+            assert space == "\u00a0", intro
+            assert (word == "und") == (int(b) == int(a) + 1), intro
+    assert seen >= 3
