@@ -176,3 +176,47 @@ def test_final_quiz_intro_uses_the_span(data_dir):
             assert space == "\u00a0", intro
             assert (word == "und") == (int(b) == int(a) + 1), intro
     assert seen >= 3
+
+
+def _footer_links(nb_name):
+    import re
+
+    import nbformat
+
+    from tests.notebook_files import ROOT
+
+    nb = nbformat.read(ROOT / "notebooks" / nb_name, as_version=4)
+    last = nb.cells[-1]
+    assert last.cell_type == "markdown", "the footer is the notebook's last cell"
+    line = next(ln for ln in last.source.split("\n") if "](" in ln)
+    return re.findall(r"\[([^\]]+)\]\(([^)]+)\)", line), ROOT
+
+
+def test_module_footers_share_one_pattern_without_duplicate_links():
+    """Every module notebook ends with the same footer: ← previous module (not for module 01,
+    whose previous page is the overview), next module → (not for the last), exercises,
+    overview, glossary – each target once, each resolving to an existing notebook, and the
+    module links named „Modul NN: title“ as in the course's module list."""
+    import re
+
+    from course_lib import content
+
+    mods = list(content.modules())
+    for i, m in enumerate(mods[1:], start=1):
+        links, root = _footer_links(m["notebook"])
+        labels = [lab for lab, _t in links]
+        targets = [t for _l, t in links]
+        assert len(set(targets)) == len(targets), f"{m['notebook']}: a target linked twice: {targets}"
+        for t in targets:
+            assert (root / "notebooks" / t).resolve().exists(), f"{m['notebook']}: broken link {t}"
+        want = []
+        if i > 1:
+            p = mods[i - 1]
+            want.append((f"← Modul\u00a0{p['id'][1:]}: {p['title']}", p["notebook"]))
+        if i + 1 < len(mods):
+            n = mods[i + 1]
+            want.append((f"Modul\u00a0{n['id'][1:]}: {n['title']} →", n["notebook"]))
+        want += [("Übungen zu diesem Modul", f"../exercises/{m['exercise']}"), ("Kursübersicht", "00_Start.ipynb"),
+                 ("Glossar", "Glossar.ipynb")]
+        assert links == want, f"{m['notebook']}: {labels}"
+        assert not re.search(r"Kursübersicht.*Kursübersicht", " ".join(labels))
