@@ -24,6 +24,8 @@ from ..storage import Store, pop_notices
 from .css import styled
 
 STORE = "praxis"
+#: running text in the block's HTML parts: the line height of prose, not of a widget row (28 px)
+_TEXT = "line-height:1.45"
 MAX_NOTES = 20000
 
 
@@ -151,13 +153,14 @@ class Praxis:
         if self.doc.get("script"):
             sc = self.doc["script"]
             rows = "".join(f"<li><b>{escape(ln['label'])}:</b> {escape(ln['text'])}</li>" for ln in sc["lines"])
-            parts.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(sc['heading'])}</b></p><ul>{rows}</ul>"))
-        parts.append(widgets.HTML(f"<p><b>Ohne eigene Kundschaft?</b> {escape(self.doc['without_job'])}</p>"))
+            parts.append(widgets.HTML(f"<div style='{_TEXT}'><p style='margin:8px 0 2px'><b>{escape(sc['heading'])}</b></p>"
+                                      f"<ul style='margin:2px 0'>{rows}</ul></div>"))
+        parts.append(widgets.HTML(f"<p style='{_TEXT}'><b>Ohne eigene Kundschaft?</b> {escape(self.doc['without_job'])}</p>"))
         self.notes = widgets.Textarea(value=saved["notes"], placeholder="Ihre Notizen …",
                                       description="", continuous_update=True, tooltip=self.doc["notes_prompt"][:200],
                                       layout=widgets.Layout(width="95%", height="100px"))
         self.notes.observe(lambda ch: guard.run(self.save, self._status), names="value")
-        parts += [widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(self.doc['notes_prompt'])}</b></p>"), self.notes]
+        parts += [widgets.HTML(f"<p style='margin:8px 0 2px;line-height:1.45'><b>{escape(self.doc['notes_prompt'])}</b></p>"), self.notes]
         self.download = widgets.Button(description="Als Datei herunterladen", icon="download",
                                        tooltip="Checkliste, Gesprächsbaustein und Ihre Notizen als Markdown-Datei",
                                        layout=widgets.Layout(width="auto"))

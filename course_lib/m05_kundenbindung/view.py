@@ -375,8 +375,8 @@ def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bo
         ("Kundenwert (CLV), unbegrenzter Zeitraum", f"<b>{eur(c.clv_a)}</b>", b(f"<b>{eur(c.clv_b)}</b>")),
     ]
     table = ("<table class='vt-table' style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
-             "<th style='text-align:right;padding:2px 8px'>A (●, durchgezogene Linie)</th>"
-             "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelte Linie)</th></tr>"
+             "<th style='text-align:right;padding:2px 8px'>A (●, durchgezogen)</th>"
+             "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelt)</th></tr>"
              + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{bb}</td>"
                        f"<td style='text-align:right;padding:2px 8px'>{cc}</td></tr>" for a, bb, cc in rows)
              + "</table>")
@@ -524,7 +524,7 @@ class ProaktiverService(PanelBase):
     def _render(self) -> None:
         s = model.situation(self.situation.value)
         k = model.SITUATION_IDS.index(s.id) + 1
-        self.card.value = (f"<div style='border:1px solid #999;padding:6px 10px;margin:4px 0'>"
+        self.card.value = (f"<div style='border:1px solid #999;padding:6px 10px;margin:4px 0;line-height:1.45;box-sizing:border-box'>"
                            f"<b>Situation {k} von {len(model.SITUATIONS)}: {escape(s.title)}</b>"
                            f"<p style='margin:4px 0'>{escape(s.text)}</p>"
                            f"<p style='margin:4px 0'><i>Wählen Sie unten die Reaktion, die Sie für richtig halten.</i></p></div>")
