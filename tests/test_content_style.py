@@ -259,3 +259,27 @@ def test_formulas_in_notebooks_and_glossary_do_not_break():
         if where.startswith("notebooks/") or where.endswith("glossary.json"):
             found += [(where, "formula", s) for s in formula_breaks(text)]
     assert not found, _report(found)
+
+
+def test_a_single_letter_before_a_hyphen_never_stands_alone_at_a_line_end():
+    """„S‑Kurve“, „W‑Frage“: a lone capital before a hyphen is joined by a NON-BREAKING
+    HYPHEN (U+2011) in notebook prose and glossary definitions (found at 650 px: „S-“ |
+    „Kurve“). Headings and glossary terms keep the plain hyphen (search, anchors)."""
+    import json
+    import re
+
+    lone = re.compile(r"(?<![\w\u2011-])[A-ZÄÖÜ]-(?=\w)")
+    assert lone.search("eine S-Kurve") and not lone.search("eine S\u2011Kurve, B2B-Kunden, E2E-Test")
+    found = []
+    for where, text in ty.learner_texts():
+        if where.startswith("notebooks/"):
+            for ln in text.split("\n"):
+                if not ln.lstrip().startswith("#"):
+                    found += [(where, "hyphen", ln[max(0, m.start() - 20):m.end() + 10]) for m in lone.finditer(ln)]
+    for p in ty.data_files():
+        if p.name == "glossary.json":
+            doc = json.loads(p.read_text("utf-8"))
+            for t in doc["terms"] if isinstance(doc, dict) else doc:
+                found += [(str(p.name), "hyphen", t["definition"][max(0, m.start() - 20):m.end() + 10])
+                          for m in lone.finditer(t["definition"])]
+    assert not found, _report(found)
