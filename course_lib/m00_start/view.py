@@ -115,7 +115,7 @@ class GlossarySearch:
             f"<br><small style='font-weight:normal'>Modul {t['module'][1:]}</small></th>"
             f"<td style='text-align:left;vertical-align:top;padding:4px 8px'>{escape(t['definition'])}</td></tr>"
             for t in terms)
-        return ("<table class='vt-glossary-table' style='width:100%;table-layout:fixed;border-collapse:collapse'>"
+        return ("<table class='vt-glossary-table' style='width:100%;table-layout:fixed;border-collapse:collapse;line-height:1.45'>"
                 "<thead><tr><th scope='col' style='text-align:left;padding:4px 8px;width:30%'>Begriff</th>"
                 "<th scope='col' style='text-align:left;padding:4px 8px'>Erklärung</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table>")

@@ -220,7 +220,8 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
         alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> [Lernmodell]: Nach "
                f"{path.rounds} Runden noch keine Einigung; es fehlen {eur(path.gap)}. Jetzt hilft eher ein Paket "
                f"mit Gegenleistung als ein weiterer Nachlass.</p>")
-    return f"<p><b>Die drei Verluste beim Treffen in der Mitte</b></p><ol>{loss1}{loss2}{loss3}</ol>{alt}"
+    return (f"<div style='line-height:1.45'><p><b>Die drei Verluste beim Treffen in der Mitte</b></p>"
+            f"<ol>{loss1}{loss2}{loss3}</ol>{alt}</div>")
 
 
 def _two_panel_plot(height: float, left: tuple[str, str, str], right: tuple[str, str, str]):
