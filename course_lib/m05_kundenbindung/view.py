@@ -431,6 +431,7 @@ class ProaktiverService(PanelBase):
         self.reset_button = widgets.Button(description="Von vorn beginnen", icon="refresh")
         self.controls = {"situation": self.situation, "antwort": self.answer}
         self.card = widgets.HTML()
+        self.card.add_class("vt-view")  # the case is a view of the situation, even above the reactions
         self.feedback = widgets.HTML()
         self.score = widgets.HTML()
         self.message = widgets.HTML()
