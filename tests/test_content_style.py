@@ -276,4 +276,94 @@ def _break_hits():
 
 def test_no_break_inside_a_unit_of_meaning_in_tasks_exercises_and_m02_m04_widgets():
     found = [h for h in _break_hits() if _owned(h[0])]
+
+
+# formulas hold together (helper mods2): no line break inside a short formula
+# ---------------------------------------------------------------------------------------
+_FORMULA_OP = r"[−+=·×/]"
+#: an operand: no space inside, except a number's no-break space before € or % („1.000 €“)
+_FORMULA_OPERAND = r"[^ \u00a0\n\[\]]+(?:\u00a0[€%])?"
+#: operands joined by operators, the spaces around each operator normal or no-break
+_FORMULA = __import__("re").compile(
+    rf"(?<![^ \u00a0\n(]){_FORMULA_OPERAND}(?:[ \u00a0]{_FORMULA_OP}[ \u00a0]{_FORMULA_OPERAND})+")
+_SHORT_BRACKET = __import__("re").compile(r"\([^()\n]{1,30}\)")
+#: key combinations („Umschalt + Enter“) have their own rule
+_KEYS = {"umschalt", "strg", "enter", "alt", "tab", "shift", "ctrl", "eingabe"}
+
+
+def formula_breaks(text: str) -> list[str]:
+    """Formulas in ``text`` that a browser may break at the wrong place: a short formula
+    (up to 40 characters, „7 − 9 = −2“, „1 / (1 − r)“, „AU 6 + 12“) joins its operators
+    with NO-BREAK SPACEs throughout; a longer one may break only after an operator (never
+    before it, so no line starts with „− r)“), and keeps each short bracket whole."""
+    import re
+
+    out = []
+    for m in _FORMULA.finditer(text):
+        s = m.group(0)
+        if {w.strip("*_.,;:").lower() for w in re.split(rf"[ \u00a0]{_FORMULA_OP}[ \u00a0]", s)} <= _KEYS:
+            continue
+        if len(s) <= 40:
+            bad = " " in s
+        else:
+            bad = bool(re.search(rf" {_FORMULA_OP}[ \u00a0]", s)) or any(
+                " " in b for b in _SHORT_BRACKET.findall(s) if re.search(_FORMULA_OP, b))
+        if bad:
+            out.append(s)
+    return out
+
+
+@pytest.mark.parametrize("planted", [
+    "Die Abweichung beträgt 7 − 9 = −2 – die Kundin ist enttäuscht.",
+    "die erwartete Kundendauer 1 / (1 − Bindungsrate), bei 80 % also",
+    f"CLV{NB}={NB}m{NB}·{NB}r{NB}/{NB}(1 + i{NB}−{NB}r){NB}−{NB}AC",
+    "Echte Freude ist etwa AU 6 + 12; Trauer",
+    f"Formel: CLV{NB}= m{NB}· r … 1.000{NB}€{NB}· 0,80{NB}/ (1{NB}+{NB}0,10{NB}−{NB}0,80){NB}− 0{NB}€ ={NB}2.667{NB}€",
+    f"*Termine{NB}= Kontakte{NB}· Erreichbarkeit{NB}· (1{NB}−{NB}Abwimmelquote) · Terminquote*",
+    f"*Termine{NB}= Kontakte{NB}· Erreichbarkeit{NB}· (1 − Abwimmelquote){NB}· Terminquote*",
+])
+def test_formula_checker_catches_breakable_formulas(planted):
+    assert formula_breaks(planted), f"{planted!r} must be flagged"
+
+
+@pytest.mark.parametrize("fine", [
+    f"Die Abweichung beträgt 7{NB}−{NB}9{NB}={NB}−2 – die Kundin ist enttäuscht.",
+    f"*Termine{NB}= Kontakte{NB}· Erreichbarkeit{NB}· (1{NB}−{NB}Abwimmelquote){NB}· Terminquote*",
+    "[A](#a) · [B](#b) · [C](#c)", "Drücken Sie *Umschalt + Enter*.", "Kunde 3.0 – der Wandel, 20–30 Jahre",
+])
+def test_formula_checker_accepts_tied_formulas_and_separators(fine):
+    assert formula_breaks(ty.prose(fine)) == []
+
+
+def test_formulas_in_notebooks_and_glossary_do_not_break():
+    """Notebook markdown (modules, Glossar) and every glossary entry: no short formula can
+    be split across two lines (found at 650 px: „CLV = m · r / (1“ | „+ i − r) − AC“)."""
+    found = []
+    for where, text in ty.learner_texts():
+        if where.startswith("notebooks/") or where.endswith("glossary.json"):
+            found += [(where, "formula", s) for s in formula_breaks(text)]
+    assert not found, _report(found)
+
+
+def test_a_single_letter_before_a_hyphen_never_stands_alone_at_a_line_end():
+    """„S‑Kurve“, „W‑Frage“: a lone capital before a hyphen is joined by a NON-BREAKING
+    HYPHEN (U+2011) in notebook prose and glossary definitions (found at 650 px: „S-“ |
+    „Kurve“). Headings and glossary terms keep the plain hyphen (search, anchors)."""
+    import json
+    import re
+
+    lone = re.compile(r"(?<![\w\u2011-])[A-ZÄÖÜ]-(?=\w)")
+    assert lone.search("eine S-Kurve") and not lone.search("eine S\u2011Kurve, B2B-Kunden, E2E-Test")
+    found = []
+    for where, text in ty.learner_texts():
+        if where.startswith("notebooks/"):
+            for ln in text.split("\n"):
+                if not ln.lstrip().startswith("#"):
+                    found += [(where, "hyphen", ln[max(0, m.start() - 20):m.end() + 10]) for m in lone.finditer(ln)]
+    for p in ty.data_files():
+        if p.name == "glossary.json":
+            doc = json.loads(p.read_text("utf-8"))
+            for t in doc["terms"] if isinstance(doc, dict) else doc:
+                found += [(str(p.name), "hyphen", t["definition"][max(0, m.start() - 20):m.end() + 10])
+                          for m in lone.finditer(t["definition"])]
     assert not found, _report(found)

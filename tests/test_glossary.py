@@ -75,9 +75,9 @@ def test_widget_renders_a_table_not_a_floating_list():
 
 def test_widget_letter_index():
     w = GlossarySearch()
-    labels = [b.description for b in w.index.children[1:]]
+    labels = [b.description for b in w.letter_buttons]
     assert "A" in labels and "M" in labels and labels == sorted(labels, key=lambda x: (x != "0–9", x))
-    m = [b for b in w.index.children[1:] if b.description == "M"][0]
+    m = [b for b in w.letter_buttons if b.description == "M"][0]
     m.click()
     assert f"{len(glossary.by_letter('M'))} Begriffe unter „M“" in w.results.value and "Markow-Kette" in w.results.value
 
@@ -110,3 +110,13 @@ def test_textfold_helpers():
     assert edit_distance("markov", "markow") == 1 and edit_distance("abc", "abc") == 0
     assert edit_distance("kitten", "sitting") == 3
     assert edit_distance("a" * 10, "b" * 10, limit=2) == 3, "early stop returns limit + 1"
+
+
+def test_letter_buttons_wrap_inside_their_own_box():
+    """The label „Von A bis Z:“ is a column of its own; the letter buttons wrap inside the
+    box beside it, so a second row of letters starts under „A“, not under the label."""
+    w = GlossarySearch()
+    label, letters = w.index.children
+    assert "Von A bis Z" in label.value and list(letters.children) == w.letter_buttons
+    assert w.index.layout.flex_flow == "row nowrap", "the label never drops above the buttons"
+    assert letters.layout.flex_flow == "row wrap" and letters.layout.min_width == "0"

@@ -284,8 +284,8 @@ def test_final_quiz_skips_inline_items_and_says_which_came_before(data_dir, fake
     fake_content["m00"] = {**DOC, "quiz_inline": ["q2", "q4"]}
     q = quiz.show("m00")
     assert [v.item["id"] for v in q.items] == ["q1", "q3", "q5"] and [v.number for v in q.items] == [3, 4, 5]
-    assert q.box.children[0].value == ("<p><i>Die Fragen 1 bis 2 haben Sie schon im Text beantwortet; "
-                                      "hier folgen die Fragen 3 bis 5.</i></p>")
+    assert q.box.children[0].value == ("<p><i>Die Fragen 1 und\u00a02 haben Sie schon im Text beantwortet; "
+                                      "hier folgen die Fragen 3 bis\u00a05.</i></p>")
     fake_content["m00"] = {**DOC, "quiz": DOC["quiz"][:2], "quiz_inline": ["q2"]}
     q = quiz.show("m00")
     assert q.box.children[0].value == "<p><i>Frage 1 hat Sie schon im Text beantwortet; hier folgt Frage 2.</i></p>"

@@ -92,3 +92,25 @@ def test_wrong_module_in_file_is_refused(monkeypatch):
     monkeypatch.setattr(content, "read_json_file", fake)
     with pytest.raises(CourseInputError):
         praxis.load("m01")
+
+
+def test_checklist_rows_are_checkboxes_inside_their_labels(data_dir):
+    """Each checklist item is an option of a multiple-choice ChoiceList (a <label> around the
+    <input type=checkbox> and the wrapping text: a click on the text ticks the box) – not a
+    box beside a separate HTML text; a tick set in the browser (the list's value) is saved."""
+    from course_lib.blocks.choices import ChoiceList
+
+    w = praxis.show("m05")
+    doc = praxis.load("m05")
+    assert len(w.lists) == len(doc["sections"])
+    for cl, sec in zip(w.lists, doc["sections"]):
+        assert isinstance(cl, ChoiceList) and cl.multiple, "checkboxes, several may be ticked"
+        assert cl.description == sec["heading"]
+        assert cl.labels == [it["text"] for it in sec["items"]]
+    texts = {it["text"] for sec in doc["sections"] for it in sec["items"]}
+    htmls = " ".join(c.value for c in w.box.children if isinstance(getattr(c, "value", None), str))
+    assert not any(t in htmls for t in texts), "no item text as a separate widget beside its box"
+    first = w.lists[0]
+    first.value = [first.ids[-1]]                   # the learner clicks the text of the last item
+    assert Store("praxis").read()["m05"]["checked"] == [first.ids[-1]]
+    assert w.checks[first.ids[-1]].value

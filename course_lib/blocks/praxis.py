@@ -24,6 +24,8 @@ from ..storage import Store, pop_notices
 from .css import styled
 
 STORE = "praxis"
+#: running text in the block's HTML parts: the line height of prose, not of a widget row (28 px)
+_TEXT = "line-height:1.45"
 MAX_NOTES = 20000
 
 
@@ -98,14 +100,32 @@ def data_uri(text: str) -> str:
 # ---------------------------------------------------------------------------------------
 # widget
 # ---------------------------------------------------------------------------------------
+class _Tick:
+    """One checklist item of a section's ChoiceList, as a bool ``value`` (ticked or not)."""
+
+    def __init__(self, choices, item_id: str):
+        self._choices = choices
+        self.item_id = item_id
+
+    @property
+    def value(self) -> bool:
+        return self.item_id in self._choices.value
+
+    @value.setter
+    def value(self, ticked: bool) -> None:
+        rest = [i for i in self._choices.value if i != self.item_id]
+        self._choices.value = rest + [self.item_id] if ticked else rest
+
+
 class Praxis:
-    """Checklist rows (checkbox + wrapping label), an optional mini-script, a notes field,
+    """Checklist rows (a checkbox inside the label of its wrapping text), an optional mini-script, a notes field,
     and a download link of the whole block with the learner's notes."""
 
     def __init__(self, module_id: str, store: Store | None = None):
         import ipywidgets as widgets
 
         from . import guard
+        from .choices import ChoiceList
         from .messages import box
 
         self._box_html = box
@@ -114,32 +134,33 @@ class Praxis:
         self.store = store or Store(STORE)
         saved = clean_saved(self.doc, self.store.read().get(module_id))
         parts = [widgets.HTML(f"<h3 style='margin:4px 0'>{escape(self.doc['title'])}</h3><p>{escape(self.doc['intro'])}</p>")]
-        self.checks: dict[str, widgets.Checkbox] = {}
+        # one ChoiceList (checkboxes) per section: each row is a real <label> around its
+        # <input type=checkbox>, so a click on the text ticks the box, the text wraps beside
+        # the box aligned with its first line, and Tab/Space work as in every browser
+        self.lists: list[ChoiceList] = []
+        self.checks: dict[str, _Tick] = {}
         for sec in self.doc["sections"]:
-            parts.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(sec['heading'])}</b></p>"))
+            cl = ChoiceList([(it["text"], it["id"]) for it in sec["items"]], multiple=True,
+                            description=sec["heading"],
+                            value=[it["id"] for it in sec["items"] if it["id"] in saved["checked"]],
+                            layout=widgets.Layout(width="100%"))
+            cl.add_class("vt-praxis-list")
+            cl.observe(lambda ch: guard.run(self.save, self._status), names="value")
+            self.lists.append(cl)
             for it in sec["items"]:
-                # the visible label is the wrapping HTML next to it (a long Checkbox description
-                # would be cut); the tooltip gives the box its accessible name (title attribute)
-                cb = widgets.Checkbox(value=it["id"] in saved["checked"], description="", indent=False,
-                                      tooltip=it["text"][:200],
-                                      layout=widgets.Layout(width="28px", min_width="28px", margin="2px 4px 0 0"))
-                label = widgets.HTML(f"<div style='line-height:1.45;margin-top:3px'>{escape(it['text'])}</div>",
-                                     layout=widgets.Layout(flex="1 1 auto", width="auto"))
-                cb.observe(lambda ch: guard.run(self.save, self._status), names="value")
-                self.checks[it["id"]] = cb
-                row = widgets.HBox([cb, label], layout=widgets.Layout(align_items="flex-start", width="100%"))
-                row.add_class("vt-praxis-item")
-                parts.append(row)
+                self.checks[it["id"]] = _Tick(cl, it["id"])
+            parts.append(cl)
         if self.doc.get("script"):
             sc = self.doc["script"]
             rows = "".join(f"<li><b>{escape(ln['label'])}:</b> {escape(ln['text'])}</li>" for ln in sc["lines"])
-            parts.append(widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(sc['heading'])}</b></p><ul>{rows}</ul>"))
-        parts.append(widgets.HTML(f"<p><b>Ohne eigene Kundschaft?</b> {escape(self.doc['without_job'])}</p>"))
+            parts.append(widgets.HTML(f"<div style='{_TEXT}'><p style='margin:8px 0 2px'><b>{escape(sc['heading'])}</b></p>"
+                                      f"<ul style='margin:2px 0'>{rows}</ul></div>"))
+        parts.append(widgets.HTML(f"<p style='{_TEXT}'><b>Ohne eigene Kundschaft?</b> {escape(self.doc['without_job'])}</p>"))
         self.notes = widgets.Textarea(value=saved["notes"], placeholder="Ihre Notizen …",
                                       description="", continuous_update=True, tooltip=self.doc["notes_prompt"][:200],
                                       layout=widgets.Layout(width="95%", height="100px"))
         self.notes.observe(lambda ch: guard.run(self.save, self._status), names="value")
-        parts += [widgets.HTML(f"<p style='margin:8px 0 2px'><b>{escape(self.doc['notes_prompt'])}</b></p>"), self.notes]
+        parts += [widgets.HTML(f"<p style='margin:8px 0 2px;line-height:1.45'><b>{escape(self.doc['notes_prompt'])}</b></p>"), self.notes]
         self.download = widgets.Button(description="Als Datei herunterladen", icon="download",
                                        tooltip="Checkliste, Gesprächsbaustein und Ihre Notizen als Markdown-Datei",
                                        layout=widgets.Layout(width="auto"))
@@ -158,7 +179,7 @@ class Praxis:
         self.status.value = html
 
     def current(self) -> dict:
-        return {"checked": [i for i, cb in self.checks.items() if cb.value], "notes": self.notes.value}
+        return {"checked": [i for i, tick in self.checks.items() if tick.value], "notes": self.notes.value}
 
     def save(self) -> None:
         rec = self.current()

@@ -209,6 +209,12 @@ def numbering(doc: dict) -> dict[str, int]:
     return {iid: n for n, iid in enumerate(inline + rest, 1)}
 
 
+def number_span(first: int, last: int) -> str:
+    """„5 und 6“ for two consecutive numbers, „4 bis 7“ for more; a no-break space keeps the
+    last number with its word (at 650 px „7.“ wrapped alone onto the next line)."""
+    return f"{first} und\u00a0{last}" if last == first + 1 else f"{first} bis\u00a0{last}"
+
+
 class Quiz:
     """Quiz items of a module: the given ids (inline), or the final quiz without the inline ones."""
 
@@ -223,10 +229,10 @@ class Quiz:
             items = [q for q in doc["quiz"] if q["id"] not in inline]
             if inline and items:
                 first, last = numbers[items[0]["id"]], numbers[items[-1]["id"]]
-                shown = f"Die Fragen 1 bis {len(inline)}" if len(inline) > 1 else "Frage 1"
+                shown = f"Die Fragen {number_span(1, len(inline))}" if len(inline) > 1 else "Frage 1"
                 verb = "haben" if len(inline) > 1 else "hat"
                 head = [widgets.HTML(f"<p><i>{shown} {verb} Sie schon im Text beantwortet; hier folgen die "
-                                     f"Fragen {first} bis {last}.</i></p>" if last > first else
+                                     f"Fragen {number_span(first, last)}.</i></p>" if last > first else
                                      f"<p><i>{shown} {verb} Sie schon im Text beantwortet; hier folgt Frage {first}.</i></p>")]
             elif inline and not items:  # everything was inline: a visible repetition with the same saved answers
                 items = sorted((q for q in doc["quiz"] if q["id"] in inline), key=lambda q: numbers[q["id"]])  # as numbered in the text

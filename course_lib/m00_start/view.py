@@ -98,8 +98,15 @@ class GlossarySearch:
                                layout=widgets.Layout(width="auto", min_width="2.6em", padding="0 6px"))
             b.on_click(lambda _b, ch=ch: self.show_letter(ch))
             buttons.append(b)
-        self.index = widgets.HBox([widgets.HTML("<span>Von A bis Z:&nbsp;</span>")] + buttons,
-                                  layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        # the buttons wrap inside their own box, so a second row starts under the first letter,
+        # not under the label „Von A bis Z:“
+        self.letter_buttons = buttons
+        self.letters = widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap", flex="1 1 0",
+                                                                    min_width="0", width="auto"))
+        self.letters.add_class("vt-glossary-letters")
+        self.index = widgets.HBox([widgets.HTML("<span>Von A bis Z:&nbsp;</span>",
+                                                layout=widgets.Layout(flex="0 0 auto")), self.letters],
+                                  layout=widgets.Layout(flex_flow="row nowrap", align_items="flex-start", width="100%"))
         self.box = widgets.VBox([self.query, self.index, self.results])
         self.box.add_class("vt-glossary")
         self.show("")
@@ -111,7 +118,7 @@ class GlossarySearch:
             f"<br><small style='font-weight:normal'>Modul {t['module'][1:]}</small></th>"
             f"<td style='text-align:left;vertical-align:top;padding:4px 8px'>{escape(t['definition'])}</td></tr>"
             for t in terms)
-        return ("<table class='vt-glossary-table' style='width:100%;table-layout:fixed;border-collapse:collapse'>"
+        return ("<table class='vt-glossary-table' style='width:100%;table-layout:fixed;border-collapse:collapse;line-height:1.45'>"
                 "<thead><tr><th scope='col' style='text-align:left;padding:4px 8px;width:30%'>Begriff</th>"
                 "<th scope='col' style='text-align:left;padding:4px 8px'>Erklärung</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table>")

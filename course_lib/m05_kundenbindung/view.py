@@ -345,7 +345,8 @@ def wert_der_treue() -> LivePanel:
     txt_a = ax.text(YEARS, 0, "", ha="right", va="bottom", fontsize=FONT["note"], color=PALETTE["blau"])
     txt_b = ax.text(YEARS, 0, "", ha="right", va="bottom", fontsize=FONT["note"], color="#006b4f")
     plot.dynamic(line_a, line_b, txt_a, txt_b)
-    leg = ax.legend(fontsize=FONT["note"], loc="upper left")
+    # a long handle, so B's dashes show between its square markers (a short one looked solid)
+    leg = ax.legend(fontsize=FONT["note"], loc="upper left", handlelength=3.6)
     leg_texts = leg.get_texts()
     state = {"ylim": None, "res": None, "shown_b": None}
 
@@ -419,14 +420,14 @@ def wert_der_treue() -> LivePanel:
         question=("Was passiert mit dem Wert eines Kunden, wenn Sie die Bindungsrate um einige "
                   "Prozentpunkte steigern?"),
         controls=controls, views=[plot.widget, text], update=update,
-        assumptions=("Formel nach Gupta & Lehmann (2003): CLV = m · r / (1 + i − r) − AC, unendlicher "
+        assumptions=("Formel nach Gupta & Lehmann (2003): CLV\u00a0=\u00a0m\u00a0·\u00a0r\u00a0/\u00a0(1\u00a0+\u00a0i\u00a0−\u00a0r)\u00a0−\u00a0AC, unendlicher "
                      "Zeithorizont, konstante Marge m, Bindungsrate r und Diskontsatz i pro Jahr; die Marge "
                      "fällt am Ende jedes Jahres an, in dem der Kunde noch da ist. Startwerte: 1.000\u00a0€ Marge, "
                      "80\u00a0% Bindung, 10\u00a0% Diskontsatz, keine Akquisitionskosten. Die Bindungsrate reicht bis "
                      "hinunter auf 20\u00a0%, damit Sie auch Werte aus dem Abwanderungs-Check einsetzen können. Empfehlungen sind eine "
                      "Erweiterung des Kurses [Lernmodell]: Ein aktiver Kunde wirbt q neue Kunden pro Jahr; jeder "
-                     "zählt mit dem Grundwert m · M eines neuen Kunden (M = r / (1 + i − r)), ohne weitere "
-                     "Empfehlungsketten. q · M ist die Zahl der geworbenen Kunden (abgezinst) über die ganze "
+                     "zählt mit dem Grundwert m\u00a0·\u00a0M eines neuen Kunden (M\u00a0=\u00a0r\u00a0/\u00a0(1\u00a0+\u00a0i\u00a0−\u00a0r)), ohne weitere "
+                     "Empfehlungsketten. q\u00a0·\u00a0M ist die Zahl der geworbenen Kunden (abgezinst) über die ganze "
                      "Kundendauer; sie wird auf höchstens 1 begrenzt, Empfehlungen verdoppeln den Wert also höchstens. "
                      f"Die Kurven zeigen {YEARS}\u00a0Jahre (Endwerte in der Tabelle als „nach {YEARS}\u00a0Jahren“); "
                      "der CLV gilt für einen unbegrenzten Zeitraum."),
@@ -443,25 +444,28 @@ def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bo
     q = res.q
     ref = ""
     if q > 0:
-        ref = f" · (1 + {num(res.referred_a, 2)})"
-    formula = (f"CLV = m · r / (1 + i − r){' · (1 + q · M)' if q > 0 else ''} − AC = "
-               f"{eur(m_)} · {num(c.r_a, 2)} / (1 + {num(i, 2)} − {num(c.r_a, 2)}){ref} − {eur(ac)} "
-               f"= <b>{eur(c.clv_a)}</b>")
+        ref = f"\u00a0· (1\u00a0+\u00a0{num(res.referred_a, 2)})"
+    # no-break spaces: a line may break only after an operator, never inside a bracket or
+    # before the result („… − 0 € =“ | „2.667 €“ misled at 650 px)
+    n = "\u00a0"
+    formula = (f"CLV{n}= m{n}· r{n}/ (1{n}+{n}i{n}−{n}r){f'{n}· (1{n}+{n}q{n}·{n}M)' if q > 0 else ''}{n}− AC{n}= "
+               f"{eur(m_)}{n}· {num(c.r_a, 2)}{n}/ (1{n}+{n}{num(i, 2)}{n}−{n}{num(c.r_a, 2)}){ref}{n}− "
+               f"{eur(ac)}{n}={n}<b>{eur(c.clv_a)}</b>")
     hidden = "<i>nach Ihrer Schätzung</i>"
     b = (lambda x: x) if show_b else (lambda _x: hidden)
     rows = [
         ("Bindungsrate pro Jahr", pct(c.r_a), b(pct(c.r_b))),
-        ("erwartete Kundendauer 1 / (1 − r)", f"{num(c.lifetime_a, 1)}\u00a0Jahre", b(f"{num(c.lifetime_b, 1)}\u00a0Jahre")),
-        ("Margenmultiplikator M = r / (1 + i − r)", num(c.multiplier_a, 2), b(num(c.multiplier_b, 2))),
+        ("erwartete Kundendauer 1\u00a0/\u00a0(1\u00a0−\u00a0r)", f"{num(c.lifetime_a, 1)}\u00a0Jahre", b(f"{num(c.lifetime_b, 1)}\u00a0Jahre")),
+        ("Margenmultiplikator M\u00a0=\u00a0r\u00a0/\u00a0(1\u00a0+\u00a0i\u00a0−\u00a0r)", num(c.multiplier_a, 2), b(num(c.multiplier_b, 2))),
     ]
     if q > 0:
-        rows.append(("geworbene Kunden q · M (höchstens 1)", num(res.referred_a, 2), b(num(res.referred_b, 2))))
+        rows.append(("geworbene Kunden q\u00a0·\u00a0M (höchstens\u00a01)", num(res.referred_a, 2), b(num(res.referred_b, 2))))
     rows += [
         (f"Kundenwert nach {res.years}\u00a0Jahren (Ende der Kurve)", eur(res.horizon_a), b(eur(res.horizon_b))),
         ("Kundenwert (CLV), unbegrenzter Zeitraum", f"<b>{eur(c.clv_a)}</b>", b(f"<b>{eur(c.clv_b)}</b>")),
     ]
     table = ("<table class='vt-table' style='border-collapse:collapse'><tr><th style='text-align:left;padding:2px 8px'></th>"
-             "<th style='text-align:right;padding:2px 8px'>A (o, durchgezogen)</th>"
+             "<th style='text-align:right;padding:2px 8px'>A (●, durchgezogen)</th>"
              "<th style='text-align:right;padding:2px 8px'>B (■, gestrichelt)</th></tr>"
              + "".join(f"<tr><td style='padding:2px 8px'>{a}</td><td style='text-align:right;padding:2px 8px'>{bb}</td>"
                        f"<td style='text-align:right;padding:2px 8px'>{cc}</td></tr>" for a, bb, cc in rows)
@@ -477,9 +481,9 @@ def _clv_html(m_: float, i: float, ac: float, res: model.TreueResult, show_b: bo
         out.append("<p><i>Bindungsrate B und der Unterschied erscheinen, sobald Sie oben Ihre Schätzung "
                    "festgehalten haben.</i></p>")
     if q > 0:
-        out.append(f"<p><i>Empfehlungen:</i> q · M = {num(q, 2)} · {num(c.multiplier_a, 2)} = "
+        out.append(f"<p><i>Empfehlungen:</i> q\u00a0·\u00a0M\u00a0=\u00a0{num(q, 2)}\u00a0·\u00a0{num(c.multiplier_a, 2)}\u00a0=\u00a0"
                    f"{num(q * c.multiplier_a, 2)} – so viele neue Kunden (abgezinst) wirbt ein Kunde bei Rate A "
-                   "über seine ganze Kundendauer; jeder zählt mit m · M."
+                   "über seine ganze Kundendauer; jeder zählt mit m\u00a0·\u00a0M."
                    + (" Das Modell rechnet mit höchstens 1 geworbenen Kunden je Kunde – mehr hieße, jeder Kunde "
                       "ersetzt sich allein durch Empfehlungen, ein Schneeball, den dieses einfache Modell nicht abbildet."
                       if res.referrals_capped else "") + "</p>")
@@ -517,6 +521,7 @@ class ProaktiverService(PanelBase):
         self.reset_button = widgets.Button(description="Von vorn beginnen", icon="refresh")
         self.controls = {"situation": self.situation, "antwort": self.answer}
         self.card = widgets.HTML()
+        self.card.add_class("vt-view")  # the case is a view of the situation, even above the reactions
         self.feedback = widgets.HTML()
         self.score = widgets.HTML()
         self.message = widgets.HTML()
@@ -532,9 +537,10 @@ class ProaktiverService(PanelBase):
             "vereinfachtes Lernmodell. Die Bindungspunkte (−2 bis +3) sind eine Bewertung des Kurses. Sie "
             "stützen sich auf den Wimpel-Fall aus dem Artikel „emotional Power“ und auf die Fehlerliste zu "
             "Stammkunden aus dem Newsletter „Außendienst Informationen“.</p></details>")
-        ctrl = widgets.VBox([self.situation, self.answer, widgets.HBox([self.next_button, self.reset_button])])
+        # the case comes first, directly under the dropdown that picks it; the reactions below it
+        ctrl = widgets.VBox([self.situation, self.card, self.answer, widgets.HBox([self.next_button, self.reset_button])])
         ctrl.add_class("vt-controls")
-        self.view_box = widgets.VBox([self.card, self.feedback, self.score])
+        self.view_box = widgets.VBox([self.feedback, self.score])
         self.view_box.add_class("vt-view")
         self.box = widgets.VBox([header, ctrl, self.view_box, self.message, notes])
         self.box.add_class("vt-live")
@@ -548,7 +554,7 @@ class ProaktiverService(PanelBase):
     # -- public API (also used by tests) ------------------------------------------------
 
     def view_state(self) -> list:
-        return [v.value for v in self.view_box.children]
+        return [self.card.value] + [v.value for v in self.view_box.children]
 
     def refresh(self) -> bool:
         ok = guard.run(self._render, self._show)
@@ -609,10 +615,10 @@ class ProaktiverService(PanelBase):
     def _render(self) -> None:
         s = model.situation(self.situation.value)
         k = model.SITUATION_IDS.index(s.id) + 1
-        self.card.value = (f"<div style='border:1px solid #999;padding:6px 10px;margin:4px 0'>"
+        self.card.value = (f"<div style='border:1px solid #999;padding:6px 10px;margin:4px 0;line-height:1.45;box-sizing:border-box'>"
                            f"<b>Situation {k} von {len(model.SITUATIONS)}: {escape(s.title)}</b>"
                            f"<p style='margin:4px 0'>{escape(s.text)}</p>"
-                           f"<p style='margin:4px 0'><i>Wählen Sie oben die Reaktion, die Sie für richtig halten.</i></p></div>")
+                           f"<p style='margin:4px 0'><i>Wählen Sie unten die Reaktion, die Sie für richtig halten.</i></p></div>")
         oid = self.choices.get(s.id)
         if oid is None:
             self.feedback.value = "<p><i>Noch keine Reaktion gewählt. Überlegen Sie zuerst: Wie würde sich der Kunde fühlen?</i></p>"

@@ -34,6 +34,8 @@ from ..format_de import num, pct
 from . import face, model
 
 _INSTANCES = itertools.count(1)  # makes animation names unique per trainer on a page
+#: gap (in % of the x axis) between a bar (or the guessing line) and its value label
+LABEL_GAP = 2.0
 
 
 def _assemble(panel: PanelBase, title: str, question: str, body: list, notes: list[str]) -> None:
@@ -285,7 +287,8 @@ class MikroTrainer(PanelBase):
         ax1.set_xticks([0, 25, 50, 75, 100])
         german_axis(ax1.xaxis, 0)
         ax1.axvline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5)
-        ax1.text(100 * model.CHANCE_LEVEL + 1, -0.75, "Raten ≈ 14\u00a0%", fontsize=FONT["note"] - 1, color="#444444")
+        ax1.text(100 * model.CHANCE_LEVEL + 1.5, -0.75, "Raten ≈ 14\u00a0%", fontsize=FONT["note"], color="#444444",
+                 va="center")
         self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
         self.plot.dynamic(*self.bars.patches)
         self.bar_texts = [self.plot.dynamic(ax1.text(1, yy, "", va="center", fontsize=FONT["note"])) for yy in y]
@@ -306,7 +309,7 @@ class MikroTrainer(PanelBase):
         (self.rate_line,) = ax2.plot([], [], "-o", color=PALETTE["blau"], markersize=8, linewidth=2, label="Ihre Trefferquote")
         self.plot.dynamic(self.rate_line)
         self.rate_texts = [self.plot.dynamic(ax2.text(xx, 0, "", ha="left", fontsize=FONT["note"])) for xx in x]
-        ax2.legend(fontsize=FONT["note"] - 1, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
+        ax2.legend(fontsize=FONT["note"], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
 
     def _redraw_results(self) -> None:
         by_em = model.hit_rates(self.trials, "emotion")
@@ -316,7 +319,9 @@ class MikroTrainer(PanelBase):
         for bar, txt, (label, n, hits, rate) in zip(self.bars.patches, self.bar_texts, em_rows):
             w = 0.0 if n == 0 else 100 * float(rate)
             bar.set_width(w)
-            txt.set_x(w + 1.5)
+            # the label starts right of the bar and of the dotted guessing line, never on the
+            # y-axis spine or struck through by the line („noch keine“ at 0 trials)
+            txt.set_x(max(w, 100 * model.CHANCE_LEVEL) + LABEL_GAP)
             txt.set_text("noch keine" if n == 0 else f"{pct(float(rate))} ({int(hits)}/{int(n)})")
             if n:
                 parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")

@@ -197,11 +197,11 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
     margin_new = f"<b>{eur(r.margin_new)}</b>"
     if r.margin_new < 0:
         margin_new += ", also in den Verlust"
-    loss1 = (f"<li><b>Verlust 1 – Geld</b> <small>[Quelle: Blog, Preisbeispiel]</small>: Sie geben "
+    loss1 = (f"<li><b>Verlust 1 – Geld</b> [Quelle: Blog, Preisbeispiel]: Sie geben "
              f"<b>{eur(r.concession)}</b> nach, das sind {pct(r.concession_share, 1)} des Preises. Die Marge fällt von "
              f"{eur(r.margin_old)} auf {margin_new} ({pct(r.margin_change, 0)}). Für denselben "
              f"Deckungsbeitrag bräuchten Sie {extra}.</li>")
-    loss2 = (f"<li><b>Verlust 2 – Glaubwürdigkeit</b> <small>[Deutung des Kurses]</small>: Ihr Preis ließ sich "
+    loss2 = (f"<li><b>Verlust 2 – Glaubwürdigkeit</b> [Deutung des Kurses]: Ihr Preis ließ sich "
              f"ohne Begründung um {pct(r.concession_share, 1)} drücken. Beim nächsten Angebot über {eur(r.price)} "
              f"wird der Kunde wieder rund <b>{eur(r.concession)}</b> Nachlass erwarten.</li>")
     if r.follow_orders:
@@ -210,17 +210,18 @@ def three_losses_html(r: model.MidpointResult, path: model.ConcessionPath) -> st
     else:
         future = (f"Je Folgeauftrag zu diesem Preis fehlen Ihnen {eur(r.concession)} Umsatz und Marge. Stellen Sie "
                   f"Folgeaufträge ein, um zu sehen, wie sich das summiert.")
-    loss3 = (f"<li><b>Verlust 3 – Zukunft</b> <small>[Deutung des Kurses]</small>: {eur(r.midpoint)} wird der neue "
+    loss3 = (f"<li><b>Verlust 3 – Zukunft</b> [Deutung des Kurses]: {eur(r.midpoint)} wird der neue "
              f"Referenzpreis. {future}</li>")
     if path.agreed:
-        alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> <small>[Lernmodell]</small>: Einigung nach "
+        alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> [Lernmodell]: Einigung nach "
                f"{path.rounds} Runden bei <b>{eur(path.final_price)}</b>, Marge <b>{eur(path.margin)}</b> "
                f"statt {eur(r.margin_new)} in der Mitte.</p>")
     else:
-        alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> <small>[Lernmodell]</small>: Nach "
+        alt = (f"<p><b>Zum Vergleich – kleine, begründete Zugeständnisse</b> [Lernmodell]: Nach "
                f"{path.rounds} Runden noch keine Einigung; es fehlen {eur(path.gap)}. Jetzt hilft eher ein Paket "
                f"mit Gegenleistung als ein weiterer Nachlass.</p>")
-    return f"<p><b>Die drei Verluste beim Treffen in der Mitte</b></p><ol>{loss1}{loss2}{loss3}</ol>{alt}"
+    return (f"<div style='line-height:1.45'><p><b>Die drei Verluste beim Treffen in der Mitte</b></p>"
+            f"<ol>{loss1}{loss2}{loss3}</ol>{alt}</div>")
 
 
 def _two_panel_plot(height: float, left: tuple[str, str, str], right: tuple[str, str, str]):
@@ -250,8 +251,10 @@ def goldene_mitte() -> LivePanel:
     (cost_line,) = ax.plot([], [], color=c["schwarz"], lw=1.2, ls=(0, (1, 2)), label="Selbstkosten")
     (deal,) = ax.plot([], [], "*", color=c["gruen"], ms=15, mec="black", label="Abschluss (Zugeständnisse)")
     plot.fig.legend(handles=[mid_s, mid_k, cost_line, con_s, con_k, deal], loc="outside lower center", ncol=3,
-                    fontsize=8, frameon=False)
-    labels = ["Angebot", "Mitte", "Zugeständ-\nnisse"]
+                    fontsize=FONT["note"], frameon=False)
+    # category names wrapped to narrow lines: three bars side by side keep their labels apart
+    # even at 650 px (longer labels were staggered by LivePlot, „Mitte“ then read like an axis title)
+    labels = ["Ange-\nbot", "Mitte", "Zuge-\nständ-\nnisse"]
     bars = bx.bar(range(3), [0, 0, 0], color=[c["grau"], c["rot"], c["blau"]], edgecolor="black",
                   hatch=None)
     for b, h in zip(bars, ["", "//", ".."]):
@@ -421,7 +424,7 @@ def akquise_trichter() -> LivePanel:
                      label=model.VARIANTS[1])
     ax.set_yticks(ys, STAGES, fontsize=FONT["tick"])
     ax.invert_yaxis()
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=FONT["note"], loc="lower right")
     ta = [ax.text(0, y - h / 2, "", va="center", fontsize=FONT["note"]) for y in ys]
     tb = [ax.text(0, y + h / 2, "", va="center", fontsize=FONT["note"]) for y in ys]
     cbars = bx.bar([0, 1], [0, 0], color=[c["orange"], c["hellblau"]], edgecolor="black", width=0.6)
@@ -430,7 +433,7 @@ def akquise_trichter() -> LivePanel:
     bx.set_xlim(-0.6, 1.6)
     (wa,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14, label="Spanne 5–95\u00a0%")
     (wb,) = bx.plot([], [], color="black", lw=1.5, marker="_", ms=14)
-    bx.legend(fontsize=8, loc="upper right")
+    bx.legend(fontsize=FONT["note"], loc="upper right")
     ctexts = [bx.text(i, 0, "", ha="left", va="bottom", fontsize=FONT["note"]) for i in range(2)]
     plot.dynamic(*bars_a, *bars_b, *ta, *tb, *cbars, wa, wb, *ctexts)
     table = widgets.HTML()
