@@ -56,7 +56,7 @@ def test_every_dimension_has_items_of_both_keys():
 
 @pytest.mark.parametrize("bad,word", [
     ({}, "fehlen"),
-    (answers(a3=None), "fehlen noch 1"),
+    (answers(a3=None), "fehlt noch eine"),
     (answers(a3=6), "zwischen 1"),
     (answers(a3=0), "zwischen 1"),
     (answers(a3=2.5), "ganze Zahl"),

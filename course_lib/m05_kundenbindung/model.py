@@ -312,7 +312,8 @@ def _severities(severities) -> dict[str, int]:
     else:
         seq = check_sequence(severities, "Schweregrade", min_len=len(SIGN_IDS), max_len=len(SIGN_IDS))
         raw = dict(zip(SIGN_IDS, seq))
-    return {k: check_number(v, f"Stufe für „{_SIGNS[k].label}“", 0, 3, integer=True) for k, v in raw.items()}
+    return {k: check_number(v, f"Stufe für {_SIGNS[k].label}", 0, 3, integer=True)  # the whole name is quoted once
+            for k, v in raw.items()}
 
 
 def contributions(severities) -> dict[str, float]:

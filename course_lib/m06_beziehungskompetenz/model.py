@@ -79,7 +79,8 @@ def score_selfassessment(answers: dict) -> dict[str, float]:
     missing = [i for i in ITEM_IDS if answers.get(i) is None]
     if missing:
         raise CourseInputError(
-            f"Es fehlen noch {len(missing)} von {len(ITEM_IDS)} Antworten.",
+            (f"Es fehlt noch eine von {len(ITEM_IDS)} Antworten." if len(missing) == 1
+             else f"Es fehlen noch {len(missing)} von {len(ITEM_IDS)} Antworten."),
             "Bitte beantworten Sie alle Aussagen; erst dann lassen sich die Bereiche auswerten.")
     sums = {d: [] for d in DIM_IDS}
     for item in ITEMS:
@@ -352,7 +353,7 @@ class FriendResult:
             return "wrong", "Wirkt gegen Sie", (f"Ihr Verhalten senkt das Vertrauen auf {t} (ohne gewähltes Verhalten {tb}) "
                                                f"oder erhöht den Widerstand auf {r}\u00a0%. Druck und kühle Distanz wirken der "
                                                "Freundes-Haltung entgegen – so entsteht keine Nähe.")
-        if self.customer == "unredlich":
+        if self.customer == "unredlich" and e == "besser":   # „gemischt“: resistance rose, the text below would say it fell
             return "hint", "Grenze", (f"Im Modell wirkt die Nähe: Das Vertrauen des Kunden steigt auf {t} (ohne gewähltes "
                                       f"Verhalten {tb}), sein Widerstand sinkt auf {r}\u00a0%. Genau das ist hier das "
                                       "Risiko: Ein Kunde mit unredlichem Einkaufsverhalten kann Ihr Entgegenkommen "

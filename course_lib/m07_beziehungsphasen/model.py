@@ -102,8 +102,10 @@ def diagnose(signs) -> Diagnosis:
             raise CourseInputError(f"Die Beobachtung „{str(s)[:30]}“ kenne ich nicht.",
                                    "Bitte wählen Sie nur Beobachtungen aus der Liste.")
     w = np.zeros(5)
-    for s in set(items):
-        w += np.asarray(SIGNS[s][1], dtype=float)
+    chosen = set(items)
+    for s in SIGNS:  # in the file's order: the float sum must not depend on the set's hash order
+        if s in chosen:
+            w += np.asarray(SIGNS[s][1], dtype=float)
     if set(items) <= WARNING_ONLY:  # only warnings such as „Ansprechperson geht“: no phase can be named
         return Diagnosis(w, None, False, CONTACT_LEAVES in items, None)
     fit = w / w.sum()
