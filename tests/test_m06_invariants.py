@@ -173,7 +173,11 @@ def test_kunden_als_freunde_invariants(kunde, chosen):
         assert f"{num(r.acting_cost * 100, 0)} von 100" in html
     if not chosen:                                                                          # K6
         res_start = art["resist"].get_ydata()[0]
-        assert f"von {num(res_start, 0)}\u00a0% auf {num(res_end, 0)}\u00a0%" in html
+        if num(res_start, 0) == num(res_end, 0):
+            assert f"bleibt bei {num(res_end, 0)}\u00a0%" in html
+        else:   # the direction the plotted resistance takes
+            word = "sinkt" if res_end < res_start else "steigt"
+            assert f"{word} von {num(res_start, 0)}\u00a0% auf {num(res_end, 0)}\u00a0%" in html
         assert "bleibt es bei" not in html
     blit_equals_full(w.plots[0])
     _count("kunden_als_freunde")

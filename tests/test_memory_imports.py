@@ -111,9 +111,10 @@ class _Cells(HTMLParser):
 
 
 def cells(html: str) -> list[list[str]]:
+    """The table's cell texts, without the soft hyphens (break points, invisible unless used)."""
     p = _Cells()
     p.feed(html)
-    return p.rows
+    return [[c.replace("\u00ad", "") for c in row] for row in p.rows]
 
 
 def test_progress_table_without_pandas_shows_what_the_pandas_table_showed(data_dir):

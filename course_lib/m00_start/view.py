@@ -9,6 +9,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from .. import content, glossary
+from ..blocks.css import styled
 from ..blocks.panel import LivePanel, slider
 from ..blocks.predict import Predict, Question, gate
 from ..format_de import num
@@ -108,7 +109,7 @@ class GlossarySearch:
                                                 layout=widgets.Layout(flex="0 0 auto")), self.letters],
                                   layout=widgets.Layout(flex_flow="row nowrap", align_items="flex-start", width="100%"))
         self.box = widgets.VBox([self.query, self.index, self.results])
-        self.box.add_class("vt-glossary")
+        styled(self.box, "vt-glossary")   # the course CSS also on the Glossar page (no other course widget there)
         self.show("")
 
     @staticmethod

@@ -345,10 +345,13 @@ class FriendResult:
         r = _de(float(self.resistance[-1]) * 100, 0)
         if e == "keins":
             r0 = _de(float(self.resistance[0]) * 100, 0)
+            # the customer's warmth moves towards the seller's base warmth – up or down (as plotted)
+            move = (f"sein Widerstand bleibt bei {r}\u00a0%" if r0 == r else
+                    f"sein Widerstand {'sinkt' if self.resistance[-1] < self.resistance[0] else 'steigt'} "
+                    f"von {r0}\u00a0% auf {r}\u00a0%")
             return "info", "Einordnung", (f"Ohne gewähltes Verhalten zeigt die Verkäuferseite nur ihre Grundwärme; der Kunde "
-                                          f"gleicht sich ihr im Gespräch an, sein Widerstand sinkt von {r0}\u00a0% auf "
-                                          f"{r}\u00a0%. Wählen Sie Verhaltensweisen und vergleichen Sie Vertrauen und "
-                                          "Widerstand mit diesem Ausgangswert. " + limit)
+                                          f"gleicht sich ihr im Gespräch an, {move}. Wählen Sie Verhaltensweisen und "
+                                          "vergleichen Sie Vertrauen und Widerstand mit diesem Ausgangswert. " + limit)
         if e == "schlechter":
             return "wrong", "Wirkt gegen Sie", (f"Ihr Verhalten senkt das Vertrauen auf {t} (ohne gewähltes Verhalten {tb}) "
                                                f"oder erhöht den Widerstand auf {r}\u00a0%. Druck und kühle Distanz wirken der "
