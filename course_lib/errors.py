@@ -251,7 +251,7 @@ def read_number_de(value, *, kind: str = "decimal", unit: str = "", name: str = 
     if kind == "percent" and not had_pct and 0 < abs(number) < 1:
         as_pct = num(number * 100, 3, strip=True)
         raise CourseInputError(
-            f"{label}: „{num(number, 4, strip=True)}“ sieht wie ein Anteil aus ({num(number, 4, strip=True)} = {as_pct}{NBSP}%), "
+            f"{label}: „{num(number, 4, strip=True)}“ sieht wie ein Anteil aus ({num(number, 4, strip=True)}{NBSP}={NBSP}{as_pct}{NBSP}%), "
             "hier ist aber der Prozentwert gefragt.",
             f"Bitte geben Sie den Prozentwert ein, also {as_pct}. Falls Sie wirklich "
             f"{num(number, 4, strip=True)}{NBSP}% meinen, schreiben Sie das %-Zeichen dazu.")

@@ -203,4 +203,4 @@ def test_yearly_retention_formula_cannot_break_and_has_no_caret():
     notes = w.assumptions.value
     assert "^12" not in notes and "r\u00a0=\u00a0(1\u00a0−\u00a0h)¹²" in notes
     html = w.view_box.children[1].value
-    assert "<span style='white-space:nowrap'>r = (1 − h)<sup>12</sup> = <b>" in html
+    assert "<span style='white-space:nowrap'>r = (1\u00a0−\u00a0h)<sup>12</sup> = <b>" in html

@@ -248,7 +248,7 @@ class BuyingCenter(PanelBase):
         note = widgets.HTML(
             "<details><summary>Annahmen des Modells</summary><p>Rollen nach Webster &amp; Wind (1972), ergänzt um den "
             "Initiator (Bonoma) und den Genehmiger (Lehrbücher). Der Fall ist erfunden. Karte: Einfluss ab 5 gilt als hoch, "
-            "Haltung über 0 als positiv, unter 0 als skeptisch, 0 als neutral. Dringlichkeit = Einfluss × (5 − Haltung) / 10. Die vier Strategien sind ein "
+            "Haltung über 0 als positiv, unter 0 als skeptisch, 0 als neutral. Dringlichkeit = Einfluss × (5\u00a0−\u00a0Haltung) / 10. Die vier Strategien sind ein "
             "gängiges Stakeholder-Raster – eine Deutung des Kurses, keine Aussage des Buchkapitels.</p></details>")
         ctrl = widgets.VBox(rows + [self.check_button])
         ctrl.add_class("vt-controls")

@@ -278,7 +278,7 @@ def _churn_html(res: model.ChurnCheck) -> str:
         f"<p><b>Risiko-Score:</b> {level_icon} <b>{pct(res.risk_12m)}</b> Wahrscheinlichkeit, dass dieser Kunde "
         f"innerhalb von 12\u00a0Monaten abwandert – Stufe <b>{escape(res.level)}</b>.</p>",
         f"<p>So entsteht der Wert: Monatsrisiko h (in Prozent) = {how} = {escape(formula)}, also <b>{pct(res.hazard, 1)}</b> pro Monat; "
-        f"Jahres-Bindung <span style='white-space:nowrap'>r = (1 − h)<sup>12</sup> = <b>{pct(res.retention, 1)}</b></span>. "
+        f"Jahres-Bindung <span style='white-space:nowrap'>r = (1\u00a0−\u00a0h)<sup>12</sup> = <b>{pct(res.retention, 1)}</b></span>. "
         f"Diese Bindungsrate können Sie im Rechner „Wert der Treue“ einsetzen.</p>",
     ]
     if not res.top:

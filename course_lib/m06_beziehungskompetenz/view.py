@@ -141,7 +141,7 @@ class SelfAssessment(PanelBase):
             "<details><summary>Annahmen und Datenschutz</summary><p>"
             + escape("Ein Reflexionswerkzeug des Kurses, kein geprüfter psychologischer Test [Lernmodell]. "
                      "Je Bereich zwei Aussagen; bei fünf Aussagen spricht Zustimmung gegen den Bereich, sie "
-                     "werden umgepolt (6 − Antwort). Punkte = 100·(Mittelwert − 1)/4. "
+                     "werden umgepolt (6\u00a0−\u00a0Antwort). Punkte = 100·(Mittelwert\u00a0−\u00a01)/4. "
                      "Gespeichert wird nur auf Ihrem Rechner. Ihr anonymes Workshop-Ergebnis (Exportdatei in 00_Start "
                      "oder „An die Kursleitung senden“) enthält nur die fünf gerundeten Bereichswerte des zuletzt "
                      "gespeicherten Laufs – keinen Namen, keine Einzelantworten, kein Datum.")
@@ -393,15 +393,15 @@ def energiebudget() -> LivePanel:
             "n": slider("Kontakte pro Tag", 40, 10, 120, 5, integer=True),
             "d": slider("Anteil schwieriger Kontakte", 20, 0, 60, 5, integer=True, unit="%"),
             "s": slider("Anteil Oberflächenhandeln (nur Ausdruck)", 50, 0, 100, 5, integer=True, unit="%"),
-            "c": slider("Selbststeuerung (0 = keine, 1 = stark)", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
-            "u": slider("Unterstützung / Supervision (0 = keine, 1 = stark)", 0.3, 0.0, 1.0, 0.1, fmt=".1f"),
+            "c": slider("Selbststeuerung (0\u00a0=\u00a0keine, 1\u00a0=\u00a0stark)", 0.0, 0.0, 1.0, 0.1, fmt=".1f"),
+            "u": slider("Unterstützung / Supervision (0\u00a0=\u00a0keine, 1\u00a0=\u00a0stark)", 0.3, 0.0, 1.0, 0.1, fmt=".1f"),
             "tage": dropdown("Zeitraum", [("eine Arbeitswoche (5\u00a0Tage)", 5), ("zwei Wochen (10\u00a0Tage)", 10),
                                           ("vier Wochen (20\u00a0Tage)", 20)], 20),
         },
         views=[plot.widget, text], update=update, toy_model=True,
-        assumptions=("Belastung je Kontakt ℓ = 0,02 + d·(0,25·s + 0,12·(1 − s))·(1 − 0,5·c) mit d und s als Anteil "
-                     "(20\u00a0% = 0,2); Tagesbelastung L = n·ℓ; "
-                     "Erholung R = 1,2·(1 + u); B(t+1) = max(0; B(t) + L − R); Warnschwelle 10\u00a0Punkte; "
+        assumptions=("Belastung je Kontakt ℓ = 0,02 + d·(0,25·s + 0,12·(1\u00a0−\u00a0s))·(1\u00a0−\u00a00,5·c) mit d und s als Anteil "
+                     "(20\u00a0%\u00a0=\u00a00,2); Tagesbelastung L = n·ℓ; "
+                     "Erholung R = 1,2·(1\u00a0+\u00a0u); B(t+1) = max(0; B(t) + L − R); Warnschwelle 10\u00a0Punkte; "
                      "Echtheit A = 1 − 0,6·s. Richtung nach Hochschild (1983) und Zapf (2002): Oberflächenhandeln "
                      "belastet stärker, Unterstützung puffert. Die Zahlenwerte sind ausgedacht und nicht gemessen."),
     )
@@ -460,7 +460,7 @@ def kunden_als_freunde() -> LivePanel:
             cost = (f"<br>Gespielte Wärme (gezeigt, aber nicht empfunden): <b>{num(r.acting_cost * 100, 0)} von 100</b> "
                     "Punkten der Wärmeskala – dieses Oberflächenhandeln kostet Sie Kraft.")
         text.value = (
-            f"<p>Vertrauen nach Maister T = (C + R + I) / S = (6 + 6 + {num(r.intimacy, 1)}) / {num(r.self_orientation, 1)} "
+            f"<p>Vertrauen nach Maister T = (C + R + I) / S = (6\u00a0+\u00a06\u00a0+\u00a0{num(r.intimacy, 1)}) / {num(r.self_orientation, 1)} "
             f"= <b>{num(r.trust, 1)}</b> (ohne gewähltes Verhalten: {num(r.base_trust, 1)})<br>"
             f"Widerstand am Ende: <b>{num(r.resistance[-1] * 100, 0)}&nbsp;%</b> "
             f"(ohne gewähltes Verhalten: {num(r.base_resistance * 100, 0)}&nbsp;%){cost}</p>"

@@ -133,7 +133,7 @@ LAYERS = [(i, f"P{i + 1} {model.SHORT[i]}") for i in range(4, -1, -1)] + [(5, "b
 
 def _skill_html(r: model.Verlauf) -> str:
     h0, a0 = model.H_DEFAULT, model.A_DEFAULT
-    return (f"<p style='margin:2px 0'><small><b>Geschick {num(r.skill, 1)}</b> (0 = Basismodell, 1 = sehr geschickt): "
+    return (f"<p style='margin:2px 0'><small><b>Geschick {num(r.skill, 1)}</b> (0\u00a0=\u00a0Basismodell, 1\u00a0=\u00a0sehr geschickt): "
             f"Trennungsrisiko pro Monat in Phase 2 {pct(h0[1], 1)} → {pct(r.h[1], 1)}, in Phase 3 "
             f"{pct(h0[2], 1)} → {pct(r.h[2], 1)}; Aufstiegschance pro Monat aus Phase 2 {pct(a0[1], 1)} → "
             f"{pct(r.a[1], 1)}, aus Phase 3 {pct(a0[2], 1)} → {pct(r.a[2], 1)}.</small></p>")
@@ -200,7 +200,7 @@ def beziehungsverlauf() -> LivePanel:
         question="Was passiert mit dem Anteil der Beziehungen, die Phase 5 erreichen, wenn Sie die kritischen Phasen "
                  "besser meistern oder wenn Ansprechpersonen häufiger wechseln?",
         controls={
-            "geschick": slider("Geschick in Phase 2 und 3 (0 = Basismodell, 1 = sehr geschickt)", 0.0, 0.0, 1.0, 0.1,
+            "geschick": slider("Geschick in Phase 2 und 3 (0\u00a0=\u00a0Basismodell, 1\u00a0=\u00a0sehr geschickt)", 0.0, 0.0, 1.0, 0.1,
                                fmt=".1f"),
             "wechsel": slider("Wechsel der Ansprechperson pro Monat", 0.0, 0.0, 5.0, 0.5, fmt=".1f", unit="%"),
             "kontakte": slider("Gute Kontakte beim Kunden", 1, 1, 4, 1, integer=True),

@@ -287,7 +287,7 @@ class MikroTrainer(PanelBase):
         ax1.set_xticks([0, 25, 50, 75, 100])
         german_axis(ax1.xaxis, 0)
         ax1.axvline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5)
-        ax1.text(100 * model.CHANCE_LEVEL + 1.5, -0.75, "Raten ≈ 14\u00a0%", fontsize=FONT["note"], color="#444444",
+        ax1.text(100 * model.CHANCE_LEVEL + 1.5, -0.75, "Raten ≈\u00a014\u00a0%", fontsize=FONT["note"], color="#444444",
                  va="center")
         self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
         self.plot.dynamic(*self.bars.patches)
@@ -302,7 +302,7 @@ class MikroTrainer(PanelBase):
         ax2.set_yticks([0, 20, 40, 60, 80, 100])
         german_axis(ax2.yaxis, 0)
         ax2.axhline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5,
-                    label="Raten (1 von 7 ≈ 14\u00a0%)")
+                    label="Raten (1 von 7 ≈\u00a014\u00a0%)")
         ax2.axvspan(1.5, 2.5, color=PALETTE["gelb"], alpha=0.25, hatch="..", label="125–200\u00a0ms (Haggard & Isaacs)")
         ax2.plot([1, 3], [30, 50], linestyle="none", marker="D", markersize=9, markerfacecolor="white",
                  markeredgecolor=PALETTE["rot"], markeredgewidth=2, label="Eilert-Test, Fotos (Medienbericht)")

@@ -172,7 +172,7 @@ def render_results(docs: list[dict], min_n: int = classresults.MIN_GROUP) -> str
     if agg["polls"]:
         out.append("<h2>Umfragen</h2>")
     for p in agg["polls"]:
-        out.append(f"<h3>Modul {escape(p['module'][1:])}: {escape(p['question'])} <span class='hinweis'>(n = {p['n']})</span></h3>")
+        out.append(f"<h3>Modul {escape(p['module'][1:])}: {escape(p['question'])} <span class='hinweis'>(n\u00a0=\u00a0{p['n']})</span></h3>")
         for o in p["options"]:
             out.append(f"<div class='zeile'><div>{escape(o['text'])}</div><div>{_bar(o['share'], pct(o['share']), 'umfrage')}"
                        f"<span class='wert'>{escape(pct(o['share']))}</span> <span class='hinweis'>({o['count']})</span></div></div>")

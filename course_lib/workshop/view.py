@@ -145,7 +145,7 @@ def quiz_panel(docs, min_n: int = 1) -> LivePanel:
         rates = [it["first_rate"] * 100 for it in items]
         ax.barh(y, rates, color=PALETTE["blau"], edgecolor="black", hatch="//")
         for yi, it in zip(y, items):
-            ax.text(it["first_rate"] * 100 + 2, yi, f"{pct(it['first_rate'])} (n = {it['n']})", va="center", fontsize=9)
+            ax.text(it["first_rate"] * 100 + 2, yi, f"{pct(it['first_rate'])} (n\u00a0=\u00a0{it['n']})", va="center", fontsize=9)
         ax.set_yticks(y, [_wrap(f"{it['nr']}. {it['question']}") for it in items], fontsize=8)
         ax.set_xlim(0, 128)
         ax.set_xticks([0, 20, 40, 60, 80, 100])
@@ -211,7 +211,7 @@ def poll_figure(docs, min_n: int = 1) -> LivePlot:
     else:
         axes = plot.fig.subplots(len(polls), 1, squeeze=False, gridspec_kw={"height_ratios": [k + 1.2 for k in n_opts]})[:, 0]
         for ax, p in zip(axes, polls):
-            style_axes(ax, _wrap(f"Modul {p['module'][1:]}: {p['question']} (n = {p['n']})", 70, 2), "", "")
+            style_axes(ax, _wrap(f"Modul {p['module'][1:]}: {p['question']} (n\u00a0=\u00a0{p['n']})", 70, 2), "", "")
             ax.title.set_fontsize(10)
             y = np.arange(len(p["options"]))[::-1]
             shares = [o["share"] for o in p["options"]]
