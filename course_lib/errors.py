@@ -128,7 +128,8 @@ def check_sequence(values: Sequence, name: str, *, min_len: int = 1, max_len: in
         raise CourseInputError(f"{_label(name)} braucht eine Liste von Werten.", "Bitte übergeben Sie eine Liste.")
     if not (min_len <= len(values) <= max_len):
         raise CourseInputError(
-            f"{_label(name)} braucht zwischen {min_len} und {max_len} Einträge, nicht {len(values)}.",
+            (f"{_label(name)} braucht genau {min_len} Einträge, nicht {len(values)}." if min_len == max_len else
+             f"{_label(name)} braucht zwischen {min_len} und {max_len} Einträge, nicht {len(values)}."),
             "Bitte passen Sie die Anzahl der Einträge an.",
         )
     return list(values)

@@ -86,8 +86,6 @@ CSS = f"""
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .widget-hbox {{ flex-wrap: wrap; max-width: 100%; gap: 4px 0; }}
 /* a checkbox row whose text is an HTML beside it (blocks/praxis.py): never wrap the text
    under the box – the row wrapping above would leave the box alone on its line */
-.vt-praxis-item {{ flex-wrap: nowrap !important; }}
-.vt-praxis-item > .widget-html {{ flex: 1 1 0 !important; min-width: 0; }}
 /* one item of a sorting or ordering list (statement + its control): a rule above every item,
    so a statement that wraps below its control can never be read as the next item's */
 /* at most 760px wide, so on a wide screen the control stays beside its statement (at 1600px
