@@ -195,3 +195,10 @@ def test_progress_table_headers_carry_soft_hyphens():
     rows = [{"Modul": "01 Vertrieb", "Aufgaben": 4, "Selbstcheck: Kernpunkte abgedeckt": None, "Anteil gelöst": 0.25}]
     html = _progress_table_html(rows)
     assert "Auf\u00adgaben" in html and "Kern\u00adpunkte" in html and "An\u00adteil" in html
+
+
+def test_answer_boxes_use_the_text_font_not_monospace():
+    """Reflections and free-text answers are prose: every textarea in a course block gets the UI
+    font (JupyterLab's widget default is monospace – found in the screenshot review)."""
+    m = re.search(r"\(\.vt-live, [^)]*\.vt-reflection[^)]*\) textarea \{\{?\s*font-family: var\(--jp-ui-font-family\)", css.CSS)
+    assert m, "textarea font rule missing"

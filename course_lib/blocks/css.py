@@ -45,6 +45,9 @@ CSS = f"""
    the panel, so long labels need fewer lines on a wide screen; one value per panel keeps the rows aligned */
 :is(.vt-live, .vt-block)[style*="--vt-panel-w"] {{ --vt-label-w: {LABEL_W_FLUID}; --vt-track-w: {TRACK_W_FLUID}; }}
 .vt-narrow {{ --vt-label-w: 5.5em; --vt-track-w: 220px; }}
+/* answer boxes: learners write prose, not code – the UI font, not JupyterLab's monospace */
+:is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) textarea {{
+  font-family: var(--jp-ui-font-family); font-size: var(--jp-widgets-font-size); line-height: 1.4; }}
 /* control rows ---------------------------------------------------------------------- */
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-controls {{ max-width: 100%; }}
 :is(.vt-live, .vt-block, .vt-poll, .vt-quiz-item, .vt-task, .vt-reflection, .vt-progress, .vt-export) .vt-row {{ flex-wrap: wrap; align-items: center; max-width: 100%; width: auto; column-gap: 6px; }}
