@@ -255,7 +255,7 @@ def _group_controls(controls: dict) -> widgets.VBox:
         for s in model.WARNING_SIGNS:
             if s.group == g:
                 rows += [controls[s.id], widgets.HTML(
-                    f"<p class='vt-sign-signal' style='margin:0 0 6px 4px;max-width:330px;font-size:90%'>"
+                    f"<p class='vt-sign-signal' style='margin:0 0 6px 4px;max-width:40em;font-size:90%'>"
                     f"<i>Typisches Signal:</i> {escape(s.signal)}</p>")]
         cols.append(widgets.VBox(rows))
     cols[0].layout.margin = "0 32px 0 0"  # a clear gap between the two columns when side by side
