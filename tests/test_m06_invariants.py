@@ -124,7 +124,7 @@ def test_energiebudget_invariants(n, d, s, c, u, tage):
     art = w.artists
     y = np.asarray(art["line"].get_ydata(), dtype=float)
     html = w.view_box.children[1].value
-    assert f"Nach {tage}\u00a0Tagen: <b>{num(y[-1], 1)}</b> Punkte" in html                      # E1
+    assert f"Nach {tage}\u00a0Tagen: <b>{num(y[-1], 1)}</b>&nbsp;Punkte" in html                      # E1
     above = np.nonzero(y >= model.B_CRIT - 1e-9)[0]
     if above.size:
         assert f"Ab Tag {above[0]} " in html

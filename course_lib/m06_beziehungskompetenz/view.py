@@ -381,8 +381,8 @@ def energiebudget() -> LivePanel:
                           f"{num(r.end, 1)}\u00a0Punkte, Warnschwelle 10\u00a0Punkte"
                           + (f", überschritten ab Tag {r.crossing_day}." if r.crossing_day is not None else ", nicht erreicht.")))
         text.value = (
-            f"<p>Belastung pro Tag <b>{num(r.daily_strain, 2)}</b> Punkte · Erholung pro Tag <b>{num(r.recovery, 2)}</b> Punkte · "
-            f"Saldo <b>{num(r.net, 2)}</b> Punkte/Tag<br>Nach {v['tage']}\u00a0Tagen: <b>{num(r.end, 1)}</b> Punkte · "
+            f"<p>Belastung pro Tag <b>{num(r.daily_strain, 2)}</b>&nbsp;Punkte · Erholung pro Tag <b>{num(r.recovery, 2)}</b>&nbsp;Punkte · "
+            f"Saldo <b>{num(r.net, 2)}</b>&nbsp;Punkte/Tag<br>Nach {v['tage']}\u00a0Tagen: <b>{num(r.end, 1)}</b>&nbsp;Punkte · "
             f"wahrgenommene Echtheit <b>{pct(r.authenticity, 0)}</b></p>" + verdict)
 
     panel = LivePanel(
