@@ -1,0 +1,2 @@
+"""Kill tests for course_lib/m00_start/model.py (mutation testing, issue #23): pure-model unit tests that assert
+the concrete values the rules must produce."""
