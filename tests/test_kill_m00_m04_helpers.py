@@ -9,8 +9,11 @@ NBSP = "\u00a0"
 
 
 def de(v: float) -> str:
-    """A number as the course's error messages print it: decimal comma, thousands point, real minus sign."""
-    return f"{v:,g}".replace(",", "_").replace(".", ",").replace("_", ".").replace("-", "\u2212")
+    """A number as the course's error messages print it (two decimals at most, trailing zeros
+    dropped): decimal comma, thousands point, real minus sign."""
+    v = round(v, 2)
+    s = f"{int(v):,}" if v == int(v) else f"{v:,.2f}".rstrip("0")
+    return s.replace(",", "_").replace(".", ",").replace("_", ".").replace("-", "\u2212")
 
 
 def error_of(fn, *args, **kwargs) -> CourseInputError:
