@@ -11,6 +11,7 @@ def test_visits_per_day_values():
     assert m.visits_per_day(75) == 4                 # 480/120 = 4 exactly: the whole day is used
     assert m.visits_per_day(30, 0, 1) == 2           # 60/30
     assert m.visits_per_day(45, 15, 12) == 12        # 720/60
+    assert m.visits_per_day(5, 0, 12) == 144         # 720/5: hours are turned into minutes (· 60)
     assert m.visits_per_day(240, 240, 1) == 0        # nothing fits
     assert m.visits_per_day(50, 10) == 8             # 480/60; travel given, hours default
     assert m.visits_per_day(20, 40, 3) == 3          # 180/60

@@ -270,3 +270,69 @@ def test_bass_ranges_and_messages():
         exc = error_of(m.bass_F, bad)
         assert (exc.message, exc.hint) == ("„Zeit“ braucht Zahlen zwischen 0 und 200\u00a0Jahren.",
                                            "Bitte wählen Sie Zeitpunkte in diesem Bereich.")
+
+
+# --- found by the first mutation run -------------------------------------------------------
+
+def test_table_selection_keeps_the_columns_and_checks_the_type():
+    t = m.locafox_table("keine", ["app", "mobil", "onlineshop", "buy_collect", "reserve_collect"])
+    assert list(t.columns) == list(m.locafox_table().columns)              # no old index column
+    exc = error_of(m.locafox_table, "keine", ["app"] * 6)                   # more entries than indicators
+    assert exc.message == "„Kennzahlen“ braucht zwischen 1 und 5 Einträge, nicht 6."
+    exc = error_of(m.locafox_table, "keine", "mobil")                       # a bare string is not a list
+    assert exc.message == "„Kennzahlen“ braucht eine Liste von Werten."
+
+
+def test_cascade_defaults_are_the_documented_ones():
+    s = m.cascade(0.05)
+    ref = m.cascade(0.05, 20, "online", 15, n=1000, rewire=0.1, runs=20, seed=1, stream=0)
+    assert list(s.final) == list(ref.final) and len(s.final) == 20 and s.n == 1000
+
+
+def test_a_single_run_spreads_too():
+    s = m.cascade(1.0, 4, "offline", 3, n=50, rewire=0.0, runs=1)
+    assert list(s.mean) == [1, 5, 9, 13]
+
+
+def test_online_story_can_resume_after_a_quiet_day():
+    s = m.cascade(0.05, 4, "online", 20, n=60, rewire=0.0, runs=1, seed=1)
+    assert list(np.diff(s.mean)) == [0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+
+
+def test_tiny_probability_reaches_nobody_in_the_days_shown():
+    s = m.cascade(1e-7, 20, "online", 60, n=200, runs=5)
+    assert list(s.mean) == [1.0] * 61
+
+
+def test_word_of_mouth_defaults_and_passed_network():
+    w = m.word_of_mouth()
+    ref = m.word_of_mouth(0.05, 2.0, 20, "online", 15, n=1000, rewire=0.1, runs=20, seed=1)
+    for key in ("positiv", "negativ"):
+        assert list(w[key].final) == list(ref[key].final) and list(w[key].days) == list(range(16))
+    w = m.word_of_mouth(0.2, 1.0, 4, "online", 8, n=60, rewire=0.0, runs=4, seed=3)
+    for key, stream in (("positiv", 1), ("negativ", 2)):
+        assert list(w[key].mean) == list(m.cascade(0.2, 4, "online", 8, n=60, rewire=0.0, runs=4, seed=3,
+                                                   stream=stream).mean)
+
+
+def test_default_night_wait_is_eight_hours():
+    tau = 600 / math.log(2)
+    r = m.irritation(30, patience_median_min=600)
+    mu = r["mean_min"]
+    assert r["off_hours"] == pytest.approx(1 - math.exp(-480 / tau) * tau / (tau + mu))
+    assert m.irritation_curve([30], patience_median_min=600)[0] == pytest.approx(r["total"])
+
+
+def test_bass_input_none_is_a_german_error():
+    exc = error_of(m.bass_F, None)
+    assert exc.message == "„Zeit“ braucht Zahlen zwischen 0 und 200\u00a0Jahren."
+
+
+def test_bass_fit_uses_the_given_q_and_sizes_the_axis():
+    g = m.bass_fit(0.05, 0.5)
+    assert g.t0 == pytest.approx(m.bass_time_of(0.6, 0.05, 0.5))
+    f = m.bass_fit(0.01, 0.17)                   # t0 ≈ 18,5 → need = t0 + 2 ≈ 20,5 → axis to 30
+    assert 18 < f.t0 < 19 and f.xmax == 30
+    assert m.bass_fit(0.01, 0.18).t0 < 18 and m.bass_fit(0.01, 0.18).xmax == 20
+    early = m.bass_fit(0.1, 0.12)                # peak after 0,83 years: not „from the start“
+    assert 0.05 < early.t_peak < 1.05 and early.peak_at_start is False
