@@ -260,3 +260,9 @@ def test_tipping_promise():
     assert math.isnan(m.kipp_versprechen(9.5))
     assert_range(m.kipp_versprechen, "Erlebte Leistung", 0, 10)
     assert_range(lambda v: m.kipp_versprechen(5, v), "Toleranzzone", 0.1, 3, step=0.05)
+
+
+def test_missing_rating_is_none_or_nan_only():
+    # the AVR widget uses it to leave an empty cell of an example customer empty
+    assert m._is_missing(None) and m._is_missing(math.nan) and m._is_missing(float("nan"))
+    assert not m._is_missing(0.0) and not m._is_missing(5) and not m._is_missing("")
