@@ -266,3 +266,12 @@ def test_missing_rating_is_none_or_nan_only():
     # the AVR widget uses it to leave an empty cell of an example customer empty
     assert m._is_missing(None) and m._is_missing(math.nan) and m._is_missing(float("nan"))
     assert not m._is_missing(0.0) and not m._is_missing(5) and not m._is_missing("")
+
+
+def test_defaults_and_the_given_tolerance_reach_every_field():
+    assert m.punkte(0.75) == "0,8\u00a0Punkte"                      # one decimal by default
+    r = m.erwartungsluecke(5, 5.7, toleranz=0.5)                   # Z = 0,7: inside the default zone, outside 0,5
+    assert (r.urteil, r.urteil_ohne_panne) == ("begeisterung", "begeisterung")
+    assert r.treue_ohne_panne == pytest.approx(math.tanh(0.3 * 0.2)) == r.zufriedenheit_ohne_panne
+    d = m.erwartungsluecke(5, 6, True)                             # default handling quality 8
+    assert d.qualitaet == 8.0 and d.erlebnis_treue == pytest.approx(6 - 3 + 0.8 * 0.9 * 3)
