@@ -30,7 +30,7 @@ import ipywidgets as widgets
 from ..format_de import num
 from . import guard, widthprobe
 from .a11yslider import A11yFloatSlider, A11yIntSlider, A11ySelectionSlider
-from .css import style_widget, styled
+from .css import LABEL_W, style_widget, styled
 from .messages import box
 
 
@@ -92,6 +92,18 @@ def row(*children: widgets.Widget) -> widgets.HBox:
     r = widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", align_items="center",
                                                            max_width="100%"))
     r.add_class("vt-row")
+    return r
+
+
+def label_row(label: str, control: widgets.Widget, *, align: str = "center") -> widgets.HBox:
+    """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
+    whose own description ipywidgets puts above or inline (ToggleButtons, a list of choices).
+    The label is an HTML widget, so a long label wraps (an ipywidgets Label is cut with „…“)."""
+    lab = widgets.HTML(f"<span style='line-height:1.3'>{escape(label)}</span>",
+                       layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%", padding="0 6px 0 0"))
+    lab.add_class("vt-row-label")
+    r = row(lab, control)
+    r.layout.align_items = align
     return r
 
 

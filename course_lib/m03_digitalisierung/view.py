@@ -21,25 +21,12 @@ from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 from ..blocks.guard import NO_RESULT, blank_on_error
 from ..blocks.liveplot import LivePlot
 from ..blocks.choices import ChoiceList
-from ..blocks.css import LABEL_W
-from ..blocks.panel import LivePanel, dropdown, row, slider
+from ..blocks.panel import LivePanel, dropdown, label_row, slider
 from ..blocks.predict import Predict, Question, gate
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..errors import CourseInputError, check_number
 from ..format_de import num, pct, pp
 from . import model
-
-
-def label_row(label: str, control: widgets.Widget, *, align: str = "center") -> widgets.HBox:
-    """A control row whose label sits in the panel's label column (css.LABEL_W) – for controls
-    whose own description ipywidgets puts above or inline (ToggleButtons, a list of choices).
-    The label is an HTML widget, so a long label wraps (an ipywidgets Label is cut with „…“)."""
-    lab = widgets.HTML(f"<span style='line-height:1.3'>{escape(label)}</span>",
-                       layout=widgets.Layout(width=LABEL_W, flex=f"0 0 {LABEL_W}", max_width="100%", padding="0 6px 0 0"))
-    lab.add_class("vt-row-label")
-    r = row(lab, control)
-    r.layout.align_items = align
-    return r
 
 
 def _with_artists(artists: dict, panel: LivePanel) -> LivePanel:
