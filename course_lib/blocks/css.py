@@ -95,6 +95,11 @@ CSS = f"""
    the dropdown sat 800px right of the text); first lines on one baseline („Kategorie:“ sat 5px higher) */
 .vt-item {{ border-top: 1px solid #c8c8c8; padding: 6px 0 4px; align-items: baseline !important; max-width: 760px !important; }}
 .vt-item > .widget-html {{ flex: 1 1 260px; min-width: 0; }}
+/* in a ruled item row the control's own label („Kategorie“, „Einordnung“) stands right before it,
+   not in the label column: the statement is the row's label */
+.vt-item :is(.widget-dropdown, .widget-text) > .widget-label {{ width: auto !important; flex: 0 0 auto !important; }}
+/* a label_row's HTML label takes the same (fluid) column as the sliders' labels */
+.vt-row > .vt-row-label {{ width: var(--vt-label-w) !important; flex: 0 0 var(--vt-label-w) !important; }}
 /* plots: at most the available width, never a fixed blank gap --------------------------- */
 .vt-plot {{ max-width: 100%; min-width: 0; }}
 .vt-plot img {{ max-width: 100%; height: auto; display: block; }}

@@ -304,7 +304,7 @@ def mundpropaganda(predict: bool = True) -> LivePanel:
                       "hinausreichen. R ist eine Obergrenze: Es zählt jeden Kontakt als neu, auch wenn er die "
                       "Geschichte schon kennt. Was wirklich ankommt, zeigt die Kurve.</p>")
 
-    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Seed)",
+    seed = widgets.BoundedIntText(value=1, min=-1_000_000, max=10_000_000, description="Zufallsstart (Startwert)",
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
     controls = {
         "kanal": dropdown("Kanal", [(v, k) for k, v in model.CHANNEL_DE.items()], "offline"),

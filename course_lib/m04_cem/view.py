@@ -77,7 +77,7 @@ def avr_check(kunden=None) -> AvrCheck:
     gs = plot.fig.add_gridspec(1, 2, width_ratios=[3.4, 1])
     ax = plot.fig.add_subplot(gs[0, 0])
     ax_r = plot.fig.add_subplot(gs[0, 1])
-    style_axes(ax, "AVR-Check: drei Urteile eines Kunden", "Bewertung (Punkte von 0 bis 10)", "")
+    style_axes(ax, "AVR-Check: drei Urteile", "Bewertung (0\u00a0bis\u00a010\u00a0Punkte)", "")
     ys = [2, 1, 0]
     ax.set_yticks(ys, [model.DIM_LABELS[d] for d in model.DIMENSIONS])
     ax.set_xlim(0, 10.8)
@@ -99,7 +99,7 @@ def avr_check(kunden=None) -> AvrCheck:
         Line2D([], [], color=PALETTE["grau"], linestyle=":", linewidth=2, label="Mittelwert (nur Vergleich)"),
         Line2D([], [], marker="<", markersize=10, color="black", markerfacecolor=PALETTE["gelb"], linestyle="none",
                label="schwächstes Glied"),
-    ], fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, framealpha=0.95)
+    ], fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, framealpha=0.95)
     style_axes(ax_r, "Empfehlung", "", "Neigung im Lernmodell (%)")
     ax_r.set_xlim(-0.6, 0.6)
     ax_r.set_ylim(0, 100)
@@ -441,7 +441,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
         a.set_yticks([-1, -0.5, 0, 0.5, 1])
     text = widgets.HTML()
     controls = {
-        "versprechen": _points("Versprechen (Marketing, Vertrieb)", 8.0),
+        "versprechen": _points("Versprechen von Marketing und Vertrieb", 8.0),
         "erlebnis": _points("Erlebte Leistung", 6.5),
         "panne": widgets.Checkbox(value=False, description="Es gab eine Panne mit Reklamation", indent=False),
         "qualitaet": _points("Qualität der Reklamationsbearbeitung", 8.0),

@@ -382,7 +382,7 @@ def energiebudget() -> LivePanel:
                           + (f", überschritten ab Tag {r.crossing_day}." if r.crossing_day is not None else ", nicht erreicht.")))
         text.value = (
             f"<p>Belastung pro Tag <b>{num(r.daily_strain, 2)}</b>&nbsp;Punkte · Erholung pro Tag <b>{num(r.recovery, 2)}</b>&nbsp;Punkte · "
-            f"Saldo <b>{num(r.net, 2)}</b>&nbsp;Punkte/Tag<br>Nach {v['tage']}\u00a0Tagen: <b>{num(r.end, 1)}</b>&nbsp;Punkte · "
+            f"Saldo&nbsp;<b>{num(r.net, 2)}</b>&nbsp;Punkte/Tag<br>Nach {v['tage']}\u00a0Tagen: <b>{num(r.end, 1)}</b>&nbsp;Punkte · "
             f"wahrgenommene Echtheit <b>{pct(r.authenticity, 0)}</b></p>" + verdict)
 
     panel = LivePanel(

@@ -393,7 +393,7 @@ def funnel_table_html(res: model.FunnelComparison) -> str:
     if res.cheaper is None:
         verdict = "Beide Varianten kosten je Termin etwa gleich viel."
     elif res.cheaper == "direkt":
-        verdict = f"Der Direktanruf ist je Termin um {eur(ca - cb)} günstiger (Faktor {num(ca / cb, 1)})."
+        verdict = f"Der Direktanruf ist je Termin um {eur(ca - cb)} günstiger (Faktor {num(round(ca) / round(cb), 1)})."
     else:
         verdict = f"Hier gewinnt „Mailing + Anruf“: je Termin {eur(cb - ca)} günstiger. Welche Annahme macht das möglich?"
     ua, ub = unc["mailing"], unc["direkt"]

@@ -115,7 +115,7 @@ class SendButton:
             self.button = None
             self.pseudonym = None
             self.box = widgets.HTML(
-                "<p style='color:#444;margin:2px 0'>Ergebnis für die Kursleitung: Hier ist kein Klassenraum verbunden. "
+                "<p style='color:#444;margin:2px 0;line-height:1.45'>Ergebnis für die Kursleitung: Hier ist kein Klassenraum verbunden. "
                 + ("In einem Workshop ohne JupyterHub erzeugen Sie direkt darüber (Abschnitt „Für Workshops“) eine Exportdatei.</p>"
                    if module_id == "m00" else  # on the start page itself: no pointer to the page it is on
                    "In einem Workshop ohne JupyterHub erzeugen Sie in der Kursübersicht (00_Start, „Für Workshops“) eine Exportdatei.</p>"))
