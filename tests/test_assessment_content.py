@@ -240,7 +240,7 @@ def _all_text(q):
 
 def _values(text):
     """Numbers in an option text like „T = 147; bei S = 3 wird T = 63“ or „0“ (the given S = 3 removed)."""
-    text = text.replace("S = 3", "")
+    text = text.replace("\u00a0", " ").replace("S = 3", "")
     return [float(x.replace("−", "-")) for x in re.findall(r"[+−-]?\d+(?:,\d+)?", text)]
 
 
@@ -249,7 +249,7 @@ def _stated_computations(explanation):
     vals = []
     for group in re.findall(r"\(([\d\s·/+−-]+(?:und[\d\s·/+−-]+)*)\)", explanation):
         for expr in group.split("und"):
-            vals.append(float(eval(expr.replace("·", "*").replace("−", "-"), {"__builtins__": {}})))
+            vals.append(float(eval(expr.replace("\u00a0", " ").replace("·", "*").replace("−", "-"), {"__builtins__": {}})))
     return vals
 
 

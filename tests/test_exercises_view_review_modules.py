@@ -141,3 +141,23 @@ def test_m03_m04_control_labels_follow_one_convention_and_fit_the_row():
                 assert len(opt) <= 52, (name, key, opt)
             if type(c).__name__ in ("ToggleButtons", "SelectMultiple"):
                 assert row is not None and not desc, (name, key, "needs the label column row")
+
+
+def test_exercise_avr_check_does_not_start_on_the_task_case():
+    """Exercise 04, Aufgabe 3 (9/8/5, threshold 7): the AVR-Check right above it must not start
+    on the same pattern – at the module's 8/8/6 it already named the average trap and proposed
+    the weakest link before the learner entered anything (final review)."""
+    import ast
+    from pathlib import Path
+
+    import nbformat
+
+    nb = nbformat.read(str(Path(__file__).resolve().parents[1] / "exercises" / "04_Uebung_CEM.ipynb"), as_version=4)
+    call = next(c.source for c in nb.cells if c.cell_type == "code" and "avr_check(" in c.source)
+    kw = next(k for k in ast.parse(call.split("#")[0]).body[0].value.keywords if k.arg == "start")
+    start = ast.literal_eval(kw.value)
+    shown = " ".join(getattr(c, "value", "") for c in _walk(m04.avr_check(start=start).box) if isinstance(getattr(c, "value", None), str))
+    assert "Durchschnittsfalle" not in shown and "keine vollumfängliche Referenz" not in shown
+    # the module's own start shows both – the check bites
+    shown_module = " ".join(getattr(c, "value", "") for c in _walk(m04.avr_check().box) if isinstance(getattr(c, "value", None), str))
+    assert "Durchschnittsfalle" in shown_module

@@ -33,7 +33,7 @@ def test_table_is_there():
 
 
 def _nb(s: str) -> str:
-    return s.replace(" %", "\u00a0%").replace(" €", "\u00a0€")
+    return s.replace(" %", "\u00a0%").replace(" €", "\u00a0€").replace(" = ", "\u00a0=\u00a0")
 
 
 @pytest.mark.parametrize("text,kind,unit,value,excerpt", ROWS, ids=[f"{r[0] or 'leer'}-{r[1]}-{r[2]}" for r in ROWS])

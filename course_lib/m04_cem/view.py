@@ -18,6 +18,7 @@ from ..blocks.predict import Predict, Question, gate
 from ..blocks.panel import LivePanel, dropdown, label_row, slider
 from ..blocks.style import FONT, PALETTE, german_axis, style_axes
 from ..format_de import num, pct
+from ..errors import check_number, check_sequence
 from ..blocks.guard import blank_on_error
 from . import model
 
@@ -70,8 +71,15 @@ class AvrCheck(LivePanel):
         self.refresh()
 
 
-def avr_check(kunden=None) -> AvrCheck:
-    """Three ratings (product, seller, company) → is an active full reference reached?"""
+def avr_check(kunden=None, start=(8.0, 8.0, 6.0)) -> AvrCheck:
+    """Three ratings (product, seller, company) → is an active full reference reached?
+
+    ``start``: the sliders' first ratings (product, seller, company). The module starts at
+    8/8/6 (the average trap); an exercise whose case is that pattern starts elsewhere, so the
+    widget does not show the answer before the learner has entered the case."""
+    start = tuple(check_number(x, f"Startwert {name}", 0, 10)
+                  for x, name in zip(check_sequence(start, "Startwerte", min_len=3, max_len=3),
+                                     ("Produkt", "Verkäufer", "Unternehmen")))
     table = model.beispielkunden() if kunden is None else model.check_customers(kunden)
     plot = LivePlot(figsize=(7.4, 3.5))
     gs = plot.fig.add_gridspec(1, 2, width_ratios=[3.4, 1])
@@ -204,9 +212,9 @@ def avr_check(kunden=None) -> AvrCheck:
     panel = AvrCheck(
         **TEXTS["avr_check"],
         controls={
-            "produkt": _points("Produkt/Dienstleistung", 8.0),
-            "verkaeufer": _points("Verkäuferin/Verkäufer", 8.0),
-            "unternehmen": _points("Unternehmen", 6.0),
+            "produkt": _points("Produkt/Dienstleistung", start[0]),
+            "verkaeufer": _points("Verkäuferin/Verkäufer", start[1]),
+            "unternehmen": _points("Unternehmen", start[2]),
             "schwelle": _points("Schwelle „positiv“", model.THETA_DEFAULT, 5, 9),
         },
         views=[plot.widget, text],
