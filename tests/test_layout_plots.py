@@ -40,15 +40,18 @@ def test_no_artist_outside_figure_at_control_extremes(mid, name, factory, reques
             problems.update(f"{x} [{state}]" for x in p.clipped_artists())
 
     check("start")
-    for p in plots:  # a 13-inch laptop with the file browser open: about 560 px for the panel
-        p.fit_width(560)
-    check("560 px")
-    for key, c in getattr(panel, "controls", {}).items():
-        start = c.value
-        for v in _extremes(c):
-            c.value = v
-            check(f"{key}={v!r}")
-        c.value = start
+    # a 13-inch laptop with the file browser open (about 560 px for the panel), and a wide screen
+    # where fit_width grows the plot (a larger dpi: an edge marker that just fitted can leave it)
+    for width in (560, 1300):
+        for p in plots:
+            p.fit_width(width)
+        check(f"{width} px")
+        for key, c in getattr(panel, "controls", {}).items():
+            start = c.value
+            for v in _extremes(c):
+                c.value = v
+                check(f"{width} px, {key}={v!r}")
+            c.value = start
     assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:10])
 
 

@@ -288,7 +288,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
     vline = plot.dynamic(ax.axvline(5, color="black", linewidth=1.4))
     hline = plot.dynamic(ax.axhline(5, color="black", linewidth=1.4))
     shown_mode = [None]
-    (single,) = ax.plot([], [], marker="*", markersize=20, color=PALETTE["schwarz"], markerfacecolor=PALETTE["gelb"],
+    (single,) = ax.plot([], [], marker="*", markersize=17, color=PALETTE["schwarz"], markerfacecolor=PALETTE["gelb"],
                         linestyle="none")
     plot.dynamic(single)
     groups = {}
