@@ -179,18 +179,6 @@ def test_cascade_bad_input_german(call, fragment):
     assert fragment in e.value.message and e.value.hint.startswith("Bitte")
 
 
-def test_one_cascade_run_is_fast():
-    import time
-
-    model.cascade(0.05, 20, "online", runs=1, seed=9)  # graph cached
-    times = []
-    for s in range(15):
-        t0 = time.perf_counter()
-        model.cascade(0.05, 20, "online", runs=1, seed=9, stream=s)
-        times.append(time.perf_counter() - t0)
-    assert sorted(times)[len(times) // 2] < 0.005
-
-
 # ------------------------------------------------------------------ response time
 def test_response_time_reference_values():
     assert model.mean_response_minutes(30, 0.8) == pytest.approx(18.640, abs=0.001)

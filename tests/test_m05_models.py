@@ -1,7 +1,6 @@
 """Module 05 models: CLV (Wert der Treue), churn check, proactive-service scenario, NPS."""
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -257,12 +256,3 @@ def test_quiz_nps_answer_follows_from_the_model():
 def test_nps_bad_input(bad):
     with pytest.raises(CourseInputError):
         m.nps(bad)
-
-
-def test_models_are_fast():
-    t0 = time.perf_counter()
-    for _ in range(50):
-        m.churn_check([1, 2, 3, 0, 1, 2, 3, 0])
-        m.compare_retention(1000, 0.8, 0.1, 200, 0.1, 5)
-        m.cumulative_value(1000, 0.8, 0.1, 200, 0.1, 20)
-    assert (time.perf_counter() - t0) / 50 < 0.005
