@@ -27,31 +27,42 @@ def _extremes(c):
     return []
 
 
+def _natural_px(p) -> int:
+    """The CSS width at which fit_width renders ``p`` at its natural size (it keeps 12 px margin)."""
+    return round(p._natural_w * p._base_dpi) + 12
+
+
+def _sweep(panel, check, widths) -> None:
+    """``check(state)`` at the start, then for each width (``None`` = natural) once at that width
+    and with every control at its minimum and its maximum (each control back to its start)."""
+    check("start")
+    for width in widths:
+        for p in getattr(panel, "plots", []):
+            p.fit_width(width or _natural_px(p))
+        label = f"{width or 'natural'} px"
+        check(label)
+        for key, c in getattr(panel, "controls", {}).items():
+            start = c.value
+            for v in _extremes(c):
+                c.value = v
+                check(f"{label}, {key}={v!r}")
+            c.value = start
+
+
 @pytest.mark.parametrize("mid,name,factory", FACTORIES, ids=[f"{m}-{n}" for m, n, _ in FACTORIES])
 def test_no_artist_outside_figure_at_control_extremes(mid, name, factory, request):
     if (mid, name) in KNOWN:
         request.applymarker(pytest.mark.xfail(reason=KNOWN[(mid, name)], strict=False))
     panel = factory()
-    plots = getattr(panel, "plots", [])
     problems = set()
 
     def check(state):
-        for p in plots:
+        for p in getattr(panel, "plots", []):
             problems.update(f"{x} [{state}]" for x in p.clipped_artists())
 
-    check("start")
     # a 13-inch laptop with the file browser open (about 560 px for the panel), and a wide screen
     # where fit_width grows the plot (a larger dpi: an edge marker that just fitted can leave it)
-    for width in (560, 1300):
-        for p in plots:
-            p.fit_width(width)
-        check(f"{width} px")
-        for key, c in getattr(panel, "controls", {}).items():
-            start = c.value
-            for v in _extremes(c):
-                c.value = v
-                check(f"{width} px, {key}={v!r}")
-            c.value = start
+    _sweep(panel, check, (560, 1300))
     assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:10])
 
 
@@ -222,31 +233,20 @@ def _text_problems(p) -> list[str]:
 def test_no_text_overlaps_inside_plots_at_control_extremes(mid, name, factory, request):
     """What the browser check cannot see inside a PNG: no two visible texts of a plot (tick
     labels, axis labels, titles, annotations, legend texts) overlap and none leaves the figure –
-    at the start, at 560 px and with every control at its minimum and its maximum."""
+    at the start, and at 560 px, the natural width and a grown 1300 px with every control at its
+    minimum and its maximum."""
     if (mid, name) in KNOWN_TEXT:
         request.applymarker(pytest.mark.xfail(reason=KNOWN_TEXT[(mid, name)], strict=False))
     panel = factory()
-    plots = getattr(panel, "plots", [])
     problems = set()
 
     def check(state):
-        for p in plots:
+        for p in getattr(panel, "plots", []):
             problems.update(f"{x} [{state}]" for x in _text_problems(p))
 
-    check("start")
-    for width in (560, None):
-        for p in plots:
-            if width:
-                p.fit_width(width)
-        for key, c in getattr(panel, "controls", {}).items():
-            start = c.value
-            for v in _extremes(c):
-                c.value = v
-                check(f"{width or 'natural'} px, {key}={v!r}")
-            c.value = start
-        if width:
-            for p in plots:
-                p.fit_width(10_000)  # back to the natural width
+    # natural width explicitly: since plots grow on wide screens, a very wide fit_width is no
+    # longer the natural size
+    _sweep(panel, check, (560, None, 1300))
     assert not problems, f"{mid}.{name}: " + "; ".join(sorted(problems)[:12])
 
 
