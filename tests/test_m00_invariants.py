@@ -2,12 +2,13 @@
 to an error about another pseudonym (issue 19)."""
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
+import xml.etree.ElementTree as ET
 from html import escape
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,22 +36,62 @@ def _warm():
     return w
 
 
+def _svg_marker_and_curve(svg: str):
+    """The marker's centre and the step curve's vertices, read back from the SVG markup."""
+    root = ET.fromstring(svg)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    (mk,) = root.findall(".//s:path[@class='vt-marker']", ns)
+    pts = [tuple(map(float, p.split(","))) for p in re.findall(r"[ML]([\d.]+,[\d.]+)", mk.get("d"))]
+    cx, cy = (pts[0][0] + pts[2][0]) / 2, (pts[1][1] + pts[3][1]) / 2
+    (curve,) = root.findall(".//s:path[@class='vt-series']", ns)
+    return (cx, cy), curve.get("d")
+
+
+def _step_y_at(d: str, px: float) -> float:
+    """y of a post-step SVG path (M x,y H x V y …) at x = px: the level of the horizontal
+    segment that starts at or left of px (a vertex belongs to the segment it starts)."""
+    x, y = map(float, re.match(r"M([\d.]+),([\d.]+)", d).groups())
+    segments = []
+    for cmd, val in re.findall(r"([HV])([\d.]+)", d):
+        if cmd == "H":
+            segments.append((x, float(val), y))
+            x = float(val)
+        else:
+            y = float(val)
+    for xa, xb, level in segments:
+        if xa - 0.05 <= px < xb - 0.05:
+            return level
+    return y  # the last vertex
+
+
 @settings(max_examples=60, deadline=None)
-@given(m=st.integers(2, 36).map(lambda k: 5 * k))
-def test_warmup_invariants(m):
+@given(m=st.integers(2, 36).map(lambda k: 5 * k), width=st.sampled_from([0, 320, 650, 1000, 1600]))
+def test_warmup_invariants(m, width):
     w = _warm()
     before = len(guard.LAST_ERRORS)
+    plot = w.artists["plot"]
+    if width:
+        plot.fit_width(width)
     w.controls["minuten"].value = m
     a = w.artists
     (x,), (y,) = a["marker"].get_data()
     n = int(math.floor(8 * 60 / (m + 45) + 1e-9))
     assert (x, y) == (m, n) == (m, model.visits_per_day(m))                                  # W1, W2
-    xs, ys = (np.asarray(d) for d in a["curve"].get_data())
-    assert ys[np.searchsorted(xs, x, side="right") - 1] == y
-    (x0, x1), (y0, y1) = a["ax"].get_xlim(), a["ax"].get_ylim()
+    xs, ys = a["curve"].get_data()
+    assert ys[bisect.bisect_right(xs, x) - 1] == y
+    (x0, x1), (y0, y1) = plot.xlim, plot.ylim
     assert x0 < x < x1 and y0 < y < y1
+    # what the learner sees: the drawn diamond sits on the drawn step curve at (m, n)
+    (cx, cy), d = _svg_marker_and_curve(w.view_box.children[0].value)
+    px, py = plot.to_px(m, n)
+    assert (cx, cy) == pytest.approx((px, py), abs=0.11)
+    assert _step_y_at(d, cx) == pytest.approx(cy, abs=0.11)
+    f = plot.frame()
+    assert f["left"] < cx < f["right"] and f["top"] < cy < f["bottom"]
+    assert plot.overlapping_texts() == [] and plot.outside_texts() == [] and plot.markers_outside() == []
     text = w.view_box.children[1].value
     assert re.search(rf"<b>{n}&nbsp;Besuche</b>", text) and f"<b>{m}&nbsp;Minuten</b>" in text
+    assert f"ergeben {n}\u00a0Besuche" in plot.alt and f"{m}\u00a0Minuten" in plot.alt
     assert len(guard.LAST_ERRORS) == before
 
 

@@ -6,23 +6,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..format_de import num
 
-# Okabe & Ito (2008) palette – distinguishable with the common colour-vision deficiencies.
-PALETTE = {
-    "blau": "#0072B2",
-    "orange": "#E69F00",
-    "gruen": "#009E73",
-    "rot": "#D55E00",
-    "hellblau": "#56B4E9",
-    "lila": "#CC79A7",
-    "gelb": "#F0E442",
-    "schwarz": "#000000",
-    "grau": "#7F7F7F",
-}
-CYCLE = [PALETTE[k] for k in ("blau", "orange", "gruen", "rot", "lila", "hellblau", "schwarz")]
-MARKERS = ["o", "s", "^", "D", "v", "P", "X"]  # meaning never by colour alone
-HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
-
-FONT = {"title": 13, "label": 11, "tick": 10, "legend": 10, "note": 9}
+from .palette import CYCLE, FONT, HATCHES, MARKERS, PALETTE  # noqa: F401  (pure: no matplotlib)
 
 
 def german_axis(axis, digits: int = 0, suffix: str = "") -> None:

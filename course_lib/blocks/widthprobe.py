@@ -67,13 +67,22 @@ def stamps() -> list[str]:
 
 def liveplots_in(root) -> list:
     """Every LivePlot whose widget sits somewhere inside ``root`` (depth first)."""
+    return _tagged_in(root, "_vt_liveplot")
+
+
+def svgplots_in(root) -> list:
+    """Every SvgPlot (blocks/svgplot.py) whose widget sits somewhere inside ``root``."""
+    return _tagged_in(root, "_vt_svgplot")
+
+
+def _tagged_in(root, attr: str) -> list:
     out, stack, seen = [], [root], set()
     while stack:
         w = stack.pop()
         if id(w) in seen:
             continue
         seen.add(id(w))
-        lp = getattr(w, "_vt_liveplot", None)
+        lp = getattr(w, attr, None)
         if lp is not None:
             out.append(lp)
         for c in reversed(getattr(w, "children", ()) or ()):
@@ -88,7 +97,7 @@ def attach(box: widgets.Box) -> WidthProbe | None:
     probe = WidthProbe(layout=widgets.Layout(height="0px", margin="0", padding="0", width="100%"))
 
     def fit(change):
-        for p in liveplots_in(box):
+        for p in liveplots_in(box) + svgplots_in(box):
             p.fit_width(change["new"])
 
     probe.observe(fit, names="width")

@@ -10,6 +10,8 @@ import ipywidgets as widgets
 
 from .. import content, glossary
 from ..blocks.css import styled
+from ..blocks.palette import PALETTE
+from ..blocks.svgplot import SvgPlot
 from ..blocks.panel import LivePanel, slider
 from ..blocks.predict import Predict, Question, gate
 from ..format_de import num
@@ -30,24 +32,14 @@ def warmup(predict: bool = True) -> LivePanel:
     the plotted step curve and inside the axes; the number in the text is the marker's
     height; the text names the 45 minutes travel and the 8 hours the model uses.
     """
-    # matplotlib + numpy (≈ 40 MB) only once a plot is drawn: the glossary notebook needs neither
-    import numpy as np
-
-    from ..blocks.liveplot import LivePlot
-    from ..blocks.style import PALETTE, german_axis, style_axes
-
-    plot = LivePlot(figsize=(6.0, 3.2))
-    ax = plot.fig.add_subplot()
-    style_axes(ax, "Wie viele Kundenbesuche passen in einen Tag?", "Minuten pro Gespräch", "Besuche pro Tag (Anzahl)")
-    xs = np.arange(10, 181, 5)
-    ax.plot(xs, [model.visits_per_day(x) for x in xs], drawstyle="steps-post", color=PALETTE["grau"], label="alle Gesprächslängen")
-    ax.set_xlim(5, 185)
-    ax.set_ylim(0, 9)
-    german_axis(ax.yaxis, 0)
-    german_axis(ax.xaxis, 0)
-    (marker,) = ax.plot([], [], "D", color=PALETTE["orange"], markersize=11, markeredgecolor="black", label="Ihre Wahl")
-    plot.dynamic(marker)
-    ax.legend(fontsize=9, loc="upper right")
+    # an SVG chart, not matplotlib: the start page stays open next to every module, and
+    # matplotlib + numpy would cost ≈ 50 MB in its kernel (issue #22)
+    plot = SvgPlot(title="Wie viele Kundenbesuche passen in einen Tag?", xlabel="Minuten pro Gespräch",
+                   ylabel="Besuche pro Tag (Anzahl)", xlim=(5, 185), ylim=(0, 9), width=560, height=320)
+    xs = list(range(10, 181, 5))
+    curve = plot.line(xs, [model.visits_per_day(x) for x in xs], steps=True, color=PALETTE["grau"],
+                      label="alle Gesprächslängen", width=2.0)
+    marker = plot.marker(color=PALETTE["orange"], label="Ihre Wahl")
     text = widgets.HTML()
 
     @blank_on_error(plot, None, [text])
@@ -66,7 +58,7 @@ def warmup(predict: bool = True) -> LivePanel:
         update=update,
         assumptions="8\u00a0Stunden Arbeitszeit, 45\u00a0Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",
     )
-    panel.artists = {"marker": marker, "curve": ax.lines[0], "ax": ax}
+    panel.artists = {"marker": marker, "curve": curve, "plot": plot}
     if predict:
         n90 = model.visits_per_day(PREDICT_MINUTES)
         gate(panel, Predict([Question(

@@ -17,6 +17,9 @@ Measured methods (see /work/shared/TESTING_NOTES.md, "Layout in the browser"):
   output) and hides columns, with no visible cue that it scrolls: no scroll shadow
   (a gradient background attached ``local``, css.py), no classic scrollbar taking room, no
   visible ``.vt-scroll-hint`` – a learner sees a cut table (counted as ``cut``);
+* **SVG charts** (``svg.vt-svgchart``, blocks/svgplot.py) – their text measured on screen: cut
+  by the chart's edge (``cut``), below 11.5 px (``small_text``), overlapping (``overlap``), and
+  the chart shown at less than 75 % of its width (``shrunk_plot``);
 * **small text** – CSS text below 11.5 px (12 px rounded; footnotes, tags, table cells) and
   text inside a plot image below 9 px as shown on screen: font size in pt × dpi / 72 (asked
   from the kernel, ``liveplot.text_report``) × displayed / natural width of its ``<img>``.
@@ -142,6 +145,33 @@ JS_LAYOUT = r"""([panel, scopeIndex, minTrack, minScale, minText]) => {
       const lab = s.closest('.widget-hslider, .vt-slider')?.querySelector('.widget-label, label')?.innerText?.trim() || '';
       if (w < minTrack) out.short_slider.push(`${where(s)}: slider "${lab.slice(0, 50)}" track ${Math.round(w)} px < ${minTrack} px`);
     }
+    // -- SVG charts (blocks/svgplot.py): their text is skipped above; here it is measured on
+    //    screen (transforms included): inside the chart, not too small, not overlapping
+    for (const svg of scope.querySelectorAll('svg.vt-svgchart')) {
+      if (!shown(svg)) continue;
+      const sb = svg.getBoundingClientRect();
+      const ctm = svg.getScreenCTM();
+      const k = ctm ? Math.hypot(ctm.a, ctm.b) : 1;  // displayed px per SVG unit
+      const wantW = parseFloat(svg.getAttribute('width')) || sb.width;
+      if (sb.width < minScale * wantW - 1)
+        out.shrunk_plot.push(`${where(svg)}: SVG chart shown at ${Math.round(sb.width)} of ${Math.round(wantW)} px (${Math.round(100 * sb.width / wantW)} %)`);
+      const boxes = [];
+      for (const t of svg.querySelectorAll('text')) {
+        const s = t.textContent.trim(); if (!s) continue;
+        const q = t.getBoundingClientRect();
+        const fs = parseFloat(getComputedStyle(t).fontSize) * k;
+        if (fs < minText) out.small_text.push(`${where(svg)}: SVG text "${s.slice(0, 40)}" at ${fs.toFixed(1)} px < ${minText} px`);
+        if (q.left < sb.left - 1 || q.right > sb.right + 1 || q.top < sb.top - 1 || q.bottom > sb.bottom + 1)
+          out.cut.push(`${where(svg)}: SVG text "${s.slice(0, 40)}" cut by the chart's edge`);
+        boxes.push({q, s});
+      }
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].q, b = boxes[j].q;
+        const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left), dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (dx > 1 && dy > Math.min(a.height, b.height) * 0.3)
+          out.overlap.push(`${where(svg)}: SVG text "${boxes[i].s.slice(0, 40)}" overlaps "${boxes[j].s.slice(0, 40)}"`);
+      }
+    }
     // -- plot images
     for (const img of scope.querySelectorAll('img')) {
       if (!shown(img) || !img.naturalWidth || img.naturalWidth < 120) continue;
@@ -223,6 +253,35 @@ def kernel_report(nbp) -> tuple[list[str], list[dict]]:
     return clip, font
 
 
+# Commit every open prediction (blocks/predict.py) with a valid guess, so that the views a
+# learner sees after the guess – most plots of the course sit behind one – are on the page and
+# get checked (a hidden element is not judged). Number questions get their lowest allowed
+# value, choices their first option.
+REVEAL_CODE = """
+import gc as _gc
+from course_lib.blocks.predict import Predict as _P
+_n = 0
+for _p in [_o for _o in _gc.get_objects() if isinstance(_o, _P)]:
+    if not _p.committed:
+        _g = [_q.choices[0][1] if _q.is_choice else (_q.lo if _q.lo is not None else 1) for _q in _p.questions]
+        try:
+            _p.commit(_g if len(_g) > 1 else _g[0]); _n += 1
+        except Exception as _e:
+            print('VTPREDERR', type(_e).__name__, _e)
+print('VTPRED', _n)
+"""
+
+
+def reveal_predictions(nbp) -> int:
+    """Commit every open prediction on the page (see REVEAL_CODE); returns how many."""
+    text = nbp.page.evaluate(JS_KERNEL_EXEC, REVEAL_CODE)
+    nbp.wait_idle()
+    assert "VTPREDERR" not in text and "ERROR" not in text, text[:500]
+    n = int(next(x for x in text.splitlines() if x.startswith("VTPRED")).split()[1])
+    nbp.page.wait_for_timeout(300 if n else 0)
+    return n
+
+
 def clipped_artists(nbp) -> list[str]:
     return kernel_report(nbp)[0]
 
@@ -270,6 +329,7 @@ def set_notebook_width(nbp, width: int) -> int:
 def check_widths(nbp, widths=WIDTHS) -> dict[int, dict]:
     """The page checks at each notebook width (after run-all), plus the kernel's clipped artists."""
     res = {}
+    reveal_predictions(nbp)
     clipped = clipped_artists(nbp)
     for w in widths:
         measured = set_notebook_width(nbp, w)
@@ -345,6 +405,7 @@ def sweep_controls(nbp, max_controls: int = 12) -> tuple[dict, int]:
     plots. Returns (problems, number of states checked)."""
     res = empty()
     states = 0
+    reveal_predictions(nbp)
     n_live = nbp.page.evaluate(f"() => document.querySelector('{PANEL}').querySelectorAll('.vt-live').length")
     for i in range(n_live):
         live = nbp.page.locator(f"{PANEL} .vt-live").nth(i)

@@ -6,7 +6,8 @@ page-sized PNG slices at laptop width – look at them before you commit a chang
 Defaults: OUT_DIR ``build/screenshots``, all notebooks in notebooks/ and exercises/.
 ``SHOT_WIDTH`` (viewport, default 1000) and ``SHOT_SIDEBAR`` (``1`` = file browser open, the
 default: about 650 px of notebook, what a 13-inch laptop shows; ``0`` = closed) choose the
-width. Writes ``OUT_DIR/<folder>_<name>.NN.png`` (1500 px high slices). Uses the browser
+width; ``SHOT_PREDICT=0`` leaves the views behind „Erst vermuten“ hidden (default: every
+prediction is committed with a valid guess, so the plots behind it are shot). Writes ``OUT_DIR/<folder>_<name>.NN.png`` (1500 px high slices). Uses the browser
 harness (isolated JupyterLab, windowing off so every cell is laid out, learner data in a temp
 dir). Needs /usr/bin/chromium, playwright and Pillow (test extras).
 """
@@ -31,6 +32,10 @@ def shoot(session: LabSession, path: Path, out: Path, width: int, sidebar: bool)
         page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')" if sidebar else
                       "() => { const s = window.jupyterapp.shell; if (!s.leftCollapsed) s.collapseLeft(); }")
         nbp.run_all()
+        if os.environ.get("SHOT_PREDICT", "1") != "0":  # the views behind „Erst vermuten“ shown (SHOT_PREDICT=0: as after run all)
+            from .layout import reveal_predictions
+
+            reveal_predictions(nbp)
         page.wait_for_timeout(800)
         h = page.evaluate(f"() => Math.max(...[...document.querySelectorAll('{PANEL} .jp-Notebook, {PANEL} "
                           f".jp-WindowedPanel-inner, {PANEL} .jp-WindowedPanel-outer')].map(e => e.scrollHeight))")

@@ -28,6 +28,10 @@ def test_layout_check_fails_on_planted_fixture(lab):
         assert any("Breit0" in p and "without a visible cue" in p for p in r["cut"]), text  # the table scrolling unseen
         assert any("Winzige Fußnote" in p for p in r["small_text"]), text      # the 9-px footnote
         assert any("winzige Schrift" in p and "title" in p for p in r["small_text"]), text  # the 5-px plot title
+        assert any("Abgeschnittene Achse" in p and "cut by the chart" in p for p in r["cut"]), text  # SVG: cut label
+        assert any("Zwergschrift" in p for p in r["small_text"]), text          # SVG: 6-px text (2 px shown)
+        assert any("Erster SVG-Text" in p and "Zweiter SVG-Text" in p for p in r["overlap"]), text  # SVG: overlap
+        assert any("SVG chart shown at" in p for p in r["shrunk_plot"]), text  # SVG: a third of its width
         assert not layout.only_known(r), text  # the planted slider and button are not "known" problems
         assert r["clipped_artist"] == [], text  # at its start the LivePanel's plot is fine …
         sweep, states = layout.sweep_controls(nbp)
