@@ -297,7 +297,7 @@ def test_sizes_and_contrasts():
     assert sizes and all(s.startswith("max(12px,") for s in sizes if s != "1.1em"), sizes
     px = [int(v) for v in re.findall(r"(?:^|[\s;{])(?:width|min-width|max-width|flex-basis): (\d+)px", css)]
     assert all(v <= 300 for v in px), px
-    assert "max-width: 60em" in _rule(".vt-pbars")
+    assert "max-width: 72em" in _rule(".vt-pbars")
     assert "minmax(0, 1fr)" in _rule(".vt-pbars-grid"), "the columns shrink with the notebook"
 
 

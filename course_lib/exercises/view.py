@@ -40,20 +40,25 @@ _TASK_CSS = """<style data-vt-task-css="1">
 #: track is that module's task count, so a full bar means „all tasks of the module“ in every
 #: row and the tracks of a column line up. Fills are Okabe–Ito hues darkened to ≥ 3:1 against
 #: the track (#f2f2f2) and the page (WCAG 1.4.11); patterns (stripes, solid, dots) tell the
-#: series apart without colour; text #1f1f1f (16:1). Widths fluid; at most 60em wide.
+#: series apart without colour; text #1f1f1f (16:1). Widths fluid; at most 72em wide; in a
+#: notebook narrower than 30em the number goes under its track instead of squeezing it.
 _PROGRESS_CSS = """<style data-vt-progress-css="1">
-.vt-pbars { margin: 10px 0 4px; padding: 0; max-width: 60em; min-width: 0; color: #1f1f1f; font-size: max(12px, 1em); line-height: 1.35; }
+.vt-pbars { margin: 10px 0 4px; padding: 0; max-width: 72em; min-width: 0; container-type: inline-size; color: #1f1f1f; font-size: max(12px, 1em); line-height: 1.35; }
 .vt-pbars-title { font-weight: 600; font-size: 1.1em; margin: 0 0 2px; }
 .vt-pbars-note { margin: 0 0 6px; font-size: max(12px, 0.92em); color: #3d3d3d; }
-.vt-pbars-grid { display: grid; grid-template-columns: max-content repeat(3, minmax(0, 1fr)); column-gap: 14px; align-items: center; min-width: 0; }
-.vt-pbars-head { font-weight: 600; align-self: end; padding: 0 0 3px; border-bottom: 2px solid #767676; overflow-wrap: normal; hyphens: manual; }
-.vt-pbars-mod { white-space: nowrap; padding: 3px 0; border-bottom: 1px solid #d6d6d6; }
-.vt-pbars-cell { display: flex; align-items: center; gap: 6px; min-width: 0; padding: 3px 0; border-bottom: 1px solid #d6d6d6; }
+.vt-pbars-grid { display: grid; grid-template-columns: max-content repeat(3, minmax(0, 1fr)); align-items: stretch; min-width: 0; }
+/* the gaps are padding (the row rules run through); the same on every series cell, so the tracks of all columns are equally long */
+.vt-pbars-grid > :not(:nth-child(4n+1)) { padding-left: 14px; }
+.vt-pbars-head { font-weight: 600; align-self: end; padding-bottom: 3px; border-bottom: 2px solid #767676; overflow-wrap: normal; hyphens: manual; }
+.vt-pbars-mod { white-space: nowrap; display: flex; align-items: center; padding-top: 3px; padding-bottom: 3px; border-bottom: 1px solid #d6d6d6; }
+.vt-pbars-cell { display: flex; align-items: center; gap: 6px; min-width: 0; padding-top: 3px; padding-bottom: 3px; border-bottom: 1px solid #d6d6d6; }
 .vt-pbars-track { flex: 1 1 auto; min-width: 2.5em; height: 13px; box-sizing: border-box; background: #f2f2f2;
   border: 1px solid #767676; border-radius: 2px; overflow: hidden; }
 .vt-pbars-bar { display: block; height: 100%; }
 .vt-pbars-num { flex: 0 0 auto; min-width: 4.4em; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .vt-pbars-key { display: inline-block; width: 1.7em; height: 0.8em; margin-right: 5px; vertical-align: -0.05em; border: 1px solid #767676; box-sizing: border-box; }
+@container (max-width: 30em) { .vt-pbars-cell { flex-wrap: wrap; row-gap: 1px; } .vt-pbars-track { flex: 1 0 100%; }
+  .vt-pbars-num { min-width: 0; } .vt-pbars-grid > :not(:nth-child(4n+1)) { padding-left: 8px; } }
 .vt-pb-tried { background: repeating-linear-gradient(135deg, #0072B2 0 4px, #ffffff 4px 6px); background-color: #0072B2; }
 .vt-pb-solved { background: #007A5A; }
 .vt-pb-first { background: radial-gradient(circle, #ffffff 0 1.3px, transparent 1.6px) 0 0 / 5px 5px, #B35900; }
