@@ -40,10 +40,10 @@ _TASK_CSS = """<style data-vt-task-css="1">
 #: track is that module's task count, so a full bar means „all tasks of the module“ in every
 #: row and the tracks of a column line up. Fills are Okabe–Ito hues darkened to ≥ 3:1 against
 #: the track (#f2f2f2) and the page (WCAG 1.4.11); patterns (stripes, solid, dots) tell the
-#: series apart without colour; text #1f1f1f (16:1). Widths fluid; at most 72em wide; in a
+#: series apart without colour; text #1f1f1f on its own white (16:1, also in a dark theme). Widths fluid; at most 72em wide; in a
 #: notebook narrower than 30em the number goes under its track instead of squeezing it.
 _PROGRESS_CSS = """<style data-vt-progress-css="1">
-.vt-pbars { margin: 10px 0 4px; padding: 0; max-width: 72em; min-width: 0; container-type: inline-size; color: #1f1f1f; font-size: max(12px, 1em); line-height: 1.35; }
+.vt-pbars { margin: 10px 0 4px; padding: 0; max-width: 72em; min-width: 0; container-type: inline-size; color: #1f1f1f; background: #ffffff; font-size: max(12px, 1em); line-height: 1.35; }
 .vt-pbars-title { font-weight: 600; font-size: 1.1em; margin: 0 0 2px; }
 .vt-pbars-note { margin: 0 0 6px; font-size: max(12px, 0.92em); color: #3d3d3d; }
 .vt-pbars-grid { display: grid; grid-template-columns: max-content repeat(3, minmax(0, 1fr)); align-items: stretch; min-width: 0; }
