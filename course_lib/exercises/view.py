@@ -12,11 +12,9 @@ from .. import content, learner, storage
 from ..blocks import guard
 from ..blocks.css import styled
 from ..blocks.choices import ChoiceList, says_multiple
-from ..blocks.liveplot import LivePlot
 from ..blocks.messages import box, error_box
-from ..blocks.style import PALETTE, german_axis, style_axes
 from ..errors import CourseInputError
-from ..format_de import pct
+from ..format_de import NBSP, pct
 from . import checks, progress
 
 LEVEL_DE = {1: "Einstieg (Wissen)", 2: "Anwenden (Fall)", 3: "Analysieren (Daten/Szenario)"}
@@ -35,6 +33,35 @@ _TASK_CSS = """<style data-vt-task-css="1">
 .vt-task .widget-textarea.vt-answer-text > textarea {
   font-family: var(--jp-ui-font-family); font-size: var(--jp-widgets-font-size); line-height: 1.4;
   flex: 1 1 16em; min-width: 0; max-width: 32em; box-sizing: border-box; }
+</style>"""
+#: the start page's progress chart (:func:`_progress_chart_html`): HTML + CSS instead of a
+#: matplotlib figure, so the start page's kernel imports neither matplotlib nor numpy (#22).
+#: One grid: a module per row, a series per column (the column header is the legend); every
+#: track is that module's task count, so a full bar means „all tasks of the module“ in every
+#: row and the tracks of a column line up. Fills are Okabe–Ito hues darkened to ≥ 3:1 against
+#: the track (#f2f2f2) and the page (WCAG 1.4.11); patterns (stripes, solid, dots) tell the
+#: series apart without colour; text #1f1f1f on its own white (16:1, also in a dark theme). Widths fluid; at most 72em wide; in a
+#: notebook narrower than 30em the number goes under its track instead of squeezing it.
+_PROGRESS_CSS = """<style data-vt-progress-css="1">
+.vt-pbars { margin: 10px 0 4px; padding: 0; max-width: 72em; min-width: 0; container-type: inline-size; color: #1f1f1f; background: #ffffff; font-size: max(12px, 1em); line-height: 1.35; }
+.vt-pbars-title { font-weight: 600; font-size: 1.1em; margin: 0 0 2px; }
+.vt-pbars-note { margin: 0 0 6px; font-size: max(12px, 0.92em); color: #3d3d3d; }
+.vt-pbars-grid { display: grid; grid-template-columns: max-content repeat(3, minmax(0, 1fr)); align-items: stretch; min-width: 0; }
+/* the gaps are padding (the row rules run through); the same on every series cell, so the tracks of all columns are equally long */
+.vt-pbars-grid > :not(:nth-child(4n+1)) { padding-left: 14px; }
+.vt-pbars-head { font-weight: 600; align-self: end; padding-bottom: 3px; border-bottom: 2px solid #767676; overflow-wrap: normal; hyphens: manual; }
+.vt-pbars-mod { white-space: nowrap; display: flex; align-items: center; padding-top: 3px; padding-bottom: 3px; border-bottom: 1px solid #d6d6d6; }
+.vt-pbars-cell { display: flex; align-items: center; gap: 6px; min-width: 0; padding-top: 3px; padding-bottom: 3px; border-bottom: 1px solid #d6d6d6; }
+.vt-pbars-track { flex: 1 1 auto; min-width: 2.5em; height: 13px; box-sizing: border-box; background: #f2f2f2;
+  border: 1px solid #767676; border-radius: 2px; overflow: hidden; }
+.vt-pbars-bar { display: block; height: 100%; }
+.vt-pbars-num { flex: 0 0 auto; min-width: 4.4em; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.vt-pbars-key { display: inline-block; width: 1.7em; height: 0.8em; margin-right: 5px; vertical-align: -0.05em; border: 1px solid #767676; box-sizing: border-box; }
+@container (max-width: 30em) { .vt-pbars-cell { flex-wrap: wrap; row-gap: 1px; } .vt-pbars-track { flex: 1 0 100%; }
+  .vt-pbars-num { min-width: 0; } .vt-pbars-grid > :not(:nth-child(4n+1)) { padding-left: 8px; } }
+.vt-pb-tried { background: repeating-linear-gradient(135deg, #0072B2 0 4px, #ffffff 4px 6px); background-color: #0072B2; }
+.vt-pb-solved { background: #007A5A; }
+.vt-pb-first { background: radial-gradient(circle, #ffffff 0 1.3px, transparent 1.6px) 0 0 / 5px 5px, #B35900; }
 </style>"""
 _NONE = "— bitte wählen —"
 # attempts after which the model solution opens (unless solved): choice-type tasks need two,
@@ -441,21 +468,67 @@ def _progress_table_html(rows: list[dict]) -> str:
 
 
 
+#: the chart's series: (column of :func:`progress.overview_rows`, CSS class of its pattern)
+PROGRESS_SERIES = (("versucht", "vt-pb-tried"), ("gelöst", "vt-pb-solved"),
+                   ("beim ersten Versuch richtig", "vt-pb-first"))
+
+
+def _module_label(modul: str) -> str:
+    """„Modul 01“ (no-break space) from an overview row's „01 Vertrieb 3.0 …“."""
+    return f"Modul{NBSP}{modul.split(' ')[0]}"
+
+
+def _progress_summary(rows: list[dict]) -> str:
+    """The chart's text alternative: the sums over all modules."""
+    solved, total = sum(r["gelöst"] for r in rows), sum(r["Aufgaben"] for r in rows)
+    first = sum(r["beim ersten Versuch richtig"] for r in rows)
+    return (f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, davon {first} beim ersten Versuch richtig, "
+            "aufgeteilt nach Modulen.")
+
+
+def _share(count: int, total: int) -> float:
+    """Bar length in percent of the module's track (0 for a module without tasks)."""
+    return 0.0 if total <= 0 else max(0.0, min(100.0, 100.0 * count / total))
+
+
+def _progress_chart_html(rows: list[dict]) -> str:
+    """The progress rows as a bar chart in HTML/CSS (no matplotlib): per module one row, per
+    series a track as long as the module's task count with the count's bar and its number as
+    text („3 von 7“). The grid is one image for screen readers (role="img", the summary as
+    its label); the table above it carries every number as text."""
+    head = '<div class="vt-pbars-head">Modul</div>' + "".join(
+        f'<div class="vt-pbars-head"><span class="vt-pbars-key {cls}"></span>{escape(name)}</div>'
+        for name, cls in PROGRESS_SERIES)
+    body = []
+    for r in rows:
+        total = int(r["Aufgaben"])
+        body.append(f'<div class="vt-pbars-mod" title="{escape(str(r["Modul"]))}">{escape(_module_label(str(r["Modul"])))}</div>')
+        for name, cls in PROGRESS_SERIES:
+            n = int(r[name])
+            body.append(f'<div class="vt-pbars-cell" data-series="{escape(name)}"><span class="vt-pbars-track">'
+                        f'<span class="vt-pbars-bar {cls}" style="width:{_share(n, total):.1f}%"></span></span>'
+                        f'<span class="vt-pbars-num">{n}{NBSP}von{NBSP}{total}</span></div>')
+    return (f'{_PROGRESS_CSS}<figure class="vt-pbars"><figcaption class="vt-pbars-title">Ihr Fortschritt je Modul</figcaption>'
+            '<p class="vt-pbars-note">Jeder Balken steht für die Aufgaben eines Moduls: voll heißt alle. '
+            'Freitextaufgaben zählen als versucht, nicht als gelöst.</p>'
+            f'<div class="vt-pbars-grid" role="img" aria-label="{escape(_progress_summary(rows))}">{head}{"".join(body)}</div></figure>')
+
+
 class ProgressOverview:
-    """00_Start: progress per module as a table and a bar chart, with a reset button."""
+    """00_Start: progress per module as a table and a bar chart (HTML, no matplotlib: #22),
+    with a reset button."""
 
     def __init__(self):
         self.table = widgets.HTML()
-        self.plot = LivePlot(figsize=(7.0, 3.6))
-        ax = self.plot.fig.add_subplot()
-        self.ax = ax
+        self.chart = widgets.HTML(layout=widgets.Layout(max_width="100%", min_width="0"))
+        self.alt = ""  # the chart's text alternative (its aria-label)
         self.reset_button = widgets.Button(description="Fortschritt zurücksetzen", button_style="warning", icon="trash")
         self.confirm = widgets.Checkbox(value=False, description="Ja, wirklich alles zurücksetzen", indent=False)
         self.refresh_button = widgets.Button(description="Aktualisieren", icon="refresh")
         self.message = widgets.HTML()
         self.reset_button.on_click(lambda _b: guard.run(self.reset, self._show))
         self.refresh_button.on_click(lambda _b: guard.run(self._refresh_clicked, self._show))
-        self.box = widgets.VBox([self.table, self.plot.widget, widgets.HBox([self.refresh_button, self.reset_button, self.confirm]), self.message])
+        self.box = widgets.VBox([self.table, self.chart, widgets.HBox([self.refresh_button, self.reset_button, self.confirm]), self.message])
         styled(self.box, "vt-progress")  # course CSS: aligned table headers, buttons sized to text
         self.refresh()
 
@@ -464,29 +537,12 @@ class ProgressOverview:
 
     def refresh(self) -> None:
         rows = progress.overview_rows()  # plain dicts: no pandas in the start page's kernel (#22)
-        col = lambda k: [r[k] for r in rows]  # noqa: E731
-        self.table.value = _progress_table_html(rows)
+        self.table.value = _progress_table_html(rows)  # one model result for table and chart
         notice = storage.notice_html()  # a moved-aside progress file
         if notice:
             self.message.value = notice
-        ax = self.ax
-        ax.clear()
-        labels = [m.split(" ")[0] for m in col("Modul")]
-        x = range(len(rows))
-        ax.bar([i - 0.27 for i in x], col("versucht"), width=0.27, label="versucht", color=PALETTE["hellblau"], hatch="//", edgecolor="black")
-        ax.bar(list(x), col("gelöst"), width=0.27, label="gelöst", color=PALETTE["gruen"], edgecolor="black")
-        ax.bar([i + 0.27 for i in x], col("beim ersten Versuch richtig"), width=0.27, label="beim ersten Versuch richtig",
-               color=PALETTE["orange"], hatch="..", edgecolor="black")
-        ax.set_xticks(list(x), labels)
-        style_axes(ax, "Ihr Fortschritt je Modul", "Modul (Nummer)", "Aufgaben (Anzahl)")
-        german_axis(ax.yaxis, 0)
-        ax.set_ylim(0, max(3, max(col("Aufgaben"), default=3)))
-        ax.legend(fontsize=9, loc="upper right")
-        self.plot.invalidate()
-        solved, total = sum(col("gelöst")), sum(col("Aufgaben"))
-        first = sum(col("beim ersten Versuch richtig"))
-        self.plot.refresh(alt=f"Balkendiagramm: {solved} von {total} Aufgaben gelöst, davon {first} beim ersten Versuch richtig, "
-                              "aufgeteilt nach Modulen.")
+        self.alt = _progress_summary(rows)
+        self.chart.value = _progress_chart_html(rows)
 
     def _refresh_clicked(self) -> None:
         """Refresh and say so: an unchanged table alone does not tell that the click worked."""
