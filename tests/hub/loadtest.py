@@ -322,8 +322,11 @@ def _execute(ws, code: str, result: dict) -> None:
                 result["widgets"] += 1
             if "text/html" in data:
                 result["html"] = result.get("html", "") + data["text/html"]
-        if t in ("comm_open", "comm_msg") and "data:image/png;base64," in json.dumps(m["content"].get("data", {})):
-            result["plots"] += 1  # a LivePlot's PNG arriving in a widget's state
+        if t in ("comm_open", "comm_msg"):
+            state = json.dumps(m["content"].get("data", {}))
+            # a LivePlot's PNG or an SVG chart (blocks/svgplot.py, the start page) arriving in a widget's state
+            if "data:image/png;base64," in state or "vt-svgchart" in state:
+                result["plots"] += 1
 
 
 # -- isolation -------------------------------------------------------------------------------------
