@@ -16,9 +16,7 @@ sweeps in tests can check overlaps and the edge without a browser.
 """
 from __future__ import annotations
 
-import itertools
 import math
-import secrets
 from dataclasses import dataclass, field
 from html import escape
 
@@ -35,8 +33,6 @@ PAD = 8
 PT = 90 / 72        # the course's LivePlots draw at 90 dpi: the same font sizes in CSS px
 SIZE = {k: round(v * PT, 1) for k, v in FONT.items()}   # title 16.2, label 13.8, tick/legend 12.5
 FONT_FAMILY = "var(--jp-ui-font-family, 'DejaVu Sans', 'Segoe UI', Arial, sans-serif)"
-_IDS = itertools.count(1)
-_TOKEN = secrets.token_hex(3)  # ids unique on a page with several kernels' outputs
 
 # advance width per character in em – deliberately generous for the common sans fonts
 # (DejaVu Sans is the widest of them), so a label placed by the estimate never runs wider
@@ -134,7 +130,6 @@ class SvgPlot:
         self.alt = ""
         self.svg = ""
         self.renders = 0
-        self._id = f"vtsvg{_TOKEN}{next(_IDS)}"
         self.widget = widgets.HTML(layout=widgets.Layout(max_width="100%", overflow="hidden"))
         self.widget.add_class("vt-plot")
         self.widget.add_class("vt-svgplot")
@@ -306,12 +301,10 @@ class SvgPlot:
         W, H = self.layout_w, self.height
         t, lab, tt, lg = SIZE["tick"], SIZE["label"], SIZE["title"], SIZE["legend"]
         sw, sh = self.shown_size
-        clip = f"{self._id}c"
         o = [f'<svg xmlns="http://www.w3.org/2000/svg" class="vt-svgchart" role="img" aria-label="{escape(self.alt)}" '
              f'width="{sw}" height="{sh}" viewBox="0 0 {W} {H}" '
              f'style="max-width:100%;height:auto;display:block;font-family:{FONT_FAMILY}">',
-             f'<rect x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>',
-             f'<defs><clipPath id="{clip}"><rect x="{L:.1f}" y="{T:.1f}" width="{R - L:.1f}" height="{B - T:.1f}"/></clipPath></defs>']
+             f'<rect x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>']
         for i, line in enumerate(f["title"]):
             o.append(_text(W / 2, PAD + (i + 1) * tt * 1.25, line, tt, anchor="middle"))
         for v in f["yticks"]:   # grid
@@ -338,7 +331,7 @@ class SvgPlot:
         for s in self.series:
             if s.kind == "line" and s.shown:
                 o.append(f'<path class="vt-series" d="{self._path(s, f)}" fill="none" stroke="{s.color}" '
-                         f'stroke-width="{s.width}" stroke-linejoin="miter" clip-path="url(#{clip})"/>')
+                         f'stroke-width="{s.width}" stroke-linejoin="miter"/>')
         for s in self.series:   # markers on top, unclipped (whole at the axes edge)
             if s.kind == "marker" and s.shown:
                 for x, y in zip(s.xs, s.ys):
@@ -357,7 +350,12 @@ class SvgPlot:
         return "".join(o)
 
     def _path(self, s: Series, f: dict) -> str:
-        pts = [self.to_px(x, y, f) for x, y in zip(s.xs, s.ys)]
+        """The line's path, held inside the axes (a point beyond the limits is drawn at the
+        edge – no clipPath, whose page-wide id would make the markup depend on the instance)."""
+        def inside(p):
+            return (min(max(p[0], f["left"]), f["right"]), min(max(p[1], f["top"]), f["bottom"]))
+
+        pts = [inside(self.to_px(x, y, f)) for x, y in zip(s.xs, s.ys)]
         d = [f"M{pts[0][0]:.1f},{pts[0][1]:.1f}"]
         for (px, py), (qx, qy) in zip(pts, pts[1:]):
             if s.steps:
