@@ -89,6 +89,7 @@ hub-benchmark: setup-test
 # Mutation testing of the rules a learner's result depends on (slow: not part of `make test`).
 # Prints killed/survived per file; MUTANTS="course_lib.exercises.checks*" restricts the run.
 mutation: setup-test
+	$(PIP) install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e ".[test,mutation]"
 	rm -rf mutants
 	$(PY) -m course_lib.authoring.mutation $(MUTANTS)
 
@@ -101,9 +102,11 @@ check-wheels: setup
 # with `make check-wheels` ("not pinned" must stay empty).
 lock:
 	rm -rf build/lockenv && $(PYTHON) -m venv build/lockenv
-	build/lockenv/bin/pip install --quiet --disable-pip-version-check -c requirements/lock-caps.txt -e ".[test]"
+	build/lockenv/bin/pip install --quiet --disable-pip-version-check -c requirements/lock-caps.txt -e ".[test,mutation]"
 	sed -n '/^# --- platform-only pins/,$$p' $(CONSTRAINTS) > build/platform-pins.txt
-	build/lockenv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
+	# a package the platform block pins itself (per platform, with markers) leaves the frozen part
+	sed -n 's/^\([A-Za-z0-9._-]*\)==.*;.*/^\1==/p' build/platform-pins.txt | sort -u > build/platform-names.txt
+	build/lockenv/bin/pip freeze --exclude-editable | grep -v '^-e' | grep -v -i -f build/platform-names.txt > $(CONSTRAINTS)
 	cat build/platform-pins.txt >> $(CONSTRAINTS)
 	$(PYTHON) -m course_lib.authoring.sync_env
 

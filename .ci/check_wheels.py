@@ -15,11 +15,12 @@ run again without it. Prints a table and writes artifacts/check-wheels.json.
 
 Every missing pin is attributed to who needs it on that target: the **learner** (the
 dependency closure of pyproject's runtime dependencies, markers evaluated for the target's
-platform and Python), only the **hub** extra, or only the **test** extra (the closure is
-walked through the metadata of the installed packages). Exits 1 if a pin of the learner's set
-lacks a wheel anywhere, or any pin on Linux (where hubs and CI run); hub/test-only gaps on
-macOS and Windows are reported, not fatal (nobody runs a hub or the test suite from wheels
-there without a compiler). Also lists dependencies a target needs that are not pinned at all.
+platform and Python), only the **hub** extra, only the **test** extra, or only the
+**mutation** extra (mutmut; the closure is walked through the metadata of the installed
+packages). Exits 1 if a pin of the learner's, the hub's or the test set lacks a wheel anywhere
+(`make test` installs from wheels on every target), or any pin on Linux (where hubs and CI run);
+mutation-only gaps on macOS and Windows are reported, not fatal (libcst, mutmut's parser, has no
+Intel-Mac wheel; mutation testing is a maintainer's tool). Also lists dependencies a target needs that are not pinned at all.
 Platform-only pins (pywinpty and colorama on Windows, appnope on macOS, pyyaml-ft on 3.13)
 carry an environment marker in the constraints file; each target is asked for the pins whose
 marker holds there (evaluated for the target, not for this machine).
@@ -153,9 +154,10 @@ def groups(plat: str, python: str) -> dict[str, set[str]]:
     learner, absent = closure(pyproject_deps(("runtime",)), plat, python)
     hub, a2 = closure(pyproject_deps(("runtime", "hub")), plat, python)
     test, a3 = closure(pyproject_deps(("runtime", "hub", "test")), plat, python)
+    mutation, a4 = closure(pyproject_deps(("runtime", "hub", "test", "mutation")), plat, python)
     here = {_norm(p.split("==")[0]) for p in pins_for(plat, python)}
-    return {"learner": learner, "hub": hub - learner, "test": test - hub,
-            "unpinned": {n for n in (learner | hub | test) if n not in here}}
+    return {"learner": learner, "hub": hub - learner, "test": test - hub, "mutation": mutation - test,
+            "unpinned": {n for n in (learner | hub | test | mutation) if n not in here}}
 
 
 def download(reqs: list[str], platform: list[str], python: str, dest: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -208,7 +210,7 @@ def run(pythons: list[str], platforms: list[str]) -> dict:
                 pure = {n for n, f in files.items() if f.endswith("-none-any.whl")}
             binary = {n: f for n, f in files.items() if not f.endswith("-none-any.whl")}
             g = groups(plat, py)
-            who = {n: next((k for k in ("learner", "hub", "test") if n in g[k]), "none") for n in missing}
+            who = {n: next((k for k in ("learner", "hub", "test", "mutation") if n in g[k]), "none") for n in missing}
             report["targets"][f"{_cp(py)} {plat}"] = {
                 "python": py, "platform": plat, "pins": len(target_pins), "asked": len(reqs),
                 "ok": len(files) + (len(pure & {_norm(p.split("==")[0]) for p in target_pins}) if i else 0), "missing": missing, "needed_by": who,
@@ -265,16 +267,16 @@ def main(argv=None) -> int:
 
 
 def fatal(report: dict) -> dict:
-    """Missing wheels that fail the check: the learner's set anywhere, anything on Linux."""
+    """Missing wheels that fail the check: the learner's, hub or test set anywhere, anything on Linux."""
     bad = {k: {n: t["needed_by"].get(n) for n in t["missing"]
-               if t["needed_by"].get(n) == "learner" or t["platform"].startswith("linux")}
+               if t["needed_by"].get(n) in ("learner", "hub", "test") or t["platform"].startswith("linux")}
            for k, t in report["targets"].items()}
     bad = {k: v for k, v in bad.items() if v}
     info = {k: t["missing"] for k, t in report["targets"].items() if t["missing"]}
     print("\nalle Pins haben Wheels" if not info else
           f"\nfehlende Wheels: {json.dumps(info, ensure_ascii=False)}\n"
           + ("davon für Lernende oder unter Linux nötig: " + json.dumps(bad, ensure_ascii=False) if bad else
-             "keines davon brauchen Lernende; unter Linux fehlt keines"))
+             "keines davon brauchen Lernende, der Hub oder die Tests; unter Linux fehlt keines"))
     return bad
 
 

@@ -19,7 +19,8 @@ def test_learner_hub_and_test_sets_per_target(plat):
     # jupyter_server → argon2-cffi → argon2-cffi-bindings: every learner installs it
     assert {"jupyterlab", "jupyter-server", "argon2-cffi-bindings", "soupsieve", "pandas"} <= g["learner"]
     assert "cryptography" in g["hub"] and "cryptography" not in g["learner"]
-    assert "libcst" in g["test"] and not ({"libcst", "mutmut", "pytest"} & (g["learner"] | g["hub"]))
+    assert "pytest" in g["test"] and not ({"libcst", "mutmut", "pytest"} & (g["learner"] | g["hub"]))
+    assert {"libcst", "mutmut"} <= g["mutation"] and not ({"libcst", "mutmut"} & g["test"])  # `make test` without them
     assert "jupyterhub" in g["hub"] and "jupyterhub" not in g["learner"]
 
 
@@ -37,7 +38,9 @@ def _report(platform, needed_by):
 
 
 def test_only_learner_gaps_or_linux_gaps_fail():
-    assert cw.fatal(_report("macos-x86_64", {"cryptography": "hub", "libcst": "test"})) == {}
+    assert cw.fatal(_report("macos-x86_64", {"libcst": "mutation", "mutmut": "mutation"})) == {}
+    assert cw.fatal(_report("macos-x86_64", {"cryptography": "hub"})) != {}   # `make test` installs the hub extra
+    assert cw.fatal(_report("windows-amd64", {"pytest-xdist": "test"})) != {}
     assert cw.fatal(_report("windows-amd64", {"argon2-cffi-bindings": "learner"})) != {}
     assert cw.fatal(_report("linux-x86_64", {"libcst": "test"})) != {}
     assert cw.fatal(_report("macos-arm64", {})) == {}
@@ -69,6 +72,8 @@ def test_every_package_a_target_needs_is_pinned(plat, py):
     assert ("colorama" in names) == plat.startswith("windows")
     assert ("appnope" in names) == plat.startswith("macos")
     assert ("pyyaml-ft" in names) == py.startswith("3.13")
+    crypto = [p for p in cw.pins_for(plat, py) if cw._norm(p.split("==")[0]) == "cryptography"]
+    assert crypto == (["cryptography==48.0.1"] if plat == "macos-x86_64" else ["cryptography==50.0.2"])  # one pin per target
     assert all(";" not in p for p in cw.pins_for(plat, py))  # pip gets no marker to evaluate for this machine
 
 
@@ -86,10 +91,18 @@ def test_make_lock_keeps_the_platform_only_pins(tmp_path):
     (tmp_path / "build").mkdir()
     sh = lambda cmd: subprocess.run(cmd.replace("$(CONSTRAINTS)", str(cons)).replace("$$", "$"),  # noqa: E731
                                     shell=True, cwd=tmp_path, check=True)
+    names = next(line.strip() for line in recipe.splitlines() if "platform-names.txt" in line and line.strip().startswith("sed"))
+    freeze = next(line.strip() for line in recipe.splitlines() if "pip freeze" in line)
     sh(keep)
-    cons.write_text("numpy==2.0.0\n", "utf-8")  # the freeze
+    sh(names)
+    # the freeze (Linux): cryptography at whatever version it resolved – the platform block's
+    # per-platform pins replace it; a name that merely contains it stays
+    sh(freeze.replace("build/lockenv/bin/pip freeze --exclude-editable",
+                      "printf 'numpy==2.0.0\\ncryptography==51.0.0\\npycryptography==1.0\\n'"))
     sh(append)
     text = cons.read_text("utf-8")
     for name in ("pywinpty", "colorama", "appnope", "pyyaml-ft"):
         assert re.search(rf"^{name}==[\d.]+ ; ", text, re.M), name
-    assert text.startswith("numpy==2.0.0\n")
+    assert text.startswith("numpy==2.0.0\npycryptography==1.0\n")
+    crypto = re.findall(r"^cryptography==.*$", text, re.M)
+    assert len(crypto) == 2 and all(" ; " in c for c in crypto), crypto   # only the marked pair

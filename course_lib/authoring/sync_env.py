@@ -29,7 +29,7 @@ def constraints() -> dict[str, str]:
         line = line.split(";", 1)[0].strip()  # a platform-only pin carries an environment marker
         if line and not line.startswith("#") and "==" in line:
             n, v = line.split("==", 1)
-            pins[norm(n)] = v.strip()
+            pins.setdefault(norm(n), v.strip())  # the first pin of a name (the unmarked/Linux one)
     return pins
 
 
