@@ -288,7 +288,7 @@ def test_final_quiz_skips_inline_items_and_says_which_came_before(data_dir, fake
                                       "hier folgen die Fragen 3 bis\u00a05.</i></p>")
     fake_content["m00"] = {**DOC, "quiz": DOC["quiz"][:2], "quiz_inline": ["q2"]}
     q = quiz.show("m00")
-    assert q.box.children[0].value == "<p><i>Frage 1 hat Sie schon im Text beantwortet; hier folgt Frage 2.</i></p>"
+    assert q.box.children[0].value == "<p><i>Frage 1 haben Sie schon im Text beantwortet; hier folgt Frage 2.</i></p>"
     assert [v.number for v in q.items] == [2]
     assert "Wiederholung" not in q.items[0].box.children[0].value
 

@@ -104,6 +104,11 @@ def test_kundenprofil_default_and_prediction():                                 
     out = w.predict.commit("fels")[0]
     assert out.model_value == "lotse" and not out.close and "Richtig" not in w.predict.result.value
     assert "Ihre Vermutung: Fels in der Brandung – das Modell zeigt:" in out.sentence
+    # the answer points below („lesen Sie unten, warum“): the views now show Jana, the case asked about
+    jana = model.kundenprofil(**model.persona(view.PREDICT_PERSONA))
+    assert w.chooser.value == view.PREDICT_PERSONA and w.result().role == jana.role
+    assert f"Passende Rolle: {jana.role}" in _plain(w.view_box.children[1].value)
+    assert w.artists["you"].get_data() == ([jana.x], [jana.y])
 
 
 @settings(max_examples=60, deadline=None)

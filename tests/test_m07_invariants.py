@@ -109,7 +109,7 @@ def test_beziehungsverlauf_invariants(skill, wechsel, kontakte, monate):
         assert f"<b>{pct(lam / kontakte, 2)}</b> pro Monat" in html and f"{pct(lam, 1)} pro Monat ÷ {kontakte}" in html
     else:
         assert "Kein Wechsel" in html
-    assert f"in Phase 2 {pct(model.H_DEFAULT[1], 1)} → {pct(r.h[1], 1)}" in html            # V4
+    assert f"in Phase 2: {pct(model.H_DEFAULT[1], 1)} → {pct(r.h[1], 1)}" in html           # V4
     blit_equals_full(w.plots[0])
     _count("beziehungsverlauf")
 

@@ -230,7 +230,7 @@ class Quiz:
             if inline and items:
                 first, last = numbers[items[0]["id"]], numbers[items[-1]["id"]]
                 shown = f"Die Fragen {number_span(1, len(inline))}" if len(inline) > 1 else "Frage 1"
-                verb = "haben" if len(inline) > 1 else "hat"
+                verb = "haben"  # the subject is „Sie“: „Frage 1 haben Sie …“ (never „hat Sie“)
                 head = [widgets.HTML(f"<p><i>{shown} {verb} Sie schon im Text beantwortet; hier folgen die "
                                      f"Fragen {number_span(first, last)}.</i></p>" if last > first else
                                      f"<p><i>{shown} {verb} Sie schon im Text beantwortet; hier folgt Frage {first}.</i></p>")]

@@ -53,7 +53,7 @@ def warmup(predict: bool = True) -> LivePanel:
     panel = LivePanel(
         title="Aufwärmen: Ihr erster Regler",
         question="Was passiert mit der Zahl der Besuche pro Tag, wenn jedes Gespräch länger dauert?",
-        controls={"minuten": slider("Minuten pro Gespräch", 60, 10, 180, 5, integer=True, unit="min")},
+        controls={"minuten": slider("Dauer je Gespräch", 60, 10, 180, 5, integer=True, unit="min")},
         views=[plot.widget, text],
         update=update,
         assumptions="8\u00a0Stunden Arbeitszeit, 45\u00a0Minuten Fahrzeit je Besuch, nur ganze Besuche zählen.",

@@ -150,6 +150,9 @@ def kundenprofil(predict: bool = True) -> LivePanel:
             choices=[(label, key) for key, label in model.ROLES.items()],
             answer=lambda: (jana.quadrant, f"„{jana.role}“ (Informationsstand {num(jana.x, 0)}, Verunsicherung "
                                            f"{num(jana.y, 0)})"))]))
+        # the answer says „lesen Sie unten, warum“: below must be Jana's profile, not the
+        # learner's own setting the widget starts with (screenshot review, session 5)
+        panel.predict.on_commit(lambda _p: setattr(chooser, "value", PREDICT_PERSONA))
     return panel
 
 

@@ -226,7 +226,7 @@ _VERDICT_TEXT = {
     "fast_alle": "erreicht fast alle",
     "mehrheit": "erreicht mehr als die Hälfte",
     "verpufft": "verpufft (R unter 1: sie stirbt von selbst aus)",
-    "langsam": "erreicht in {days}\u00a0Tagen erst {share} – R liegt über 1, sie stirbt also nicht von selbst aus, "
+    "langsam": "erreicht in {days}\u00a0Tagen erst {share} – R liegt nicht unter 1, sie stirbt also nicht von selbst aus, "
                "wächst in einem Netz aus engen Kreisen aber langsam",
     "teil": "erreicht in {days}\u00a0Tagen {share}",
 }

@@ -359,7 +359,7 @@ def wert_der_treue() -> LivePanel:
         "ac": selection_slider("Akquisitionskosten", [(eur(v), float(v)) for v in range(0, 5001, 100)], 0.0),
         "q": selection_slider("Empfehlungen pro Jahr (neue Kunden je aktivem Kunden)",
                                [(num(v / 100, 2), v / 100) for v in range(0, 51, 5)], 0.0),
-        "delta": dropdown("Vergleich: Bindungsrate B = A plus",
+        "delta": dropdown("Vergleich: Bindungsrate B\u00a0=\u00a0A plus",
                           [(pp(d), float(d)) for d in (1, 2, 5, 10)], 5.0),
     }
 

@@ -134,9 +134,9 @@ LAYERS = [(i, f"P{i + 1} {model.SHORT[i]}") for i in range(4, -1, -1)] + [(5, "b
 def _skill_html(r: model.Verlauf) -> str:
     h0, a0 = model.H_DEFAULT, model.A_DEFAULT
     return (f"<p style='margin:2px 0'><small><b>Geschick {num(r.skill, 1)}</b> (0\u00a0=\u00a0Basismodell, 1\u00a0=\u00a0sehr geschickt): "
-            f"Trennungsrisiko pro Monat in Phase 2 {pct(h0[1], 1)} → {pct(r.h[1], 1)}, in Phase 3 "
-            f"{pct(h0[2], 1)} → {pct(r.h[2], 1)}; Aufstiegschance pro Monat aus Phase 2 {pct(a0[1], 1)} → "
-            f"{pct(r.a[1], 1)}, aus Phase 3 {pct(a0[2], 1)} → {pct(r.a[2], 1)}.</small></p>")
+            f"Trennungsrisiko pro Monat in Phase 2: {pct(h0[1], 1)} → {pct(r.h[1], 1)}, in Phase 3: "
+            f"{pct(h0[2], 1)} → {pct(r.h[2], 1)}; Aufstiegschance pro Monat aus Phase 2: {pct(a0[1], 1)} → "
+            f"{pct(r.a[1], 1)}, aus Phase 3: {pct(a0[2], 1)} → {pct(r.a[2], 1)}.</small></p>")
 
 
 def beziehungsverlauf() -> LivePanel:
