@@ -26,7 +26,7 @@ def test_number_guess_gates_views_and_reports_without_grading():
     assert not pr.committed and p.view_box.layout.display == "none"
     out = pr.commit("5")[0]
     assert pr.committed and p.view_box.layout.display is None
-    assert out.sentence == "Ihre Vermutung: 5\u00a0Punkte – das Modell zeigt: 4 Punkte. Ihre Vermutung liegt 1\u00a0Punkt über dem Modell."
+    assert out.sentence == "Ihre Vermutung: 5\u00a0Punkte – das Modell zeigt: 4 Punkte. Ihre Vermutung liegt um 1\u00a0Punkt über dem Modellwert."
     assert not out.close and "Richtig" not in pr.result.value and "vt-msg-info" in pr.result.value
     assert pr.inputs[0].disabled and pr.button.disabled
     assert pr.commit("9")[0].guess == 5  # committed once; later calls do not change the guess

@@ -198,7 +198,7 @@ class Predict:
             diff = float(guess) - float(model_value)
             close = abs(diff) <= tol + 1e-12
             tail = ("Ihre Vermutung liegt nah am Modell." if close else
-                    f"Ihre Vermutung liegt {q.amount(abs(diff))} {'über' if diff > 0 else 'unter'} dem Modell.")
+                    f"Ihre Vermutung liegt um {q.amount(abs(diff))} {'über' if diff > 0 else 'unter'} dem Modellwert.")
         sentence = f"Ihre Vermutung: {g_text} – das Modell zeigt: {model_text}. {tail}"
         return Outcome(guess, g_text, model_value, model_text, close, sentence)
 

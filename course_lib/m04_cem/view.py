@@ -269,7 +269,7 @@ def beziehungsmatrix(kunden=None) -> LivePanel:
     plot = LivePlot(figsize=(6.4, 5.0))
     ax = plot.fig.add_subplot()
     style_axes(ax, "Beziehungsmatrix: fachliche × persönliche Bedürfnisse",
-               "Erfüllung fachlicher Bedürfnisse (Punkte 0–10)", "Erfüllung persönlicher Bedürfnisse (Punkte 0–10)", grid=False)
+               "Erfüllung fachlicher Bedürfnisse (Punkte\u00a00–10)", "Erfüllung persönlicher Bedürfnisse (Punkte\u00a00–10)", grid=False)
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 10)
     german_axis(ax.xaxis, 0)
@@ -411,8 +411,8 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
     gs = plot.fig.add_gridspec(1, 2, width_ratios=[2.3, 1])
     ax = plot.fig.add_subplot(gs[0, 0])
     ax_b = plot.fig.add_subplot(gs[0, 1])
-    style_axes(ax, "Versprechen und Erleben", "Erlebte Leistung, die zählt (Punkte 0–10)",
-               "Wirkung auf die Zufriedenheit (−1 bis +1)")
+    style_axes(ax, "Versprechen und Erleben", "Erlebte Leistung, die zählt (Punkte\u00a00–10)",
+               "Wirkung auf die Zufriedenheit (−1\u00a0bis\u00a0+1)")
     ax.set_xlim(-0.3, 10.3)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xticks(range(0, 11, 2))
@@ -429,7 +429,7 @@ def erwartungsluecke(predict: bool = True) -> LivePanel:
     (pt1,) = ax.plot([], [], "^", color=PALETTE["rot"], markersize=11, markeredgecolor="black")
     plot.dynamic(curve0, shift, pt0, pt1)
 
-    style_axes(ax_b, "Wirkung (Lernmodell)", "", "Wirkung (−1 bis +1)")
+    style_axes(ax_b, "Wirkung (Lernmodell)", "", "Wirkung (−1\u00a0bis\u00a0+1)")
     ax_b.set_ylim(-1.05, 1.05)
     ax_b.set_xlim(-0.6, 1.6)
     ax_b.set_xticks([0, 1], ["Zufrieden-\nheit", "Wiederkauf,\nEmpfehlung"])
