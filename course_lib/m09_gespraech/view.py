@@ -422,7 +422,7 @@ def akquise_trichter() -> LivePanel:
                      label=model.VARIANTS[0])
     bars_b = ax.barh([y + h / 2 for y in ys], [0] * 4, height=h, color=c["hellblau"], edgecolor="black",
                      label=model.VARIANTS[1])
-    ax.set_yticks(ys, STAGES, fontsize=FONT["tick"])
+    ax.set_yticks(ys, [s[:1].upper() + s[1:] for s in STAGES], fontsize=FONT["tick"])  # „Erreicht“ like the others
     ax.invert_yaxis()
     ax.legend(fontsize=FONT["note"], loc="lower right")
     ta = [ax.text(0, y - h / 2, "", va="center", fontsize=FONT["note"]) for y in ys]
