@@ -44,6 +44,9 @@ def test_hub_isolated_learners_small_n():
         assert all(v == "denied" for k, v in iso["results"].items() if "control" not in k), iso["results"]
     assert r["bare_kernel_pss_mb"] > 0 and r["learners_per_gb"] > 0
     assert len(r["kernel_pss_by_notebook_mb"]) == 2, "every kernel's memory is attributed to its notebook"
+    # the start page stays open next to every module: its kernel must stay near a bare course
+    # kernel (35 MB at N = 20 without matplotlib, 74 MB with it – docs/JUPYTERHUB.md)
+    assert r["kernel_pss_by_notebook_mb"]["00_Start.ipynb"] < 55, r["kernel_pss_by_notebook_mb"]
     assert len(r["load_average_at_start"]) == 3 and len(r["load_average_at_memory"]) == 3
     # the recipes' course kernel spec (deploy/jupyter, JUPYTER_PATH): learners' kernels run without debugpy
     assert r["server_env"]["JUPYTER_PATH"], "the load test measures with the course kernel spec"
