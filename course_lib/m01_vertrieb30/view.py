@@ -181,7 +181,11 @@ MAP_START_TEXT = ("Noch keine Einschätzung.\nStellen Sie oben für jede Person\
 
 class BuyingCenter(PanelBase):
     """The buying-center case: per person a role dropdown and two sliders (influence,
-    attitude). The stakeholder map and the plan update live; „Rollen prüfen“ gives feedback."""
+    attitude). The stakeholder map and the plan update live; „Rollen prüfen“ gives feedback.
+
+    While every slider stands at its start value, the plan is an instruction and the map a note
+    (markers hidden, legend kept); people of equal urgency share one step of the plan
+    (:func:`plan_html`). Invariants C1–C6 in tests/test_m01_invariants.py."""
 
     def __init__(self):
         self.controls: dict[str, widgets.Widget] = {}
