@@ -37,6 +37,10 @@ INVARIANTS = {
         "for Haltung < 0",
         "C4 plan text, marker positions and alt text are read from one result (widget.result): the plan lists "
         "its rows in order with their urgency, every marker sits at its row's (x, y)",
+        "C5 people tied in urgency share one step („Gleich dringlich“); „zuerst zu X“ only when X alone is the "
+        "most urgent – the plan never invents an order the model does not give",
+        "C6 while every slider stands at its start value (nobody rated yet), the plan is an instruction (no "
+        "steps, no ranking) and the map shows a note instead of the markers – decided from the values alone",
     ],
 }
 
@@ -111,6 +115,38 @@ def test_kundenprofil_default_and_prediction():                                 
     assert w.artists["you"].get_data() == ([jana.x], [jana.y])
 
 
+_STEP = re.compile(r"<li>((?:<b>[^<]*</b>(?:, | und )?)+) – ([^<(:]+?)(?: \(Dringlichkeit (\d+,\d) von 10\))?:")
+_GROUP = re.compile(r"<li>Gleich dringlich \(Dringlichkeit (\d+,\d) von 10\): <ul>(.*?)</ul></li>")
+
+
+def _plan_steps(plan: str) -> list[tuple[float, list[tuple[str, str]]]]:
+    """The plan as read by a learner: per numbered step its urgency and its (name, strategy) pairs."""
+    body = re.search(r"<ol>(.*)</ol>", plan).group(1)
+    steps, pos = [], 0
+    while pos < len(body):
+        g = _GROUP.match(body, pos)
+        if g:
+            people = [(n, m.group(2)) for m in _STEP.finditer(g.group(2)) for n in re.findall(r"<b>(.*?)</b>", m.group(1))]
+            assert all(m.group(3) is None for m in _STEP.finditer(g.group(2)))   # the urgency stands once, on the step
+            steps.append((float(g.group(1).replace(",", ".")), people))
+            pos = g.end()
+            continue
+        m = _STEP.match(body, pos)
+        assert m and m.group(3), body[pos:pos + 80]
+        (name,) = re.findall(r"<b>(.*?)</b>", m.group(1))
+        steps.append((float(m.group(3).replace(",", ".")), [(name, m.group(2))]))
+        pos = body.index("</li>", m.end()) + len("</li>")
+    return steps
+
+
+def _check_start_view(w):                                                                 # C6
+    plan = w.plan.value
+    assert "erscheint, sobald Sie die Personen eingeschätzt haben" in plan and "Lesen Sie den Fall" in plan
+    assert "<li>" not in plan and "zuerst zu" not in plan and "Dringlichkeit" not in plan and "gleich dringlich an" not in plan
+    assert not any(m.get_visible() for m in w.markers.values()) and w.start_note.get_visible()
+    assert "noch ohne Personen" in w.plot.alt
+
+
 @settings(max_examples=60, deadline=None)
 @given(vals=st.lists(st.tuples(r10, st.integers(-5, 5)), min_size=6, max_size=6),
        roles=st.lists(st.sampled_from(["", *model.BC_ROLES]), min_size=6, max_size=6))
@@ -121,12 +157,17 @@ def test_buying_center_invariants(vals, roles):
         w.controls[f"{p['id']}_einfluss"].value = inf
         w.controls[f"{p['id']}_haltung"].value = att
         w.controls[f"{p['id']}_rolle"].value = role
+    if all(v == (view.START_INFLUENCE, view.START_ATTITUDE) for v in vals):
+        _check_start_view(w)
+        return
+    assert not w.start_note.get_visible()
     ax = w.ax
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     spots = set()
     plan = w.plan.value
-    items = re.findall(r"<li><b>(.*?)</b> – (.*?) \(Dringlichkeit", plan)
-    by_name = dict(items)
+    steps = _plan_steps(plan)
+    by_name = dict(pair for _u, people in steps for pair in people)
+    assert len(by_name) == 6
     for p, (inf, att), role in zip(model.CASE, vals, roles):
         mk = w.markers[p["id"]]
         (x,), (y,) = mk.get_data()
@@ -146,18 +187,32 @@ def test_buying_center_invariants(vals, roles):
         row = w.result.person(p["id"])                                                    # C4
         assert (row.x, row.y) == (x, y) and (row.influence, row.attitude) == (inf, att)
     res = w.result
-    assert [n for n, _l in items] == [r.name for r in res.rows] and f"zuerst zu {res.first.name}" in plan
-    assert [float(u.replace(",", ".")) for u in re.findall(r"Dringlichkeit (\d+,\d) von 10", plan)] == \
-        pytest.approx([r.priority for r in res.rows], abs=0.0501) and w.plot.alt == res.alt
+    # C4/C5: one step per distinct urgency, highest first, each with exactly the people of that urgency
+    urg = sorted({r.priority for r in res.rows}, reverse=True)
+    assert [u for u, _p in steps] == pytest.approx(urg, abs=0.0501) and w.plot.alt == res.alt
+    for (_u, people), level in zip(steps, urg):
+        assert sorted(n for n, _l in people) == sorted(r.name for r in res.rows if r.priority == level)
+    top = [r.name for r in res.rows if r.priority == urg[0]]
+    if len(top) == 1:
+        assert f"zuerst zu {top[0]}:" in plan and "gleich dringlich an erster Stelle" not in plan
+    else:
+        assert "zuerst zu" not in plan and "gleich dringlich an erster Stelle: " in plan
+        assert all(n in plan.split("</p>")[0] for n in top)
     assert len(spots) == 6
     assert len(guard.LAST_ERRORS) == before
 
 
-def test_buying_center_start_is_neutral_and_silent():
+def test_buying_center_start_shows_what_to_do_not_a_fake_plan():                        # C6
     w = view.buying_center()
-    plan = w.plan.value
-    assert "Bedenken klären" not in plan and "skeptisch –" not in plan and "eingeordnet" not in plan
-    assert plan.count("Meinung erfragen") == 6
+    _check_start_view(w)
+    assert w.ax.get_legend().get_visible() and all(t.get_visible() for t in w.ax.get_legend().texts)  # who is who
+    w.controls["it_haltung"].value = -2                   # one rating set: the plan appears
+    assert "<li>" in w.plan.value and "zuerst zu Jonas Weber:" in w.plan.value and not w.start_note.get_visible()
+    assert all(m.get_visible() for m in w.markers.values())
+    w.controls["gf_rolle"].value = "entscheider"          # a role is no rating
+    w.controls["it_haltung"].value = view.START_ATTITUDE  # back at the start values → the start view again
+    _check_start_view(w)
+    assert w.view_state() == (fresh := view.buying_center()).view_state() and w.plot.alt == fresh.plot.alt
 
 
 def _whole_in_axes(ax, line) -> bool:

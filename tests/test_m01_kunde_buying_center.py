@@ -252,3 +252,32 @@ def test_buying_center_role_feedback_cleared_when_roles_change():
     assert "richtig" in w.role_feedback.value
     w.controls["gf_rolle"].value = "anwender"    # a changed role makes it stale → cleared
     assert w.role_feedback.value == ""
+
+
+def test_buying_center_ties_are_reported_as_ties():
+    """People with equal urgency share one step; the plan names no first person among them."""
+    w = view.buying_center()
+    for pid in ("gf", "it"):
+        w.controls[f"{pid}_einfluss"].value = 8
+        w.controls[f"{pid}_haltung"].value = -2
+    plan = w.plan.value
+    assert "zuerst zu" not in plan
+    assert "gleich dringlich an erster Stelle: Dr. Petra Lange und Jonas Weber." in plan
+    assert "<li>Gleich dringlich (Dringlichkeit 5,6 von 10): <ul><li><b>Dr. Petra Lange</b> und <b>Jonas Weber</b> – " \
+           "Bedenken klären:" in plan
+    assert plan.count("Dringlichkeit 2,5 von 10") == 1            # the four others: one shared step as well
+    w.controls["it_haltung"].value = -3                          # no longer tied
+    plan = w.plan.value
+    assert "zuerst zu Jonas Weber:" in plan and "an erster Stelle" not in plan
+    assert "<li><b>Jonas Weber</b> – Bedenken klären (Dringlichkeit 6,4 von 10):" in plan
+    assert "<li><b>Dr. Petra Lange</b> – Bedenken klären (Dringlichkeit 5,6 von 10):" in plan
+    assert "„Viel Einfluss“ heißt hier: Einfluss ab 5 von 10." in plan   # what „viel“ means at the cut
+
+
+def test_plan_html_groups_ties_and_keeps_warnings():
+    plan = model.stakeholder_plan({"co": (5, 0), "gf": (5, 0), "as": (6, -1)}, {"as": "gatekeeper"})
+    groups = view.tie_groups(plan)
+    assert [[r.id for r in g] for g in groups] == [["as"], ["gf", "co"]]
+    html = view.plan_html(plan)
+    assert "zuerst zu Sabine Roth:" in html and "als Gatekeeper eingeordnet" in html
+    assert "<b>Dr. Petra Lange</b> und <b>Thomas Berg</b> – Meinung erfragen:" in html

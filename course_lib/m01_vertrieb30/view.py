@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as widgets
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from ..blocks import guard
@@ -160,11 +161,31 @@ def kundenprofil(predict: bool = True) -> LivePanel:
 
 _NONE = "— Rolle wählen —"
 X_EDGE = 6.4
+START_INFLUENCE, START_ATTITUDE = 5, 0
+"""Where every person's sliders start. While all six still stand there, the learner has rated
+nobody yet: the map and the plan show what to do instead of six identical, tied entries
+(screenshot review, session 5). Decided from the values alone, so equal values show equal views."""
+
+HIGH_NOTE = "„Viel Einfluss“ heißt hier: Einfluss ab 5 von 10."
+
+START_TEXT = (
+    "<p><b>Ihr Gesprächsplan</b> erscheint, sobald Sie die Personen eingeschätzt haben.</p>"
+    "<p>So gehen Sie vor: Lesen Sie den Fall oben. Stellen Sie dann für jede Person ein, wie viel "
+    "Einfluss sie auf die Entscheidung hat (0 bis 10) und wie sie zum Angebot steht (Haltung −5 dagegen bis +5 "
+    "dafür). Noch stehen alle Regler auf dem Startwert (Einfluss 5, Haltung 0) – damit wären alle sechs gleich "
+    "dringlich, und der Plan hätte nichts zu sagen.</p>")
+
+MAP_START_TEXT = ("Noch keine Einschätzung.\nStellen Sie oben für jede Person\n"
+                  "Einfluss und Haltung ein –\ndann erscheinen hier die Personen.")
 
 
 class BuyingCenter(PanelBase):
     """The buying-center case: per person a role dropdown and two sliders (influence,
-    attitude). The stakeholder map and the plan update live; „Rollen prüfen“ gives feedback."""
+    attitude). The stakeholder map and the plan update live; „Rollen prüfen“ gives feedback.
+
+    While every slider stands at its start value, the plan is an instruction and the map a note
+    (markers hidden, legend kept); people of equal urgency share one step of the plan
+    (:func:`plan_html`). Invariants C1–C6 in tests/test_m01_invariants.py."""
 
     def __init__(self):
         self.controls: dict[str, widgets.Widget] = {}
@@ -173,8 +194,8 @@ class BuyingCenter(PanelBase):
         for p in model.CASE:
             role = widgets.Dropdown(options=opts, value="", description="Rolle", style={"description_width": "40px"},
                                     layout=widgets.Layout(width="235px", align_items="center", margin="2px 14px 2px 0"))
-            inf = slider("Einfluss", 5, 0, 10, 1, integer=True)  # accessible slider, German readout
-            att = slider("Haltung", 0, -5, 5, 1, integer=True)
+            inf = slider("Einfluss", START_INFLUENCE, 0, 10, 1, integer=True)  # accessible slider, German readout
+            att = slider("Haltung", START_ATTITUDE, -5, 5, 1, integer=True)
             role.add_class("vt-narrow")  # short labels: a narrow label column (course CSS)
             inf.add_class("vt-narrow")
             att.add_class("vt-narrow")
@@ -229,12 +250,17 @@ class BuyingCenter(PanelBase):
         self.cut_line = ax.axhline(cut_y, color="#555555", linewidth=1)
         self.markers = {}
         colours = [PALETTE[k] for k in ("blau", "orange", "gruen", "rot", "lila", "schwarz")]
+        proxies = []   # legend entries of their own: the legend (who is who) stays while the markers are hidden
         for i, p in enumerate(model.CASE):
-            (m,) = ax.plot([], [], MARKERS[i % len(MARKERS)], color=colours[i], markersize=11, markeredgecolor="black",
-                           label=f"{p['name']} ({p['function']})")
+            style = dict(color=colours[i], markersize=11, markeredgecolor="black", linestyle="none")
+            (m,) = ax.plot([], [], MARKERS[i % len(MARKERS)], label="_nolegend_", **style)
             self.markers[p["id"]] = m
-        ax.legend(fontsize=FONT["note"], loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
-        self.plot.dynamic(*self.markers.values())
+            proxies.append(Line2D([], [], marker=MARKERS[i % len(MARKERS)], label=f"{p['name']} ({p['function']})", **style))
+        ax.legend(handles=proxies, fontsize=FONT["note"], loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2,
+                  frameon=False)
+        self.start_note = ax.text(0, 7.5, MAP_START_TEXT, ha="center", va="center", fontsize=FONT["label"],
+                                  color="#222222", bbox=dict(facecolor="white", edgecolor="#555555", pad=6))
+        self.plot.dynamic(*self.markers.values(), self.start_note)
 
         self.plan = widgets.HTML()
         self.role_feedback = widgets.HTML()
@@ -277,20 +303,26 @@ class BuyingCenter(PanelBase):
         return {p["id"]: (self.controls[f"{p['id']}_einfluss"].value, self.controls[f"{p['id']}_haltung"].value)
                 for p in model.CASE}
 
+    def rated(self) -> bool:
+        """False while every slider still stands at its start value (nobody rated yet)."""
+        return any(v != (START_INFLUENCE, START_ATTITUDE) for v in self.ratings().values())
+
     # -- live view ------------------------------------------------------------------------
     def _update(self) -> None:
         self.result = None   # bad input: no result next to the German message
         res = self.result = model.stakeholder_plan(self.ratings(), self.roles())
+        rated = self.rated()
         for r in res.rows:   # people at the same spot side by side: every marker stays visible
             self.markers[r.id].set_data([r.x], [r.y])
+            self.markers[r.id].set_visible(rated)
+        self.start_note.set_visible(not rated)
+        if not rated:
+            self.plot.refresh(alt="Stakeholder-Karte noch ohne Personen: Alle Regler stehen auf dem Startwert "
+                                  "(Einfluss 5, Haltung 0); sie erscheinen, sobald Sie Einfluss und Haltung einstellen.")
+            self.plan.value = START_TEXT
+            return
         self.plot.refresh(alt=res.alt)
-        lines = []
-        for r in res.rows:
-            warn = f"<br>{icon('warn')} <b>Achtung: {escape(r.warning)}</b>" if r.warning else ""
-            lines.append(f"<li><b>{escape(r.name)}</b> – {escape(r.label)} "
-                         f"(Dringlichkeit {escape(num(r.priority, 1))} von 10): {escape(r.advice)}{warn}</li>")
-        self.plan.value = (f"<p><b>Ihr Gesprächsplan</b> – zuerst zu {escape(res.first.name)}:</p>"
-                           f"<ol>{''.join(lines)}</ol>")
+        self.plan.value = plan_html(res)
 
     def refresh(self) -> bool:
         if self._checked_roles is not None and self._checked_roles != self.roles():
@@ -325,6 +357,54 @@ class BuyingCenter(PanelBase):
         self.message.value = ""
         return res
 
+
+
+def tie_groups(res: model.StakeholderPlan) -> list[list[model.Stakeholder]]:
+    """The plan's rows grouped by equal urgency (highest first; a group keeps case order)."""
+    groups: list[list] = []
+    for r in res.rows:
+        if groups and abs(groups[-1][0].priority - r.priority) < 1e-9:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def _names(rows, bold: bool = True) -> str:
+    names = [f"<b>{escape(r.name)}</b>" if bold else escape(r.name) for r in rows]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+
+
+def _warnings(rows) -> str:
+    return "".join(f"<br>{icon('warn')} <b>Achtung: {escape(r.warning)}</b>" for r in rows if r.warning)
+
+
+def plan_html(res: model.StakeholderPlan) -> str:
+    """The talk plan: one numbered step per urgency; people tied in urgency share a step
+    („gleich dringlich“) – the model gives no order among them, so the plan invents none."""
+    groups = tie_groups(res)
+    top = groups[0]
+    if len(top) == 1:
+        head = f"zuerst zu {_names(top, bold=False)}:"
+    else:
+        head = (f"gleich dringlich an erster Stelle: {_names(top, bold=False)}. Das Modell gibt unter ihnen keine Reihenfolge "
+                "vor – beginnen Sie mit einer dieser Personen:")
+    steps = []
+    for g in groups:
+        urgency = f"Dringlichkeit {escape(num(g[0].priority, 1))} von 10"
+        if len(g) == 1:
+            r = g[0]
+            steps.append(f"<li><b>{escape(r.name)}</b> – {escape(r.label)} ({urgency}): {escape(r.advice)}"
+                         f"{_warnings(g)}</li>")
+            continue
+        by_label: dict[str, list] = {}
+        for r in g:
+            by_label.setdefault(r.key, []).append(r)
+        inner = "".join(f"<li>{_names(rs)} – {escape(rs[0].label)}: {escape(rs[0].advice)}{_warnings(rs)}</li>"
+                        for rs in by_label.values())
+        steps.append(f"<li>Gleich dringlich ({urgency}): <ul>{inner}</ul></li>")
+    return (f"<p><b>Ihr Gesprächsplan</b> – {head}</p><ol>{''.join(steps)}</ol>"
+            f"<p><small>{escape(HIGH_NOTE)} Dringlichkeit = Einfluss × (5\u00a0−\u00a0Haltung) / 10.</small></p>")
 
 
 def buying_center() -> BuyingCenter:
