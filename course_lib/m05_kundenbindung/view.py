@@ -9,6 +9,7 @@ from html import escape
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.text import Text
 
 from ..blocks import guard
 from ..blocks.choices import ChoiceList
@@ -50,8 +51,43 @@ CHURN_NAME_Y = 0.02
 CHURN_STACK_HSPACE = 0.07
 #: Shown inside the weights chart while no warning sign has a level above 0 (an empty chart
 #: looked broken). Centred while the chart is empty; beside the dashed bars once they show.
-CHURN_EMPTY = "Noch kein Warnsignal gewählt –\nstellen Sie bei einem Signal\neine Stufe über 0 ein."
-CHURN_EMPTY_NARROW = "Noch kein Warnsignal\ngewählt – stellen Sie\nbei einem Signal eine\nStufe über 0 ein."
+#: The variants (text, font size), widest first: the first that fits the free room is shown.
+CHURN_EMPTY = (
+    ("Noch kein Warnsignal gewählt –\nstellen Sie bei einem Signal\neine Stufe über 0 ein.", FONT["label"]),
+    ("Noch kein Warnsignal\ngewählt – stellen Sie\nbei einem Signal eine\nStufe über 0 ein.", FONT["note"]),
+    ("Noch kein\nWarnsignal\ngewählt –\nStufe über 0\neinstellen.", FONT["note"]),
+)
+
+
+class _FittingText(Text):
+    """A text that shows, at each draw, the first of its ``variants`` ((text, font size), widest
+    first) whose box fits ``room()`` pixels, the last one otherwise. It is drawn on every blit
+    (a dynamic artist), so after a width change (fit_width redraws without an update) it fits
+    the chart's new width; its window extent is measured after the same choice."""
+
+    def __init__(self, *args, variants=(), room=None, **kw):
+        super().__init__(*args, **kw)
+        self.variants = tuple(variants)
+        self.room = room
+
+    def _fit(self, renderer) -> None:
+        if not self.variants or self.room is None or not self.get_visible():
+            return
+        room = self.room()
+        for text, size in self.variants:
+            if (text, size) != (self.get_text(), self.get_fontsize()):
+                self.set_text(text)
+                self.set_fontsize(size)
+            if super().get_window_extent(renderer).width <= room:
+                return
+
+    def get_window_extent(self, renderer=None, dpi=None):
+        self._fit(renderer or self.get_figure(root=True).canvas.get_renderer())
+        return super().get_window_extent(renderer, dpi)
+
+    def draw(self, renderer):
+        self._fit(renderer)
+        super().draw(renderer)
 
 
 def _place_end_label(label, end: float, base_end: float, months: int) -> None:
@@ -111,10 +147,11 @@ def abwanderungs_check() -> LivePanel:
     at_name = offset_copy(ax_w.transData, fig=plot.fig, x=3, units="points")  # clear of the y axis line
     names = [ax_w.text(0, yy + CHURN_NAME_Y, lab, va="bottom", ha="left", fontsize=FONT["tick"], visible=False,
                        transform=at_name) for yy, lab in zip(y, labels)]
-    empty = plot.dynamic(ax_w.text(0.5, 0.5, "", transform=ax_w.transAxes, ha="center", va="center",
-                                   fontsize=FONT["label"], fontstyle="italic", color="#333333", linespacing=1.4,
-                                   multialignment="center",
-                                   bbox={"boxstyle": "round,pad=0.6", "facecolor": "#f4f4f4", "edgecolor": "#999999"}))
+    empty = _FittingText(0.5, 0.5, "", transform=ax_w.transAxes, ha="center", va="center", fontstyle="italic",
+                         color="#333333", linespacing=1.4, multialignment="center", variants=CHURN_EMPTY,
+                         bbox={"boxstyle": "round,pad=0.6", "facecolor": "#f4f4f4", "edgecolor": "#999999"})
+    ax_w.add_artist(empty)
+    plot.dynamic(empty)
     ax_w.set_xlim(0, 2.8)
     german_axis(ax_w.xaxis, 1)
     from matplotlib.patches import Patch
@@ -157,26 +194,36 @@ def abwanderungs_check() -> LivePanel:
         ax_w.set_ylim((-0.6, n - 0.55) if stacked else (-0.75, n - 0.25))
 
     def place_empty(res) -> None:
-        """The placeholder while no sign has a level: centred in the empty chart; once the dashed
-        bars show, right-aligned in the free space beside the lower (shorter) half of them."""
+        """The placeholder while no sign has a level: centred in the empty chart side by side;
+        otherwise (stacked the names stand on the left, or the dashed bars show) right-aligned
+        beside the lower half of the rows, in the room right of their names and dashed bars."""
         none = not any(res.severities.values())
         empty.set_visible(none)
         if not none:
-            empty.set_text("")
             return
-        if not layout["possible"] and layout["mode"] == "wide":  # stacked, the names stand on the left
-            empty.set_text(CHURN_EMPTY)
-            empty.set_fontsize(FONT["label"])
+        if not layout["possible"] and layout["mode"] == "wide":
             empty.set_transform(ax_w.transAxes)
             empty.set_position((0.5, 0.5))
             empty.set_horizontalalignment("center")
+            empty.room = lambda: ax_w.bbox.width - 16
             return
         low = y <= np.median(y)  # the lower half of the rows
-        empty.set_text(CHURN_EMPTY_NARROW)
-        empty.set_fontsize(FONT["note"])
         empty.set_transform(ax_w.get_yaxis_transform())  # x in axes fraction, y in data
         empty.set_position((0.97, float(np.mean(y[low]))))
         empty.set_horizontalalignment("right")
+
+        def room() -> float:
+            r = plot.canvas.get_renderer()
+            ab = ax_w.bbox
+            left = ab.x0
+            for k in np.flatnonzero(low):
+                if possible[k].get_visible():
+                    left = max(left, possible[k].get_window_extent(r).x1)
+                if names[k].get_visible():
+                    left = max(left, names[k].get_window_extent(r).x1)
+            return ab.x1 - 0.03 * ab.width - left - 16  # the box's padding and a gap
+
+        empty.room = room
 
     def arrange(mode: str) -> bool:
         """Side by side (``"wide"``) or one above the other (``"stacked"``); True if changed."""
