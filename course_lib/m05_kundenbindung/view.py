@@ -119,7 +119,10 @@ def abwanderungs_check() -> LivePanel:
     """Eight warning signs (0–3 each) → monthly churn risk, top reasons, counter-measures, chart.
 
     The two charts stand side by side when the panel is wide and one above the other when it
-    is narrow (the panel's width probe reports the width, see ``CHURN_STACK_BELOW_PX``)."""
+    is narrow (the panel's width probe reports the width, see ``CHURN_STACK_BELOW_PX``). Stacked,
+    the category names stand above thin bars (``CHURN_BARS``), so both charts use the full width
+    and each legend hangs under its own chart; while no sign is set, a placeholder
+    (``CHURN_EMPTY``) says so inside the weights chart."""
     signs = model.WARNING_SIGNS
     plot = LivePlot(figsize=(9.6, CHURN_HEIGHT["wide"]))
     grids = {"wide": plot.fig.add_gridspec(1, 2, width_ratios=[1.25, 1]),
