@@ -9,6 +9,7 @@ from html import escape
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.text import Text
 
 from ..blocks import guard
 from ..blocks.choices import ChoiceList
@@ -38,6 +39,55 @@ CHURN_STACK_BELOW_PX = 760
 CHURN_HEIGHT = {"wide": 4.9, "stacked": 8.4}
 #: Gap (points) between the last point of the cohort curve and the „noch …“ label.
 END_LABEL_GAP_PT = 7
+#: Bar thickness and the offset of the bar's centre from its row (data units, one row = 1).
+#: Stacked, each category name stands above its bar (as tick labels on the left the long names
+#: squeezed the bars into the right half at 560 px, and the cohort chart below, aligned to the
+#: same column, started at the bars' x position), so the bar is thinner and moves down.
+CHURN_BARS = {"wide": (0.7, 0.0), "stacked": (0.42, -0.24)}
+#: Stacked: the category name's baseline above its row centre (data units).
+CHURN_NAME_Y = 0.02
+#: Stacked: extra vertical space between the bar chart (incl. its legend) and the cohort chart,
+#: as a fraction of the average axes height (the bars' x label nearly touched the lower title).
+CHURN_STACK_HSPACE = 0.07
+#: Shown inside the weights chart while no warning sign has a level above 0 (an empty chart
+#: looked broken). Centred while the chart is empty; beside the dashed bars once they show.
+#: The variants (text, font size), widest first: the first that fits the free room is shown.
+CHURN_EMPTY = (
+    ("Noch kein Warnsignal gewählt –\nstellen Sie bei einem Signal\neine Stufe über 0 ein.", FONT["label"]),
+    ("Noch kein Warnsignal\ngewählt – stellen Sie\nbei einem Signal eine\nStufe über 0 ein.", FONT["note"]),
+    ("Noch kein\nWarnsignal\ngewählt –\nStufe über 0\neinstellen.", FONT["note"]),
+)
+
+
+class _FittingText(Text):
+    """A text that shows, at each draw, the first of its ``variants`` ((text, font size), widest
+    first) whose box fits ``room()`` pixels, the last one otherwise. It is drawn on every blit
+    (a dynamic artist), so after a width change (fit_width redraws without an update) it fits
+    the chart's new width; its window extent is measured after the same choice."""
+
+    def __init__(self, *args, variants=(), room=None, **kw):
+        super().__init__(*args, **kw)
+        self.variants = tuple(variants)
+        self.room = room
+
+    def _fit(self, renderer) -> None:
+        if not self.variants or self.room is None or not self.get_visible():
+            return
+        room = self.room()
+        for text, size in self.variants:
+            if (text, size) != (self.get_text(), self.get_fontsize()):
+                self.set_text(text)
+                self.set_fontsize(size)
+            if super().get_window_extent(renderer).width <= room:
+                return
+
+    def get_window_extent(self, renderer=None, dpi=None):
+        self._fit(renderer or self.get_figure(root=True).canvas.get_renderer())
+        return super().get_window_extent(renderer, dpi)
+
+    def draw(self, renderer):
+        self._fit(renderer)
+        super().draw(renderer)
 
 
 def _place_end_label(label, end: float, base_end: float, months: int) -> None:
@@ -69,11 +119,14 @@ def abwanderungs_check() -> LivePanel:
     """Eight warning signs (0–3 each) → monthly churn risk, top reasons, counter-measures, chart.
 
     The two charts stand side by side when the panel is wide and one above the other when it
-    is narrow (the panel's width probe reports the width, see ``CHURN_STACK_BELOW_PX``)."""
+    is narrow (the panel's width probe reports the width, see ``CHURN_STACK_BELOW_PX``). Stacked,
+    the category names stand above thin bars (``CHURN_BARS``), so both charts use the full width
+    and each legend hangs under its own chart; while no sign is set, a placeholder
+    (``CHURN_EMPTY``) says so inside the weights chart."""
     signs = model.WARNING_SIGNS
     plot = LivePlot(figsize=(9.6, CHURN_HEIGHT["wide"]))
     grids = {"wide": plot.fig.add_gridspec(1, 2, width_ratios=[1.25, 1]),
-             "stacked": plot.fig.add_gridspec(2, 1, height_ratios=[1.3, 1])}
+             "stacked": plot.fig.add_gridspec(2, 1, height_ratios=[1.3, 1], hspace=CHURN_STACK_HSPACE)}
     ax_w = plot.fig.add_subplot(grids["wide"][0, 0])
     ax_s = plot.fig.add_subplot(grids["wide"][0, 1])
     style_axes(ax_w, "Gewicht der Warnsignale", "Beitrag zum Monatsrisiko (Prozentpunkte)", "")
@@ -91,6 +144,17 @@ def abwanderungs_check() -> LivePanel:
         plot.dynamic(b)
     values = [plot.dynamic(ax_w.text(0, yy, "", va="center", ha="left", fontsize=FONT["note"])) for yy in y]
     ax_w.set_yticks(y, labels, fontsize=FONT["tick"])
+    # stacked: the same names above the bars, from the chart's left edge (hidden side by side)
+    from matplotlib.transforms import offset_copy
+
+    at_name = offset_copy(ax_w.transData, fig=plot.fig, x=3, units="points")  # clear of the y axis line
+    names = [ax_w.text(0, yy + CHURN_NAME_Y, lab, va="bottom", ha="left", fontsize=FONT["tick"], visible=False,
+                       transform=at_name) for yy, lab in zip(y, labels)]
+    empty = _FittingText(0.5, 0.5, "", transform=ax_w.transAxes, ha="center", va="center", fontstyle="italic",
+                         color="#333333", linespacing=1.4, multialignment="center", variants=CHURN_EMPTY,
+                         bbox={"boxstyle": "round,pad=0.6", "facecolor": "#f4f4f4", "edgecolor": "#999999"})
+    ax_w.add_artist(empty)
+    plot.dynamic(empty)
     ax_w.set_xlim(0, 2.8)
     german_axis(ax_w.xaxis, 1)
     from matplotlib.patches import Patch
@@ -112,6 +176,58 @@ def abwanderungs_check() -> LivePanel:
         plot.legend(ax_w, handles, ncols=2 if stacked else 1, fontsize=FONT["note"])
         plot.legend(ax_s, [base_line, curve], ncols=2 if stacked else 1, fontsize=FONT["note"])
 
+    def bar_center(yy: float) -> float:
+        return yy + CHURN_BARS[layout["mode"]][1]
+
+    def place_bars() -> None:
+        """Bars, names and limits of the weights chart for the current arrangement: side by side
+        the names are tick labels left of the bars; stacked they stand above thin bars, so the
+        bars use the chart's whole width and the cohort chart below is not pushed to the right
+        by the names (both charts share one column of the layout)."""
+        stacked = layout["mode"] == "stacked"
+        h, dy = CHURN_BARS[layout["mode"]]
+        for b, pb, yy in zip(bars, possible, y):
+            for r in (b, pb):
+                r.set_y(yy + dy - h / 2)
+                r.set_height(h)
+        ax_w.tick_params(axis="y", left=not stacked, labelleft=not stacked)
+        for t in names:
+            t.set_visible(stacked)
+        n = len(signs)
+        ax_w.set_ylim((-0.6, n - 0.55) if stacked else (-0.75, n - 0.25))
+
+    def place_empty(res) -> None:
+        """The placeholder while no sign has a level: centred in the empty chart side by side;
+        otherwise (stacked the names stand on the left, or the dashed bars show) right-aligned
+        beside the lower half of the rows, in the room right of their names and dashed bars."""
+        none = not any(res.severities.values())
+        empty.set_visible(none)
+        if not none:
+            return
+        if not layout["possible"] and layout["mode"] == "wide":
+            empty.set_transform(ax_w.transAxes)
+            empty.set_position((0.5, 0.5))
+            empty.set_horizontalalignment("center")
+            empty.room = lambda: ax_w.bbox.width - 16
+            return
+        low = y <= np.median(y)  # the lower half of the rows
+        empty.set_transform(ax_w.get_yaxis_transform())  # x in axes fraction, y in data
+        empty.set_position((0.97, float(np.mean(y[low]))))
+        empty.set_horizontalalignment("right")
+
+        def room() -> float:
+            r = plot.canvas.get_renderer()
+            ab = ax_w.bbox
+            left = ab.x0
+            for k in np.flatnonzero(low):
+                if possible[k].get_visible():
+                    left = max(left, possible[k].get_window_extent(r).x1)
+                if names[k].get_visible():
+                    left = max(left, names[k].get_window_extent(r).x1)
+            return ab.x1 - 0.03 * ab.width - left - 16  # the box's padding and a gap
+
+        empty.room = room
+
     def arrange(mode: str) -> bool:
         """Side by side (``"wide"``) or one above the other (``"stacked"``); True if changed."""
         if mode == layout["mode"]:
@@ -120,6 +236,11 @@ def abwanderungs_check() -> LivePanel:
         gs = grids[mode]
         ax_w.set_subplotspec(gs[0, 0])
         ax_s.set_subplotspec(gs[0, 1] if mode == "wide" else gs[1, 0])
+        place_bars()
+        if state["res"] is not None:
+            for tx, s, yy in zip(values, signs, y):
+                tx.set_position((state["res"].contributions[s.id] * 100 + 0.04, bar_center(yy)))
+            place_empty(state["res"])
         w_in = plot.fig.get_size_inches()[0]
         plot.fig.set_size_inches(w_in, CHURN_HEIGHT[mode])
         legends()
@@ -175,16 +296,18 @@ def abwanderungs_check() -> LivePanel:
         for b, tx, s, yy in zip(bars, values, signs, y):
             c = res.contributions[s.id] * 100
             b.set_width(c)
-            tx.set_position((c + 0.04, yy))
+            tx.set_position((c + 0.04, bar_center(yy)))
             tx.set_text(num(c, 1) if c > 0 else "")
+        place_empty(res)
         curve.set_ydata(res.cohort)
         _place_end_label(end_text, float(res.cohort[-1]), float(base[-1]), model.MONTHS)
         end_text.set_text(f"noch {num(res.cohort[-1], 0)}")
         active = [f"{s.label} ({num(res.contributions[s.id] * 100, 1)})" for s in signs if res.severities[s.id] > 0]
+        first, second = ("Oben", "Unten") if layout["mode"] == "stacked" else ("Links", "Rechts")
         plot.refresh(alt=(
-            "Links: Balkendiagramm der Beiträge der acht Warnsignale zum monatlichen Abwanderungsrisiko in "
+            f"{first}: Balkendiagramm der Beiträge der acht Warnsignale zum monatlichen Abwanderungsrisiko in "
             "Prozentpunkten; " + ("aktiv: " + ", ".join(active) if active else "kein Warnsignal aktiv")
-            + f". Rechts: Von 100 solchen Stammkunden sind nach 36\u00a0Monaten noch {num(res.cohort[-1], 0)} "
+            + f". {second}: Von 100 solchen Stammkunden sind nach 36\u00a0Monaten noch {num(res.cohort[-1], 0)} "
             f"Kunde, ohne Warnsignale wären es {num(base[-1], 0)}."))
         text.value = _churn_html(res)
 
@@ -237,7 +360,7 @@ def abwanderungs_check() -> LivePanel:
     next(iter(controls.values())).add_class("vt-primary")  # the control that changes the view (the guess only reveals)
     panel.possible_bars = list(possible)
     panel.artists = {"bars": list(bars), "values": values, "curve": curve, "end_text": end_text, "base": base_line,
-                     "ax_w": ax_w, "ax_s": ax_s}
+                     "ax_w": ax_w, "ax_s": ax_s, "names": names, "empty": empty}
     panel.arrange = arrange  # tests: the arrangement the width probe would choose
     panel.layout_mode = lambda: layout["mode"]
     panel.result = lambda: state["res"]
