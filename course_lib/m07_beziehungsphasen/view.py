@@ -61,7 +61,7 @@ def phasen_diagnose() -> LivePanel:
                    bbox=dict(boxstyle="round,pad=0.5", facecolor="white", edgecolor="#bbbbbb"))
     plot.dynamic(*bars, star, label, note)
     # legend below the axes: it can never cover a bar, the marker or its label
-    ax.legend(fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
+    plot.legend(ax, fontsize=FONT["legend"])  # placed below the tick labels, also when they are staggered
     text = widgets.HTML()
     state = {"res": None}
 

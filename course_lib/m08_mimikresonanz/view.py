@@ -36,6 +36,8 @@ from . import face, model
 _INSTANCES = itertools.count(1)  # makes animation names unique per trainer on a page
 #: gap (points, so the same at every figure width) between a bar (or the guessing line) and its value label
 LABEL_GAP_PT = 5.0
+INSIDE_FROM = 60.0  # a bar from this rate (%) carries its value label inside
+N_LABEL_DY_PT = 6.0  # „n = …“ above its marker: marker radius (4 pt) plus a gap
 Y2_TOP = 112  # right plot: room above 100 % for the „n = …“ labels (the axis line ends at 100 %)
 TITLES = ("Treffer je Emotion", "Treffer je Darbietungszeit")
 EMPTY_NOTE = "Noch keine Durchgänge –\nklicken Sie oben auf\n„Nächster Durchgang“."
@@ -296,6 +298,8 @@ class MikroTrainer(PanelBase):
         from matplotlib.transforms import ScaledTranslation
 
         gap = ax1.transData + ScaledTranslation(LABEL_GAP_PT / 72, 0, fig.dpi_scale_trans)
+        self._label_right = gap   # right of a short bar (and of the guessing line)
+        self._label_inside = ax1.transData + ScaledTranslation(-LABEL_GAP_PT / 72, 0, fig.dpi_scale_trans)
         ax1.text(100 * model.CHANCE_LEVEL, -0.75, "Raten ≈\u00a014\u00a0%", fontsize=FONT["note"], color="#444444",
                  va="center", transform=gap)
         self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
@@ -320,7 +324,10 @@ class MikroTrainer(PanelBase):
                  markeredgecolor=PALETTE["rot"], markeredgewidth=2, label="Eilert-Test, Fotos (Medienbericht)")
         (self.rate_line,) = ax2.plot([], [], "-o", color=PALETTE["blau"], markersize=8, linewidth=2, label="Ihre Trefferquote")
         self.plot.dynamic(self.rate_line)
-        self.rate_texts = [self.plot.dynamic(ax2.text(xx, 0, "", ha="left", fontsize=FONT["note"])) for xx in x]
+        # „n = …“ centred above its marker (a fixed gap in points): neighbours never run into each other
+        above = ax2.transData + ScaledTranslation(0, N_LABEL_DY_PT / 72, fig.dpi_scale_trans)
+        self.rate_texts = [self.plot.dynamic(ax2.text(xx, 0, "", ha="center", va="bottom", fontsize=FONT["note"],
+                                                      transform=above)) for xx in x]
         # empty state of the right plot (no timed trial yet): a note above the comparison points
         self.rate_note = self.plot.dynamic(ax2.text(
             0.5, 0.72, "", transform=ax2.transAxes, ha="center", va="center", multialignment="center",
@@ -338,7 +345,13 @@ class MikroTrainer(PanelBase):
             bar.set_width(w)
             # the label starts right of the bar and of the dotted guessing line, never on the
             # y-axis spine or struck through by the line („noch keine“ at 0 trials)
-            txt.set_x(max(w, 100 * model.CHANCE_LEVEL))  # + LABEL_GAP_PT (the text's transform)
+            # a long bar carries its label inside its end (on a white chip): right of it, „100 % (7/7)“
+            # would run into the right plot's axis labels in a narrow figure
+            inside = w >= INSIDE_FROM
+            txt.set_x(w if inside else max(w, 100 * model.CHANCE_LEVEL))  # ± LABEL_GAP_PT: the transform
+            txt.set_transform(self._label_inside if inside else self._label_right)
+            txt.set_ha("right" if inside else "left")
+            txt.set_bbox(dict(boxstyle="square,pad=0.15", facecolor="white", edgecolor="none") if inside else None)
             txt.set_text("noch keine" if n == 0 else f"{pct(float(rate))} ({int(hits)}/{int(n)})")
             if n:
                 parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
@@ -349,9 +362,7 @@ class MikroTrainer(PanelBase):
             if n:
                 xs.append(k)
                 ys.append(100 * float(rate))
-                last = k == len(self.rate_texts) - 1  # the last label opens to the left: never past the figure edge
-                txt.set_position((k - 0.12 if last else k + 0.12, 100 * float(rate) + 4))
-                txt.set_ha("right" if last else "left")
+                txt.set_position((k, 100 * float(rate)))  # + N_LABEL_DY_PT (the text's transform)
                 txt.set_text(f"n = {int(n)}")
                 ex_parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
             else:
