@@ -20,7 +20,7 @@ from course_lib.m08_mimikresonanz import model as m8, view as v8
 from course_lib.storage import Store
 
 WIDTHS = [400, 650, None, 1600]  # None: natural size
-M08_WIDTHS = [560, 650, None, 1600]  # the two-plot trainer is laid out for panels from 560 px
+M08_WIDTHS = [530, 650, None, 1600]  # the two-plot trainer is laid out for panels from 530 px
 
 
 def _fit(plot, px):

@@ -282,7 +282,7 @@ class MikroTrainer(PanelBase):
     # -- plot -------------------------------------------------------------------------------
     def _build_plot(self) -> None:
         fig = self.plot.fig
-        ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.0, 1.1])
+        ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.0, 1.3])
         self.ax1, self.ax2 = ax1, ax2
         labels = [model.EMOTION_LABELS[e] for e in model.EMOTIONS]
         y = np.arange(len(labels))
