@@ -55,6 +55,15 @@ def _labels_outside_ring(ax, angles) -> None:
         tick.label1.set_multialignment("left" if dx > 0.2 else "right" if dx < -0.2 else "center")
 
 
+def placeholder_text(done: int, total: int) -> str:
+    """The note inside the empty radar (no current profile, no earlier run shown)."""
+    if done == 0:
+        return f"Noch keine Antworten –\nbeantworten Sie oben\ndie {total}\u00a0Aussagen."
+    left = total - done
+    return (f"Noch {left}\u00a0{'Aussage' if left == 1 else 'Aussagen'} offen –\nIhr Profil erscheint,\n"
+            "sobald alle beantwortet sind.")
+
+
 class SelfAssessment(PanelBase):
     """Questionnaire → radar chart; save runs locally, compare (the anonymous workshop result goes via the 00_Start export or the Klassenraum)."""
 
@@ -121,7 +130,12 @@ class SelfAssessment(PanelBase):
         (self.line_prev,) = ax.plot(closed, np.zeros_like(closed), "--s", color=PALETTE["orange"], lw=1.8,
                                     markersize=6, label="früherer Lauf")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False, fontsize=FONT["legend"])
-        self.plot.dynamic(self.line_now, self.fill_now, self.line_prev)
+        # empty state: a note inside the grid (upper half, clear of the radial labels on the
+        # right) while neither a current profile nor an earlier run is drawn
+        self.placeholder = ax.text(0.5, 0.7, "", transform=ax.transAxes, ha="center", va="center",
+                                   multialignment="center", fontsize=FONT["label"], color="#333333",
+                                   bbox=dict(boxstyle="round,pad=0.5", facecolor="white", edgecolor="#bbbbbb"))
+        self.plot.dynamic(self.line_now, self.fill_now, self.line_prev, self.placeholder)
 
         self.text = widgets.HTML()
         self.preview = widgets.HTML()
@@ -199,6 +213,8 @@ class SelfAssessment(PanelBase):
         if done < total:
             self.line_now.set_visible(False)
             self.fill_now.set_visible(False)
+            self.placeholder.set_text(placeholder_text(done, total))
+            self.placeholder.set_visible(prev is None)
             alt = (f"Netzdiagramm mit fünf Bereichen; noch kein aktuelles Profil, {total - done} Aussagen offen."
                    + (" Gezeigt wird ein früherer Lauf." if prev else ""))
             self.plot.refresh(alt=alt)
@@ -214,6 +230,7 @@ class SelfAssessment(PanelBase):
         self.fill_now.set_xy(np.column_stack([self._closed, vals + vals[:1]]))
         self.line_now.set_visible(True)
         self.fill_now.set_visible(True)
+        self.placeholder.set_visible(False)
         parts = ", ".join(f"{model.DIM_LABELS[d]} {num(scores[d], 0)}" for d in model.DIM_IDS)
         self.plot.refresh(alt=f"Netzdiagramm Ihrer Selbsteinschätzung in Punkten von 0 bis 100: {parts}."
                           + (" Gestrichelt: früherer Lauf zum Vergleich." if prev else ""))

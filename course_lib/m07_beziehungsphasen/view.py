@@ -29,6 +29,8 @@ def _xlabels():
 
 Y_TOP = 128          # room above a 100 % bar for the marker and its label (never clipped)
 STAR_DY, LABEL_DY = 7, 15
+EMPTY_NOTE = "Noch nichts angekreuzt –\nkreuzen Sie oben an,\nwas Sie beobachten."
+NO_PHASE_NOTE = "Diese Beobachtung passt\nzu keiner Phase –\nkreuzen Sie weitere an."
 
 
 def phasen_diagnose() -> LivePanel:
@@ -44,15 +46,22 @@ def phasen_diagnose() -> LivePanel:
     ax.set_ylim(0, Y_TOP)
     ax.set_yticks([0, 20, 40, 60, 80, 100])
     german_axis(ax.yaxis, 0, "%")
+    # the axis line ends at 100 % (its last tick); the room above is for the marker and its label
+    ax.spines["left"].set_bounds(0, 100)
+    ax.grid(False, axis="x")  # phases are categories; vertical grid lines would run on above 100 %
     bars = ax.bar(x, np.zeros(5), width=0.62, color=PHASE_COLOURS, edgecolor="black",
                   hatch=None)
     for b, h in zip(bars, HATCHES[:5]):
         b.set_hatch(h)
     (star,) = ax.plot([], [], "v", color="black", markersize=14, label="wahrscheinlichste Phase")
     label = ax.text(0, 0, "", ha="center", va="bottom", fontsize=FONT["label"], fontweight="bold")
-    plot.dynamic(*bars, star, label)
+    # empty state (all bars at 0 %): a note in the middle of the axes instead of blank bars
+    note = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center", multialignment="center",
+                   fontsize=FONT["label"], color="#333333",
+                   bbox=dict(boxstyle="round,pad=0.5", facecolor="white", edgecolor="#bbbbbb"))
+    plot.dynamic(*bars, star, label, note)
     # legend below the axes: it can never cover a bar, the marker or its label
-    ax.legend(fontsize=FONT["legend"], loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
+    plot.legend(ax, fontsize=FONT["legend"])  # placed below the tick labels, also when they are staggered
     text = widgets.HTML()
     state = {"res": None}
 
@@ -68,6 +77,8 @@ def phasen_diagnose() -> LivePanel:
                 b.set_height(0)
             star.set_visible(False)
             label.set_visible(False)
+            note.set_text(EMPTY_NOTE)
+            note.set_visible(True)
             plot.refresh(alt="Säulendiagramm der fünf Phasen, noch leer: Es ist keine Beobachtung angekreuzt.")
             text.value = box("info", "Kreuzen Sie an, was Sie in einer Ihrer Kundenbeziehungen beobachten. "
                                      "Die Diagnose erscheint sofort.")
@@ -80,6 +91,9 @@ def phasen_diagnose() -> LivePanel:
         if d.contact_warning:
             warn = box("hint", "Ihre wichtigste Ansprechperson geht: Rechnen Sie damit, dass die Beziehung "
                                "wieder bei Phase 1 beginnt. Lernen Sie die Nachfolge früh kennen.", title="Achtung")
+        empty = not any(f > 0 for f in d.fit)
+        note.set_text(NO_PHASE_NOTE)
+        note.set_visible(empty)
         if d.phase is None:
             star.set_visible(False)
             label.set_visible(False)
@@ -118,7 +132,7 @@ def phasen_diagnose() -> LivePanel:
                      "Weber, die Übertragung auf Kunden stammt aus einem "
                      "Blogbeitrag; Gewichte, Risiken und Empfehlungen sind eine Deutung des Kurses, keine Messung."),
     )
-    panel.artists = {"bars": list(bars), "star": star, "label": label, "ax": ax}
+    panel.artists = {"bars": list(bars), "star": star, "label": label, "note": note, "ax": ax}
     panel.result = lambda: state["res"]
     return panel
 

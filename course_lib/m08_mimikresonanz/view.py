@@ -34,8 +34,14 @@ from ..format_de import num, pct
 from . import face, model
 
 _INSTANCES = itertools.count(1)  # makes animation names unique per trainer on a page
-#: gap (in % of the x axis) between a bar (or the guessing line) and its value label
-LABEL_GAP = 2.0
+#: gap (points, so the same at every figure width) between a bar (or the guessing line) and its value label
+LABEL_GAP_PT = 5.0
+INSIDE_FROM = 60.0  # a bar from this rate (%) carries its value label inside
+N_LABEL_DY_PT = 6.0  # „n = …“ above its marker: marker radius (4 pt) plus a gap
+Y2_TOP = 112  # right plot: room above 100 % for the „n = …“ labels (the axis line ends at 100 %)
+TITLES = ("Treffer je Emotion", "Treffer je Darbietungszeit")
+EMPTY_NOTE = "Noch keine Durchgänge –\nklicken Sie oben auf\n„Nächster Durchgang“."
+UNTIMED_NOTE = "Noch keine Durchgänge\nmit Zeitlimit – schalten\nSie den Lernmodus aus."
 
 
 def _assemble(panel: PanelBase, title: str, question: str, body: list, notes: list[str]) -> None:
@@ -276,39 +282,57 @@ class MikroTrainer(PanelBase):
     # -- plot -------------------------------------------------------------------------------
     def _build_plot(self) -> None:
         fig = self.plot.fig
-        ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.0, 1.1])
+        ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.0, 1.3])
         self.ax1, self.ax2 = ax1, ax2
         labels = [model.EMOTION_LABELS[e] for e in model.EMOTIONS]
         y = np.arange(len(labels))
-        style_axes(ax1, "Trefferquote je Emotion", "Trefferquote (%)", "gezeigte Emotion")
+        style_axes(ax1, TITLES[0], "Trefferquote (%)", "gezeigte Emotion")
         ax1.set_yticks(y, labels)
         ax1.set_ylim(len(labels) - 0.4, -1.1)  # top to bottom, with room for the label of the guessing line
         ax1.set_xlim(0, 132)
         ax1.set_xticks([0, 25, 50, 75, 100])
         german_axis(ax1.xaxis, 0)
+        ax1.spines["bottom"].set_bounds(0, 100)  # the axis line ends at 100 %; the room right of it is for the labels
+        ax1.grid(False, axis="y")  # emotions are categories; horizontal grid lines would run on past 100 %
         ax1.axvline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5)
-        ax1.text(100 * model.CHANCE_LEVEL + 1.5, -0.75, "Raten ≈\u00a014\u00a0%", fontsize=FONT["note"], color="#444444",
-                 va="center")
+        from matplotlib.transforms import ScaledTranslation
+
+        gap = ax1.transData + ScaledTranslation(LABEL_GAP_PT / 72, 0, fig.dpi_scale_trans)
+        self._label_right = gap   # right of a short bar (and of the guessing line)
+        self._label_inside = ax1.transData + ScaledTranslation(-LABEL_GAP_PT / 72, 0, fig.dpi_scale_trans)
+        ax1.text(100 * model.CHANCE_LEVEL, -0.75, "Raten ≈\u00a014\u00a0%", fontsize=FONT["note"], color="#444444",
+                 va="center", transform=gap)
         self.bars = ax1.barh(y, np.zeros(len(labels)), color=PALETTE["blau"], edgecolor="black", hatch="//", height=0.6)
         self.plot.dynamic(*self.bars.patches)
-        self.bar_texts = [self.plot.dynamic(ax1.text(1, yy, "", va="center", fontsize=FONT["note"])) for yy in y]
+        self.bar_texts = [self.plot.dynamic(ax1.text(1, yy, "", va="center", fontsize=FONT["note"], transform=gap))
+                          for yy in y]
 
         classes = [c[0].replace("\u00a0ms", "") for c in model.EXPOSURE_CLASSES]
         x = np.arange(len(classes))
-        style_axes(ax2, "Trefferquote je Darbietungszeit", "Darbietungszeit (ms)", "Trefferquote (%)")
+        style_axes(ax2, TITLES[1], "Darbietungszeit (ms)", "Trefferquote (%)")
         ax2.set_xticks(x, classes, fontsize=FONT["tick"] - 1)
         ax2.set_xlim(-0.5, len(classes) - 0.5)
-        ax2.set_ylim(0, 112)
+        ax2.set_ylim(0, Y2_TOP)
         ax2.set_yticks([0, 20, 40, 60, 80, 100])
         german_axis(ax2.yaxis, 0)
+        ax2.spines["left"].set_bounds(0, 100)  # the axis line ends at 100 %; above it: room for „n = …“
+        ax2.grid(False, axis="x")  # exposure classes are categories; vertical grid lines would run on above 100 %
         ax2.axhline(100 * model.CHANCE_LEVEL, color=PALETTE["grau"], linestyle=":", linewidth=1.5,
                     label="Raten (1 von 7 ≈\u00a014\u00a0%)")
-        ax2.axvspan(1.5, 2.5, color=PALETTE["gelb"], alpha=0.25, hatch="..", label="125–200\u00a0ms (Haggard & Isaacs)")
+        ax2.axvspan(1.5, 2.5, ymax=100 / Y2_TOP, color=PALETTE["gelb"], alpha=0.25, hatch="..", label="125–200\u00a0ms (Haggard & Isaacs)")
         ax2.plot([1, 3], [30, 50], linestyle="none", marker="D", markersize=9, markerfacecolor="white",
                  markeredgecolor=PALETTE["rot"], markeredgewidth=2, label="Eilert-Test, Fotos (Medienbericht)")
         (self.rate_line,) = ax2.plot([], [], "-o", color=PALETTE["blau"], markersize=8, linewidth=2, label="Ihre Trefferquote")
         self.plot.dynamic(self.rate_line)
-        self.rate_texts = [self.plot.dynamic(ax2.text(xx, 0, "", ha="left", fontsize=FONT["note"])) for xx in x]
+        # „n = …“ centred above its marker (a fixed gap in points): neighbours never run into each other
+        above = ax2.transData + ScaledTranslation(0, N_LABEL_DY_PT / 72, fig.dpi_scale_trans)
+        self.rate_texts = [self.plot.dynamic(ax2.text(xx, 0, "", ha="center", va="bottom", fontsize=FONT["note"],
+                                                      transform=above)) for xx in x]
+        # empty state of the right plot (no timed trial yet): a note above the comparison points
+        self.rate_note = self.plot.dynamic(ax2.text(
+            0.5, 0.72, "", transform=ax2.transAxes, ha="center", va="center", multialignment="center",
+            fontsize=FONT["note"], color="#333333",
+            bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor="#bbbbbb")))
         ax2.legend(fontsize=FONT["note"], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
 
     def _redraw_results(self) -> None:
@@ -321,7 +345,13 @@ class MikroTrainer(PanelBase):
             bar.set_width(w)
             # the label starts right of the bar and of the dotted guessing line, never on the
             # y-axis spine or struck through by the line („noch keine“ at 0 trials)
-            txt.set_x(max(w, 100 * model.CHANCE_LEVEL) + LABEL_GAP)
+            # a long bar carries its label inside its end (on a white chip): right of it, „100 % (7/7)“
+            # would run into the right plot's axis labels in a narrow figure
+            inside = w >= INSIDE_FROM
+            txt.set_x(w if inside else max(w, 100 * model.CHANCE_LEVEL))  # ± LABEL_GAP_PT: the transform
+            txt.set_transform(self._label_inside if inside else self._label_right)
+            txt.set_ha("right" if inside else "left")
+            txt.set_bbox(dict(boxstyle="square,pad=0.15", facecolor="white", edgecolor="none") if inside else None)
             txt.set_text("noch keine" if n == 0 else f"{pct(float(rate))} ({int(hits)}/{int(n)})")
             if n:
                 parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
@@ -332,15 +362,15 @@ class MikroTrainer(PanelBase):
             if n:
                 xs.append(k)
                 ys.append(100 * float(rate))
-                last = k == len(self.rate_texts) - 1  # the last label opens to the left: never past the figure edge
-                txt.set_position((k - 0.12 if last else k + 0.12, 100 * float(rate) + 4))
-                txt.set_ha("right" if last else "left")
+                txt.set_position((k, 100 * float(rate)))  # + N_LABEL_DY_PT (the text's transform)
                 txt.set_text(f"n = {int(n)}")
                 ex_parts.append(f"{label} {pct(float(rate))} ({int(hits)} von {int(n)})")
             else:
                 txt.set_text("")
         self.rate_line.set_data(xs, ys)
         total = len(self.trials)
+        self.rate_note.set_text(EMPTY_NOTE if total == 0 else UNTIMED_NOTE)
+        self.rate_note.set_visible(not xs)
         if total == 0:
             alt = ("Zwei leere Diagramme: links die Trefferquote je Emotion, rechts je Darbietungszeit, "
                    "mit der Ratelinie bei 14\u00a0% und den Vergleichspunkten 30\u00a0% bei 100\u00a0ms und 50\u00a0% bei 300\u00a0ms.")
