@@ -156,7 +156,7 @@ def flash_html(uid: str, aus: Mapping[str, float], exposure_ms, *, lead_ms=LEAD_
     ``uid`` must be a CSS identifier that is unique for this trial on the page; it names the
     ``@keyframes`` rule and the class, so every trial starts a new animation.
     """
-    if not isinstance(uid, str) or not _UID.match(uid):
+    if not isinstance(uid, str) or not _UID.fullmatch(uid):
         from ..errors import CourseInputError
 
         raise CourseInputError("Die Kennung der Animation ist ungültig.", "Bitte verwenden Sie Buchstaben, Ziffern, - und _ (mit einem Buchstaben am Anfang).")
