@@ -93,7 +93,8 @@ mutation: setup-test
 	rm -rf mutants
 	$(PY) -m course_lib.authoring.mutation $(MUTANTS)
 
-check-wheels: setup
+check-wheels: setup-test
+	$(PIP) install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e ".[test,mutation]"  # the closure reads installed metadata
 	$(PY) .ci/check_wheels.py $(WHEEL_ARGS)
 
 # Regenerate the exact pins after changing dependencies in pyproject.toml (maintainers only).

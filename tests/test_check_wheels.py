@@ -20,7 +20,9 @@ def test_learner_hub_and_test_sets_per_target(plat):
     assert {"jupyterlab", "jupyter-server", "argon2-cffi-bindings", "soupsieve", "pandas"} <= g["learner"]
     assert "cryptography" in g["hub"] and "cryptography" not in g["learner"]
     assert "pytest" in g["test"] and not ({"libcst", "mutmut", "pytest"} & (g["learner"] | g["hub"]))
-    assert {"libcst", "mutmut"} <= g["mutation"] and not ({"libcst", "mutmut"} & g["test"])  # `make test` without them
+    # `make test` installs neither; mutmut's own requirements (libcst) are known only where the
+    # mutation extra is installed (make mutation / make check-wheels), not on a fresh test venv
+    assert "mutmut" in g["mutation"] and not ({"libcst", "mutmut"} & g["test"])
     assert "jupyterhub" in g["hub"] and "jupyterhub" not in g["learner"]
 
 
