@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 from course_lib.errors import CourseInputError
@@ -93,3 +94,27 @@ class CaseCounter(dict):
 
     def count(self, name: str) -> None:
         self[name] = self.get(name, 0) + 1
+
+
+class TableCells(HTMLParser):
+    """An HTML table's rows as lists of cell texts (``th`` and ``td``); ``clean`` maps every
+    text piece before it is added (e.g. ``str.strip``, or removing soft hyphens)."""
+
+    def __init__(self, clean=lambda s: s):
+        super().__init__()
+        self.clean, self.rows, self._in = clean, [], False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._in = True
+            self.rows[-1].append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.rows[-1][-1] += self.clean(data)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import TableCells
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,30 +87,9 @@ def test_module_without_tables_does_not_import_pandas_through_shared_helpers(tmp
     assert out.stdout.strip() == "[]"
 
 
-class _Cells(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.rows, self._in = [], False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._in = True
-            self.rows[-1].append("")
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th"):
-            self._in = False
-
-    def handle_data(self, data):
-        if self._in:
-            self.rows[-1][-1] += data.strip()
-
-
 def cells(html: str) -> list[list[str]]:
     """The table's cell texts, without the soft hyphens (break points, invisible unless used)."""
-    p = _Cells()
+    p = TableCells(clean=str.strip)
     p.feed(html)
     return [[c.replace("\u00ad", "") for c in row] for row in p.rows]
 

@@ -16,6 +16,7 @@ from course_lib import content
 from course_lib.exercises import progress
 from course_lib.exercises import view as exview
 from course_lib.exercises.view import ProgressOverview
+from tests.helpers import TableCells
 
 ROOT = Path(__file__).resolve().parents[1]
 SERIES = ("versucht", "gelöst", "beim ersten Versuch richtig")
@@ -69,29 +70,6 @@ class _Chart(HTMLParser):
             target[key] += data
 
 
-class _Table(HTMLParser):
-    """The progress table's rows as lists of cell texts (soft hyphens removed)."""
-
-    def __init__(self):
-        super().__init__()
-        self.rows, self._in = [], False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._in = True
-            self.rows[-1].append("")
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th"):
-            self._in = False
-
-    def handle_data(self, data):
-        if self._in:
-            self.rows[-1][-1] += data.replace("\u00ad", "")
-
-
 def chart(html: str) -> _Chart:
     p = _Chart()
     p.feed(html)
@@ -99,7 +77,7 @@ def chart(html: str) -> _Chart:
 
 
 def table(html: str) -> list[dict]:
-    p = _Table()
+    p = TableCells(clean=lambda d: d.replace("\u00ad", ""))  # soft hyphens removed
     p.feed(html)
     head, *body = p.rows
     return [dict(zip(head, r)) for r in body]
