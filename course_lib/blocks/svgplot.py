@@ -108,6 +108,28 @@ class Box:
     y1: float
 
 
+@dataclass
+class Label:
+    """One placed text: ``(x, y)`` is its anchor point on the baseline (``rotate``: turned by
+    −90°, reading upwards, its glyphs left of ``x``)."""
+
+    kind: str
+    text: str
+    x: float
+    y: float
+    size: float
+    anchor: str = "start"   # "start" | "middle" | "end"
+    rotate: bool = False
+
+    def box(self) -> Box:
+        """The estimated box (:func:`text_width`; ascent ≈ 1 em, descent ≈ ¼ em)."""
+        w = text_width(self.text, self.size)
+        lo = {"start": 0.0, "middle": -w / 2, "end": -w}[self.anchor]
+        if self.rotate:
+            return Box(self.kind, self.text, self.x - self.size, self.y - lo - w, self.x + 0.25 * self.size, self.y - lo)
+        return Box(self.kind, self.text, self.x + lo, self.y - self.size, self.x + lo + w, self.y + 0.25 * self.size)
+
+
 class SvgPlot:
     """A chart with one axes, drawn as inline SVG. ``plot.widget`` goes into a layout.
 
@@ -200,40 +222,36 @@ class SvgPlot:
         py = f["bottom"] - (y - y0) / (y1 - y0) * (f["bottom"] - f["top"])
         return px, py
 
+    def labels(self, f: dict | None = None) -> list[Label]:
+        """Every text the chart draws, placed once: :meth:`render` draws these and
+        :meth:`text_boxes` measures them (layout px)."""
+        f = f or self.frame()
+        t, lab, tt, lg = SIZE["tick"], SIZE["label"], SIZE["title"], SIZE["legend"]
+        out = [Label("title", line, self.layout_w / 2, PAD + (i + 1) * tt * 1.25, tt, "middle")
+               for i, line in enumerate(f["title"])]
+        out += [Label("xtick", num(v, self.xdigits), self.to_px(v, self.ylim[0], f)[0], f["bottom"] + 6 + t, t, "middle")
+                for v in f["xticks"]]
+        out += [Label("ytick", num(v, self.ydigits), f["left"] - 8, self.to_px(self.xlim[0], v, f)[1] + 0.35 * t, t, "end")
+                for v in f["yticks"]]
+        out.append(Label("xlabel", self.xlabel, (f["left"] + f["right"]) / 2, self._xlabel_y(f), lab, "middle"))
+        cy = (f["top"] + f["bottom"]) / 2
+        out += [Label("ylabel", line, _ylabel_baseline(i), cy, lab, "middle", rotate=True)
+                for i, line in enumerate(f["ylabel"])]
+        for r, row in enumerate(f["legend"]):
+            out += [Label("legend", s.label, x + 28, self._legend_y(f, r), lg) for s, x in self._legend_positions(row)]
+        return out
+
     def text_boxes(self) -> list[Box]:
         """Every text the chart draws with its estimated box (layout px)."""
-        f = self.frame()
-        t, lab, tt, lg = SIZE["tick"], SIZE["label"], SIZE["title"], SIZE["legend"]
-        out: list[Box] = []
-        for i, line in enumerate(f["title"]):
-            w = text_width(line, tt)
-            y = PAD + (i + 1) * tt * 1.25
-            out.append(Box("title", line, self.layout_w / 2 - w / 2, y - tt, self.layout_w / 2 + w / 2, y + 0.25 * tt))
-        for v in f["xticks"]:
-            s = num(v, self.xdigits)
-            px, _ = self.to_px(v, self.ylim[0], f)
-            w = text_width(s, t)
-            y = f["bottom"] + 6 + t
-            out.append(Box("xtick", s, px - w / 2, y - t, px + w / 2, y + 0.25 * t))
-        for v in f["yticks"]:
-            s = num(v, self.ydigits)
-            _, py = self.to_px(self.xlim[0], v, f)
-            w = text_width(s, t)
-            out.append(Box("ytick", s, f["left"] - 8 - w, py - 0.6 * t, f["left"] - 8, py + 0.45 * t))
-        xw = text_width(self.xlabel, lab)
-        xl_y = f["bottom"] + 6 + t * 1.3 + 6 + lab
-        cx = (f["left"] + f["right"]) / 2
-        out.append(Box("xlabel", self.xlabel, cx - xw / 2, xl_y - lab, cx + xw / 2, xl_y + 0.25 * lab))
-        cy = (f["top"] + f["bottom"]) / 2
-        for i, line in enumerate(f["ylabel"]):
-            w = text_width(line, lab)
-            x = _ylabel_baseline(i)
-            out.append(Box("ylabel", line, x - lab, cy - w / 2, x + 0.25 * lab, cy + w / 2))
-        for r, row in enumerate(f["legend"]):
-            for s, x in self._legend_positions(row):
-                y = xl_y + 0.25 * lab + 8 + r * 22 + 15
-                out.append(Box("legend", s.label, x + 28, y - lg, x + 28 + text_width(s.label, lg), y + 0.25 * lg))
-        return out
+        return [lb.box() for lb in self.labels()]
+
+    @staticmethod
+    def _xlabel_y(f: dict) -> float:
+        return f["bottom"] + 6 + SIZE["tick"] * 1.3 + 6 + SIZE["label"]
+
+    def _legend_y(self, f: dict, row: int) -> float:
+        """Baseline of legend row ``row`` (below the x label)."""
+        return self._xlabel_y(f) + 0.25 * SIZE["label"] + 8 + row * 22 + 15
 
     def _legend_positions(self, row):
         widths = [28 + text_width(s.label, SIZE["legend"]) for s in row]
@@ -299,14 +317,11 @@ class SvgPlot:
         f = self.frame()
         L, T, R, B = f["left"], f["top"], f["right"], f["bottom"]
         W, H = self.layout_w, self.height
-        t, lab, tt, lg = SIZE["tick"], SIZE["label"], SIZE["title"], SIZE["legend"]
         sw, sh = self.shown_size
         o = [f'<svg xmlns="http://www.w3.org/2000/svg" class="vt-svgchart" role="img" aria-label="{escape(self.alt)}" '
              f'width="{sw}" height="{sh}" viewBox="0 0 {W} {H}" '
              f'style="max-width:100%;height:auto;display:block;font-family:{FONT_FAMILY}">',
              f'<rect x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>']
-        for i, line in enumerate(f["title"]):
-            o.append(_text(W / 2, PAD + (i + 1) * tt * 1.25, line, tt, anchor="middle"))
         for v in f["yticks"]:   # grid
             _, py = self.to_px(self.xlim[0], v, f)
             o.append(f'<line x1="{L:.1f}" y1="{py:.1f}" x2="{R:.1f}" y2="{py:.1f}" stroke="#dddddd" stroke-width="1"/>')
@@ -314,20 +329,13 @@ class SvgPlot:
             px, _ = self.to_px(v, self.ylim[0], f)
             o.append(f'<line x1="{px:.1f}" y1="{T:.1f}" x2="{px:.1f}" y2="{B:.1f}" stroke="#dddddd" stroke-width="1"/>')
         o.append(f'<path d="M{L:.1f},{T:.1f} V{B:.1f} H{R:.1f}" fill="none" stroke="#000000" stroke-width="1"/>')
-        for v in f["xticks"]:
+        for v in f["xticks"]:   # tick marks
             px, _ = self.to_px(v, self.ylim[0], f)
             o.append(f'<line x1="{px:.1f}" y1="{B:.1f}" x2="{px:.1f}" y2="{B + 4:.1f}" stroke="#000000" stroke-width="1"/>')
-            o.append(_text(px, B + 6 + t, num(v, self.xdigits), t, anchor="middle", kind="xtick"))
         for v in f["yticks"]:
             _, py = self.to_px(self.xlim[0], v, f)
             o.append(f'<line x1="{L - 4:.1f}" y1="{py:.1f}" x2="{L:.1f}" y2="{py:.1f}" stroke="#000000" stroke-width="1"/>')
-            o.append(_text(L - 8, py + 0.35 * t, num(v, self.ydigits), t, anchor="end", kind="ytick"))
-        xl_y = B + 6 + t * 1.3 + 6 + lab
-        o.append(_text((L + R) / 2, xl_y, self.xlabel, lab, anchor="middle", kind="xlabel"))
-        cy = (T + B) / 2
-        for i, line in enumerate(f["ylabel"]):
-            x = _ylabel_baseline(i)
-            o.append(_text(x, cy, line, lab, anchor="middle", kind="ylabel", rotate=True))
+        o += [_text(lb) for lb in self.labels(f)]
         for s in self.series:
             if s.kind == "line" and s.shown:
                 o.append(f'<path class="vt-series" d="{self._path(s, f)}" fill="none" stroke="{s.color}" '
@@ -337,15 +345,14 @@ class SvgPlot:
                 for x, y in zip(s.xs, s.ys):
                     px, py = self.to_px(x, y, f)
                     o.append(_diamond(px, py, s.size / 2, s.color, cls="vt-marker"))
-        for r, row in enumerate(f["legend"]):
-            y = xl_y + 0.25 * lab + 8 + r * 22 + 15
+        for r, row in enumerate(f["legend"]):   # legend swatches (their labels are in labels())
+            y = self._legend_y(f, r) - 0.35 * SIZE["legend"]
             for s, x in self._legend_positions(row):
                 if s.kind == "marker":
-                    o.append(_diamond(x + 11, y - 0.35 * lg, 6.5, s.color))
+                    o.append(_diamond(x + 11, y, 6.5, s.color))
                 else:
-                    o.append(f'<line x1="{x:.1f}" y1="{y - 0.35 * lg:.1f}" x2="{x + 22:.1f}" y2="{y - 0.35 * lg:.1f}" '
+                    o.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x + 22:.1f}" y2="{y:.1f}" '
                              f'stroke="{s.color}" stroke-width="{s.width}"/>')
-                o.append(_text(x + 28, y, s.label, lg, kind="legend"))
         o.append("</svg>")
         return "".join(o)
 
@@ -389,11 +396,10 @@ def _wrap(text: str, avail: float, size: float) -> list[str]:
     return lines + [cur] if cur else lines
 
 
-def _text(x, y, s, size, *, anchor: str = "start", kind: str = "", rotate: bool = False) -> str:
-    tr = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
-    cls = f' class="vt-t-{kind}"' if kind else ""
-    return (f'<text{cls} x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="#1a1a1a"{tr}>'
-            f'{escape(s)}</text>')
+def _text(lb: Label) -> str:
+    tr = f' transform="rotate(-90 {lb.x:.1f} {lb.y:.1f})"' if lb.rotate else ""
+    return (f'<text class="vt-t-{lb.kind}" x="{lb.x:.1f}" y="{lb.y:.1f}" font-size="{lb.size}" text-anchor="{lb.anchor}" '
+            f'fill="#1a1a1a"{tr}>{escape(lb.text)}</text>')
 
 
 def _diamond(x, y, r, color, cls: str = "") -> str:
