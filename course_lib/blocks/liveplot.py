@@ -34,9 +34,7 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 _MARKERS_ONLY = ("None", "none", "", " ")
 MIN_TEXT_PX = 10.0  # smallest text in a plot, in PNG pixels (the browser check fails below 9 px on screen)
-MAX_GROW = 1.3      # a plot grows on a wide screen up to this factor of its natural size …
-MAX_PX_W = 1000     # … and at most this wide …
-MAX_PX_H = 720      # … and this high (in CSS pixels)
+from .palette import MAX_GROW, MAX_PX_H, MAX_PX_W  # noqa: E402,F401  (growth on wide screens, shared with SvgPlot)
 _LIVE: "weakref.WeakSet[LivePlot]" = weakref.WeakSet()  # every LivePlot of this kernel (for checks)
 
 

@@ -18,3 +18,8 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X"]  # meaning never by colour alone
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 
 FONT = {"title": 13, "label": 11, "tick": 10, "legend": 10, "note": 9}
+
+# How far a plot grows on a wide screen – the same for LivePlot (PNG) and SvgPlot (SVG):
+MAX_GROW = 1.3      # up to this factor of its natural size …
+MAX_PX_W = 1000     # … and at most this wide …
+MAX_PX_H = 720      # … and this high (in CSS pixels)

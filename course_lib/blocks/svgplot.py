@@ -23,11 +23,8 @@ from html import escape
 import ipywidgets as widgets
 
 from ..format_de import num
-from .palette import FONT
+from .palette import FONT, MAX_GROW, MAX_PX_H, MAX_PX_W  # growth on wide screens, as LivePlot
 
-MAX_GROW = 1.3      # as LivePlot: a chart grows on a wide screen up to this factor …
-MAX_PX_W = 1000     # … and at most this wide …
-MAX_PX_H = 720      # … and this high (CSS px)
 MIN_W = 300         # never narrower than this (the page scrolls rather than squeezing text)
 PAD = 8
 PT = 90 / 72        # the course's LivePlots draw at 90 dpi: the same font sizes in CSS px
